@@ -1,0 +1,4 @@
+//! placeholder
+pub mod dates;
+pub mod html_meta;
+pub mod text_cleanup;

@@ -1,0 +1,22 @@
+//! The domain types every sitrep stage speaks.
+//!
+//! Why it is built this way: the pipeline's stages never depend on each other,
+//! only on this crate, so each arrow of the data flow
+//! (`Document → Article → …`) is a concrete type defined here and the compiler
+//! checks the order. The crate holds no IO and no clock reads; everything in it
+//! is plain data with serde support, plus the few pure functions that define
+//! identity (content-derived article ids) and calendar dates.
+
+pub mod article;
+pub mod date;
+pub mod document;
+pub mod id;
+pub mod rejection;
+pub mod span;
+
+pub use article::{Article, PublishedBasis};
+pub use date::{DateParseError, PublishedDate};
+pub use document::{Document, DocumentFormat, DocumentHints};
+pub use id::ArticleId;
+pub use rejection::{RejectReason, Rejection};
+pub use span::Span;
