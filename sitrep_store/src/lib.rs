@@ -1,1 +1,295 @@
-//! placeholder
+//! Persistence: one embedded SQLite file in WAL mode.
+//!
+//! Why it is built this way: SQLite (bundled, so nothing is assumed on the
+//! machine) gives one-file deployment, crash-safe transactions and FTS5
+//! full-text search in-process. WAL mode lets readers (`articles`,
+//! `search`, the server) run while an ingest writes. Each batch of articles
+//! is written in one transaction, so a crash leaves either the whole batch
+//! or none of it. The schema evolves by numbered migrations tracked in
+//! `PRAGMA user_version`; a file from a newer sitrep is refused rather than
+//! damaged. This is the only crate that speaks SQL.
+
+mod error;
+mod migrations;
+mod search;
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use sitrep_model::{Article, ArticleId, PublishedBasis, PublishedDate};
+
+pub use error::StoreError;
+pub use search::{SearchHit, fts_query};
+
+/// What a batch insert did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InsertOutcome {
+    /// Ids of articles stored by this batch.
+    pub inserted: Vec<ArticleId>,
+    /// Ids of articles that were already stored (same content).
+    pub existing: Vec<ArticleId>,
+}
+
+/// A handle on one sitrep database file.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Open the database at `path`, creating it if missing, and bring its
+    /// schema up to date.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let conn = Connection::open(path).map_err(|e| StoreError::open(path, e))?;
+        Self::init(conn, path)
+    }
+
+    /// Open an existing database; fails with [`StoreError::Missing`] when
+    /// there is no file at `path`.
+    pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::open(path, e))?;
+        Self::init(conn, path)
+    }
+
+    /// A private in-memory database, for tests and one-shot runs.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        let conn = Connection::open_in_memory()?;
+        Self::init(conn, Path::new(":memory:"))
+    }
+
+    fn init(conn: Connection, path: &Path) -> Result<Self, StoreError> {
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+            .map_err(|e| StoreError::open(path, e))?;
+        if mode != "wal" && mode != "memory" {
+            return Err(StoreError::Unsupported(format!("journal mode {mode} instead of wal")));
+        }
+        conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")?;
+        let mut store = Self { conn };
+        migrations::apply(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Store a batch of articles in one transaction. Articles whose id is
+    /// already stored are left untouched and reported as existing.
+    pub fn insert_articles(&mut self, articles: &[Article]) -> Result<InsertOutcome, StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut outcome = InsertOutcome::default();
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT OR IGNORE INTO articles
+                 (id, origin, url, title, text, published, published_basis, authors, source, language)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            for a in articles {
+                let authors = serde_json::to_string(&a.authors)?;
+                let changed = insert.execute(params![
+                    a.id.as_str(),
+                    a.origin,
+                    a.url,
+                    a.title,
+                    a.text,
+                    a.published.map(|d| d.to_string()),
+                    a.published_basis.map(|b| b.as_str()),
+                    authors,
+                    a.source,
+                    a.language,
+                ])?;
+                if changed == 1 {
+                    outcome.inserted.push(a.id.clone());
+                } else {
+                    outcome.existing.push(a.id.clone());
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// Number of stored articles.
+    pub fn article_count(&self) -> Result<u64, StoreError> {
+        let n: i64 = self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// True when an article with `id` is stored.
+    pub fn contains(&self, id: &ArticleId) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM articles WHERE id = ?1", [id.as_str()], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// Every stored article, in the order they were stored.
+    pub fn articles(&self) -> Result<Vec<Article>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, origin, url, title, text, published, published_basis, authors, source, language
+             FROM articles ORDER BY rowid",
+        )?;
+        let rows = stmt.query_map([], row_to_raw)?;
+        let mut out = Vec::new();
+        for raw in rows {
+            out.push(raw?.into_article()?);
+        }
+        Ok(out)
+    }
+
+    /// One article by id.
+    pub fn article(&self, id: &ArticleId) -> Result<Option<Article>, StoreError> {
+        let raw = self
+            .conn
+            .query_row(
+                "SELECT id, origin, url, title, text, published, published_basis, authors, source, language
+                 FROM articles WHERE id = ?1",
+                [id.as_str()],
+                row_to_raw,
+            )
+            .optional()?;
+        raw.map(RawArticle::into_article).transpose()
+    }
+
+    /// Full-text search over titles and texts; see [`fts_query`] for the
+    /// query syntax. Best matches first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+        search::search(&self.conn, query, limit)
+    }
+
+    /// Run SQLite's integrity check; `Ok(())` when the file is sound.
+    pub fn integrity_check(&self) -> Result<(), StoreError> {
+        let verdict: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if verdict == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt(verdict))
+        }
+    }
+}
+
+/// An article row before its text fields are parsed.
+struct RawArticle {
+    id: String,
+    origin: String,
+    url: Option<String>,
+    title: Option<String>,
+    text: String,
+    published: Option<String>,
+    published_basis: Option<String>,
+    authors: String,
+    source: Option<String>,
+    language: Option<String>,
+}
+
+fn row_to_raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawArticle> {
+    Ok(RawArticle {
+        id: r.get(0)?,
+        origin: r.get(1)?,
+        url: r.get(2)?,
+        title: r.get(3)?,
+        text: r.get(4)?,
+        published: r.get(5)?,
+        published_basis: r.get(6)?,
+        authors: r.get(7)?,
+        source: r.get(8)?,
+        language: r.get(9)?,
+    })
+}
+
+impl RawArticle {
+    fn into_article(self) -> Result<Article, StoreError> {
+        let bad = |what: &str, value: &str| StoreError::Corrupt(format!("article {}: bad {what} {value:?}", self.id));
+        let published = match &self.published {
+            Some(p) => Some(p.parse::<PublishedDate>().map_err(|_| bad("published date", p))?),
+            None => None,
+        };
+        let published_basis = match &self.published_basis {
+            Some(b) => Some(PublishedBasis::parse(b).ok_or_else(|| bad("published_basis", b))?),
+            None => None,
+        };
+        let authors: Vec<String> = serde_json::from_str(&self.authors).map_err(|_| bad("authors", &self.authors))?;
+        Ok(Article {
+            id: ArticleId::from_stored(self.id),
+            origin: self.origin,
+            url: self.url,
+            title: self.title,
+            text: self.text,
+            published,
+            published_basis,
+            authors,
+            source: self.source,
+            language: self.language,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn article(url: &str, title: &str, text: &str) -> Article {
+        Article {
+            id: ArticleId::from_content(Some(url), text),
+            origin: format!("{url}.html"),
+            url: Some(url.to_owned()),
+            title: Some(title.to_owned()),
+            text: text.to_owned(),
+            published: PublishedDate::from_ymd(2025, 2, 21),
+            published_basis: Some(PublishedBasis::Metadata),
+            authors: vec!["Ana Lima".into()],
+            source: Some("n.test".into()),
+            language: Some("en".into()),
+        }
+    }
+
+    #[test]
+    fn articles_round_trip_and_duplicates_are_ignored() {
+        let mut store = Store::open_in_memory().expect("open");
+        let a = article("https://n.test/a", "Talks resume", "Negotiators met in Lusaka on Friday.");
+        let b = article("https://n.test/b", "Port reopens", "The port of Matadi reopened.");
+        let first = store.insert_articles(&[a.clone(), b.clone()]).expect("insert");
+        assert_eq!(first.inserted.len(), 2);
+        let again = store.insert_articles(std::slice::from_ref(&a)).expect("insert");
+        assert_eq!(again.inserted.len(), 0);
+        assert_eq!(again.existing, vec![a.id.clone()]);
+        assert_eq!(store.articles().expect("read"), vec![a.clone(), b]);
+        assert_eq!(store.article(&a.id).expect("read"), Some(a));
+        assert_eq!(store.article_count().expect("count"), 2);
+    }
+
+    #[test]
+    fn file_databases_use_wal_and_reopen() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("s.db");
+        {
+            let mut store = Store::open(&path).expect("open");
+            store
+                .insert_articles(&[article("https://n.test/a", "T", "Body text here.")])
+                .expect("insert");
+        }
+        let store = Store::open_existing(&path).expect("reopen");
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .expect("pragma");
+        assert_eq!(mode, "wal");
+        assert_eq!(store.article_count().expect("count"), 1);
+        assert_eq!(store.schema_version().expect("version"), migrations::LATEST);
+        store.integrity_check().expect("sound");
+    }
+
+    #[test]
+    fn missing_database_is_reported() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let err = Store::open_existing(&dir.path().join("none.db")).err().expect("missing");
+        assert!(matches!(err, StoreError::Missing(_)));
+    }
+}

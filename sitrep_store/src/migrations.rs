@@ -1,0 +1,84 @@
+//! Numbered schema migrations, tracked in `PRAGMA user_version`.
+//!
+//! Each entry upgrades the schema from version `i` to `i + 1` and runs in
+//! its own transaction. Never edit a released migration; append a new one.
+
+use rusqlite::Connection;
+
+use crate::StoreError;
+
+/// The migrations, in order; entry `i` moves the schema to version `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: articles and their full-text index.
+    "CREATE TABLE articles (
+        id TEXT PRIMARY KEY NOT NULL,
+        origin TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        text TEXT NOT NULL,
+        published TEXT,
+        published_basis TEXT CHECK (published_basis IN ('metadata', 'text', 'inferred')),
+        authors TEXT NOT NULL DEFAULT '[]',
+        source TEXT,
+        language TEXT,
+        CHECK ((published IS NULL) = (published_basis IS NULL))
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text,
+        content='articles', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;",
+];
+
+/// The schema version this build writes.
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+/// Bring the schema up to [`LATEST`].
+pub fn apply(conn: &mut Connection) -> Result<(), StoreError> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > LATEST {
+        return Err(StoreError::NewerSchema {
+            found: current,
+            supported: LATEST,
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(current).unwrap_or(0)) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_idempotent() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        apply(&mut conn).expect("first");
+        apply(&mut conn).expect("second");
+        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+        assert_eq!(v, LATEST);
+    }
+
+    #[test]
+    fn newer_schemas_are_refused() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        conn.pragma_update(None, "user_version", LATEST + 1).expect("set");
+        assert!(matches!(apply(&mut conn), Err(StoreError::NewerSchema { .. })));
+    }
+}
