@@ -1,2 +1,27 @@
-//! placeholder
-fn main() {}
+//! The `sitrep` command: turns news articles into a sourced situation
+//! picture. This binary wires the pipeline's stages together; the stages
+//! themselves live in their own crates and know nothing of each other.
+//!
+//! Exit codes: 0 success (rejected inputs are reported, not failures),
+//! 1 failure, 2 usage error.
+
+mod cli;
+mod commands;
+mod config;
+mod output;
+mod pipeline;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match commands::run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sitrep: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

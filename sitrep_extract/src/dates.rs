@@ -83,11 +83,22 @@ pub fn parse_date(s: &str) -> Option<PublishedDate> {
 
 /// Words that may precede a date in a metadata field or a dateline.
 fn is_date_label(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
     matches!(
         w.as_str(),
-        "" | "date" | "published" | "publish" | "posted" | "updated" | "on" | "last" | "first"
-            | "modified" | "dated" | "created"
+        "" | "date"
+            | "published"
+            | "publish"
+            | "posted"
+            | "updated"
+            | "on"
+            | "last"
+            | "first"
+            | "modified"
+            | "dated"
+            | "created"
     )
 }
 
@@ -99,7 +110,9 @@ pub fn find_date(s: &str) -> Option<FoundDate> {
         if let Some(f) = found {
             let better = match &best {
                 None => true,
-                Some(b) => f.span.start < b.span.start || (f.span.start == b.span.start && f.span.end > b.span.end),
+                Some(b) => {
+                    f.span.start < b.span.start || (f.span.start == b.span.start && f.span.end > b.span.end)
+                }
             };
             if better {
                 best = Some(f);
@@ -108,7 +121,11 @@ pub fn find_date(s: &str) -> Option<FoundDate> {
     };
     consider(first_match(&ISO, s, |c| ymd(c, "y", "m", "d")));
     consider(first_match(&YMD_SLASH, s, |c| ymd(c, "y", "m", "d")));
-    consider(first_match(&NUMERIC_DAY_FIRST_OR_MONTH_FIRST, s, numeric_day_month));
+    consider(first_match(
+        &NUMERIC_DAY_FIRST_OR_MONTH_FIRST,
+        s,
+        numeric_day_month,
+    ));
     consider(first_match(&WRITTEN, s, written));
     best
 }
@@ -174,7 +191,9 @@ fn month_number(name: &str) -> Option<u32> {
 
 fn written(c: &Captures<'_>) -> Option<PublishedDate> {
     let (day, month) = match (c.name("d1"), c.name("m1"), c.name("m2"), c.name("d2")) {
-        (Some(d), Some(m), _, _) | (_, _, Some(m), Some(d)) => (d.as_str().parse().ok()?, month_number(m.as_str())?),
+        (Some(d), Some(m), _, _) | (_, _, Some(m), Some(d)) => {
+            (d.as_str().parse().ok()?, month_number(m.as_str())?)
+        }
         _ => return None,
     };
     PublishedDate::from_ymd(i32::try_from(num(c, "y")?).ok()?, month, day)
@@ -261,7 +280,10 @@ mod tests {
     #[test]
     fn rfc2822_forms() {
         check("Sat, 22 Feb 2025 09:30:00 GMT", Some("2025-02-22T09:30:00Z"));
-        check("Sat, 22 Feb 2025 09:30:00 +0200", Some("2025-02-22T09:30:00+02:00"));
+        check(
+            "Sat, 22 Feb 2025 09:30:00 +0200",
+            Some("2025-02-22T09:30:00+02:00"),
+        );
         check("22 Feb 2025 09:30:00 EST", Some("2025-02-22T09:30:00-05:00"));
     }
 
@@ -270,7 +292,10 @@ mod tests {
         check("Wednesday January 29 2025", Some("2025-01-29"));
         check("Wednesday, 29 January 2025", Some("2025-01-29"));
         check("Jan. 29, 2025", Some("2025-01-29"));
-        check("January 29th, 2025 4:05 PM EST", Some("2025-01-29T16:05:00-05:00"));
+        check(
+            "January 29th, 2025 4:05 PM EST",
+            Some("2025-01-29T16:05:00-05:00"),
+        );
         check("29th of January 2025", Some("2025-01-29"));
         check("Sept 3, 2024 at 12:15 a.m.", Some("2024-09-03T00:15:00"));
         check("Updated 10:00 GMT+3", None);

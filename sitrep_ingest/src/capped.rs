@@ -16,7 +16,9 @@ pub fn read_to_end_capped(reader: impl Read, limit: u64) -> Result<Vec<u8>, Reje
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut buf)
-        .map_err(|e| RejectReason::Unreadable { detail: e.to_string() })?;
+        .map_err(|e| RejectReason::Unreadable {
+            detail: e.to_string(),
+        })?;
     if buf.len() as u64 > limit {
         return Err(RejectReason::TooLarge {
             bytes: buf.len() as u64,
@@ -131,19 +133,34 @@ mod tests {
     fn truncated_gzip_is_corrupt() {
         let packed = gzip(&[b'x'; 5000]);
         let cut = &packed[..packed.len() / 2];
-        assert!(matches!(gunzip_capped(cut, 100_000), Err(RejectReason::CorruptCompression { .. })));
+        assert!(matches!(
+            gunzip_capped(cut, 100_000),
+            Err(RejectReason::CorruptCompression { .. })
+        ));
     }
 
     #[test]
     fn lines_are_capped_and_the_rest_skipped() {
         let mut input = io::Cursor::new(b"short\r\nwaytoolongline\nnext".to_vec());
         let mut buf = Vec::new();
-        assert_eq!(read_line_capped(&mut input, &mut buf, 8).expect("io"), LineRead::Line);
+        assert_eq!(
+            read_line_capped(&mut input, &mut buf, 8).expect("io"),
+            LineRead::Line
+        );
         assert_eq!(buf, b"short");
-        assert_eq!(read_line_capped(&mut input, &mut buf, 8).expect("io"), LineRead::Overlong);
+        assert_eq!(
+            read_line_capped(&mut input, &mut buf, 8).expect("io"),
+            LineRead::Overlong
+        );
         assert_eq!(buf, b"waytoolo");
-        assert_eq!(read_line_capped(&mut input, &mut buf, 8).expect("io"), LineRead::Line);
+        assert_eq!(
+            read_line_capped(&mut input, &mut buf, 8).expect("io"),
+            LineRead::Line
+        );
         assert_eq!(buf, b"next");
-        assert_eq!(read_line_capped(&mut input, &mut buf, 8).expect("io"), LineRead::Eof);
+        assert_eq!(
+            read_line_capped(&mut input, &mut buf, 8).expect("io"),
+            LineRead::Eof
+        );
     }
 }

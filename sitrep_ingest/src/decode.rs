@@ -129,10 +129,18 @@ pub fn sniff_meta_charset(bytes: &[u8]) -> Option<&str> {
     let needle = b"charset=";
     let pos = memchr::memmem::find(&lower, needle)?;
     let rest = &head[pos + needle.len()..];
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let end = rest
         .iter()
-        .position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r'))
+        .position(|b| {
+            matches!(
+                b,
+                b'"' | b'\'' | b';' | b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r'
+            )
+        })
         .unwrap_or(rest.len());
     std::str::from_utf8(&rest[..end]).ok().filter(|s| !s.is_empty())
 }
@@ -169,7 +177,10 @@ mod tests {
 
     #[test]
     fn plain_text_must_be_utf8() {
-        assert_eq!(decode("Kinshasa – Goma".as_bytes(), TextRules::Plain, None).as_deref(), Ok("Kinshasa – Goma"));
+        assert_eq!(
+            decode("Kinshasa – Goma".as_bytes(), TextRules::Plain, None).as_deref(),
+            Ok("Kinshasa – Goma")
+        );
         assert_eq!(
             decode(b"caf\xe9 au lait", TextRules::Plain, None),
             Err(RejectReason::UnsupportedEncoding {
@@ -190,16 +201,31 @@ mod tests {
     #[test]
     fn html_honours_declared_charsets() {
         let page = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body></html>";
-        assert!(decode(page, TextRules::Html, None).expect("decodes").contains("café"));
+        assert!(
+            decode(page, TextRules::Html, None)
+                .expect("decodes")
+                .contains("café")
+        );
         let undeclared = b"<p>caf\xe9</p>";
-        assert!(decode(undeclared, TextRules::Html, None).expect("decodes").contains("café"));
+        assert!(
+            decode(undeclared, TextRules::Html, None)
+                .expect("decodes")
+                .contains("café")
+        );
         let header = b"<p>\xe4</p>";
-        assert!(decode(header, TextRules::Html, Some("windows-1251")).expect("decodes").contains('д'));
+        assert!(
+            decode(header, TextRules::Html, Some("windows-1251"))
+                .expect("decodes")
+                .contains('д')
+        );
     }
 
     #[test]
     fn content_type_charset() {
-        assert_eq!(charset_of_content_type("text/html; charset=\"UTF-8\""), Some("UTF-8"));
+        assert_eq!(
+            charset_of_content_type("text/html; charset=\"UTF-8\""),
+            Some("UTF-8")
+        );
         assert_eq!(charset_of_content_type("text/html"), None);
     }
 

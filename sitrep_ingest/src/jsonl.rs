@@ -170,7 +170,9 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                     let reason = if self.compressed {
                         crate::capped::compression_error(&e)
                     } else {
-                        RejectReason::Unreadable { detail: e.to_string() }
+                        RejectReason::Unreadable {
+                            detail: e.to_string(),
+                        }
                     };
                     self.yielded = true;
                     return Some(Err(Rejection::new(origin, reason)));
@@ -181,10 +183,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                     self.finished = true;
                     if !self.yielded {
                         self.yielded = true;
-                        return Some(Err(Rejection::new(
-                            self.origin.clone(),
-                            RejectReason::Empty,
-                        )));
+                        return Some(Err(Rejection::new(self.origin.clone(), RejectReason::Empty)));
                     }
                 }
                 LineRead::Overlong => {
@@ -232,15 +231,23 @@ mod tests {
 
     #[test]
     fn bad_lines_are_rejected_and_the_rest_read() {
-        let items = collect("{\"text\":\"one\"}\n\n{broken\n[1,2]\n{\"title\":\"no body\"}\n{\"text\":\"two\"}\n");
+        let items =
+            collect("{\"text\":\"one\"}\n\n{broken\n[1,2]\n{\"title\":\"no body\"}\n{\"text\":\"two\"}\n");
         assert_eq!(items.len(), 5);
         assert!(items[0].is_ok());
         let reasons: Vec<String> = items[1..4]
             .iter()
             .map(|i| i.as_ref().expect_err("rejected").to_string())
             .collect();
-        assert!(reasons[0].starts_with("in.jsonl#line 3: malformed (invalid JSON"), "{}", reasons[0]);
-        assert_eq!(reasons[1], "in.jsonl#line 4: malformed (a record must be a JSON object)");
+        assert!(
+            reasons[0].starts_with("in.jsonl#line 3: malformed (invalid JSON"),
+            "{}",
+            reasons[0]
+        );
+        assert_eq!(
+            reasons[1],
+            "in.jsonl#line 4: malformed (a record must be a JSON object)"
+        );
         assert!(reasons[2].contains("no non-empty maintext"));
         assert_eq!(items[4].as_ref().expect("document").body, "two");
     }
@@ -249,7 +256,13 @@ mod tests {
     fn overlong_lines_are_rejected() {
         let long = format!("{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}", "x".repeat(2000));
         let items = collect(&long);
-        assert!(matches!(items[0], Err(Rejection { reason: RejectReason::TooLarge { .. }, .. })));
+        assert!(matches!(
+            items[0],
+            Err(Rejection {
+                reason: RejectReason::TooLarge { .. },
+                ..
+            })
+        ));
         assert!(items[1].is_ok());
     }
 
@@ -257,7 +270,13 @@ mod tests {
     fn deeply_nested_json_is_rejected_not_overflowed() {
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let items: Vec<Item> = JsonLines::new(deep.as_bytes(), "deep.jsonl", 1_000_000).collect();
-        assert!(matches!(items[0], Err(Rejection { reason: RejectReason::Malformed { .. }, .. })));
+        assert!(matches!(
+            items[0],
+            Err(Rejection {
+                reason: RejectReason::Malformed { .. },
+                ..
+            })
+        ));
     }
 
     #[test]
@@ -266,6 +285,12 @@ mod tests {
         assert_eq!(many.len(), 2);
         assert_eq!(many[1].as_ref().expect("doc").origin, "f.json#item 2");
         let empty = documents_from_json_document(b"[]", "f.json");
-        assert!(matches!(empty[0], Err(Rejection { reason: RejectReason::NoItems { .. }, .. })));
+        assert!(matches!(
+            empty[0],
+            Err(Rejection {
+                reason: RejectReason::NoItems { .. },
+                ..
+            })
+        ));
     }
 }

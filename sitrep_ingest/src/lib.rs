@@ -49,7 +49,9 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Rejection>) {
             Err(e) => {
                 rejected.push(Rejection::new(
                     path.display().to_string(),
-                    RejectReason::Unreadable { detail: e.to_string() },
+                    RejectReason::Unreadable {
+                        detail: e.to_string(),
+                    },
                 ));
                 continue;
             }
@@ -67,8 +69,11 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Rejection>) {
                 Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
                 Ok(_) => {}
                 Err(e) => rejected.push(Rejection::new(
-                    e.path().map_or_else(|| path.display().to_string(), |p| p.display().to_string()),
-                    RejectReason::Unreadable { detail: e.to_string() },
+                    e.path()
+                        .map_or_else(|| path.display().to_string(), |p| p.display().to_string()),
+                    RejectReason::Unreadable {
+                        detail: e.to_string(),
+                    },
                 )),
             }
         }
@@ -91,14 +96,33 @@ pub fn read_file(path: &Path, limits: &Limits) -> Items {
     let by_name = sniff::kind_from_extension(path);
     let file = match File::open(path) {
         Ok(f) => f,
-        Err(e) => return reject(&origin, RejectReason::Unreadable { detail: e.to_string() }),
+        Err(e) => {
+            return reject(
+                &origin,
+                RejectReason::Unreadable {
+                    detail: e.to_string(),
+                },
+            );
+        }
     };
     let size = match file.metadata() {
         Ok(m) if m.is_dir() => {
-            return reject(&origin, RejectReason::Unreadable { detail: "is a folder".into() });
+            return reject(
+                &origin,
+                RejectReason::Unreadable {
+                    detail: "is a folder".into(),
+                },
+            );
         }
         Ok(m) => m.len(),
-        Err(e) => return reject(&origin, RejectReason::Unreadable { detail: e.to_string() }),
+        Err(e) => {
+            return reject(
+                &origin,
+                RejectReason::Unreadable {
+                    detail: e.to_string(),
+                },
+            );
+        }
     };
     if size == 0 {
         return reject(&origin, RejectReason::Empty);
@@ -110,7 +134,12 @@ pub fn read_file(path: &Path, limits: &Limits) -> Items {
         Err(_) => false,
     };
     if let Err(e) = rewind(&mut reader) {
-        return reject(&origin, RejectReason::Unreadable { detail: e.to_string() });
+        return reject(
+            &origin,
+            RejectReason::Unreadable {
+                detail: e.to_string(),
+            },
+        );
     }
     match by_name {
         Some(InputKind::Warc) => streamed_warc(reader, origin, *limits, gz),
@@ -181,7 +210,9 @@ pub fn read_bytes(bytes: Vec<u8>, by_name: Option<InputKind>, origin: &str, limi
         InputKind::Feed => Box::new(feed::documents_from_feed(&bytes, origin).into_iter()),
         InputKind::Json => Box::new(jsonl::documents_from_json_document(&bytes, origin).into_iter()),
         InputKind::JsonLines => Box::new(
-            jsonl::JsonLines::new(io::Cursor::new(bytes), origin, limits.max_record_bytes).collect::<Vec<_>>().into_iter(),
+            jsonl::JsonLines::new(io::Cursor::new(bytes), origin, limits.max_record_bytes)
+                .collect::<Vec<_>>()
+                .into_iter(),
         ),
         InputKind::Warc => Box::new(
             warc::WarcRecords::new(io::Cursor::new(bytes), origin, *limits, false)
@@ -263,7 +294,10 @@ mod tests {
             max_file_bytes: 100,
             ..Limits::default()
         };
-        assert_eq!(reasons(read_file(&path, &limits)), ["too large (1000 bytes; the limit is 100 bytes)"]);
+        assert_eq!(
+            reasons(read_file(&path, &limits)),
+            ["too large (1000 bytes; the limit is 100 bytes)"]
+        );
     }
 
     #[test]
@@ -275,13 +309,20 @@ mod tests {
         let limits = Limits::default();
         assert_eq!(reasons(read_file(&empty, &limits)), ["empty input"]);
         assert_eq!(reasons(read_file(&blank, &limits)), ["empty input"]);
-        assert_eq!(reasons(read_file(&bin, &limits)), ["binary content (looks like a PNG image)"]);
+        assert_eq!(
+            reasons(read_file(&bin, &limits)),
+            ["binary content (looks like a PNG image)"]
+        );
     }
 
     #[test]
     fn unnamed_files_are_sniffed() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let page = write(dir.path(), "page", b"<!doctype html><html><body><p>x</p></body></html>");
+        let page = write(
+            dir.path(),
+            "page",
+            b"<!doctype html><html><body><p>x</p></body></html>",
+        );
         let docs: Vec<Item> = read_file(&page, &Limits::default()).collect();
         assert_eq!(docs[0].as_ref().expect("doc").format, DocumentFormat::Html);
     }

@@ -79,9 +79,15 @@ mod tests {
 
     #[test]
     fn extensions() {
-        assert_eq!(kind_from_extension(Path::new("a/b.HTML.gz")), Some(InputKind::Html));
+        assert_eq!(
+            kind_from_extension(Path::new("a/b.HTML.gz")),
+            Some(InputKind::Html)
+        );
         assert_eq!(kind_from_extension(Path::new("x.warc.gz")), Some(InputKind::Warc));
-        assert_eq!(kind_from_extension(Path::new("x.jsonl")), Some(InputKind::JsonLines));
+        assert_eq!(
+            kind_from_extension(Path::new("x.jsonl")),
+            Some(InputKind::JsonLines)
+        );
         assert_eq!(kind_from_extension(Path::new("notes")), None);
         assert!(has_gz_extension(Path::new("x.warc.GZ")));
     }
@@ -89,8 +95,14 @@ mod tests {
     #[test]
     fn content() {
         assert_eq!(kind_from_content(b"WARC/1.0\r\n"), InputKind::Warc);
-        assert_eq!(kind_from_content(b"<?xml version=\"1.0\"?><rss>"), InputKind::Feed);
-        assert_eq!(kind_from_content(b"\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"), InputKind::Feed);
+        assert_eq!(
+            kind_from_content(b"<?xml version=\"1.0\"?><rss>"),
+            InputKind::Feed
+        );
+        assert_eq!(
+            kind_from_content(b"\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            InputKind::Feed
+        );
         assert_eq!(kind_from_content(b"<!DOCTYPE html><html>"), InputKind::Html);
         assert_eq!(kind_from_content(b"{\"title\": 1}\n"), InputKind::JsonLines);
         assert_eq!(kind_from_content(b"Headline\nBody text."), InputKind::Text);

@@ -72,35 +72,40 @@ impl<R: BufRead> WarcRecords<R> {
         Some(Err(Rejection::new(origin, reason)))
     }
 
-    fn io_failure(&mut self, e: &io::Error) -> Option<Item> {
+    fn io_rejection(&self, e: &io::Error) -> Rejection {
         let reason = if self.compressed {
             compression_error(e)
         } else {
-            RejectReason::Unreadable { detail: e.to_string() }
+            RejectReason::Unreadable {
+                detail: e.to_string(),
+            }
         };
-        let origin = self.origin.clone();
-        self.fail(origin, reason)
+        Rejection::new(self.origin.clone(), reason)
+    }
+
+    fn io_failure(&mut self, e: &io::Error) -> Option<Item> {
+        let rejection = self.io_rejection(e);
+        self.fail(rejection.origin, rejection.reason)
     }
 
     fn read_header_line(&mut self) -> io::Result<LineRead> {
         read_line_capped(&mut self.reader, &mut self.line, MAX_HEADER_LINE)
     }
 
-    fn read_headers(&mut self) -> Result<RecordHeader, Option<Item>> {
+    fn read_headers(&mut self) -> Result<RecordHeader, Rejection> {
         let mut header = RecordHeader::default();
         for _ in 0..MAX_HEADER_LINES {
             match self.read_header_line() {
                 Ok(LineRead::Eof) => {
-                    let origin = self.record_origin();
-                    return Err(self.fail(
-                        origin,
+                    return Err(Rejection::new(
+                        self.record_origin(),
                         RejectReason::Malformed {
                             detail: "the archive ends inside a record header".into(),
                         },
                     ));
                 }
                 Ok(_) => {}
-                Err(e) => return Err(self.io_failure(&e)),
+                Err(e) => return Err(self.io_rejection(&e)),
             }
             if self.line.is_empty() {
                 return Ok(header);
@@ -119,9 +124,8 @@ impl<R: BufRead> WarcRecords<R> {
                 _ => {}
             }
         }
-        let origin = self.record_origin();
-        Err(self.fail(
-            origin,
+        Err(Rejection::new(
+            self.record_origin(),
             RejectReason::Malformed {
                 detail: format!("more than {MAX_HEADER_LINES} header lines"),
             },
@@ -186,7 +190,8 @@ impl<R: BufRead> WarcRecords<R> {
                     return Some(Err(Rejection::new(
                         origin,
                         RejectReason::Malformed {
-                            detail: "expected a WARC/ version line; a previous Content-Length may be wrong".into(),
+                            detail: "expected a WARC/ version line; a previous Content-Length may be wrong"
+                                .into(),
                         },
                     )));
                 }
@@ -194,7 +199,7 @@ impl<R: BufRead> WarcRecords<R> {
             self.record_no += 1;
             let header = match self.read_headers() {
                 Ok(h) => h,
-                Err(item) => return item,
+                Err(rejection) => return self.fail(rejection.origin, rejection.reason),
             };
             let Some(length) = header.content_length else {
                 let origin = self.record_origin();
@@ -291,7 +296,10 @@ fn document_from_record(header: &RecordHeader, block: &[u8], origin: &str, limit
         if !(200..300).contains(&response.status) {
             return None;
         }
-        let ct = response.content_type.clone().unwrap_or_else(|| "text/html".into());
+        let ct = response
+            .content_type
+            .clone()
+            .unwrap_or_else(|| "text/html".into());
         if !is_html_type(&ct) {
             return None;
         }
@@ -340,7 +348,12 @@ fn parse_http_response(block: &[u8]) -> Result<HttpResponse<'_>, String> {
         .strip_prefix("HTTP/")
         .and_then(|rest| rest.split_whitespace().nth(1))
         .and_then(|code| code.parse::<u16>().ok())
-        .ok_or_else(|| format!("not an HTTP status line: {:?}", status_line.chars().take(60).collect::<String>()))?;
+        .ok_or_else(|| {
+            format!(
+                "not an HTTP status line: {:?}",
+                status_line.chars().take(60).collect::<String>()
+            )
+        })?;
     let mut response = HttpResponse {
         status,
         content_type: None,
@@ -375,8 +388,12 @@ impl HttpResponse<'_> {
         let mut out = Vec::new();
         let result = match self.content_encoding.as_deref().map(str::trim) {
             None | Some("" | "identity") => return Ok(raw),
-            Some("gzip" | "x-gzip") => MultiGzDecoder::new(raw.as_slice()).take(cap + 1).read_to_end(&mut out),
-            Some("deflate") => ZlibDecoder::new(raw.as_slice()).take(cap + 1).read_to_end(&mut out),
+            Some("gzip" | "x-gzip") => MultiGzDecoder::new(raw.as_slice())
+                .take(cap + 1)
+                .read_to_end(&mut out),
+            Some("deflate") => ZlibDecoder::new(raw.as_slice())
+                .take(cap + 1)
+                .read_to_end(&mut out),
             Some(other) => {
                 return Err(RejectReason::UnsupportedEncoding {
                     detail: format!("HTTP content encoding {other:?}"),
@@ -441,9 +458,18 @@ mod tests {
             "response",
             "https://n.test/story",
             "application/http; msgtype=response",
-            &http("200 OK", "Content-Type: text/html; charset=utf-8\r\n", b"<html><p>Hello</p></html>"),
+            &http(
+                "200 OK",
+                "Content-Type: text/html; charset=utf-8\r\n",
+                b"<html><p>Hello</p></html>",
+            ),
         ));
-        warc.extend(record("request", "https://n.test/story", "application/http", b"GET / HTTP/1.1\r\n\r\n"));
+        warc.extend(record(
+            "request",
+            "https://n.test/story",
+            "application/http",
+            b"GET / HTTP/1.1\r\n\r\n",
+        ));
         warc.extend(record(
             "response",
             "https://n.test/img.png",
@@ -472,7 +498,11 @@ mod tests {
             "response",
             "https://n.test/c",
             "application/http",
-            &http("200 OK", "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n", body),
+            &http(
+                "200 OK",
+                "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
+                body,
+            ),
         );
         let items = read(&warc);
         assert_eq!(items[0].as_ref().expect("document").body, "<p>Hi there");
@@ -487,13 +517,27 @@ mod tests {
             &http("200 OK", "Content-Type: text/html\r\n", b"<p>fine</p>"),
         );
         let good_text = String::from_utf8(good.clone()).expect("ascii");
-        let length_line = good_text.lines().find(|l| l.starts_with("Content-Length")).expect("a length");
+        let length_line = good_text
+            .lines()
+            .find(|l| l.starts_with("Content-Length"))
+            .expect("a length");
         let liar = good_text.replace(length_line, "Content-Length: 20");
         let mut warc = liar.into_bytes();
         warc.extend(&good);
         let items = read(&warc);
-        assert!(items.iter().any(|i| matches!(i, Err(Rejection { reason: RejectReason::Malformed { .. }, .. }))));
-        assert!(items.iter().any(|i| i.as_ref().is_ok_and(|d| d.body.contains("fine"))), "{items:?}");
+        assert!(items.iter().any(|i| matches!(
+            i,
+            Err(Rejection {
+                reason: RejectReason::Malformed { .. },
+                ..
+            })
+        )));
+        assert!(
+            items
+                .iter()
+                .any(|i| i.as_ref().is_ok_and(|d| d.body.contains("fine"))),
+            "{items:?}"
+        );
     }
 
     #[test]
@@ -516,14 +560,31 @@ mod tests {
             max_record_bytes: 10,
             ..Limits::default()
         };
-        let warc = record("resource", "https://n.test/r", "text/html", b"<p>much longer than ten</p>");
+        let warc = record(
+            "resource",
+            "https://n.test/r",
+            "text/html",
+            b"<p>much longer than ten</p>",
+        );
         let items: Vec<Item> = WarcRecords::new(warc.as_slice(), "a.warc", limits, false).collect();
-        assert!(matches!(items[0], Err(Rejection { reason: RejectReason::TooLarge { .. }, .. })));
+        assert!(matches!(
+            items[0],
+            Err(Rejection {
+                reason: RejectReason::TooLarge { .. },
+                ..
+            })
+        ));
     }
 
     #[test]
     fn archive_without_html_is_reported() {
         let items = read(&record("warcinfo", "", "application/warc-fields", b"x: y\r\n"));
-        assert!(matches!(items[0], Err(Rejection { reason: RejectReason::NoItems { .. }, .. })));
+        assert!(matches!(
+            items[0],
+            Err(Rejection {
+                reason: RejectReason::NoItems { .. },
+                ..
+            })
+        ));
     }
 }

@@ -208,8 +208,8 @@ impl FromStr for PublishedDate {
             return Err(err());
         }
         let year = i32::try_from(digits(y).ok_or_else(err)?).map_err(|_| err())?;
-        let base = Self::from_ymd(year, digits(m).ok_or_else(err)?, digits(d).ok_or_else(err)?)
-            .ok_or_else(err)?;
+        let base =
+            Self::from_ymd(year, digits(m).ok_or_else(err)?, digits(d).ok_or_else(err)?).ok_or_else(err)?;
         let Some(time) = time else {
             return Ok(base);
         };

@@ -60,8 +60,14 @@ mod tests {
     #[test]
     fn url_or_text_change_changes_id() {
         let base = ArticleId::from_content(Some("https://x.test/a"), "Body text.");
-        assert_ne!(base, ArticleId::from_content(Some("https://x.test/b"), "Body text."));
-        assert_ne!(base, ArticleId::from_content(Some("https://x.test/a"), "Body text!"));
+        assert_ne!(
+            base,
+            ArticleId::from_content(Some("https://x.test/b"), "Body text.")
+        );
+        assert_ne!(
+            base,
+            ArticleId::from_content(Some("https://x.test/a"), "Body text!")
+        );
         assert_ne!(base, ArticleId::from_content(None, "Body text."));
     }
 }

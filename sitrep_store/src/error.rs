@@ -18,7 +18,9 @@ pub enum StoreError {
     #[error("no database at {0}; run `sitrep ingest` first")]
     Missing(PathBuf),
     /// The file was written by a newer sitrep.
-    #[error("the database has schema version {found}, newer than this sitrep supports ({supported}); upgrade sitrep")]
+    #[error(
+        "the database has schema version {found}, newer than this sitrep supports ({supported}); upgrade sitrep"
+    )]
     NewerSchema {
         /// Version in the file.
         found: i64,

@@ -49,7 +49,8 @@ impl Store {
         if !path.exists() {
             return Err(StoreError::Missing(path.to_path_buf()));
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let flags =
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::open(path, e))?;
         Self::init(conn, path)
     }
@@ -66,7 +67,9 @@ impl Store {
             .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
             .map_err(|e| StoreError::open(path, e))?;
         if mode != "wal" && mode != "memory" {
-            return Err(StoreError::Unsupported(format!("journal mode {mode} instead of wal")));
+            return Err(StoreError::Unsupported(format!(
+                "journal mode {mode} instead of wal"
+            )));
         }
         conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")?;
         let mut store = Self { conn };
@@ -117,7 +120,9 @@ impl Store {
 
     /// Number of stored articles.
     pub fn article_count(&self) -> Result<u64, StoreError> {
-        let n: i64 = self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
         Ok(u64::try_from(n).unwrap_or(0))
     }
 
@@ -206,7 +211,9 @@ fn row_to_raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawArticle> {
 
 impl RawArticle {
     fn into_article(self) -> Result<Article, StoreError> {
-        let bad = |what: &str, value: &str| StoreError::Corrupt(format!("article {}: bad {what} {value:?}", self.id));
+        let bad = |what: &str, value: &str| {
+            StoreError::Corrupt(format!("article {}: bad {what} {value:?}", self.id))
+        };
         let published = match &self.published {
             Some(p) => Some(p.parse::<PublishedDate>().map_err(|_| bad("published date", p))?),
             None => None,
@@ -215,7 +222,8 @@ impl RawArticle {
             Some(b) => Some(PublishedBasis::parse(b).ok_or_else(|| bad("published_basis", b))?),
             None => None,
         };
-        let authors: Vec<String> = serde_json::from_str(&self.authors).map_err(|_| bad("authors", &self.authors))?;
+        let authors: Vec<String> =
+            serde_json::from_str(&self.authors).map_err(|_| bad("authors", &self.authors))?;
         Ok(Article {
             id: ArticleId::from_stored(self.id),
             origin: self.origin,
@@ -253,7 +261,11 @@ mod tests {
     #[test]
     fn articles_round_trip_and_duplicates_are_ignored() {
         let mut store = Store::open_in_memory().expect("open");
-        let a = article("https://n.test/a", "Talks resume", "Negotiators met in Lusaka on Friday.");
+        let a = article(
+            "https://n.test/a",
+            "Talks resume",
+            "Negotiators met in Lusaka on Friday.",
+        );
         let b = article("https://n.test/b", "Port reopens", "The port of Matadi reopened.");
         let first = store.insert_articles(&[a.clone(), b.clone()]).expect("insert");
         assert_eq!(first.inserted.len(), 2);
@@ -289,7 +301,9 @@ mod tests {
     #[test]
     fn missing_database_is_reported() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let err = Store::open_existing(&dir.path().join("none.db")).err().expect("missing");
+        let err = Store::open_existing(&dir.path().join("none.db"))
+            .err()
+            .expect("missing");
         assert!(matches!(err, StoreError::Missing(_)));
     }
 }

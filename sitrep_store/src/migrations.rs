@@ -53,7 +53,11 @@ pub fn apply(conn: &mut Connection) -> Result<(), StoreError> {
             supported: LATEST,
         });
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(current).unwrap_or(0)) {
+    for (index, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(current).unwrap_or(0))
+    {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
@@ -71,7 +75,9 @@ mod tests {
         let mut conn = Connection::open_in_memory().expect("open");
         apply(&mut conn).expect("first");
         apply(&mut conn).expect("second");
-        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
         assert_eq!(v, LATEST);
     }
 

@@ -36,7 +36,9 @@ pub fn fts_query(input: &str) -> Option<String> {
             rest = tail;
             continue;
         }
-        let end = rest.find(|c: char| c.is_whitespace() || c == '"').unwrap_or(rest.len());
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == '"')
+            .unwrap_or(rest.len());
         let token = &rest[..end];
         rest = &rest[end..];
         if token == "OR" {
@@ -48,7 +50,11 @@ pub fn fts_query(input: &str) -> Option<String> {
         let prefix = token.ends_with('*');
         let token_words = words(token);
         for (i, word) in token_words.iter().enumerate() {
-            let star = if prefix && i + 1 == token_words.len() { "*" } else { "" };
+            let star = if prefix && i + 1 == token_words.len() {
+                "*"
+            } else {
+                ""
+            };
             parts.push(format!("\"{word}\"{star}"));
         }
     }
@@ -96,9 +102,15 @@ mod tests {
     #[test]
     fn queries_are_made_safe() {
         assert_eq!(fts_query("M23 Goma").as_deref(), Some("\"M23\" \"Goma\""));
-        assert_eq!(fts_query("\"phone call\" Ruto").as_deref(), Some("\"phone call\" \"Ruto\""));
+        assert_eq!(
+            fts_query("\"phone call\" Ruto").as_deref(),
+            Some("\"phone call\" \"Ruto\"")
+        );
         assert_eq!(fts_query("cease*").as_deref(), Some("\"cease\"*"));
-        assert_eq!(fts_query("Goma OR Bukavu").as_deref(), Some("\"Goma\" OR \"Bukavu\""));
+        assert_eq!(
+            fts_query("Goma OR Bukavu").as_deref(),
+            Some("\"Goma\" OR \"Bukavu\"")
+        );
         assert_eq!(fts_query("NEAR( AND ) ^ -").as_deref(), Some("\"NEAR\" \"AND\""));
         assert_eq!(fts_query("OR"), None);
         assert_eq!(fts_query("  \"  "), None);
@@ -109,16 +121,35 @@ mod tests {
         let mut store = Store::open_in_memory().expect("open");
         store
             .insert_articles(&[
-                article("https://n.test/a", "Ceasefire talks in Lusaka", "Delegates discussed a ceasefire."),
-                article("https://n.test/b", "Harvest report", "Maize prices fell; a ceasefire was not mentioned until the end."),
+                article(
+                    "https://n.test/a",
+                    "Ceasefire talks in Lusaka",
+                    "Delegates discussed a ceasefire.",
+                ),
+                article(
+                    "https://n.test/b",
+                    "Harvest report",
+                    "Maize prices fell; a ceasefire was not mentioned until the end.",
+                ),
                 article("https://n.test/c", "Weather", "Rain is expected."),
             ])
             .expect("insert");
         let hits = store.search("ceasefire", 10).expect("search");
         assert_eq!(hits.len(), 2);
-        assert_eq!(hits[0].article, ArticleId::from_content(Some("https://n.test/a"), "Delegates discussed a ceasefire."));
+        assert_eq!(
+            hits[0].article,
+            ArticleId::from_content(Some("https://n.test/a"), "Delegates discussed a ceasefire.")
+        );
         assert!(hits[0].snippet.contains("[ceasefire]"), "{}", hits[0].snippet);
-        assert!(store.search("\"unbalanced", 10).expect("no syntax error").is_empty());
-        assert!(store.search("Lusäka", 10).expect("search").len() == 1, "diacritics folded");
+        assert!(
+            store
+                .search("\"unbalanced", 10)
+                .expect("no syntax error")
+                .is_empty()
+        );
+        assert!(
+            store.search("Lusäka", 10).expect("search").len() == 1,
+            "diacritics folded"
+        );
     }
 }

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The whole test suite: set-up, formatting, lints, then every test.
+# CI (.ci/run) runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/setup.sh
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo test --workspace --locked

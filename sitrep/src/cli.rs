@@ -1,0 +1,66 @@
+//! The command-line contract (DESIGN.md), as clap definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// sitrep: news articles in, a sourced situation picture out.
+#[derive(Debug, Parser)]
+#[command(name = "sitrep", version, about, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The database option shared by commands that use the store.
+#[derive(Debug, Args)]
+pub struct DbArg {
+    /// Database file [default: $SITREP_DB, else ./sitrep.db]
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ingest files, folders (recursively) and `-` (JSON Lines on stdin) into the store.
+    Ingest {
+        #[command(flatten)]
+        db: DbArg,
+        /// Inputs: files, folders, or `-` for JSON Lines on standard input.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Extract articles from inputs and print them; nothing is stored.
+    Extract {
+        /// Print JSON Lines.
+        #[arg(long)]
+        json: bool,
+        /// Inputs: files, folders, or `-` for JSON Lines on standard input.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List every stored article.
+    Articles {
+        #[command(flatten)]
+        db: DbArg,
+        /// Print JSON Lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search over stored articles.
+    Search {
+        #[command(flatten)]
+        db: DbArg,
+        /// Print JSON Lines.
+        #[arg(long)]
+        json: bool,
+        /// Most results to show.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Words must all occur; "quoted phrases", a trailing * for prefixes, OR between terms.
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+    },
+}

@@ -1,0 +1,79 @@
+//! `sitrep ingest`: read inputs, extract articles, store them; report new,
+//! already present and rejected inputs.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use sitrep_extract::ExtractOptions;
+use sitrep_ingest::Limits;
+use sitrep_model::Rejection;
+use sitrep_store::Store;
+
+use crate::pipeline::{for_each_batch, read_input, resolve_inputs};
+
+/// Counts for the summary line.
+#[derive(Debug, Default)]
+struct Tally {
+    new: usize,
+    existing: usize,
+    rejected: Vec<Rejection>,
+}
+
+pub fn run(db: &Path, paths: &[PathBuf]) -> anyhow::Result<()> {
+    let mut store = Store::open(db).with_context(|| format!("opening the store {}", db.display()))?;
+    let (inputs, missing) = resolve_inputs(paths);
+    let limits = Limits::default();
+    let options = ExtractOptions::default();
+    let mut tally = Tally {
+        rejected: missing,
+        ..Tally::default()
+    };
+    let progress = ProgressBar::new(inputs.len() as u64);
+    progress.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} inputs, {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    for input in &inputs {
+        for_each_batch(
+            read_input(input, &limits),
+            &options,
+            |outcomes| -> anyhow::Result<()> {
+                let mut articles = Vec::with_capacity(outcomes.len());
+                for outcome in outcomes {
+                    match outcome {
+                        Ok(article) => articles.push(article),
+                        Err(rejection) => tally.rejected.push(rejection),
+                    }
+                }
+                let stored = store
+                    .insert_articles(&articles)
+                    .with_context(|| format!("storing articles in {}", db.display()))?;
+                tally.new += stored.inserted.len();
+                tally.existing += stored.existing.len();
+                progress.set_message(format!("{} new", tally.new));
+                Ok(())
+            },
+        )?;
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+    report(&tally)
+}
+
+fn report(tally: &Tally) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{} new, {} already present, {} rejected",
+        tally.new,
+        tally.existing,
+        tally.rejected.len()
+    )?;
+    drop(out);
+    for r in &tally.rejected {
+        eprintln!("rejected {r}");
+    }
+    Ok(())
+}

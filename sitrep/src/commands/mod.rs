@@ -1,0 +1,23 @@
+//! One module per subcommand; [`run`] dispatches.
+
+mod articles;
+mod extract;
+mod ingest;
+mod search;
+
+use crate::cli::{Cli, Command};
+
+/// Run the parsed command.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Ingest { db, paths } => ingest::run(&crate::config::db_path(&db), &paths),
+        Command::Extract { json, paths } => extract::run(&paths, json),
+        Command::Articles { db, json } => articles::run(&crate::config::db_path(&db), json),
+        Command::Search {
+            db,
+            json,
+            limit,
+            query,
+        } => search::run(&crate::config::db_path(&db), &query.join(" "), limit, json),
+    }
+}

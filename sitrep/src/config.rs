@@ -1,0 +1,23 @@
+//! Settings resolved from flags and the environment, all in one place.
+//! This is the only module that reads environment variables.
+
+use std::path::PathBuf;
+
+use crate::cli::DbArg;
+
+/// Environment variable naming the default database file.
+pub const DB_ENV: &str = "SITREP_DB";
+/// Database file used when neither `--db` nor `$SITREP_DB` is given.
+pub const DEFAULT_DB: &str = "sitrep.db";
+
+/// The database path: `--db`, else `$SITREP_DB`, else `./sitrep.db`.
+pub fn db_path(arg: &DbArg) -> PathBuf {
+    arg.db
+        .clone()
+        .or_else(|| {
+            std::env::var_os(DB_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_DB))
+}
