@@ -101,8 +101,17 @@ pub fn article_line(a: &Article) -> String {
         a.published
             .map_or_else(|| "-".to_owned(), |d| d.day_only().to_string()),
         truncate(a.source.as_deref().unwrap_or("-"), 20),
-        a.title.as_deref().unwrap_or("(untitled)")
+        display_title(a)
     )
+}
+
+/// The article's title, or for an untitled article the opening of its text
+/// in brackets, so lists stay readable.
+pub fn display_title(a: &Article) -> String {
+    match &a.title {
+        Some(t) => truncate(t, 90),
+        None => format!("[{}]", truncate(a.text.lines().next().unwrap_or(""), 88)),
+    }
 }
 
 /// Cut `s` to at most `max` characters, marking the cut.

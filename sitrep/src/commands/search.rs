@@ -5,28 +5,21 @@ use std::path::Path;
 
 use sitrep_store::Store;
 
-use crate::output::{json_line, truncate};
+use crate::output::{display_title, json_line};
 
 pub fn run(db: &Path, query: &str, limit: usize, json: bool) -> anyhow::Result<()> {
     let store = Store::open_existing(db)?;
     let hits = store.search(query, limit)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for hit in &hits {
+    for (rank, hit) in hits.iter().enumerate() {
         if json {
             json_line(&mut out, hit)?;
         } else {
             let title = store
                 .article(&hit.article)?
-                .and_then(|a| a.title)
-                .unwrap_or_else(|| "(untitled)".into());
-            writeln!(
-                out,
-                "{}  {:>6.2}  {}",
-                hit.article,
-                hit.score,
-                truncate(&title, 70)
-            )?;
-            writeln!(out, "    {}", hit.snippet.replace('\n', " "))?;
+                .map_or_else(|| "(missing)".to_owned(), |a| display_title(&a));
+            writeln!(out, "{:>3}. {}  {}", rank + 1, hit.article, title)?;
+            writeln!(out, "     {}", hit.snippet.split_whitespace().collect::<Vec<_>>().join(" "))?;
         }
     }
     out.flush()?;
