@@ -6,6 +6,7 @@
 
 use dom_smoothie::{Config, Readability, TextMode};
 
+use crate::html_clean::{remove_invisible, remove_named_furniture};
 use crate::text_cleanup::normalize_paragraphs;
 
 /// Most element nodes a page may have before extraction refuses it; keeps
@@ -44,9 +45,11 @@ pub struct HtmlBody {
 pub fn extract_body(doc: dom_query::Document, url: Option<&str>) -> Result<HtmlBody, BodyError> {
     let config = Config {
         text_mode: TextMode::Formatted,
+        keep_classes: true,
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
     };
+    remove_invisible(&doc);
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let mut readability = match Readability::with_document(doc.clone(), url, Some(config.clone())) {
         Ok(r) => r,
@@ -58,7 +61,9 @@ pub fn extract_body(doc: dom_query::Document, url: Option<&str>) -> Result<HtmlB
         }
         _ => BodyError::NoContent,
     })?;
-    let text = normalize_paragraphs(&article.text_content);
+    let fragment = dom_query::Document::from(article.content);
+    remove_named_furniture(&fragment);
+    let text = normalize_paragraphs(&fragment.select("body").formatted_text());
     if text.is_empty() {
         return Err(BodyError::NoContent);
     }

@@ -13,6 +13,7 @@
 mod assemble;
 pub mod dates;
 pub mod html_body;
+pub mod html_clean;
 pub mod html_meta;
 pub mod language;
 pub mod text_cleanup;

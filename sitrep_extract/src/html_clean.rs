@@ -1,0 +1,362 @@
+//! Page furniture removed from the DOM before main-text extraction:
+//! captions, hidden elements, share bars, newsletter boxes, related-story
+//! lists, comment sections, author bios and the like.
+//!
+//! Readability scores blocks to find the article container but keeps what
+//! sits inside it; news pages put much of their furniture there (figure
+//! captions, "related" boxes, sign-up prompts). The rules are general —
+//! element names, `hidden`/`display:none`, and whole words of `class`/`id`
+//! names that mean furniture on any site — and guarded: an element holding
+//! a large share of the page's text is never removed, so a container that
+//! happens to be named `related-content` keeps the article.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use dom_query::{Document, NodeRef};
+
+/// Elements never part of an article's text.
+const FURNITURE_TAGS: &[&str] = &[
+    "figcaption",
+    "svg",
+    "button",
+    "select",
+    "option",
+    "template",
+    "dialog",
+    "textarea",
+    "input",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "map",
+    "noscript",
+    "menu",
+];
+
+/// Whole `class` tokens that hide an element on any site.
+const HIDDEN_CLASSES: &[&str] = &[
+    "hidden",
+    "hide",
+    "is-hidden",
+    "d-none",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screenreader-only",
+    "invisible",
+    "offscreen",
+];
+
+/// Whole words of `class`/`id` values that name page furniture.
+const FURNITURE_WORDS: &[&str] = &[
+    "caption",
+    "captions",
+    "credit",
+    "credits",
+    "byline",
+    "bylines",
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "signup",
+    "promo",
+    "promos",
+    "promotion",
+    "related",
+    "recommended",
+    "recommendations",
+    "recirculation",
+    "outbrain",
+    "taboola",
+    "advert",
+    "advertisement",
+    "advertising",
+    "ad",
+    "ads",
+    "adslot",
+    "sponsored",
+    "breadcrumb",
+    "breadcrumbs",
+    "comments",
+    "comment",
+    "disqus",
+    "bio",
+    "biography",
+    "timestamp",
+    "popular",
+    "trending",
+    "mostread",
+    "toolbar",
+    "modal",
+    "popup",
+    "cookie",
+    "cookies",
+    "consent",
+    "tags",
+    "tagged",
+    "keywords",
+    "pagination",
+    "pager",
+    "rollover",
+    "tooltip",
+    "copyright",
+    "affiliate",
+];
+
+/// An element with more than this share of the page's text is kept
+/// whatever its name says.
+const MAX_REMOVED_SHARE: f64 = 0.35;
+
+static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| FURNITURE_WORDS.iter().copied().collect());
+
+/// Remove what no reader sees from a whole page, in place: furniture
+/// elements ([`FURNITURE_TAGS`]) and hidden elements (`hidden`,
+/// `aria-hidden`, `display:none`, hiding classes). Safe before the article
+/// container is known: none of these is ever article text.
+pub fn remove_invisible(doc: &Document) {
+    for tag in FURNITURE_TAGS {
+        doc.select(tag).remove();
+    }
+    let doomed: Vec<NodeRef<'_>> = doc
+        .select("body *")
+        .nodes()
+        .iter()
+        .filter(|n| is_hidden(n))
+        .copied()
+        .collect();
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+/// Remove furniture named by `class`/`id` words from an extracted article
+/// fragment, in place. An element holding more than [`MAX_REMOVED_SHARE`]
+/// of the fragment's text is kept whatever its name says.
+pub fn remove_named_furniture(fragment: &Document) {
+    let Some(root) = fragment.select("body").nodes().first().copied() else {
+        return;
+    };
+    let total = root.normalized_char_count().max(1) as f64;
+    let mut doomed = Vec::new();
+    collect_named(&root, total, &mut doomed);
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+/// Inline elements: named furniture among them may wrap a word of the
+/// sentence (a name with a hover card), so inside running text only their
+/// furniture parts go.
+const INLINE_TAGS: &[&str] = &[
+    "span", "a", "em", "strong", "b", "i", "abbr", "small", "sup", "sub", "mark", "cite",
+];
+
+/// Walk the tree top-down; a removed element's subtree is not visited.
+fn collect_named<'a>(node: &NodeRef<'a>, total: f64, doomed: &mut Vec<NodeRef<'a>>) {
+    for child in node.element_children() {
+        let removable = is_named_furniture(&child)
+            && (child.normalized_char_count() as f64) < MAX_REMOVED_SHARE * total
+            && (!in_running_text(&child) || is_link_cluster(&child));
+        if removable {
+            doomed.push(child);
+        } else {
+            collect_named(&child, total, doomed);
+        }
+    }
+}
+
+fn is_inline(node: &NodeRef<'_>) -> bool {
+    node.node_name()
+        .is_some_and(|n| INLINE_TAGS.contains(&n.as_ref()))
+}
+
+/// True for an inline element that is part of a sentence: it or one of its
+/// inline ancestors, up to and including the enclosing block, has text of
+/// its own beside it.
+fn in_running_text(node: &NodeRef<'_>) -> bool {
+    if !is_inline(node) {
+        return false;
+    }
+    for ancestor in node.ancestors_it(Some(12)) {
+        let own_text = ancestor
+            .children_it(false)
+            .any(|c| c.is_text() && !c.text().trim().is_empty());
+        if own_text {
+            return true;
+        }
+        if !is_inline(&ancestor) {
+            return false;
+        }
+    }
+    false
+}
+
+/// True for an element that is a cluster of links (a hover card, a list of
+/// stories) rather than a word of the sentence, and holds no furniture of
+/// its own to remove more precisely.
+fn is_link_cluster(node: &NodeRef<'_>) -> bool {
+    let mut links = 0;
+    for d in node.descendants_it() {
+        if !d.is_element() {
+            continue;
+        }
+        if is_named_furniture(&d) {
+            return false;
+        }
+        if d.node_name().is_some_and(|n| n.as_ref() == "a") {
+            links += 1;
+        }
+    }
+    links >= 2
+}
+
+fn is_hidden(node: &NodeRef<'_>) -> bool {
+    if node.has_attr("hidden") || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+        return true;
+    }
+    if let Some(style) = node.attr("style") {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    node.attr("class").is_some_and(|c| {
+        c.split_whitespace()
+            .any(|t| HIDDEN_CLASSES.contains(&t.to_ascii_lowercase().as_str()))
+    })
+}
+
+fn is_named_furniture(node: &NodeRef<'_>) -> bool {
+    if node
+        .attr("role")
+        .is_some_and(|r| matches!(r.trim(), "navigation" | "complementary"))
+    {
+        return true;
+    }
+    ["class", "id"]
+        .iter()
+        .any(|attr| node.attr(attr).is_some_and(|value| names_furniture(&value)))
+}
+
+/// True when one of the words of a `class`/`id` value names furniture.
+/// Words are split at non-letters and at lower-to-upper case changes
+/// (`shareBar` → `share`, `bar`); joined pairs are tried too (`sr-only`).
+fn names_furniture(value: &str) -> bool {
+    let mut words: Vec<String> = Vec::new();
+    for token in value.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let mut current = String::new();
+        let mut prev_lower = false;
+        for c in token.chars() {
+            if c.is_ascii_uppercase() && prev_lower && !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            prev_lower = c.is_ascii_lowercase();
+            current.push(c.to_ascii_lowercase());
+        }
+        if !current.is_empty() {
+            words.push(current);
+        }
+    }
+    words.iter().any(|w| WORDS.contains(w.as_str()))
+        || words
+            .windows(2)
+            .any(|pair| WORDS.contains(format!("{}{}", pair[0], pair[1]).as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(html: &str, kept: &[&str], removed: &[&str]) {
+        let doc = Document::from(html);
+        remove_invisible(&doc);
+        remove_named_furniture(&doc);
+        let text = doc.select("body").text().to_string();
+        for k in kept {
+            assert!(text.contains(k), "{k:?} should stay in {text:?}");
+        }
+        for r in removed {
+            assert!(!text.contains(r), "{r:?} should go from {text:?}");
+        }
+    }
+
+    const STORY: &str = "<p>The council voted on Tuesday to extend the night bus service to the northern suburbs after months of complaints from shift workers.</p><p>The extension starts next month and will run for a trial year.</p>";
+
+    #[test]
+    fn removes_captions_hidden_and_named_furniture() {
+        check(
+            &format!(
+                r#"<body><article>{STORY}
+                <figure><img src="a.jpg"><figcaption>A bus at the depot. Photo: J. Doe</figcaption></figure>
+                <div class="share-bar">Share on Facebook</div>
+                <div class="newsletterSignup">Get our daily briefing</div>
+                <span style="display: none">hidden tooltip</span>
+                <aside class="related-stories"><a href="/x">Fares rise again</a></aside>
+                <p class="sr-only">Screen reader note</p>
+                </article></body>"#
+            ),
+            &["extend the night bus", "trial year"],
+            &[
+                "A bus at the depot",
+                "Share on Facebook",
+                "daily briefing",
+                "hidden tooltip",
+                "Fares rise",
+                "Screen reader",
+            ],
+        );
+    }
+
+    #[test]
+    fn inline_wrappers_keep_their_words_and_lose_their_cards() {
+        check(
+            r#"<body><p>The motion was tabled by <span class="rollover-people"><a href="/p">Rep. Ana Ruiz</a><span class="rollover-people-block"><a href="/a">Ruiz wins vote</a> <a href="/b">Ruiz on budget</a></span></span> on Monday, after a long debate in the chamber about the budget.</p></body>"#,
+            &["tabled by Rep. Ana Ruiz on Monday"],
+            &["wins vote", "on budget"],
+        );
+    }
+
+    #[test]
+    fn captions_outside_sentences_go_whole() {
+        check(
+            &format!(
+                r#"<body><article>{STORY}<div class="photo"><img src="a.jpg"><span class="newsCaption">Riders at dawn <span class="caption">(Image: Agency)</span></span></div></article></body>"#
+            ),
+            &["trial year"],
+            &["Riders at dawn", "Image: Agency"],
+        );
+    }
+
+    #[test]
+    fn large_containers_are_kept_whatever_their_name() {
+        check(
+            &format!(
+                r#"<body><div class="related-content">{STORY}</div><div class="ad">Buy now</div></body>"#
+            ),
+            &["extend the night bus"],
+            &["Buy now"],
+        );
+    }
+
+    #[test]
+    fn words_are_whole() {
+        assert!(names_furniture("article__byline"));
+        assert!(names_furniture("shareBar"));
+        assert!(!names_furniture("shadow-header"));
+        assert!(!names_furniture("article-body"));
+        assert!(!names_furniture("headline"));
+        assert!(!names_furniture("field-label-hidden"));
+    }
+}
