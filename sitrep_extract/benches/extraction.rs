@@ -8,6 +8,8 @@
 //! `$SITREP_SHARED/data/extraction-dev` (default `../shared`); without
 //! them the bench says so and exits.
 
+#![allow(clippy::print_stdout, reason = "a bench binary reports its figures on stdout")]
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
