@@ -16,6 +16,7 @@ pub mod html_body;
 pub mod html_clean;
 pub mod html_meta;
 pub mod language;
+pub mod line_filters;
 pub mod text_cleanup;
 
 pub use assemble::{ExtractOptions, extract};

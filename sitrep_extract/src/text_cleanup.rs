@@ -37,6 +37,7 @@ use regex::Regex;
 use sitrep_model::PublishedDate;
 
 use crate::dates::{find_date, parse_date};
+use crate::line_filters::is_furniture_line;
 
 /// The parts of a scraped plain-text article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -350,6 +351,9 @@ pub fn clean_plain_text(raw: &str) -> CleanText {
             found.add_authors(header.body_start + offset, names);
             continue;
         }
+        if is_furniture_line(text) {
+            continue;
+        }
         kept.push(line.clone());
     }
     let body = finish_body(&kept);
@@ -374,7 +378,9 @@ pub fn clean_body(text: &str) -> String {
     let lines = split_lines(text);
     let lines: Vec<Line> = without_trailing_link_list(&lines)
         .iter()
-        .filter(|line| !is_boilerplate_line(&line.text) && !is_byline(&line.text))
+        .filter(|line| {
+            !is_boilerplate_line(&line.text) && !is_byline(&line.text) && !is_furniture_line(&line.text)
+        })
         .cloned()
         .collect();
     finish_body(&lines)
