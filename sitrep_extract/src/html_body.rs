@@ -50,11 +50,14 @@ pub fn extract_body(doc: dom_query::Document, url: Option<&str>) -> Result<HtmlB
         ..Config::default()
     };
     remove_invisible(&doc);
-    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let mut readability = match Readability::with_document(doc.clone(), url, Some(config.clone())) {
-        Ok(r) => r,
-        Err(_) => Readability::with_document(doc, None, Some(config)).map_err(|_| BodyError::NoContent)?,
-    };
+    let url = url.map(str::trim).filter(|u| {
+        ["http://", "https://"].iter().any(|scheme| {
+            u.strip_prefix(scheme)
+                .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace))
+        })
+    });
+    let mut readability =
+        Readability::with_document(doc, url, Some(config)).map_err(|_| BodyError::NoContent)?;
     let article = readability.parse().map_err(|e| match e {
         dom_smoothie::ReadabilityError::TooManyElements(found, limit) => {
             BodyError::TooManyElements { found, limit }

@@ -19,7 +19,11 @@ pub fn run(db: &Path, query: &str, limit: usize, json: bool) -> anyhow::Result<(
                 .article(&hit.article)?
                 .map_or_else(|| "(missing)".to_owned(), |a| display_title(&a));
             writeln!(out, "{:>3}. {}  {}", rank + 1, hit.article, title)?;
-            writeln!(out, "     {}", hit.snippet.split_whitespace().collect::<Vec<_>>().join(" "))?;
+            writeln!(
+                out,
+                "     {}",
+                hit.snippet.split_whitespace().collect::<Vec<_>>().join(" ")
+            )?;
         }
     }
     out.flush()?;
