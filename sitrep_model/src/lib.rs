@@ -7,6 +7,7 @@
 //! is plain data with serde support, plus the few pure functions that define
 //! identity (content-derived article ids) and calendar dates.
 
+pub mod annotation;
 pub mod article;
 pub mod date;
 pub mod document;
@@ -14,6 +15,10 @@ pub mod id;
 pub mod rejection;
 pub mod span;
 
+pub use annotation::{
+    AnnotatedArticle, Annotations, DatePrecision, Entity, EntityId, EntityKind, EntityMention, PartialDate,
+    PlaceMention, Quote, Sentence, TimeAnchor, TimeExpression,
+};
 pub use article::{Article, PublishedBasis};
 pub use date::{DateParseError, PublishedDate};
 pub use document::{Document, DocumentFormat, DocumentHints};

@@ -1,0 +1,1 @@
+//! geocode (being written).
