@@ -28,6 +28,10 @@ pub enum Command {
     Ingest {
         #[command(flatten)]
         db: DbArg,
+        /// Days an article stays in the duplicate index after the newest
+        /// publication date seen; older articles are no longer matched.
+        #[arg(long, value_name = "DAYS", default_value_t = sitrep_dedup::DEFAULT_WINDOW_DAYS)]
+        dedup_window: u32,
         /// Inputs: files, folders, or `-` for JSON Lines on standard input.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,

@@ -3,7 +3,8 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use sitrep_model::{Article, PublishedBasis, PublishedDate};
+use sitrep_model::{Article, DuplicateLink, PublishedBasis, PublishedDate};
+use sitrep_store::DedupView;
 
 /// The `sitrep extract --json` shape.
 #[derive(Debug, Serialize)]
@@ -49,10 +50,53 @@ impl<'a> From<&'a Article> for ExtractedJson<'a> {
 pub struct NearDuplicateJson {
     /// The other article.
     pub article: String,
-    /// Similarity, 0–1.
+    /// Jaccard similarity of the two articles' word 5-shingle sets, 0–1.
     pub similarity: f64,
-    /// Shared passages.
-    pub shared_passages: Vec<serde_json::Value>,
+    /// Passages the two articles share.
+    pub shared_passages: Vec<PassageJson>,
+}
+
+/// A shared passage: byte spans into this article's `text` (`start`,
+/// `end`) and into the other article's (`other_start`, `other_end`).
+#[derive(Debug, Serialize)]
+pub struct PassageJson {
+    /// First byte in this article.
+    pub start: usize,
+    /// One past the last byte in this article.
+    pub end: usize,
+    /// First byte in the other article.
+    pub other_start: usize,
+    /// One past the last byte in the other article.
+    pub other_end: usize,
+    /// The passage as this article prints it.
+    pub text: String,
+    /// True when both articles quote it (a third party's words).
+    pub quote: bool,
+    /// Id of the article that printed it first.
+    pub first: String,
+}
+
+impl NearDuplicateJson {
+    /// The JSON of `link`, seen from the article whose text is `text`.
+    pub fn new(link: &DuplicateLink, text: &str) -> Self {
+        Self {
+            article: link.other.to_string(),
+            similarity: (link.similarity * 1e4).round() / 1e4,
+            shared_passages: link
+                .passages
+                .iter()
+                .map(|p| PassageJson {
+                    start: p.span.start,
+                    end: p.span.end,
+                    other_start: p.other_span.start,
+                    other_end: p.other_span.end,
+                    text: p.span.slice(text).unwrap_or_default().to_owned(),
+                    quote: p.quote,
+                    first: p.first.to_string(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// The `sitrep articles --json` shape: the extract fields plus identity,
@@ -83,6 +127,21 @@ impl<'a> From<&'a Article> for ArticleJson<'a> {
             near_duplicates: Vec::new(),
             story: None,
             thread: None,
+        }
+    }
+}
+
+impl<'a> ArticleJson<'a> {
+    /// The article with its dedup results.
+    pub fn with_dedup(a: &'a Article, dedup: &DedupView) -> Self {
+        Self {
+            duplicate_of: dedup.duplicate_of.get(&a.id).map(ToString::to_string),
+            near_duplicates: dedup
+                .links
+                .get(&a.id)
+                .map(|links| links.iter().map(|l| NearDuplicateJson::new(l, &a.text)).collect())
+                .unwrap_or_default(),
+            ..Self::from(a)
         }
     }
 }

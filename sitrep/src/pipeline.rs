@@ -1,14 +1,22 @@
-//! The pipeline's order, in one place: sources → extract → store.
+//! The pipeline's order, in one place: sources → extract → dedup → store.
 //! Inputs are read one at a time, documents are extracted in parallel
-//! batches (rayon; the stages themselves are sequential and pure), and
-//! each batch is stored in one transaction.
+//! batches (rayon; the stages themselves are sequential and pure), the new
+//! articles of a batch are deduplicated in input order against the online
+//! index (restored from the store at start), and each batch — articles and
+//! their dedup rows — is stored in one transaction.
 
 use std::path::PathBuf;
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use anyhow::Context;
 use rayon::prelude::*;
+use sitrep_dedup::{DedupIndex, Existing, Incoming, Params, Signature};
 use sitrep_extract::{ExtractOptions, extract};
 use sitrep_ingest::{Items, Limits, expand_paths, read_file, read_stdin_jsonl};
-use sitrep_model::{Article, Document, Rejection};
+use sitrep_model::{Article, ArticleId, Document, Rejection};
+use sitrep_store::{DedupRecord, Store};
 
 /// Documents extracted and stored together.
 pub const BATCH: usize = 64;
@@ -80,4 +88,66 @@ pub fn for_each_batch<E>(
         return Ok(());
     }
     sink(outcomes)
+}
+
+/// The dedup stage: the online index, restored from the store.
+pub struct Dedup {
+    index: DedupIndex,
+}
+
+impl Dedup {
+    /// Rebuild the index from the signatures stored within the window.
+    pub fn restore(store: &Store, params: Params) -> anyhow::Result<Self> {
+        let mut index = DedupIndex::new(params);
+        let since = store
+            .dedup_latest_time()?
+            .map(|t| t - i64::from(params.window_days));
+        for row in store.dedup_signatures(since)? {
+            let signature = Signature::from_bytes(&row.signature, &params)
+                .with_context(|| format!("restoring the dedup index (article {})", row.article))?;
+            index.insert_at(row.article, row.time, row.published, &signature);
+        }
+        Ok(Self { index })
+    }
+
+    /// Deduplicate the articles of a batch that are not stored yet, in
+    /// order: each is compared with the stored articles and the earlier
+    /// ones of the batch it shares fingerprints with.
+    pub fn batch(&mut self, store: &Store, articles: &[Article]) -> anyhow::Result<Vec<DedupRecord>> {
+        let mut seen: BTreeMap<&ArticleId, &Article> = BTreeMap::new();
+        let mut records = Vec::new();
+        for a in articles {
+            if seen.contains_key(&a.id) || store.contains(&a.id)? {
+                continue;
+            }
+            let outcome = self.index.process(
+                Incoming {
+                    id: &a.id,
+                    text: &a.text,
+                    published: a.published,
+                },
+                |other| -> anyhow::Result<Option<Existing<'_>>> {
+                    if let Some(b) = seen.get(other) {
+                        return Ok(Some(Existing {
+                            text: Cow::Borrowed(b.text.as_str()),
+                            published: b.published,
+                        }));
+                    }
+                    Ok(store.article(other)?.map(|b| Existing {
+                        text: Cow::Owned(b.text),
+                        published: b.published,
+                    }))
+                },
+            )?;
+            records.push(DedupRecord {
+                article: a.id.clone(),
+                time: outcome.time,
+                signature: outcome.signature.to_bytes(self.index.params()),
+                duplicate_of: outcome.duplicate_of,
+                links: outcome.links,
+            });
+            seen.insert(&a.id, a);
+        }
+        Ok(records)
+    }
 }

@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use sitrep_model::{ArticleId, PublishedDate, Span};
+use sitrep_model::{ArticleId, CopiedPassage, DuplicateLink, PublishedDate};
 
 use crate::Params;
 use crate::align::{Prepared, compare};
@@ -95,31 +95,6 @@ pub struct Existing<'a> {
     pub published: Option<PublishedDate>,
 }
 
-/// A passage a new article shares with a stored one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Passage {
-    /// Where it is in the new article's text.
-    pub span: Span,
-    /// Where it is in the other article's text.
-    pub other_span: Span,
-    /// True when it is a quotation in both articles.
-    pub quote: bool,
-    /// The article that printed it first: the earlier published, else the
-    /// earlier stored.
-    pub first: ArticleId,
-}
-
-/// A link from a new article to a stored one it shares text with.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Link {
-    /// The stored article.
-    pub other: ArticleId,
-    /// Jaccard similarity of their shingle sets.
-    pub similarity: f64,
-    /// What they share.
-    pub passages: Vec<Passage>,
-}
-
 /// What [`DedupIndex::process`] found for one article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
@@ -131,7 +106,7 @@ pub struct Outcome {
     /// The first live article with the same normalised text.
     pub duplicate_of: Option<ArticleId>,
     /// Stored articles it shares passages with, in stored order.
-    pub links: Vec<Link>,
+    pub links: Vec<DuplicateLink>,
 }
 
 /// The online duplicate index. See the module header for its layout.
@@ -447,6 +422,9 @@ impl DedupIndex {
     ) -> Result<Outcome, E> {
         let prepared = Prepared::new(incoming.text, &self.params);
         let signature = Signature::of_tokens(prepared.tokens(), &self.params);
+        if let Some(p) = incoming.published {
+            self.advance(p.days_since_epoch());
+        }
         let duplicate_of = self.exact_match(&signature).cloned();
         let mut links = Vec::new();
         for candidate in self.candidates(&signature) {
@@ -466,11 +444,11 @@ impl DedupIndex {
             } else {
                 &candidate.id
             };
-            links.push(Link {
+            links.push(DuplicateLink {
                 passages: comparison
                     .passages
                     .iter()
-                    .map(|p| Passage {
+                    .map(|p| CopiedPassage {
                         span: p.span,
                         other_span: p.other_span,
                         quote: p.quote,

@@ -41,7 +41,7 @@ mod signature;
 mod text;
 
 pub use align::{Comparison, Prepared, SharedPassage, compare, jaccard};
-pub use index::{Candidate, DedupIndex, Existing, Incoming, Link, Outcome, Passage, printed_before};
+pub use index::{Candidate, DedupIndex, Existing, Incoming, Outcome, printed_before};
 pub use signature::{SIGNATURE_VERSION, Signature, winnow};
 pub use text::{Tokens, quotations, sentences};
 

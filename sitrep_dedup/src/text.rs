@@ -132,7 +132,8 @@ fn is_opener(c: char) -> bool {
 ///
 /// A sentence ends at a line break, or at `.`/`!`/`?` followed by space
 /// and an upper-case letter, digit or opening quote — so "the U.S. said"
-/// stays one sentence.
+/// stays one sentence — unless the full stop closes an initial ("U.S.
+/// Secretary", "J. Smith").
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
@@ -161,7 +162,13 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                 k += 1;
             }
             let next = chars.get(k).map(|&(_, c)| c);
+            // "U.S. Secretary", "J. Smith": a single letter before a full stop is an initial.
+            let initial = c == '.'
+                && i >= 1
+                && chars[i - 1].1.is_alphabetic()
+                && (i < 2 || !chars[i - 2].1.is_alphanumeric());
             let breaks = k > j
+                && !initial
                 && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_opener(n) || n == '\n');
             if breaks || j == chars.len() {
                 if let Some(s) = start.take() {

@@ -11,6 +11,7 @@ pub mod annotation;
 pub mod article;
 pub mod date;
 pub mod document;
+pub mod duplicate;
 pub mod id;
 pub mod rejection;
 pub mod span;
@@ -22,6 +23,7 @@ pub use annotation::{
 pub use article::{Article, PublishedBasis};
 pub use date::{DateParseError, PublishedDate};
 pub use document::{Document, DocumentFormat, DocumentHints};
+pub use duplicate::{CopiedPassage, DuplicateLink};
 pub use id::ArticleId;
 pub use rejection::{RejectReason, Rejection};
 pub use span::Span;

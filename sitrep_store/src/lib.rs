@@ -9,6 +9,7 @@
 //! `PRAGMA user_version`; a file from a newer sitrep is refused rather than
 //! damaged. This is the only crate that speaks SQL.
 
+mod dedup;
 mod error;
 mod migrations;
 mod search;
@@ -18,6 +19,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use sitrep_model::{Article, ArticleId, PublishedBasis, PublishedDate};
 
+pub use dedup::{DedupRecord, DedupView, StoredSignature};
 pub use error::StoreError;
 pub use search::{SearchHit, fts_query};
 
@@ -85,6 +87,17 @@ impl Store {
     /// Store a batch of articles in one transaction. Articles whose id is
     /// already stored are left untouched and reported as existing.
     pub fn insert_articles(&mut self, articles: &[Article]) -> Result<InsertOutcome, StoreError> {
+        self.insert_batch(articles, &[])
+    }
+
+    /// Store a batch of articles and the dedup stage's records for them in
+    /// one transaction. Records of articles already stored are ignored, so
+    /// re-ingesting adds nothing.
+    pub fn insert_batch(
+        &mut self,
+        articles: &[Article],
+        dedup: &[DedupRecord],
+    ) -> Result<InsertOutcome, StoreError> {
         let tx = self.conn.transaction()?;
         let mut outcome = InsertOutcome::default();
         {
@@ -114,8 +127,26 @@ impl Store {
                 }
             }
         }
+        dedup::insert(&tx, dedup)?;
         tx.commit()?;
         Ok(outcome)
+    }
+
+    /// The newest index time among stored dedup signatures.
+    pub fn dedup_latest_time(&self) -> Result<Option<i64>, StoreError> {
+        dedup::latest_time(&self.conn)
+    }
+
+    /// Stored dedup signatures with an index time of at least `since` (all
+    /// when `None`; undated ones always), in storage order.
+    pub fn dedup_signatures(&self, since: Option<i64>) -> Result<Vec<StoredSignature>, StoreError> {
+        dedup::signatures(&self.conn, since)
+    }
+
+    /// Every article's exact-duplicate original and its links, seen from
+    /// both articles of each link.
+    pub fn dedup_view(&self) -> Result<DedupView, StoreError> {
+        dedup::view(&self.conn)
     }
 
     /// Number of stored articles.
@@ -296,6 +327,55 @@ mod tests {
         assert_eq!(store.article_count().expect("count"), 1);
         assert_eq!(store.schema_version().expect("version"), migrations::LATEST);
         store.integrity_check().expect("sound");
+    }
+
+    #[test]
+    fn dedup_records_round_trip_from_both_sides_and_are_written_once() {
+        use sitrep_model::{CopiedPassage, DuplicateLink, Span};
+        let mut store = Store::open_in_memory().expect("open");
+        let a = article("https://n.test/a", "A", "Shared words here. And more of them.");
+        let b = article("https://m.test/b", "B", "Shared words here. Other text.");
+        let record = |id: &Article, time, links: Vec<DuplicateLink>| DedupRecord {
+            article: id.id.clone(),
+            time,
+            signature: vec![1, 2, 3],
+            duplicate_of: None,
+            links,
+        };
+        let link = DuplicateLink {
+            other: a.id.clone(),
+            similarity: 0.25,
+            passages: vec![CopiedPassage {
+                span: Span::new(0, 18),
+                other_span: Span::new(0, 18),
+                quote: false,
+                first: a.id.clone(),
+            }],
+        };
+        let records = [
+            record(&a, Some(20_000), vec![]),
+            DedupRecord {
+                duplicate_of: Some(a.id.clone()),
+                ..record(&b, None, vec![link.clone()])
+            },
+        ];
+        store
+            .insert_batch(&[a.clone(), b.clone()], &records)
+            .expect("insert");
+        store
+            .insert_batch(&[a.clone(), b.clone()], &records)
+            .expect("re-insert adds nothing");
+        let view = store.dedup_view().expect("view");
+        assert_eq!(view.duplicate_of.get(&b.id), Some(&a.id));
+        assert_eq!(view.links.get(&b.id), Some(&vec![link.clone()]));
+        let back = &view.links.get(&a.id).expect("mirrored")[0];
+        assert_eq!(back.other, b.id);
+        assert_eq!(back.passages[0].first, a.id);
+        assert_eq!(store.dedup_latest_time().expect("time"), Some(20_000));
+        let sigs = store.dedup_signatures(Some(20_001)).expect("signatures");
+        assert_eq!(sigs.len(), 1, "only the undated one is newer than the cut-off");
+        assert_eq!(sigs[0].article, b.id);
+        assert_eq!(store.dedup_signatures(None).expect("all").len(), 2);
     }
 
     #[test]

@@ -39,6 +39,38 @@ const MIGRATIONS: &[&str] = &[
         INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;",
+    // 2: dedup: signatures to restore the online index, exact-duplicate
+    // pointers, links between articles that share text, shared passages.
+    "CREATE TABLE dedup_signatures (
+        article TEXT PRIMARY KEY NOT NULL REFERENCES articles(id),
+        time INTEGER,
+        signature BLOB NOT NULL
+    );
+    CREATE INDEX dedup_signatures_time ON dedup_signatures(time);
+    CREATE TABLE duplicate_of (
+        article TEXT PRIMARY KEY NOT NULL REFERENCES articles(id),
+        original TEXT NOT NULL REFERENCES articles(id)
+    );
+    CREATE TABLE duplicate_links (
+        article TEXT NOT NULL REFERENCES articles(id),
+        other TEXT NOT NULL REFERENCES articles(id),
+        similarity REAL NOT NULL CHECK (similarity >= 0 AND similarity <= 1),
+        PRIMARY KEY (article, other)
+    );
+    CREATE INDEX duplicate_links_other ON duplicate_links(other);
+    CREATE TABLE shared_passages (
+        article TEXT NOT NULL,
+        other TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        other_start INTEGER NOT NULL,
+        other_end INTEGER NOT NULL,
+        quote INTEGER NOT NULL CHECK (quote IN (0, 1)),
+        first TEXT NOT NULL REFERENCES articles(id),
+        CHECK (start <= end AND other_start <= other_end),
+        FOREIGN KEY (article, other) REFERENCES duplicate_links(article, other)
+    );
+    CREATE INDEX shared_passages_pair ON shared_passages(article, other);",
 ];
 
 /// The schema version this build writes.

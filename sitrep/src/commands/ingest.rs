@@ -1,5 +1,6 @@
-//! `sitrep ingest`: read inputs, extract articles, store them; report new,
-//! already present and rejected inputs.
+//! `sitrep ingest`: read inputs, extract articles, deduplicate and store
+//! them; report new, already present and rejected inputs, and how many new
+//! articles are exact duplicates or share passages with earlier ones.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,18 +12,27 @@ use sitrep_ingest::Limits;
 use sitrep_model::Rejection;
 use sitrep_store::Store;
 
-use crate::pipeline::{for_each_batch, read_input, resolve_inputs};
+use crate::pipeline::{Dedup, for_each_batch, read_input, resolve_inputs};
 
 /// Counts for the summary line.
 #[derive(Debug, Default)]
 struct Tally {
     new: usize,
     existing: usize,
+    exact_duplicates: usize,
+    linked: usize,
     rejected: Vec<Rejection>,
 }
 
-pub fn run(db: &Path, paths: &[PathBuf]) -> anyhow::Result<()> {
+pub fn run(db: &Path, dedup_window: u32, paths: &[PathBuf]) -> anyhow::Result<()> {
     let mut store = Store::open(db).with_context(|| format!("opening the store {}", db.display()))?;
+    let mut dedup = Dedup::restore(
+        &store,
+        sitrep_dedup::Params {
+            window_days: dedup_window,
+            ..sitrep_dedup::Params::default()
+        },
+    )?;
     let (inputs, missing) = resolve_inputs(paths);
     let limits = Limits::default();
     let options = ExtractOptions::default();
@@ -47,8 +57,11 @@ pub fn run(db: &Path, paths: &[PathBuf]) -> anyhow::Result<()> {
                         Err(rejection) => tally.rejected.push(rejection),
                     }
                 }
+                let records = dedup.batch(&store, &articles)?;
+                tally.exact_duplicates += records.iter().filter(|r| r.duplicate_of.is_some()).count();
+                tally.linked += records.iter().filter(|r| !r.links.is_empty()).count();
                 let stored = store
-                    .insert_articles(&articles)
+                    .insert_batch(&articles, &records)
                     .with_context(|| format!("storing articles in {}", db.display()))?;
                 tally.new += stored.inserted.len();
                 tally.existing += stored.existing.len();
@@ -71,6 +84,13 @@ fn report(tally: &Tally) -> anyhow::Result<()> {
         tally.existing,
         tally.rejected.len()
     )?;
+    if tally.exact_duplicates + tally.linked > 0 {
+        writeln!(
+            out,
+            "dedup: {} exact duplicates, {} sharing passages with earlier articles",
+            tally.exact_duplicates, tally.linked
+        )?;
+    }
     drop(out);
     for r in &tally.rejected {
         eprintln!("rejected {r}");

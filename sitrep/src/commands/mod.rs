@@ -10,7 +10,11 @@ use crate::cli::{Cli, Command};
 /// Run the parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Ingest { db, paths } => ingest::run(&crate::config::db_path(&db), &paths),
+        Command::Ingest {
+            db,
+            dedup_window,
+            paths,
+        } => ingest::run(&crate::config::db_path(&db), dedup_window, &paths),
         Command::Extract { json, paths } => extract::run(&paths, json),
         Command::Articles { db, json } => articles::run(&crate::config::db_path(&db), json),
         Command::Search {
