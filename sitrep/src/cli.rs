@@ -45,6 +45,15 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Geocode JSON Lines from standard input (`{id, text, toponyms?}`); nothing is stored.
+    Geocode {
+        /// Print JSON Lines (the only output format).
+        #[arg(long)]
+        json: bool,
+        /// Override ranking weights, `name=value,...` (for evaluation runs).
+        #[arg(long, hide = true, value_name = "WEIGHTS")]
+        weights: Option<String>,
+    },
     /// List every stored article.
     Articles {
         #[command(flatten)]

@@ -21,3 +21,20 @@ pub fn db_path(arg: &DbArg) -> PathBuf {
         })
         .unwrap_or_else(|| PathBuf::from(DEFAULT_DB))
 }
+
+/// Environment variable naming the cache folder of models and reference data.
+pub const HOME_ENV: &str = "SITREP_HOME";
+
+/// The cache folder: `$SITREP_HOME`, else `~/.cache/sitrep`.
+pub fn sitrep_home() -> PathBuf {
+    std::env::var_os(HOME_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/sitrep")))
+        .unwrap_or_else(|| PathBuf::from(".cache/sitrep"))
+}
+
+/// The converted gazetteer built by `scripts/setup.sh`.
+pub fn gazetteer_path() -> PathBuf {
+    sitrep_home().join("gazetteer/gazetteer.tsv")
+}

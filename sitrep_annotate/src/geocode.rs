@@ -1,1 +1,552 @@
-//! geocode (being written).
+//! Geocoding: resolves place names in an article to GeoNames places
+//! ([`resolve`] for given spans, [`find_places`] to find the names first).
+//!
+//! Why this way: a name alone is ambiguous ("Georgia", "Paris",
+//! "Alexandria"), but an article is not — its other places share a
+//! country, a state, a neighbourhood, and writers qualify small places
+//! ("Goma, North Kivu"). So every candidate gets a linear score over a few
+//! features (population, kind of place, how the name fits, the article's
+//! countries and first-level subdivisions, distance to the other places,
+//! an explicit qualifier next to the name) and the scores of all names are
+//! refined together a few times: each round turns the scores into
+//! probabilities per name and recomputes the context features from the
+//! other names' probabilities. The weights ([`Weights`]) were set by
+//! coordinate ascent on LGL and GeoVirus and checked on TR-News (and the
+//! other way round); `bench/eval-geocoding.sh` reproduces the figures.
+//! A name keeps one meaning throughout an article (one sense per
+//! discourse).
+
+mod recognize;
+
+use std::collections::BTreeMap;
+
+use sitrep_model::{PlaceMention, Span};
+
+use crate::gazetteer::{Candidate, Gazetteer, NameKind, Place, PlaceKind, distance_km, normalize};
+
+pub use recognize::find_places;
+
+/// What is known about the article besides its text.
+#[derive(Debug, Clone, Default)]
+pub struct GeocodeContext {
+    /// ISO 3166-1 alpha-3 code of a country the article is known to be
+    /// about or from (its source's country), if any.
+    pub country_hint: Option<String>,
+    /// Scoring weights; [`Weights::default`] are the fitted ones.
+    pub weights: Weights,
+}
+
+/// Weights of the candidate score (see the module header).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// Per factor of ten of population.
+    pub population: f64,
+    /// A continent.
+    pub continent: f64,
+    /// A country.
+    pub country: f64,
+    /// A first-level subdivision.
+    pub admin1: f64,
+    /// A second-level subdivision.
+    pub admin2: f64,
+    /// A capital city.
+    pub capital: f64,
+    /// The name is an alternate name, not the preferred one.
+    pub alternate: f64,
+    /// Share of the article's other names in the candidate's country.
+    pub same_country: f64,
+    /// Share of the other names in the candidate's first-level subdivision.
+    pub same_admin1: f64,
+    /// Closeness to the other names' places (exp(-km/scale) averaged).
+    pub nearby: f64,
+    /// Distance scale of `nearby`, in km.
+    pub nearby_km: f64,
+    /// An adjacent qualifier ("Goma, North Kivu") contains the candidate,
+    /// or the candidate contains the place it qualifies.
+    pub qualifier: f64,
+    /// The candidate lies in the context's hinted country.
+    pub hint: f64,
+    /// The candidate is a subdivision with a city of the same name in it
+    /// (the city is usually meant: "Kinshasa", "Alexandria").
+    pub shadowed: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Self {
+            population: 1.0,
+            continent: 6.0,
+            country: 6.0,
+            admin1: 1.5,
+            admin2: -1.0,
+            capital: 2.5,
+            alternate: -1.5,
+            same_country: 6.0,
+            same_admin1: 4.0,
+            nearby: 3.0,
+            nearby_km: 300.0,
+            qualifier: 8.0,
+            hint: 2.0,
+            shadowed: -2.0,
+        }
+    }
+}
+
+impl Weights {
+    /// Names of the weights, in the order of [`Weights::set`].
+    pub const NAMES: [&'static str; 14] = [
+        "population",
+        "continent",
+        "country",
+        "admin1",
+        "admin2",
+        "capital",
+        "alternate",
+        "same_country",
+        "same_admin1",
+        "nearby",
+        "nearby_km",
+        "qualifier",
+        "hint",
+        "shadowed",
+    ];
+
+    /// Set a weight by name; false when there is no such weight.
+    pub fn set(&mut self, name: &str, value: f64) -> bool {
+        let slot = match name {
+            "population" => &mut self.population,
+            "continent" => &mut self.continent,
+            "country" => &mut self.country,
+            "admin1" => &mut self.admin1,
+            "admin2" => &mut self.admin2,
+            "capital" => &mut self.capital,
+            "alternate" => &mut self.alternate,
+            "same_country" => &mut self.same_country,
+            "same_admin1" => &mut self.same_admin1,
+            "nearby" => &mut self.nearby,
+            "nearby_km" => &mut self.nearby_km,
+            "qualifier" => &mut self.qualifier,
+            "hint" => &mut self.hint,
+            "shadowed" => &mut self.shadowed,
+            _ => return false,
+        };
+        *slot = value;
+        true
+    }
+}
+
+/// Most candidates considered per name (the most populous are kept).
+const MAX_CANDIDATES: usize = 40;
+/// Rounds of context refinement.
+const ROUNDS: usize = 3;
+
+/// Words that name the kind of a place and may be left off its
+/// gazetteer name ("Rapides Parish" ↔ "Rapides").
+const GENERIC_SUFFIXES: &[&str] = &[
+    "county",
+    "parish",
+    "province",
+    "state",
+    "city",
+    "region",
+    "district",
+    "governorate",
+    "prefecture",
+    "department",
+    "municipality",
+    "borough",
+    "township",
+    "town",
+];
+
+/// The candidates a surface name can denote, after trying a few
+/// spelling variants when the name itself is not in the gazetteer.
+pub fn candidates<'g>(name: &str, g: &'g Gazetteer) -> Vec<Candidate<'g>> {
+    let mut found = Vec::new();
+    for key in name_variants(name) {
+        found = g.lookup_normalized(&key);
+        if !found.is_empty() {
+            break;
+        }
+    }
+    if found.len() > MAX_CANDIDATES {
+        found.sort_by(|a, b| {
+            b.place
+                .population
+                .cmp(&a.place.population)
+                .then(a.place.id.cmp(&b.place.id))
+        });
+        found.truncate(MAX_CANDIDATES);
+    }
+    found
+}
+
+fn name_variants(name: &str) -> Vec<String> {
+    let trimmed = name
+        .trim()
+        .trim_end_matches("'s")
+        .trim_end_matches("\u{2019}s")
+        .trim_end_matches(['\'', '\u{2019}']);
+    let key = normalize(trimmed);
+    let mut out = vec![key.clone()];
+    let no_the = key.strip_prefix("the ").unwrap_or(&key).to_owned();
+    if no_the != key {
+        out.push(no_the.clone());
+    }
+    for suffix in GENERIC_SUFFIXES {
+        if let Some(base) = no_the.strip_suffix(suffix).and_then(|b| b.strip_suffix(' '))
+            && !base.is_empty()
+        {
+            out.push(base.to_owned());
+        }
+        if let Some(base) = no_the.strip_prefix(suffix).and_then(|b| b.strip_prefix(" of ")) {
+            out.push(base.to_owned());
+        }
+    }
+    out
+}
+
+/// One distinct name of the article with its candidates and occurrences.
+struct NameGroup<'g> {
+    cands: Vec<Candidate<'g>>,
+    /// Static part of each candidate's score.
+    prior: Vec<f64>,
+    /// Qualifier feature per candidate (max over occurrences).
+    qualifier: Vec<f64>,
+    /// Current probabilities.
+    prob: Vec<f64>,
+}
+
+/// Resolve the given spans of `text` to places. Every span yields one
+/// [`PlaceMention`] in the order given; spans that are out of range or
+/// not on character boundaries yield an unresolved mention with an empty
+/// name, names the gazetteer does not know an unresolved mention.
+pub fn resolve(text: &str, spans: &[Span], g: &Gazetteer, ctx: &GeocodeContext) -> Vec<PlaceMention> {
+    let w = &ctx.weights;
+    let names: Vec<&str> = spans
+        .iter()
+        .map(|s| text.get(s.start..s.end).unwrap_or(""))
+        .collect();
+    // Group occurrences by normalised name.
+    let mut key_of = Vec::with_capacity(spans.len());
+    let mut groups: BTreeMap<String, usize> = BTreeMap::new();
+    let mut group_list: Vec<NameGroup<'_>> = Vec::new();
+    for name in &names {
+        let key = normalize(name);
+        let gi = *groups.entry(key).or_insert_with(|| {
+            let cands = candidates(name, g);
+            let prior: Vec<f64> = cands
+                .iter()
+                .map(|c| {
+                    let shadowed = cands
+                        .iter()
+                        .any(|d| d.place.kind.is_city() && contains(c.place, d.place));
+                    prior_score(c, w, ctx) + if shadowed { w.shadowed } else { 0.0 }
+                })
+                .collect();
+            let n = cands.len();
+            group_list.push(NameGroup {
+                prob: softmax(&prior),
+                qualifier: vec![0.0; n],
+                prior,
+                cands,
+            });
+            group_list.len() - 1
+        });
+        key_of.push(gi);
+    }
+    // Qualifiers: "A, B" or "A (B)" where B contains A.
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| (spans[i].start, spans[i].end));
+    for pair in order.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if key_of[a] == key_of[b] || !is_qualifier_gap(text, spans[a].end, spans[b].start) {
+            continue;
+        }
+        let (ga, gb) = (key_of[a], key_of[b]);
+        // The qualified name's candidates inside one of the qualifier's,
+        // and the qualifier's candidates containing one of the qualified.
+        let inner = flags(&group_list[ga].cands, &group_list[gb].cands, |x, y| {
+            contains(y, x)
+        });
+        let outer = flags(&group_list[gb].cands, &group_list[ga].cands, contains);
+        raise(&mut group_list[ga].qualifier, inner);
+        raise(&mut group_list[gb].qualifier, outer);
+    }
+    for _ in 0..ROUNDS {
+        let new_probs: Vec<Vec<f64>> = (0..group_list.len())
+            .map(|gi| {
+                let grp = &group_list[gi];
+                let scores: Vec<f64> = grp
+                    .cands
+                    .iter()
+                    .enumerate()
+                    .map(|(ci, c)| {
+                        grp.prior[ci]
+                            + w.qualifier * grp.qualifier[ci]
+                            + context_score(c.place, gi, &group_list, w)
+                    })
+                    .collect();
+                softmax(&scores)
+            })
+            .collect();
+        for (grp, p) in group_list.iter_mut().zip(new_probs) {
+            grp.prob = p;
+        }
+    }
+    spans
+        .iter()
+        .zip(&names)
+        .zip(&key_of)
+        .map(|((span, name), &gi)| {
+            let grp = &group_list[gi];
+            let best = grp
+                .prob
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+                .map(|(i, _)| grp.cands[i].place);
+            mention(*span, name, best)
+        })
+        .collect()
+}
+
+/// 1.0 for each candidate of `these` related to some candidate of `those`.
+fn flags(
+    these: &[Candidate<'_>],
+    those: &[Candidate<'_>],
+    related: impl Fn(&Place, &Place) -> bool,
+) -> Vec<f64> {
+    these
+        .iter()
+        .map(|a| f64::from(u8::from(those.iter().any(|b| related(a.place, b.place)))))
+        .collect()
+}
+
+/// Raise each value to the matching flag.
+fn raise(values: &mut [f64], flags: Vec<f64>) {
+    for (v, f) in values.iter_mut().zip(flags) {
+        *v = v.max(f);
+    }
+}
+
+/// The output record for a span and its chosen place.
+fn mention(span: Span, name: &str, place: Option<&Place>) -> PlaceMention {
+    PlaceMention {
+        span,
+        name: name.to_owned(),
+        geonames_id: place.map(|p| p.id),
+        lat: place.map(|p| p.lat),
+        lon: place.map(|p| p.lon),
+        country: place.and_then(|p| (!p.country.is_empty()).then(|| p.country.clone())),
+    }
+}
+
+fn prior_score(c: &Candidate<'_>, w: &Weights, ctx: &GeocodeContext) -> f64 {
+    let p = c.place;
+    let kind = match p.kind {
+        PlaceKind::Continent => w.continent,
+        PlaceKind::Country => w.country,
+        PlaceKind::Admin1 => w.admin1,
+        PlaceKind::Admin2 => w.admin2,
+        PlaceKind::City => 0.0,
+        PlaceKind::Capital => w.capital,
+    };
+    let name = match c.name_kind {
+        NameKind::Primary | NameKind::Demonym => 0.0,
+        NameKind::Alternate => w.alternate,
+    };
+    let hint = match &ctx.country_hint {
+        Some(h) if *h == p.country => w.hint,
+        _ => 0.0,
+    };
+    w.population * (1.0 + p.population as f64).log10() + kind + name + hint
+}
+
+/// Context features of a candidate against the other names' current
+/// probabilities.
+fn context_score(p: &Place, own: usize, groups: &[NameGroup<'_>], w: &Weights) -> f64 {
+    let mut same_country = 0.0;
+    let mut same_admin1 = 0.0;
+    let mut nearby = 0.0;
+    let mut others = 0usize;
+    let region = admin1_of(p);
+    for (gi, grp) in groups.iter().enumerate() {
+        if gi == own || grp.cands.is_empty() {
+            continue;
+        }
+        others += 1;
+        for (c, &prob) in grp.cands.iter().zip(&grp.prob) {
+            if prob < 1e-3 {
+                continue;
+            }
+            let q = c.place;
+            if !p.country.is_empty() && q.country == p.country {
+                same_country += prob;
+            }
+            if region != 0 && admin1_of(q) == region {
+                same_admin1 += prob;
+            }
+            // Countries and continents say little about distance.
+            if !matches!(q.kind, PlaceKind::Country | PlaceKind::Continent) {
+                nearby += prob * (-distance_km(p.lat, p.lon, q.lat, q.lon) / w.nearby_km).exp();
+            }
+        }
+    }
+    if others == 0 {
+        return 0.0;
+    }
+    let n = others as f64;
+    w.same_country * same_country / n + w.same_admin1 * same_admin1 / n + w.nearby * nearby / n
+}
+
+/// The first-level subdivision a place is in (itself for an admin1).
+fn admin1_of(p: &Place) -> u64 {
+    if p.kind == PlaceKind::Admin1 {
+        p.id
+    } else {
+        p.admin1
+    }
+}
+
+/// True when `outer` contains `inner` (a country, admin1 or admin2 that
+/// `inner` lies in).
+fn contains(outer: &Place, inner: &Place) -> bool {
+    if outer.id == inner.id {
+        return false;
+    }
+    match outer.kind {
+        PlaceKind::Country => outer.country == inner.country && inner.kind != PlaceKind::Country,
+        PlaceKind::Admin1 => inner.admin1 == outer.id,
+        PlaceKind::Admin2 => inner.admin2 == outer.id,
+        _ => false,
+    }
+}
+
+/// True when the text between two names makes the second qualify the
+/// first: ", " or " (" with nothing else.
+fn is_qualifier_gap(text: &str, end: usize, next_start: usize) -> bool {
+    let Some(gap) = text.get(end..next_start) else {
+        return false;
+    };
+    let gap = gap.trim();
+    gap == "," || gap == "("
+}
+
+fn softmax(scores: &[f64]) -> Vec<f64> {
+    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let exps: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
+    let sum: f64 = exps.iter().sum();
+    if sum > 0.0 && sum.is_finite() {
+        exps.iter().map(|e| e / sum).collect()
+    } else {
+        vec![0.0; scores.len()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::tests::fixture;
+
+    /// Resolve the names marked `[like this]` in `marked` and compare the
+    /// chosen GeoNames ids.
+    fn check(marked: &str, expected: &[Option<u64>]) {
+        let (text, spans) = unmark(marked);
+        let g = fixture();
+        let got: Vec<Option<u64>> = resolve(&text, &spans, &g, &GeocodeContext::default())
+            .iter()
+            .map(|m| m.geonames_id)
+            .collect();
+        assert_eq!(got, expected, "resolve({marked:?})");
+    }
+
+    pub(super) fn unmark(marked: &str) -> (String, Vec<Span>) {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        let mut start = 0;
+        for ch in marked.chars() {
+            match ch {
+                '[' => start = text.len(),
+                ']' => spans.push(Span::new(start, text.len())),
+                c => text.push(c),
+            }
+        }
+        (text, spans)
+    }
+
+    #[test]
+    fn ambiguous_names_follow_the_article() {
+        check("Talks in [Georgia] stalled.", &[Some(614540)]);
+        check(
+            "Fans in [Atlanta], [Georgia] cheered.",
+            &[Some(4180439), Some(4197000)],
+        );
+        check(
+            "[Tbilisi] says [Georgia] will not yield.",
+            &[Some(611717), Some(614540)],
+        );
+        check("[Paris] police said.", &[Some(2988507)]);
+        check(
+            "A fair in [Paris], [Texas] opened.",
+            &[Some(4717560), Some(4736286)],
+        );
+        check(
+            "[Alexandria] police and [Rapides Parish] deputies.",
+            &[Some(4314550), Some(4338356)],
+        );
+        check("[Alexandria] and [Egypt].", &[Some(361058), Some(357994)]);
+        check(
+            "[London], [Ontario] and [Canada].",
+            &[Some(6058560), Some(6093943), Some(6251999)],
+        );
+    }
+
+    #[test]
+    fn countries_demonyms_and_qualified_places_resolve() {
+        check(
+            "Fighting near [Goma], [North Kivu], in the [DRC].",
+            &[Some(216281), Some(206938), Some(203312)],
+        );
+        check("[Turkish] troops entered.", &[Some(298795)]);
+        check(
+            "The [United States] and the [U.S.] again.",
+            &[Some(6252001), Some(6252001)],
+        );
+        check("[Turkey's] parliament.", &[Some(298795)]);
+        check("[Lamar County] officials.", &[Some(4705086)]);
+        check("[Atlantis] is lost.", &[None]);
+    }
+
+    #[test]
+    fn bad_spans_yield_unresolved_mentions() {
+        let g = fixture();
+        let text = "Née à Goma";
+        let spans = [Span::new(1, 2), Span::new(5, 100), Span::new(8, 12)];
+        let out = resolve(text, &spans, &g, &GeocodeContext::default());
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[0].geonames_id, None);
+        assert_eq!(out[1].geonames_id, None);
+        assert_eq!(out[2].geonames_id, Some(216281));
+        assert_eq!(out[2].country.as_deref(), Some("COD"));
+    }
+
+    #[test]
+    fn weights_are_set_by_name() {
+        let mut w = Weights::default();
+        for name in Weights::NAMES {
+            assert!(w.set(name, 0.5), "{name}");
+        }
+        assert!(!w.set("nonsense", 1.0));
+        assert!((w.population - 0.5).abs() < 1e-12);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn resolve_never_panics(text in "\\PC{0,40}", a in 0usize..50, b in 0usize..50) {
+            let g = fixture();
+            let out = resolve(&text, &[Span::new(a, b)], &g, &GeocodeContext::default());
+            proptest::prop_assert_eq!(out.len(), 1);
+        }
+    }
+}

@@ -2,6 +2,7 @@
 
 mod articles;
 mod extract;
+mod geocode;
 mod ingest;
 mod search;
 
@@ -16,6 +17,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             paths,
         } => ingest::run(&crate::config::db_path(&db), dedup_window, &paths),
         Command::Extract { json, paths } => extract::run(&paths, json),
+        Command::Geocode { json: _, weights } => {
+            geocode::run(&crate::config::gazetteer_path(), weights.as_deref())
+        }
         Command::Articles { db, json } => articles::run(&crate::config::db_path(&db), json),
         Command::Search {
             db,

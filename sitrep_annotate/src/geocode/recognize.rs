@@ -1,0 +1,451 @@
+//! Place-name recognition without gold spans: capitalised word sequences
+//! matched against the gazetteer, longest match first, then filtered for
+//! what capitalised gazetteer names often are instead — sentence-initial
+//! common words ("Mobile", "March"), parts of person names ("George
+//! Washington", and "Washington" elsewhere in that article) and titles.
+//!
+//! Why: no NER model ships in a package here; the gazetteer is the
+//! lexicon, and the filters are general English cues, measured for
+//! precision and recall by `bench/eval-geocoding.sh`.
+
+use std::collections::BTreeSet;
+
+use sitrep_model::{PlaceMention, Sentence, Span};
+
+use super::{GeocodeContext, candidates, resolve};
+use crate::gazetteer::{Candidate, Gazetteer, NameKind, PlaceKind};
+
+/// Longest place name considered, in words.
+const MAX_WORDS: usize = 6;
+/// Lower-case words allowed inside a name ("Bosnia and Herzegovina",
+/// "Rio de Janeiro").
+const CONNECTORS: &[&str] = &[
+    "of", "and", "de", "del", "la", "le", "du", "da", "do", "dos", "al", "el", "upon", "on", "am", "an",
+];
+/// Capitalised words that are gazetteer names somewhere but are seldom
+/// places in English news when they stand alone.
+const NOT_PLACES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "god",
+    "man",
+    "police",
+    "center",
+    "centre",
+    "union",
+    "university",
+    "republic",
+    "government",
+    "army",
+    "city",
+    "county",
+    "state",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "hospital",
+    "church",
+    "school",
+    "college",
+    "court",
+    "council",
+    "department",
+    "office",
+    "national",
+    "international",
+    "news",
+    "post",
+    "times",
+    "press",
+    "street",
+    "road",
+    "avenue",
+    "park",
+    "lake",
+    "river",
+    "mount",
+    "island",
+    "beach",
+    "bay",
+    "valley",
+    "hill",
+    "hills",
+    "york",
+    "victoria",
+    "union",
+    "liberty",
+    "independence",
+    "university",
+    "story",
+    "media",
+    "energy",
+    "chance",
+    "hope",
+    "faith",
+    "grace",
+    "joy",
+    "unity",
+    "progress",
+    "commerce",
+    "industry",
+    "friendship",
+    "providence",
+    "eden",
+    "paradise",
+    "zion",
+    "bethlehem",
+    "lebanon",
+    "jordan",
+];
+/// Words that make the capitalised name after them a person's.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "president",
+    "senator",
+    "governor",
+    "minister",
+    "mayor",
+    "judge",
+    "sheriff",
+    "officer",
+    "secretary",
+    "chairman",
+    "director",
+    "prof",
+    "professor",
+    "rev",
+    "saint",
+    "st",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "lord",
+    "sir",
+];
+/// Verbs of saying: a single name right before them is a person.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "wrote",
+    "explained",
+    "stated",
+];
+
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+    capitalised: bool,
+    sentence_start: bool,
+}
+
+/// Find place names in `text` and resolve them. `sentences`, when given,
+/// tell where sentences start (sentence-initial capitals are weaker
+/// evidence); without them, sentence starts are guessed from punctuation.
+/// Demonyms ("Turkish") are not reported: they name people, not places.
+pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) -> Vec<PlaceMention> {
+    let tokens = tokenize(text, sentences);
+    let lower_words: BTreeSet<String> = tokens
+        .iter()
+        .filter(|t| !t.capitalised)
+        .map(|t| text[t.start..t.end].to_lowercase())
+        .collect();
+    let mut person_words: BTreeSet<String> = BTreeSet::new();
+    let mut found: Vec<(Span, usize)> = Vec::new(); // span, first token index
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].capitalised || text[tokens[i].start..tokens[i].end].eq_ignore_ascii_case("the") {
+            i += 1;
+            continue;
+        }
+        let run_end = run_end(text, &tokens, i);
+        let mut j = i;
+        // End of the last match in this run (token index one past it).
+        let mut matched_to = i;
+        while j < run_end {
+            match longest_match(text, &tokens, j, run_end, g) {
+                Some(k) => {
+                    let span = Span::new(tokens[j].start, tokens[k].end);
+                    let prev_unmatched = j > matched_to && tokens[j - 1].capitalised;
+                    let next_unmatched = k + 1 < run_end;
+                    if prev_unmatched && !tokens[j - 1].sentence_start
+                        || j > 0 && is_title(text, &tokens[j - 1])
+                    {
+                        // "George Washington", "President Lincoln".
+                        person_words.insert(normalize_word(text, span));
+                    } else if !next_unmatched
+                        || k > j
+                        || !is_person_like(text, &tokens, k)
+                        || is_major(&candidates(&text[span.start..span.end], g))
+                    {
+                        found.push((span, j));
+                    }
+                    j = k + 1;
+                    matched_to = j;
+                }
+                None => j += 1,
+            }
+        }
+        i = run_end.max(i + 1);
+    }
+    let spans: Vec<Span> = found
+        .into_iter()
+        .filter(|&(span, ti)| keep(text, span, &tokens, ti, &lower_words, &person_words, g))
+        .map(|(span, _)| span)
+        .collect();
+    resolve(text, &spans, g, &GeocodeContext::default())
+        .into_iter()
+        .filter(|m| m.geonames_id.is_some())
+        .collect()
+}
+
+fn normalize_word(text: &str, span: Span) -> String {
+    crate::gazetteer::normalize(&text[span.start..span.end])
+}
+
+fn is_title(text: &str, t: &Token) -> bool {
+    let w = text[t.start..t.end].trim_end_matches('.').to_lowercase();
+    TITLES.contains(&w.as_str())
+}
+
+/// A single capitalised word followed by another capitalised word that is
+/// no place: a first name ("Jackson Browne").
+fn is_person_like(text: &str, tokens: &[Token], k: usize) -> bool {
+    tokens
+        .get(k + 1)
+        .is_some_and(|t| t.capitalised && text[tokens[k].end..t.start].trim().is_empty())
+}
+
+fn keep(
+    text: &str,
+    span: Span,
+    tokens: &[Token],
+    ti: usize,
+    lower_words: &BTreeSet<String>,
+    person_words: &BTreeSet<String>,
+    g: &Gazetteer,
+) -> bool {
+    let surface = &text[span.start..span.end];
+    let key = crate::gazetteer::normalize(surface);
+    if person_words.contains(&key) {
+        return false;
+    }
+    let cands = candidates(surface, g);
+    if cands.iter().all(|c| c.name_kind == NameKind::Demonym) {
+        return false;
+    }
+    let major = is_major(&cands);
+    let single = !surface.contains(' ');
+    if single {
+        if NOT_PLACES.contains(&key.as_str()) && !major {
+            return false;
+        }
+        if let Some(next) = tokens.iter().skip(ti + 1).find(|t| t.start >= span.end) {
+            let w = text[next.start..next.end].to_lowercase();
+            if SPEECH.contains(&w.as_str()) && !major {
+                return false;
+            }
+        }
+        let sentence_start = tokens.get(ti).is_some_and(|t| t.sentence_start);
+        let common = lower_words.contains(&surface.to_lowercase());
+        if (common || sentence_start) && !major {
+            let pop = cands.iter().map(|c| c.place.population).max().unwrap_or(0);
+            if common || pop < 100_000 {
+                return false;
+            }
+        }
+        // All-capital short words are mostly acronyms (not "US", "UK").
+        if surface.len() <= 4
+            && surface.chars().all(|c| c.is_ascii_uppercase())
+            && !cands.iter().any(|c| c.place.kind == PlaceKind::Country)
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// True when a name can denote a country, continent, first-level
+/// subdivision or capital (not by a demonym): such names are kept even
+/// where a lesser place name would be doubted.
+fn is_major(cands: &[Candidate<'_>]) -> bool {
+    cands.iter().any(|c| {
+        matches!(
+            c.place.kind,
+            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin1 | PlaceKind::Capital
+        ) && c.name_kind != NameKind::Demonym
+    })
+}
+
+/// End (exclusive token index) of the capitalised run starting at `i`.
+fn run_end(text: &str, tokens: &[Token], i: usize) -> usize {
+    let mut j = i + 1;
+    while j < tokens.len() {
+        let gap = &text[tokens[j - 1].end..tokens[j].start];
+        if !(gap == " " || gap == "-") {
+            break;
+        }
+        if tokens[j].capitalised {
+            j += 1;
+            continue;
+        }
+        let w = &text[tokens[j].start..tokens[j].end];
+        let next_cap = tokens
+            .get(j + 1)
+            .is_some_and(|t| t.capitalised && &text[tokens[j].end..t.start] == " ");
+        if CONNECTORS.contains(&w) && next_cap {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    j.min(tokens.len())
+}
+
+/// Index of the last token of the longest gazetteer name starting at
+/// token `j` and ending before `end`.
+fn longest_match(text: &str, tokens: &[Token], j: usize, end: usize, g: &Gazetteer) -> Option<usize> {
+    let last = end.min(j + MAX_WORDS);
+    if text[tokens[j].start..tokens[j].end].eq_ignore_ascii_case("the") {
+        return None;
+    }
+    (j..last)
+        .rev()
+        .find(|&k| tokens[k].capitalised && !candidates(&text[tokens[j].start..tokens[k].end], g).is_empty())
+}
+
+/// Words: letters and digits, with inner apostrophes, periods of
+/// abbreviations ("U.S.") and hyphens kept.
+fn tokenize(text: &str, sentences: Option<&[Sentence]>) -> Vec<Token> {
+    let starts: Option<BTreeSet<usize>> = sentences.map(|s| s.iter().map(|x| x.span.start).collect());
+    let mut tokens = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    let mut prev_punct = true; // text start counts as a sentence start
+    while let Some((i, c)) = iter.next() {
+        if !c.is_alphanumeric() {
+            if matches!(c, '.' | '!' | '?' | '\n' | ':' | '"' | '\u{201c}') {
+                prev_punct = true;
+            }
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            let inner = matches!(d, '\'' | '\u{2019}' | '.')
+                && text[j + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if d.is_alphanumeric() || inner {
+                end = j + d.len_utf8();
+                iter.next();
+            } else if d == '.' && text[i..j].contains('.') {
+                // Final period of an abbreviation such as "U.S."
+                end = j + 1;
+                iter.next();
+                break;
+            } else {
+                break;
+            }
+        }
+        let sentence_start = match &starts {
+            Some(s) => s.contains(&i),
+            None => prev_punct,
+        };
+        tokens.push(Token {
+            start: i,
+            end,
+            capitalised: c.is_uppercase(),
+            sentence_start,
+        });
+        prev_punct = false;
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::tests::fixture;
+
+    /// Find places in `marked` with the brackets removed; the bracketed
+    /// names are the expected finds.
+    fn check(marked: &str) {
+        let (text, spans) = super::super::tests::unmark(marked);
+        let got: Vec<Span> = find_places(&text, None, &fixture())
+            .iter()
+            .map(|m| m.span)
+            .collect();
+        assert_eq!(got, spans, "find_places({marked:?}) in {text:?}");
+    }
+
+    #[test]
+    fn finds_place_names_and_skips_people_and_common_words() {
+        check("Rebels entered [Goma] on Monday, officials in [Kinshasa] said.");
+        check("Fighting near [Goma], [North Kivu], spread to the [United States] embassy.");
+        check("George Washington never saw [Paris], [Texas].");
+        check("President Lincoln spoke. Lincoln said so.");
+        check("Turkish troops crossed into [Georgia] from [Turkey].");
+        check("The [U.S.] and the [UK] agreed; [Sao Paulo] too.");
+        check("March came early in [London].");
+        check("Goma said nothing at all.");
+        check("");
+    }
+
+    #[test]
+    fn sentence_starts_can_be_given() {
+        let text = "Georgia won. Then Alexandria lost.";
+        let sentences = [
+            Sentence {
+                span: Span::new(0, 12),
+            },
+            Sentence {
+                span: Span::new(13, 34),
+            },
+        ];
+        let found = find_places(text, Some(&sentences), &fixture());
+        let got: Vec<&str> = found.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(got, ["Georgia", "Alexandria"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_places_never_panics(text in "\\PC{0,60}") {
+            let _ = find_places(&text, None, &fixture());
+        }
+    }
+}
