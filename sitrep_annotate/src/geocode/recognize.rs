@@ -177,7 +177,8 @@ struct Token {
 /// Find place names in `text` and resolve them. `sentences`, when given,
 /// tell where sentences start (sentence-initial capitals are weaker
 /// evidence); without them, sentence starts are guessed from punctuation.
-/// Demonyms ("Turkish") are not reported: they name people, not places.
+/// Demonyms ("Turkish", "Americans") are reported with their country, as
+/// the geoparsing corpora annotate them.
 pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) -> Vec<PlaceMention> {
     let tokens = tokenize(text, sentences);
     let lower_words: BTreeSet<String> = tokens
@@ -197,24 +198,31 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
         let mut j = i;
         // End of the last match in this run (token index one past it).
         let mut matched_to = i;
+        let mut last_single_minor = false;
         while j < run_end {
             match longest_match(text, &tokens, j, run_end, g) {
                 Some(k) => {
-                    let span = Span::new(tokens[j].start, tokens[k].end);
+                    let span = trim_possessive(text, Span::new(tokens[j].start, tokens[k].end));
+                    let major = is_major(&candidates(&text[span.start..span.end], g));
                     let prev_unmatched = j > matched_to && tokens[j - 1].capitalised;
+                    // Two lesser single-word names in a row: a person
+                    // ("Bob Jones", where both are towns somewhere).
+                    let prev_single = j == matched_to && j > i && k == j && last_single_minor;
                     let next_unmatched = k + 1 < run_end;
-                    if prev_unmatched && !tokens[j - 1].sentence_start
-                        || j > 0 && is_title(text, &tokens[j - 1])
+                    if !major
+                        && (prev_unmatched && !tokens[j - 1].sentence_start
+                            || prev_single
+                            || j > 0 && is_title(text, &tokens[j - 1]))
                     {
                         // "George Washington", "President Lincoln".
                         person_words.insert(normalize_word(text, span));
-                    } else if !next_unmatched
-                        || k > j
-                        || !is_person_like(text, &tokens, k)
-                        || is_major(&candidates(&text[span.start..span.end], g))
-                    {
+                        if prev_single {
+                            found.pop();
+                        }
+                    } else if !next_unmatched || k > j || !is_person_like(text, &tokens, k) || major {
                         found.push((span, j));
                     }
+                    last_single_minor = k == j && !major;
                     j = k + 1;
                     matched_to = j;
                 }
@@ -266,9 +274,6 @@ fn keep(
         return false;
     }
     let cands = candidates(surface, g);
-    if cands.iter().all(|c| c.name_kind == NameKind::Demonym) {
-        return false;
-    }
     let major = is_major(&cands);
     let single = !surface.contains(' ');
     if single {
@@ -300,15 +305,24 @@ fn keep(
     true
 }
 
+/// The span without a trailing possessive "'s".
+fn trim_possessive(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let cut = s
+        .strip_suffix("'s")
+        .or_else(|| s.strip_suffix("\u{2019}s"))
+        .map_or(s.len(), str::len);
+    Span::new(span.start, span.start + cut)
+}
+
 /// True when a name can denote a country, continent, first-level
 /// subdivision or capital (not by a demonym): such names are kept even
 /// where a lesser place name would be doubted.
 fn is_major(cands: &[Candidate<'_>]) -> bool {
-    cands.iter().any(|c| {
-        matches!(
-            c.place.kind,
-            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin1 | PlaceKind::Capital
-        ) && c.name_kind != NameKind::Demonym
+    cands.iter().any(|c| match c.place.kind {
+        PlaceKind::Country | PlaceKind::Continent => true,
+        PlaceKind::Admin1 | PlaceKind::Capital => c.name_kind == NameKind::Primary,
+        _ => false,
     })
 }
 
@@ -419,7 +433,7 @@ mod tests {
         check("Fighting near [Goma], [North Kivu], spread to the [United States] embassy.");
         check("George Washington never saw [Paris], [Texas].");
         check("President Lincoln spoke. Lincoln said so.");
-        check("Turkish troops crossed into [Georgia] from [Turkey].");
+        check("[Turkish] troops crossed into [Georgia] from [Turkey].");
         check("The [U.S.] and the [UK] agreed; [Sao Paulo] too.");
         check("March came early in [London].");
         check("Goma said nothing at all.");
