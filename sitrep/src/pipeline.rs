@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use anyhow::Context;
 use rayon::prelude::*;
-use sitrep_dedup::{DedupIndex, Existing, Incoming, Params, Signature};
+use sitrep_dedup::{DedupIndex, Existing, Incoming, Params, Ready, Signature};
 use sitrep_extract::{ExtractOptions, extract};
 use sitrep_ingest::{Items, Limits, expand_paths, read_file, read_stdin_jsonl};
 use sitrep_model::{Article, ArticleId, Document, Rejection};
@@ -112,30 +112,36 @@ impl Dedup {
 
     /// Deduplicate the articles of a batch that are not stored yet, in
     /// order: each is compared with the stored articles and the earlier
-    /// ones of the batch it shares fingerprints with.
+    /// ones of the batch it shares fingerprints with. Tokenising and
+    /// signing (pure) runs in parallel; the index is used in input order.
     pub fn batch(&mut self, store: &Store, articles: &[Article]) -> anyhow::Result<Vec<DedupRecord>> {
+        let mut fresh: Vec<&Article> = Vec::new();
+        let mut ids: BTreeMap<&ArticleId, ()> = BTreeMap::new();
+        for a in articles {
+            if ids.insert(&a.id, ()).is_none() && !store.contains(&a.id)? {
+                fresh.push(a);
+            }
+        }
+        let params = *self.index.params();
+        let ready: Vec<Ready> = fresh.par_iter().map(|a| Ready::new(&a.text, &params)).collect();
         let mut seen: BTreeMap<&ArticleId, &Article> = BTreeMap::new();
         let mut records = Vec::new();
-        for a in articles {
-            if seen.contains_key(&a.id) || store.contains(&a.id)? {
-                continue;
-            }
-            let outcome = self.index.process(
+        for (a, ready) in fresh.into_iter().zip(ready) {
+            let outcome = self.index.process_ready(
                 Incoming {
                     id: &a.id,
                     text: &a.text,
                     published: a.published,
                 },
+                ready,
                 |other| -> anyhow::Result<Option<Existing<'_>>> {
                     if let Some(b) = seen.get(other) {
                         return Ok(Some(Existing {
                             text: Cow::Borrowed(b.text.as_str()),
-                            published: b.published,
                         }));
                     }
                     Ok(store.article(other)?.map(|b| Existing {
                         text: Cow::Owned(b.text),
-                        published: b.published,
                     }))
                 },
             )?;

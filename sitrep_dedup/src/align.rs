@@ -11,10 +11,13 @@
 //! The result is symmetric by construction: the pair is always aligned in a
 //! canonical order (by text) and mirrored back.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
 use sitrep_model::Span;
 
 use crate::Params;
-use crate::text::{Tokens, quotations, sentences};
+use crate::text::{Tokens, quotations};
 
 /// Share of a passage's words that must lie inside quotation marks, in
 /// both articles, for the passage to count as a quote.
@@ -27,26 +30,56 @@ const MAX_SEEDS_PER_SHINGLE: usize = 8;
 /// One article's side of a comparison, tokenised once and reused.
 #[derive(Debug, Clone)]
 pub struct Prepared<'t> {
-    text: &'t str,
+    text: Cow<'t, str>,
     tokens: Tokens,
     shingles: Vec<u64>,
+    /// `(shingle, position)` sorted, to find shared shingles; computed on
+    /// first use (an article with no candidates never needs it).
+    by_hash: OnceCell<Vec<(u64, u32)>>,
+    /// Whether each word is inside quotation marks, computed on first use.
+    quoted: OnceCell<Vec<bool>>,
 }
 
 impl<'t> Prepared<'t> {
-    /// Tokenise `text` for comparison.
-    pub fn new(text: &'t str, params: &Params) -> Self {
-        let tokens = Tokens::new(text);
+    /// Tokenise `text` (borrowed or owned) for comparison.
+    pub fn new(text: impl Into<Cow<'t, str>>, params: &Params) -> Self {
+        let text = text.into();
+        let tokens = Tokens::new(&text);
         let shingles = tokens.shingles(params.shingle);
         Self {
             text,
             tokens,
             shingles,
+            by_hash: OnceCell::new(),
+            quoted: OnceCell::new(),
         }
+    }
+
+    /// The text.
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// The words of the text.
     pub fn tokens(&self) -> &Tokens {
         &self.tokens
+    }
+
+    /// The `k`-word shingles, in text order.
+    pub fn shingles(&self) -> &[u64] {
+        &self.shingles
+    }
+
+    fn by_hash(&self) -> &[(u64, u32)] {
+        self.by_hash.get_or_init(|| {
+            let mut v: Vec<(u64, u32)> = self.shingles.iter().zip(0u32..).map(|(&h, i)| (h, i)).collect();
+            v.sort_unstable();
+            v
+        })
+    }
+
+    fn quoted(&self) -> &[bool] {
+        self.quoted.get_or_init(|| quoted_words(self))
     }
 }
 
@@ -86,7 +119,7 @@ pub struct Comparison {
 /// Compare two texts. Symmetric: `compare(b, a)` gives the same similarity
 /// and the same passages with the two sides swapped.
 pub fn compare(a: &Prepared<'_>, b: &Prepared<'_>, params: &Params) -> Comparison {
-    if (a.text.len(), a.text) <= (b.text.len(), b.text) {
+    if (a.text.len(), a.text()) <= (b.text.len(), b.text()) {
         align(a, b, params)
     } else {
         let mut c = align(b, a, params);
@@ -98,29 +131,60 @@ pub fn compare(a: &Prepared<'_>, b: &Prepared<'_>, params: &Params) -> Compariso
 
 /// Jaccard similarity of two shingle lists (as sets).
 pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    let mut a = a.to_vec();
-    let mut b = b.to_vec();
-    a.sort_unstable();
-    a.dedup();
-    b.sort_unstable();
-    b.dedup();
-    if a.is_empty() && b.is_empty() {
-        return if a == b { 1.0 } else { 0.0 };
-    }
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
+    let sorted = |v: &[u64]| {
+        let mut v = v.to_vec();
+        v.sort_unstable();
+        v
+    };
+    jaccard_sorted(sorted(a).into_iter(), sorted(b).into_iter())
+}
+
+/// Jaccard similarity of two ascending shingle streams (repeats allowed).
+fn jaccard_sorted(a: impl Iterator<Item = u64>, b: impl Iterator<Item = u64>) -> f64 {
+    let mut a = dedup(a).peekable();
+    let mut b = dedup(b).peekable();
+    let (mut only, mut shared) = (0usize, 0usize);
+    loop {
+        match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => match x.cmp(y) {
+                std::cmp::Ordering::Less => {
+                    only += 1;
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    only += 1;
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    a.next();
+                    b.next();
+                }
+            },
+            (Some(_), None) => {
+                only += 1;
+                a.next();
             }
+            (None, Some(_)) => {
+                only += 1;
+                b.next();
+            }
+            (None, None) => break,
         }
     }
-    let union = a.len() + b.len() - shared;
-    shared as f64 / union as f64
+    if shared + only == 0 {
+        return 1.0;
+    }
+    shared as f64 / (shared + only) as f64
+}
+
+fn dedup(it: impl Iterator<Item = u64>) -> impl Iterator<Item = u64> {
+    let mut last = None;
+    it.filter(move |&x| {
+        let fresh = last != Some(x);
+        last = Some(x);
+        fresh
+    })
 }
 
 /// A run of equal words: `len` words from `a` in the first text and `b` in
@@ -146,23 +210,29 @@ fn align(a: &Prepared<'_>, b: &Prepared<'_>, params: &Params) -> Comparison {
     } else if a.shingles.is_empty() && b.shingles.is_empty() {
         f64::from(u8::from(a.tokens.hashes == b.tokens.hashes))
     } else {
-        jaccard(&a.shingles, &b.shingles)
+        jaccard_sorted(a.by_hash().iter().map(|p| p.0), b.by_hash().iter().map(|p| p.0))
     };
     let runs = select(find_runs(a, b, params), a.tokens.len(), b.tokens.len());
-    let merged = merge(runs, params.merge_gap);
-    let (qa, qb) = (quoted_words(a), quoted_words(b));
-    let (sa, sb) = (sentences(a.text), sentences(b.text));
-    let mut passages: Vec<SharedPassage> = merged
+    let merged: Vec<WordPassage> = merge(runs, params.merge_gap)
         .into_iter()
         .filter(|p| p.shared >= params.min_passage_words)
+        .collect();
+    let mut passages: Vec<SharedPassage> = merged
+        .iter()
         .map(|p| SharedPassage {
             span: word_span(&a.tokens, p.a),
             other_span: word_span(&b.tokens, p.b),
-            quote: quoted_share(&qa, p.a) >= QUOTE_SHARE && quoted_share(&qb, p.b) >= QUOTE_SHARE,
+            quote: quoted_share(a.quoted(), p.a) >= QUOTE_SHARE
+                && quoted_share(b.quoted(), p.b) >= QUOTE_SHARE,
             shared_words: p.shared,
         })
         .collect();
-    snap_all(&mut passages, a, &sa, b, &sb, params.snap_words);
+    let words_a: Vec<(usize, usize)> = merged.iter().map(|p| p.a).collect();
+    let words_b: Vec<(usize, usize)> = merged.iter().map(|p| p.b).collect();
+    for (i, p) in passages.iter_mut().enumerate() {
+        p.span = snap(a, &words_a, i, params.snap_words);
+        p.other_span = snap(b, &words_b, i, params.snap_words);
+    }
     passages.sort_by_key(|p| (p.span.start, p.span.end));
     Comparison { similarity, passages }
 }
@@ -170,18 +240,28 @@ fn align(a: &Prepared<'_>, b: &Prepared<'_>, params: &Params) -> Comparison {
 /// Maximal runs of equal words seeded by shared shingles.
 fn find_runs(a: &Prepared<'_>, b: &Prepared<'_>, params: &Params) -> Vec<Run> {
     let k = params.shingle.max(1);
-    let mut index: Vec<(u64, usize)> = b.shingles.iter().copied().zip(0..).collect();
-    index.sort_unstable();
-    // (diagonal, position in a) of every seed.
+    // (diagonal, position in a) of every seed: a merge of the two sorted
+    // shingle lists.
     let mut seeds: Vec<(isize, usize)> = Vec::new();
-    for (i, h) in a.shingles.iter().enumerate() {
-        let lo = index.partition_point(|&(x, _)| x < *h);
-        let hi = lo + index[lo..].partition_point(|&(x, _)| x == *h);
-        if hi - lo > MAX_SEEDS_PER_SHINGLE {
-            continue;
-        }
-        for &(_, j) in &index[lo..hi] {
-            seeds.push((i as isize - j as isize, i));
+    let (ia, ib) = (a.by_hash(), b.by_hash());
+    let (mut i, mut j) = (0, 0);
+    while i < ia.len() && j < ib.len() {
+        match ia[i].0.cmp(&ib[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let h = ia[i].0;
+                let ei = i + ia[i..].partition_point(|p| p.0 == h);
+                let ej = j + ib[j..].partition_point(|p| p.0 == h);
+                if ej - j <= MAX_SEEDS_PER_SHINGLE && ei - i <= MAX_SEEDS_PER_SHINGLE {
+                    for &(_, pa) in &ia[i..ei] {
+                        for &(_, pb) in &ib[j..ej] {
+                            seeds.push((pa as isize - pb as isize, pa as usize));
+                        }
+                    }
+                }
+                (i, j) = (ei, ej);
+            }
         }
     }
     seeds.sort_unstable();
@@ -267,7 +347,7 @@ fn word_span(tokens: &Tokens, (first, end): (usize, usize)) -> Span {
 
 /// For each word, whether it lies inside quotation marks.
 fn quoted_words(p: &Prepared<'_>) -> Vec<bool> {
-    let regions = quotations(p.text);
+    let regions = quotations(p.text());
     p.tokens
         .spans
         .iter()
@@ -286,63 +366,147 @@ fn quoted_share(quoted: &[bool], (first, end): (usize, usize)) -> f64 {
     quoted[first..end].iter().filter(|&&q| q).count() as f64 / n as f64
 }
 
-/// Extend each passage to the start and end of its sentences in each text
-/// when only a few unshared words lie between, without running into a
-/// neighbouring passage.
-fn snap_all(
-    passages: &mut [SharedPassage],
-    a: &Prepared<'_>,
-    sa: &[(usize, usize)],
-    b: &Prepared<'_>,
-    sb: &[(usize, usize)],
-    max_words: usize,
-) {
-    let spans_a: Vec<Span> = passages.iter().map(|p| p.span).collect();
-    let spans_b: Vec<Span> = passages.iter().map(|p| p.other_span).collect();
-    for p in passages.iter_mut() {
-        p.span = snap(p.span, &a.tokens, sa, &spans_a, max_words);
-        p.other_span = snap(p.other_span, &b.tokens, sb, &spans_b, max_words);
+/// A passage's byte span in one text, its ends moved to the sentence
+/// boundaries when at most `max_words` unshared words lie between and no
+/// other passage is in the way. Passage `i` of `passages` (word ranges) is
+/// snapped.
+fn snap(p: &Prepared<'_>, passages: &[(usize, usize)], i: usize, max_words: usize) -> Span {
+    let (first, end) = passages[i];
+    let floor = passages
+        .iter()
+        .filter(|o| o.1 <= first)
+        .map(|o| o.1)
+        .max()
+        .unwrap_or(0);
+    let ceiling = passages
+        .iter()
+        .filter(|o| o.0 >= end)
+        .map(|o| o.0)
+        .min()
+        .unwrap_or(p.tokens.len());
+    let spans = &p.tokens.spans;
+    let mut start = spans[first].0;
+    for w in (first.saturating_sub(max_words).max(floor)..=first).rev() {
+        if starts_sentence(p.text(), spans[w].0) {
+            start = spans[w].0;
+            while let Some(c) = p.text()[..start].chars().next_back().filter(|&c| is_opener(c)) {
+                start -= c.len_utf8();
+            }
+            break;
+        }
+    }
+    let mut stop = spans[end - 1].1;
+    let last = (end - 1 + max_words + 1).min(ceiling).max(end);
+    for &(_, word_end) in &spans[end - 1..last] {
+        if let Some(e) = sentence_end_after(p.text(), word_end) {
+            stop = e;
+            break;
+        }
+    }
+    Span::new(start, stop)
+}
+
+/// Characters that may close a sentence.
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// Characters that may trail a terminator inside the same sentence.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+}
+
+/// Characters that may open a sentence before its first word.
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '„' | '(' | '[')
+}
+
+/// True when the word at byte `at` begins a sentence: it opens the text or
+/// a line, or follows a terminator (not an initial like "U.S.") and space.
+fn starts_sentence(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev().skip_while(|&c| is_opener(c)).peekable();
+    let mut spaced = false;
+    while let Some(&c) = before.peek() {
+        if c == '\n' {
+            return true;
+        }
+        if !c.is_whitespace() {
+            break;
+        }
+        spaced = true;
+        before.next();
+    }
+    if before.peek().is_none() {
+        return true;
+    }
+    if !spaced {
+        return false;
+    }
+    let mut terminated = false;
+    while let Some(&c) = before.peek() {
+        if is_closer(c) {
+            before.next();
+        } else {
+            break;
+        }
+    }
+    let mut full_stop = false;
+    while let Some(&c) = before.peek() {
+        if is_terminator(c) {
+            terminated = true;
+            full_stop = c == '.';
+            before.next();
+        } else {
+            break;
+        }
+    }
+    let capital = text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    if !terminated || !capital {
+        return false;
+    }
+    // "U.S. Secretary", "J. Smith": a single letter before a full stop is an initial.
+    let letter = before.next();
+    let initial = full_stop
+        && letter.is_some_and(char::is_alphabetic)
+        && before.next().is_none_or(|c| !c.is_alphanumeric());
+    !initial
+}
+
+/// When the sentence ends right after byte `at` (allowing terminators and
+/// closing marks), the byte after them.
+fn sentence_end_after(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let mut end = at;
+    let mut chars = rest.chars().peekable();
+    let mut terminated = false;
+    while let Some(&c) = chars.peek() {
+        if is_terminator(c) {
+            terminated = true;
+        } else if !is_closer(c) {
+            break;
+        }
+        end += c.len_utf8();
+        chars.next();
+    }
+    match chars.peek() {
+        None => Some(end),
+        Some('\n') => Some(end),
+        Some(c) if c.is_whitespace() && terminated => {
+            starts_sentence(text, next_word(text, end)).then_some(end)
+        }
+        _ => None,
     }
 }
 
-fn snap(
-    span: Span,
-    tokens: &Tokens,
-    sentences: &[(usize, usize)],
-    others: &[Span],
-    max_words: usize,
-) -> Span {
-    let floor = others
-        .iter()
-        .filter(|o| o.end <= span.start)
-        .map(|o| o.end)
-        .max()
-        .unwrap_or(0);
-    let ceiling = others
-        .iter()
-        .filter(|o| o.start >= span.end)
-        .map(|o| o.start)
-        .min()
-        .unwrap_or(usize::MAX);
-    let mut out = span;
-    let i = sentences.partition_point(|&(_, end)| end <= span.start);
-    if let Some(&(s, _)) = sentences.get(i)
-        && s <= span.start
-        && s >= floor
-        && tokens.count_between(s, span.start) <= max_words
-    {
-        out.start = s;
-    }
-    let j = sentences.partition_point(|&(_, end)| end < span.end);
-    if let Some(&(s, e)) = sentences.get(j)
-        && s < span.end
-        && e >= span.end
-        && e <= ceiling
-        && tokens.count_between(span.end, e) <= max_words
-    {
-        out.end = e;
-    }
-    out
+/// Byte offset of the next word character at or after `at`.
+fn next_word(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|&(_, c)| c.is_alphanumeric() || c == '\n')
+        .map_or(text.len(), |(i, _)| at + i)
 }
 
 #[cfg(test)]

@@ -86,13 +86,34 @@ pub struct Incoming<'a> {
     pub published: Option<PublishedDate>,
 }
 
-/// A candidate's text and date, as the caller fetched it.
+/// A candidate's text, as the caller fetched it.
 #[derive(Debug, Clone)]
 pub struct Existing<'a> {
     /// Its clean text.
     pub text: Cow<'a, str>,
-    /// Its publication date.
-    pub published: Option<PublishedDate>,
+}
+
+/// An article tokenised and signed, ready for
+/// [`DedupIndex::process_ready`]. Making it is pure and the bulk of the
+/// per-article work, so a runner may make a batch of them in parallel.
+#[derive(Debug, Clone)]
+pub struct Ready {
+    prepared: Prepared<'static>,
+    signature: Signature,
+}
+
+impl Ready {
+    /// Tokenise and sign `text`.
+    pub fn new(text: &str, params: &Params) -> Self {
+        let prepared = Prepared::new(text.to_owned(), params);
+        let signature = Signature::of_tokens(prepared.tokens(), params);
+        Self { prepared, signature }
+    }
+
+    /// The signature.
+    pub fn signature(&self) -> &Signature {
+        &self.signature
+    }
 }
 
 /// What [`DedupIndex::process`] found for one article.
@@ -126,6 +147,10 @@ pub struct DedupIndex {
     buffer_heads: KeyMap<u32>,
     dead_postings: usize,
     now: Option<i64>,
+    /// Tokenised texts of the latest articles, by ordinal modulo the cache
+    /// size: copies are mostly of recent articles, so most candidates are
+    /// found here without fetching and tokenising their text again.
+    recent: Vec<Option<(u32, Prepared<'static>)>>,
 }
 
 impl DedupIndex {
@@ -146,6 +171,7 @@ impl DedupIndex {
             buffer_heads: KeyMap::default(),
             dead_postings: 0,
             now: None,
+            recent: vec![None; params.prepared_cache],
         }
     }
 
@@ -212,6 +238,20 @@ impl DedupIndex {
     /// order. Fingerprints held by more than `max_postings` articles are
     /// too common to say anything and are skipped.
     pub fn candidates(&self, signature: &Signature) -> Vec<Candidate> {
+        self.ranked(signature)
+            .into_iter()
+            .filter_map(|(o, shared)| {
+                self.doc(o).map(|d| Candidate {
+                    id: d.id.clone(),
+                    published: d.published,
+                    shared,
+                })
+            })
+            .collect()
+    }
+
+    /// `(ordinal, shared fingerprints)` of the candidates, in stored order.
+    fn ranked(&self, signature: &Signature) -> Vec<(u32, u32)> {
         let mut hits: Vec<u32> = Vec::new();
         for &fp in &signature.fingerprints {
             let start = hits.len();
@@ -233,15 +273,14 @@ impl DedupIndex {
         counted.truncate(self.params.max_candidates);
         counted.sort_unstable();
         counted
-            .into_iter()
-            .filter_map(|(o, shared)| {
-                self.doc(o).map(|d| Candidate {
-                    id: d.id.clone(),
-                    published: d.published,
-                    shared,
-                })
-            })
-            .collect()
+    }
+
+    fn cached(&self, ordinal: u32) -> Option<&Prepared<'static>> {
+        let slot = usize::try_from(ordinal).ok()? % self.recent.len().max(1);
+        match self.recent.get(slot)? {
+            Some((o, p)) if *o == ordinal => Some(p),
+            _ => None,
+        }
     }
 
     fn postings(&self, fp: u64, out: &mut Vec<u32>) {
@@ -418,31 +457,51 @@ impl DedupIndex {
     pub fn process<'c, E>(
         &mut self,
         incoming: Incoming<'_>,
+        fetch: impl FnMut(&ArticleId) -> Result<Option<Existing<'c>>, E>,
+    ) -> Result<Outcome, E> {
+        let ready = Ready::new(incoming.text, &self.params);
+        self.process_ready(incoming, ready, fetch)
+    }
+
+    /// [`process`](Self::process) for an article already tokenised and
+    /// signed by [`Ready::new`] (which runners may do for a batch in
+    /// parallel). `ready` must come from `incoming.text` and these params.
+    pub fn process_ready<'c, E>(
+        &mut self,
+        incoming: Incoming<'_>,
+        ready: Ready,
         mut fetch: impl FnMut(&ArticleId) -> Result<Option<Existing<'c>>, E>,
     ) -> Result<Outcome, E> {
-        let prepared = Prepared::new(incoming.text, &self.params);
-        let signature = Signature::of_tokens(prepared.tokens(), &self.params);
+        let Ready { prepared, signature } = ready;
         if let Some(p) = incoming.published {
             self.advance(p.days_since_epoch());
         }
         let duplicate_of = self.exact_match(&signature).cloned();
         let mut links = Vec::new();
-        for candidate in self.candidates(&signature) {
-            if &candidate.id == incoming.id {
+        for (ordinal, _) in self.ranked(&signature) {
+            let Some(doc) = self.doc(ordinal) else { continue };
+            if &doc.id == incoming.id {
                 continue;
             }
-            let Some(existing) = fetch(&candidate.id)? else {
-                continue;
+            let fetched;
+            let other = match self.cached(ordinal) {
+                Some(p) => p,
+                None => {
+                    let Some(existing) = fetch(&doc.id)? else {
+                        continue;
+                    };
+                    fetched = Prepared::new(existing.text, &self.params);
+                    &fetched
+                }
             };
-            let other = Prepared::new(&existing.text, &self.params);
-            let comparison = compare(&prepared, &other, &self.params);
+            let comparison = compare(&prepared, other, &self.params);
             if comparison.passages.is_empty() {
                 continue;
             }
-            let first = if printed_before(incoming.published, existing.published) {
+            let first = if printed_before(incoming.published, doc.published) {
                 incoming.id
             } else {
-                &candidate.id
+                &doc.id
             };
             links.push(DuplicateLink {
                 passages: comparison
@@ -455,11 +514,16 @@ impl DedupIndex {
                         first: first.clone(),
                     })
                     .collect(),
-                other: candidate.id,
+                other: doc.id.clone(),
                 similarity: comparison.similarity,
             });
         }
+        let ordinal = self.first_ordinal + u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
         let time = self.insert(incoming.id.clone(), incoming.published, &signature);
+        if self.doc(ordinal).is_some() && !self.recent.is_empty() {
+            let slot = ordinal as usize % self.recent.len();
+            self.recent[slot] = Some((ordinal, prepared));
+        }
         Ok(Outcome {
             signature,
             time,
@@ -611,7 +675,6 @@ mod tests {
                     assert_eq!(other, &id("a"));
                     Ok::<_, std::convert::Infallible>(Some(Existing {
                         text: Cow::Borrowed(STORY),
-                        published: day(2),
                     }))
                 },
             )

@@ -41,17 +41,21 @@ mod signature;
 mod text;
 
 pub use align::{Comparison, Prepared, SharedPassage, compare, jaccard};
-pub use index::{Candidate, DedupIndex, Existing, Incoming, Outcome, printed_before};
+pub use index::{Candidate, DedupIndex, Existing, Incoming, Outcome, Ready, printed_before};
 pub use signature::{SIGNATURE_VERSION, Signature, winnow};
 pub use text::{Tokens, quotations, sentences};
 
 /// Tuning of the dedup stage; the defaults are the measured choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Params {
-    /// Words per shingle.
+    /// Words per shingle, for similarity and alignment.
     pub shingle: usize,
-    /// Winnowing window, in shingles: shared runs of `window + shingle − 1`
-    /// words always produce a shared fingerprint.
+    /// Words per fingerprinted shingle: longer than `shingle`, so that
+    /// common phrases rarely make two articles candidates.
+    pub fingerprint_words: usize,
+    /// Winnowing window, in shingles: shared runs of
+    /// `window + fingerprint_words − 1` words always produce a shared
+    /// fingerprint.
     pub window: usize,
     /// Shared words a passage needs to count.
     pub min_passage_words: usize,
@@ -66,12 +70,16 @@ pub struct Params {
     pub max_candidates: usize,
     /// Days an entry stays in the index after the newest publication day.
     pub window_days: u32,
+    /// Latest articles whose tokenised text is kept for verification
+    /// (0 to keep none).
+    pub prepared_cache: usize,
 }
 
 impl Default for Params {
     fn default() -> Self {
         Self {
             shingle: 5,
+            fingerprint_words: 8,
             window: 16,
             min_passage_words: 12,
             merge_gap: 8,
@@ -79,6 +87,7 @@ impl Default for Params {
             max_postings: 1000,
             max_candidates: 256,
             window_days: DEFAULT_WINDOW_DAYS,
+            prepared_cache: 1024,
         }
     }
 }
@@ -166,7 +175,6 @@ mod tests {
                         let j: usize = other.as_str().parse().expect("our id");
                         Ok::<_, Infallible>(Some(Existing {
                             text: Cow::Borrowed(texts[j].as_str()),
-                            published: None,
                         }))
                     },
                 )

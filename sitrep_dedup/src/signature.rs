@@ -2,11 +2,12 @@
 //! and the winnowed shingle fingerprints the index looks candidates up by.
 //!
 //! Winnowing (Schleimer, Wilkerson & Aiken, 2003) keeps the smallest
-//! shingle hash of every window of `w` consecutive shingles. Any run of
-//! `w + k − 1` words that two articles share therefore yields at least one
-//! shared fingerprint, wherever it sits in either article: this is what
-//! finds a few copied paragraphs inside an otherwise different article,
-//! which whole-document MinHash cannot see.
+//! hash of every window of `w` consecutive `k`-word shingles
+//! (`k = fingerprint_words`). Any run of `w + k − 1` words that two
+//! articles share therefore yields at least one shared fingerprint,
+//! wherever it sits in either article: this is what finds a few copied
+//! paragraphs inside an otherwise different article, which whole-document
+//! MinHash cannot see.
 
 use crate::text::{Tokens, combine};
 use crate::{DedupError, Params};
@@ -33,7 +34,7 @@ impl Signature {
     /// The signature of already tokenised text.
     pub fn of_tokens(tokens: &Tokens, params: &Params) -> Self {
         let exact = combine(&tokens.hashes);
-        let mut fingerprints = winnow(&tokens.shingles(params.shingle), params.window);
+        let mut fingerprints = winnow(&tokens.shingles(params.fingerprint_words), params.window);
         fingerprints.sort_unstable();
         fingerprints.dedup();
         Self { exact, fingerprints }
@@ -44,7 +45,7 @@ impl Signature {
     pub fn to_bytes(&self, params: &Params) -> Vec<u8> {
         let mut out = Vec::with_capacity(16 + 8 * self.fingerprints.len());
         out.push(SIGNATURE_VERSION);
-        out.push(u8::try_from(params.shingle).unwrap_or(u8::MAX));
+        out.push(u8::try_from(params.fingerprint_words).unwrap_or(u8::MAX));
         out.extend_from_slice(&u16::try_from(params.window).unwrap_or(u16::MAX).to_le_bytes());
         out.extend_from_slice(&self.exact.to_le_bytes());
         out.extend_from_slice(
@@ -68,7 +69,8 @@ impl Signature {
         }
         let (&shingle, rest) = rest.split_first().ok_or_else(|| bad("truncated"))?;
         let (window, rest) = take::<2>(rest).ok_or_else(|| bad("truncated"))?;
-        if usize::from(shingle) != params.shingle || usize::from(u16::from_le_bytes(window)) != params.window
+        if usize::from(shingle) != params.fingerprint_words
+            || usize::from(u16::from_le_bytes(window)) != params.window
         {
             return Err(DedupError::ParamsChanged);
         }
@@ -104,28 +106,33 @@ fn take<const N: usize>(bytes: &[u8]) -> Option<([u8; N], &[u8])> {
 /// rightmost on ties), each selected position reported once. Fewer than
 /// `w` hashes form one window.
 pub fn winnow(hashes: &[u64], w: usize) -> Vec<u64> {
-    let w = w.max(1);
-    let mut out = Vec::new();
+    let w = w.max(1).min(hashes.len().max(1));
+    let mut out = Vec::with_capacity(2 * hashes.len() / (w + 1) + 1);
     if hashes.is_empty() {
         return out;
     }
-    // Monotonic deque of indices whose hashes increase strictly from front to back.
-    let mut deque: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
-    let mut last: Option<usize> = None;
-    for (i, &h) in hashes.iter().enumerate() {
-        while deque.back().is_some_and(|&j| hashes[j] >= h) {
-            deque.pop_back();
+    // Rightmost minimum of the current window; rescanned only when it
+    // leaves the window (amortised O(1) a hash on random data).
+    let rightmost_min = |from: usize, to: usize| -> usize {
+        let mut m = from;
+        for j in from + 1..to {
+            if hashes[j] <= hashes[m] {
+                m = j;
+            }
         }
-        deque.push_back(i);
-        while deque.front().is_some_and(|&j| j + w <= i) {
-            deque.pop_front();
-        }
-        if i + 1 >= w.min(hashes.len())
-            && let Some(&min) = deque.front()
-            && last != Some(min)
-        {
+        m
+    };
+    let mut min = rightmost_min(0, w);
+    out.push(hashes[min]);
+    for end in w + 1..=hashes.len() {
+        let start = end - w;
+        let newest = end - 1;
+        if min < start {
+            min = rightmost_min(start, end);
             out.push(hashes[min]);
-            last = Some(min);
+        } else if hashes[newest] <= hashes[min] {
+            min = newest;
+            out.push(hashes[min]);
         }
     }
     out

@@ -17,15 +17,43 @@ pub(crate) fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Marks a byte that starts or continues a non-ASCII character.
+const NON_ASCII: u8 = 0xff;
+
+/// For each byte: its lower-case form when an ASCII letter or digit, 0 for
+/// other ASCII, [`NON_ASCII`] for the bytes of multi-byte characters.
+const ASCII_WORD: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
 /// FNV-1a over bytes, then mixed with the seed: stable across platforms,
 /// releases and runs (unlike `std`'s randomised hasher).
 fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    mix(h ^ SEED)
+    mix(bytes.fold(FNV_OFFSET, fnv_step) ^ SEED)
+}
+
+/// The character starting at byte `i` of `text` and its length in bytes.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    text.get(i..)
+        .and_then(|rest| rest.chars().next())
+        .map_or((' ', 1), |c| (c, c.len_utf8()))
 }
 
 /// Combine hashes in order into one (order-sensitive).
@@ -45,34 +73,56 @@ pub struct Tokens {
 impl Tokens {
     /// Split `text` into normalised words.
     pub fn new(text: &str) -> Self {
-        let mut tokens = Self::default();
-        let mut start = None;
-        for (i, c) in text.char_indices() {
-            match (c.is_alphanumeric(), start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    tokens.push(text, s, i);
-                    start = None;
+        let mut tokens = Self {
+            hashes: Vec::with_capacity(text.len() / 6),
+            spans: Vec::with_capacity(text.len() / 6),
+        };
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Skip to the next word.
+            let m = ASCII_WORD[usize::from(bytes[i])];
+            if m != NON_ASCII {
+                if m == 0 {
+                    i += 1;
+                    continue;
                 }
-                _ => {}
+            } else {
+                let (c, len) = char_at(text, i);
+                if !c.is_alphanumeric() {
+                    i += len;
+                    continue;
+                }
             }
-        }
-        if let Some(s) = start {
-            tokens.push(text, s, text.len());
+            let start = i;
+            let mut ascii = true;
+            let mut h = FNV_OFFSET;
+            while i < bytes.len() {
+                let m = ASCII_WORD[usize::from(bytes[i])];
+                if m != NON_ASCII {
+                    if m == 0 {
+                        break;
+                    }
+                    h = fnv_step(h, m);
+                    i += 1;
+                } else {
+                    let (c, len) = char_at(text, i);
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    ascii = false;
+                    i += len;
+                }
+            }
+            let hash = if ascii {
+                mix(h ^ SEED)
+            } else {
+                hash_bytes(text[start..i].to_lowercase().bytes())
+            };
+            tokens.hashes.push(hash);
+            tokens.spans.push((start, i));
         }
         tokens
-    }
-
-    fn push(&mut self, text: &str, start: usize, end: usize) {
-        let word = &text[start..end];
-        let hash = if word.is_ascii() {
-            hash_bytes(word.bytes().map(|b| b.to_ascii_lowercase()))
-        } else {
-            let lower = word.to_lowercase();
-            hash_bytes(lower.bytes())
-        };
-        self.hashes.push(hash);
-        self.spans.push((start, end));
     }
 
     /// Number of words.
@@ -92,7 +142,23 @@ impl Tokens {
         if self.hashes.len() < k {
             return Vec::new();
         }
-        self.hashes.windows(k).map(combine).collect()
+        // Polynomial rolling hash over the word hashes, then mixed.
+        const BASE: u64 = 0x0000_0100_0000_01b3;
+        let top = (1..k).fold(1u64, |p, _| p.wrapping_mul(BASE));
+        let t = &self.hashes;
+        let mut h = t[..k]
+            .iter()
+            .fold(0u64, |h, &x| h.wrapping_mul(BASE).wrapping_add(x));
+        let mut out = Vec::with_capacity(t.len() - k + 1);
+        out.push(mix(h ^ SEED));
+        for i in k..t.len() {
+            h = h
+                .wrapping_sub(t[i - k].wrapping_mul(top))
+                .wrapping_mul(BASE)
+                .wrapping_add(t[i]);
+            out.push(mix(h ^ SEED));
+        }
+        out
     }
 
     /// Index of the first word that ends after byte `at` (the word holding
@@ -280,6 +346,10 @@ mod tests {
         let t = Tokens::new("one two three four");
         assert_eq!(t.shingles(5).len(), 0);
         assert_eq!(t.shingles(2).len(), 3);
+        let rolled = Tokens::new("one two three four one two three");
+        let sh = rolled.shingles(3);
+        assert_eq!(sh[0], sh[4], "equal word runs, equal shingles");
+        assert_ne!(sh[0], sh[1]);
         assert_eq!(t.count_between(0, 9), 2);
         assert_eq!(t.first_at_or_after(5), 1);
     }
