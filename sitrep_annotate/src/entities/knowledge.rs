@@ -1,0 +1,714 @@
+//! The entity knowledge base: countries (names, alternate spellings,
+//! demonyms), actors (people, organisations, armed groups with CAMEO codes
+//! that may be restricted to date ranges) and role words with sectors,
+//! loaded from the compact file `scripts/build_knowledge.py` writes and
+//! merged with a small built-in list (international organisations,
+//! well-known institutions such as the State Department, role words).
+//!
+//! Why a line-based text format: it loads in a few milliseconds, it is
+//! easy to write fixtures for by hand, and it diffs well. The format is
+//! documented in the converter script; this module only reads bytes (the
+//! binary reads the file), so the stage does no IO.
+//!
+//! Loading merges duplicate actors (the Phoenix dictionaries list "UN",
+//! "U.N." and "United Nations" as separate entries) and builds the
+//! lookup indexes the recogniser uses: normalised name phrase → targets,
+//! and surname → people.
+
+use std::collections::HashMap;
+
+use sitrep_model::EntityKind;
+use thiserror::Error;
+
+use super::text::{self, CALENDAR_WORDS, COMMON_WORDS, GENERIC_INSTITUTION_WORDS};
+
+const HEADER: &str = "sitrep-knowledge\t1";
+const BUILTIN: &str = include_str!("builtin.tsv");
+
+/// Why a knowledge base could not be read.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum KnowledgeError {
+    /// The bytes are not UTF-8.
+    #[error("knowledge base is not UTF-8 text")]
+    NotUtf8,
+    /// The first line is not the expected header.
+    #[error("not a sitrep knowledge base (first line {0:?})")]
+    BadHeader(String),
+    /// A record could not be parsed.
+    #[error("knowledge base line {line}: {reason}")]
+    BadLine {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// A country.
+#[derive(Debug, Clone)]
+pub(crate) struct Country {
+    /// ISO 3166-1 alpha-3 code.
+    pub iso3: String,
+    /// Preferred English name.
+    pub name: String,
+    /// Population (ties between countries sharing a short name go to the
+    /// larger).
+    pub population: u64,
+    /// Demonyms ("Congolese").
+    pub demonyms: Vec<String>,
+    /// Alternate names.
+    aliases: Vec<String>,
+}
+
+/// A CAMEO actor code, possibly valid only between two dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Code {
+    /// The code ("KENGOVEDU").
+    pub code: String,
+    /// First valid day as YYYYMMDD.
+    pub start: Option<u32>,
+    /// Last valid day as YYYYMMDD.
+    pub end: Option<u32>,
+}
+
+impl Code {
+    fn covers(&self, date: u32) -> bool {
+        self.start.is_none_or(|s| s <= date) && self.end.is_none_or(|e| date <= e)
+    }
+
+    fn dated(&self) -> bool {
+        self.start.is_some() || self.end.is_some()
+    }
+}
+
+/// A person, organisation or armed group from a dictionary.
+#[derive(Debug, Clone)]
+pub(crate) struct Actor {
+    /// Stable key (slug of the dictionary name).
+    pub key: String,
+    /// Person, organisation or group.
+    pub kind: EntityKind,
+    /// Display name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// CAMEO codes.
+    pub codes: Vec<Code>,
+    /// From the built-in list.
+    pub builtin: bool,
+}
+
+/// What a name phrase in the index stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A country's name.
+    Country(usize),
+    /// A country's demonym ("Kenyan", "Kenyans").
+    Demonym(usize),
+    /// A dictionary actor.
+    Actor(usize),
+}
+
+/// The countries among `targets`: those it names (`demonyms` false) or
+/// those it is a demonym of (`demonyms` true).
+pub(crate) fn countries_in(targets: &[Target], demonyms: bool) -> Vec<usize> {
+    targets
+        .iter()
+        .filter_map(|t| match (t, demonyms) {
+            (Target::Country(c), false) | (Target::Demonym(c), true) => Some(*c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The dictionary actors among `targets`.
+pub(crate) fn actors_in(targets: &[Target]) -> Vec<usize> {
+    targets
+        .iter()
+        .filter_map(|t| match t {
+            Target::Actor(a) => Some(*a),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Countries, actors and role words for entity recognition, with indexes.
+#[derive(Debug, Clone)]
+pub struct KnowledgeBase {
+    pub(crate) countries: Vec<Country>,
+    pub(crate) actors: Vec<Actor>,
+    roles: HashMap<String, String>,
+    names: HashMap<String, Vec<Target>>,
+    surnames: HashMap<String, Vec<usize>>,
+    by_iso: HashMap<String, usize>,
+    max_tokens: usize,
+    sources: Vec<(String, String)>,
+}
+
+/// Records read from one file before indexing.
+#[derive(Default)]
+struct Records {
+    countries: Vec<Country>,
+    actors: Vec<Actor>,
+    roles: Vec<(String, String)>,
+    sources: Vec<(String, String)>,
+}
+
+impl KnowledgeBase {
+    /// The built-in knowledge only: international organisations, a few
+    /// well-known institutions and role words; no countries. This is what
+    /// sitrep works from when no knowledge file was built.
+    pub fn builtin() -> Self {
+        let records = parse(BUILTIN, true).unwrap_or_default();
+        Self::build(records)
+    }
+
+    /// Reads a knowledge file (see `scripts/build_knowledge.py`) and merges
+    /// the built-in knowledge into it.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, KnowledgeError> {
+        let text = std::str::from_utf8(bytes).map_err(|_| KnowledgeError::NotUtf8)?;
+        let mut records = parse(text, false)?;
+        let builtin = parse(BUILTIN, true).unwrap_or_default();
+        records.actors.extend(builtin.actors);
+        let known: std::collections::HashSet<String> = records.roles.iter().map(|(p, _)| p.clone()).collect();
+        records
+            .roles
+            .extend(builtin.roles.into_iter().filter(|(p, _)| !known.contains(p)));
+        records.sources.extend(builtin.sources);
+        Ok(Self::build(records))
+    }
+
+    /// True when the Phoenix/CAMEO actor dictionaries went into this
+    /// knowledge base (without them people and groups come from text cues
+    /// only).
+    pub fn has_actor_dictionaries(&self) -> bool {
+        self.sources.iter().any(|(name, _)| name == "phoenix")
+    }
+
+    /// Number of countries.
+    pub fn country_count(&self) -> usize {
+        self.countries.len()
+    }
+
+    /// Number of actors (after merging duplicates).
+    pub fn actor_count(&self) -> usize {
+        self.actors.len()
+    }
+
+    /// The sources named in the file, as (name, detail) pairs.
+    pub fn sources(&self) -> &[(String, String)] {
+        &self.sources
+    }
+
+    /// The preferred name of the country with ISO 3166-1 alpha-3 `iso3`.
+    pub fn country_name(&self, iso3: &str) -> Option<&str> {
+        self.by_iso.get(iso3).map(|&i| self.countries[i].name.as_str())
+    }
+
+    /// Targets of a normalised name phrase.
+    pub(crate) fn lookup(&self, key: &str) -> &[Target] {
+        self.names.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The longest name phrase in tokens.
+    pub(crate) fn max_tokens(&self) -> usize {
+        self.max_tokens
+    }
+
+    /// People whose last name is `norm`.
+    pub(crate) fn people_by_surname(&self, norm: &str) -> &[usize] {
+        self.surnames.get(norm).map_or(&[], Vec::as_slice)
+    }
+
+    /// The sector of a role phrase ("foreign minister" → GOV), trying the
+    /// phrase, its singular and its last word. `Some("")` for known roles
+    /// without a sector.
+    pub(crate) fn role_sector(&self, phrase: &str) -> Option<&str> {
+        let singular = phrase.strip_suffix('s').filter(|s| !s.ends_with('s'));
+        let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+        [Some(phrase), singular, Some(last)]
+            .into_iter()
+            .flatten()
+            .find_map(|p| self.roles.get(p))
+            .map(String::as_str)
+    }
+
+    /// The code of `actor` valid on `date` (YYYYMMDD): one whose range
+    /// covers the date, else an undated one, else the latest range. Without
+    /// a date: an open-ended or undated code, else the latest.
+    pub(crate) fn code_at(&self, actor: usize, date: Option<u32>) -> Option<&Code> {
+        let codes = &self.actors.get(actor)?.codes;
+        if let Some(c) = date.and_then(|d| codes.iter().find(|c| c.dated() && c.covers(d))) {
+            return Some(c);
+        }
+        let open = codes
+            .iter()
+            .filter(|c| c.start.is_some() && c.end.is_none())
+            .max_by_key(|c| c.start);
+        let undated = codes.iter().find(|c| !c.dated());
+        let latest = codes.iter().max_by_key(|c| c.end.or(c.start));
+        match date {
+            Some(_) => undated.or(latest),
+            None => open.or(undated).or(latest),
+        }
+    }
+
+    /// True when `actor` has a code valid on `date`.
+    pub(crate) fn active_on(&self, actor: usize, date: u32) -> bool {
+        self.actors
+            .get(actor)
+            .is_some_and(|a| a.codes.iter().any(|c| c.dated() && c.covers(date)))
+    }
+
+    /// Country (ISO3) and sector of a CAMEO code: "KENGOVEDU" → (KEN, GOV),
+    /// "IGOUNO" → (none, IGO), "PSEREBHMS" → (PSE, REB).
+    pub(crate) fn split_code(&self, code: &str) -> (Option<String>, Option<String>) {
+        const PRIMARY: &[&str] = &[
+            "COP", "GOV", "INS", "JUD", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF",
+        ];
+        const SECONDARY: &[&str] = &[
+            "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "MOD",
+            "RAD", "REF", "REL",
+        ];
+        let chunks: Vec<&str> = (0..code.len() / 3)
+            .filter_map(|i| code.get(i * 3..i * 3 + 3))
+            .collect();
+        let Some(first) = chunks.first() else {
+            return (None, None);
+        };
+        match *first {
+            "IGO" | "NGO" | "MNC" => {
+                let country = chunks
+                    .get(1)
+                    .filter(|c| self.by_iso.contains_key(**c))
+                    .map(|c| c.to_string());
+                return (country, Some(first.to_string()));
+            }
+            "IMG" => return (None, Some("REB".to_string())),
+            _ => {}
+        }
+        let (country, rest) = if self.by_iso.contains_key(*first) {
+            (Some(first.to_string()), &chunks[1..])
+        } else if PRIMARY.contains(first) || SECONDARY.contains(first) {
+            (None, &chunks[..])
+        } else {
+            (None, &chunks[1..])
+        };
+        let sector = rest
+            .iter()
+            .find(|c| PRIMARY.contains(c))
+            .or_else(|| rest.iter().find(|c| SECONDARY.contains(c)))
+            .map(|c| match *c {
+                "INS" | "SEP" => "REB".to_string(),
+                other => other.to_string(),
+            });
+        (country, sector)
+    }
+
+    fn build(records: Records) -> Self {
+        let Records {
+            countries,
+            actors,
+            roles,
+            sources,
+        } = records;
+        let mut kb = Self {
+            by_iso: countries
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.iso3.clone(), i))
+                .collect(),
+            countries,
+            actors: merge_actors(actors),
+            roles: roles.into_iter().collect(),
+            names: HashMap::new(),
+            surnames: HashMap::new(),
+            max_tokens: 1,
+            sources,
+        };
+        kb.index();
+        kb
+    }
+
+    fn add_name(&mut self, key: String, target: Target) {
+        if key.is_empty() {
+            return;
+        }
+        self.max_tokens = self.max_tokens.max(key.split(' ').count());
+        let targets = self.names.entry(key).or_default();
+        if !targets.contains(&target) {
+            targets.push(target);
+        }
+    }
+
+    fn index(&mut self) {
+        let countries = std::mem::take(&mut self.countries);
+        for (i, c) in countries.iter().enumerate() {
+            for name in std::iter::once(&c.name).chain(&c.aliases) {
+                self.add_name(text::phrase_key(name), Target::Country(i));
+            }
+            for d in &c.demonyms {
+                let key = text::phrase_key(d);
+                let plural = if ["s", "sh", "ch", "ese", "x", "z"]
+                    .iter()
+                    .any(|e| key.ends_with(e))
+                {
+                    None
+                } else {
+                    Some(format!("{key}s"))
+                };
+                self.add_name(key, Target::Demonym(i));
+                if let Some(p) = plural {
+                    self.add_name(p, Target::Demonym(i));
+                }
+            }
+        }
+        // A last word shared by several countries' names ("Congo" in "DR
+        // Congo" and "Republic of the Congo", "Korea") names either of
+        // them, unless it is a country's own name ("Sudan", "Guinea").
+        const GENERIC_LAST: &[&str] = &[
+            "africa",
+            "america",
+            "arabia",
+            "emirates",
+            "federation",
+            "island",
+            "islands",
+            "kingdom",
+            "republic",
+            "states",
+            "territories",
+            "territory",
+        ];
+        let primary: std::collections::HashSet<String> =
+            countries.iter().map(|c| text::phrase_key(&c.name)).collect();
+        let mut last_words: std::collections::BTreeMap<String, Vec<usize>> =
+            std::collections::BTreeMap::new();
+        for (i, c) in countries.iter().enumerate() {
+            for name in std::iter::once(&c.name).chain(&c.aliases) {
+                let key = text::phrase_key(name);
+                let Some((_, last)) = key.rsplit_once(' ') else {
+                    continue;
+                };
+                if last.len() > 2 && !GENERIC_LAST.contains(&last) && !primary.contains(last) {
+                    let list = last_words.entry(last.to_string()).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        for (word, list) in last_words {
+            if list.len() >= 2 {
+                for i in list {
+                    self.add_name(word.clone(), Target::Country(i));
+                }
+            }
+        }
+        self.countries = countries;
+
+        let actors = std::mem::take(&mut self.actors);
+        for (i, a) in actors.iter().enumerate() {
+            for name in std::iter::once(&a.name).chain(&a.aliases) {
+                let key = text::phrase_key(name);
+                if !indexable(&key, a) {
+                    continue;
+                }
+                if a.kind == EntityKind::Person && plain_person_name(&key) {
+                    let words: Vec<&str> = key.split(' ').collect();
+                    if let Some(first) = words.first() {
+                        if words.len() >= 3 {
+                            for later in &words[1..] {
+                                self.add_name(format!("{first} {later}"), Target::Actor(i));
+                            }
+                        }
+                        if name == &a.name {
+                            // Every name word after the first may be the
+                            // surname the text uses ("Kabila" of "Joseph
+                            // Kabila Kabange").
+                            for w in words
+                                .iter()
+                                .skip(1)
+                                .filter(|w| !text::is_in(text::NAME_PARTICLES, w))
+                            {
+                                let list = self.surnames.entry((*w).to_string()).or_default();
+                                if !list.contains(&i) {
+                                    list.push(i);
+                                }
+                            }
+                        }
+                    }
+                }
+                self.add_name(key, Target::Actor(i));
+            }
+        }
+        self.actors = actors;
+    }
+}
+
+/// True when a person's name is only a name: no title, role or
+/// institution words ("Secretary-General Ban Ki-moon" is not), so that
+/// shortened forms (first and last name) may be derived from it.
+fn plain_person_name(key: &str) -> bool {
+    let words: Vec<&str> = key.split(' ').collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            !text::is_in(text::TITLE_HEADS, w)
+                && !text::is_in(text::TITLE_MODIFIERS, w)
+                && !text::is_in(GENERIC_INSTITUTION_WORDS, w)
+                && !text::is_in(COMMON_WORDS, w)
+                && text::lookup(text::ORG_HEADS, w).is_none()
+        })
+}
+
+/// Whether a name of `actor` goes into the index: people need two words,
+/// single words must not be frequent English words, and generic
+/// institution names ("National Assembly") need the built-in list's say.
+fn indexable(key: &str, actor: &Actor) -> bool {
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() == 1 {
+        if actor.kind == EntityKind::Person {
+            return false;
+        }
+        let w = words[0];
+        if text::is_in(COMMON_WORDS, w) || text::is_in(CALENDAR_WORDS, w) || w.len() < 2 {
+            return false;
+        }
+    }
+    if !actor.builtin && words.iter().all(|w| text::is_in(GENERIC_INSTITUTION_WORDS, w)) {
+        return false;
+    }
+    true
+}
+
+/// Merges actors that are one body listed several times: same kind and
+/// either a shared name or one named by the other's initials ("UN" and
+/// "United Nations"), when their first codes agree (or one is built in).
+fn merge_actors(actors: Vec<Actor>) -> Vec<Actor> {
+    let n = actors.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let prefix = |a: &Actor| -> String {
+        let code = a.codes.first().map_or("", |c| c.code.as_str());
+        let len = if a.kind == EntityKind::Person { 3 } else { 6 };
+        code.get(..len).unwrap_or(code).to_string()
+    };
+    let union = |parent: &mut Vec<usize>, i: usize, j: usize| {
+        let (ri, rj) = (find(parent, i), find(parent, j));
+        if ri != rj {
+            parent[ri.max(rj)] = ri.min(rj);
+        }
+    };
+    // Shared names.
+    let mut seen: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
+    for (i, a) in actors.iter().enumerate() {
+        let mut keys: Vec<String> = std::iter::once(&a.name)
+            .chain(&a.aliases)
+            .map(|s| text::phrase_key(s))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            if key.is_empty() || (a.kind == EntityKind::Person && !key.contains(' ')) {
+                continue;
+            }
+            let others = seen.entry((a.kind, key)).or_default();
+            for &j in others.iter() {
+                let b = &actors[j];
+                if a.builtin || b.builtin || prefix(a) == prefix(b) {
+                    union(&mut parent, i, j);
+                }
+            }
+            others.push(i);
+        }
+    }
+    // A body named by another's initials ("UN" and "United Nations"), when
+    // their codes agree.
+    for (i, a) in actors.iter().enumerate() {
+        if a.kind == EntityKind::Person {
+            continue;
+        }
+        let key = text::phrase_key(&a.name);
+        let significant: Vec<&str> = key
+            .split(' ')
+            .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in"))
+            .collect();
+        if significant.len() < 2 {
+            continue;
+        }
+        let initials: String = significant.iter().filter_map(|w| w.chars().next()).collect();
+        let matches: Vec<usize> = seen.get(&(a.kind, initials)).cloned().unwrap_or_default();
+        for j in matches {
+            if prefix(a) == prefix(&actors[j]) {
+                union(&mut parent, i, j);
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut merged = Vec::with_capacity(groups.len());
+    for members in groups.values() {
+        let rep = members
+            .iter()
+            .copied()
+            .max_by(|&x, &y| {
+                let (a, b) = (&actors[x], &actors[y]);
+                a.builtin
+                    .cmp(&b.builtin)
+                    .then(
+                        text::phrase_key(&a.name)
+                            .len()
+                            .cmp(&text::phrase_key(&b.name).len()),
+                    )
+                    .then(b.key.cmp(&a.key))
+            })
+            .unwrap_or(members[0]);
+        let mut actor = actors[rep].clone();
+        for &m in members {
+            if m == rep {
+                continue;
+            }
+            let other = &actors[m];
+            for name in std::iter::once(&other.name).chain(&other.aliases) {
+                if name != &actor.name && !actor.aliases.contains(name) {
+                    actor.aliases.push(name.clone());
+                }
+            }
+            for code in &other.codes {
+                if !actor.codes.contains(code) {
+                    actor.codes.push(code.clone());
+                }
+            }
+        }
+        merged.push(actor);
+    }
+    merged
+}
+
+fn parse(text: &str, builtin: bool) -> Result<Records, KnowledgeError> {
+    let mut lines = text.lines().enumerate();
+    let header = lines.next().map(|(_, l)| l.trim_end_matches('\r')).unwrap_or("");
+    if header != HEADER {
+        return Err(KnowledgeError::BadHeader(header.chars().take(60).collect()));
+    }
+    let mut records = Records::default();
+    for (n, raw) in lines {
+        let line = raw.trim_end_matches('\r');
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        let bad = |reason: &str| KnowledgeError::BadLine {
+            line: n + 1,
+            reason: reason.to_string(),
+        };
+        match fields[0] {
+            "source" => {
+                let name = fields.get(1).ok_or_else(|| bad("source needs a name"))?;
+                records
+                    .sources
+                    .push((name.to_string(), fields.get(2).unwrap_or(&"").to_string()));
+            }
+            "country" => {
+                if fields.len() != 6 {
+                    return Err(bad("country needs 6 fields"));
+                }
+                let iso3 = fields[1];
+                if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
+                    return Err(bad("country code must be 3 capital letters"));
+                }
+                let population = fields[2]
+                    .parse()
+                    .map_err(|_| bad("population must be a number"))?;
+                if fields[3].is_empty() {
+                    return Err(bad("country needs a name"));
+                }
+                records.countries.push(Country {
+                    iso3: iso3.to_string(),
+                    name: fields[3].to_string(),
+                    population,
+                    aliases: list(fields[4]),
+                    demonyms: list(fields[5]),
+                });
+            }
+            "actor" => {
+                if fields.len() != 6 {
+                    return Err(bad("actor needs 6 fields"));
+                }
+                let kind = match fields[2] {
+                    "person" => EntityKind::Person,
+                    "organization" => EntityKind::Organization,
+                    "group" => EntityKind::Group,
+                    _ => return Err(bad("actor kind must be person, organization or group")),
+                };
+                if fields[1].is_empty() || fields[3].is_empty() {
+                    return Err(bad("actor needs a key and a name"));
+                }
+                let codes = fields[5]
+                    .split('|')
+                    .filter(|c| !c.is_empty())
+                    .map(|c| parse_code(c).ok_or_else(|| bad("bad code")))
+                    .collect::<Result<Vec<_>, _>>()?;
+                records.actors.push(Actor {
+                    key: fields[1].to_string(),
+                    kind,
+                    name: fields[3].to_string(),
+                    aliases: list(fields[4]),
+                    codes,
+                    builtin,
+                });
+            }
+            "role" => {
+                if fields.len() != 3 || fields[1].is_empty() {
+                    return Err(bad("role needs a phrase and a sector"));
+                }
+                records.roles.push((fields[1].to_string(), fields[2].to_string()));
+            }
+            // Unknown record types are skipped so newer files still load.
+            _ => {}
+        }
+    }
+    Ok(records)
+}
+
+fn list(field: &str) -> Vec<String> {
+    field
+        .split('|')
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| s.trim().to_string())
+        .collect()
+}
+
+fn parse_code(field: &str) -> Option<Code> {
+    let mut parts = field.split(':');
+    let code = parts.next()?;
+    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let date = |s: Option<&str>| -> Option<Option<u32>> {
+        match s {
+            None | Some("") => Some(None),
+            Some(d) if d.len() == 8 => d.parse().ok().map(Some),
+            Some(_) => None,
+        }
+    };
+    let start = date(parts.next())?;
+    let end = date(parts.next())?;
+    if parts.next().is_some() {
+        return None;
+    }
+    Some(Code {
+        code: code.to_string(),
+        start,
+        end,
+    })
+}

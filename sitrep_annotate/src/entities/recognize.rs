@@ -1,0 +1,1159 @@
+//! Candidate mentions: every way a stretch of tokens may name an entity,
+//! found by knowledge-base lookups and text cues, then reduced to a set of
+//! non-overlapping mentions (longest claim first, then the more reliable
+//! source).
+//!
+//! Sources of candidates, most reliable first:
+//! - a title before a capitalised name ("Kenyan President William Ruto",
+//!   "rebel leader Jane Doe", "Gen. Sultani"): a person with a role;
+//! - knowledge-base names: countries, their alternate spellings and
+//!   demonyms, dictionary actors ("UN Security Council", "Al-Shabaab");
+//! - a country followed by an institution noun ("Rwanda's military",
+//!   "Congolese troops"): that country's military, government, police;
+//! - a capitalised name followed by a group noun ("M23 rebels") or after
+//!   "rebel group": an armed group;
+//! - capitalised names around an organisation head word ("Ministry of
+//!   Defence", "Human Rights Watch");
+//! - places the geocoder resolved;
+//! - a capitalised two- to four-word name next to a verb of saying or an
+//!   appositive role ("Jane Doe said", "Jane Doe, the army spokeswoman,"):
+//!   a person.
+//!
+//! Capitalisation alone never makes an entity: sentence starts, headline
+//! words, months and days are not names.
+
+use sitrep_model::{EntityKind, PlaceMention};
+
+use super::knowledge::{KnowledgeBase, Target, actors_in, countries_in};
+use super::text::{
+    self, CALENDAR_WORDS, COMMON_WORDS, CONNECTORS, GENERIC_INSTITUTION_WORDS, GROUP_DESCRIPTION_HEADS,
+    GROUP_HEADS, GROUP_NOUNS, HONORIFICS, INSTITUTION_NOUNS, Join, Kind, NAME_PARTICLES, ORG_HEADS,
+    PORTFOLIO_WORDS, REBEL_CUES, SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS, Token,
+};
+
+/// What a candidate names, before canonical ids are assigned.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Referent {
+    /// One of these countries (several when the name is shared, "Congo").
+    Country(Vec<usize>),
+    /// A dictionary actor.
+    Actor(usize),
+    /// A person found by text cues, with the name's normalised words.
+    Person(Vec<String>),
+    /// A single capitalised word after a title: a surname to resolve.
+    Surname(String),
+    /// An organisation or group found by text cues.
+    Body {
+        /// The name as written (without a leading "the").
+        name: String,
+        /// Organisation or group.
+        kind: EntityKind,
+        /// Sector from the head word or the cue.
+        sector: Option<String>,
+        /// True when the name is made of generic institution words only
+        /// ("Foreign Ministry") and so belongs to its country.
+        generic: bool,
+    },
+    /// A country's institution ("Rwanda's military").
+    Institution {
+        /// The country (several when the demonym is shared).
+        countries: Vec<usize>,
+        /// CAMEO sector.
+        sector: &'static str,
+        /// The noun used in the entity's name ("military").
+        noun: &'static str,
+    },
+    /// A place resolved by the geocoder.
+    Place {
+        /// GeoNames id.
+        geonames_id: u64,
+        /// Name as written.
+        name: String,
+        /// ISO3 country.
+        country: Option<String>,
+    },
+}
+
+/// A possible mention.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// Tokens `[start, end)` this reading uses (the title of a titled name,
+    /// the noun of "M23 rebels").
+    pub claim: (usize, usize),
+    /// Byte span of the naming text.
+    pub span: (usize, usize),
+    /// What it names.
+    pub referent: Referent,
+    /// Reliability of the source (higher wins between equal claims).
+    pub priority: u8,
+    /// Role the text gives (lowercase).
+    pub role: Option<String>,
+    /// Country the text gives for it (index into the countries).
+    pub country_hint: Option<Vec<usize>>,
+    /// Sector the text gives for it.
+    pub sector_hint: Option<String>,
+    /// True when the span is a name (it may become an alias).
+    pub is_name: bool,
+}
+
+/// Priorities of the candidate sources.
+pub(crate) mod priority {
+    /// A titled name.
+    pub const TITLED: u8 = 6;
+    /// A dictionary actor, an institution phrase or a named group.
+    pub const KNOWN: u8 = 5;
+    /// A country name or demonym.
+    pub const COUNTRY: u8 = 4;
+    /// An organisation name found by its head word.
+    pub const BODY: u8 = 3;
+    /// A geocoded place.
+    pub const PLACE: u8 = 2;
+    /// A name found by a verb of saying or an appositive.
+    pub const CUE: u8 = 1;
+}
+
+/// A title before a name or on its own.
+#[derive(Debug, Clone)]
+pub(crate) struct Title {
+    /// First token.
+    pub start: usize,
+    /// One past the last token (after an abbreviation's period).
+    pub end: usize,
+    /// The role words, lowercase, abbreviations expanded; `None` for
+    /// honorifics ("Mr.").
+    pub role: Option<String>,
+}
+
+/// The recogniser's view of one text.
+pub(crate) struct Recognizer<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub kb: &'a KnowledgeBase,
+    pub date: Option<u32>,
+    /// Sentence number of each token.
+    pub sentence_of: Vec<usize>,
+}
+
+impl<'a> Recognizer<'a> {
+    /// Tokenizes `text`; `sentence_starts` are byte offsets of sentences.
+    pub fn new(text: &'a str, sentence_starts: &[usize], kb: &'a KnowledgeBase, date: Option<u32>) -> Self {
+        let tokens = text::tokenize(text, sentence_starts);
+        let mut sentence_of = Vec::with_capacity(tokens.len());
+        let mut s = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            if i > 0 && t.sentence_start {
+                s += 1;
+            }
+            sentence_of.push(s);
+        }
+        Self {
+            text,
+            tokens,
+            kb,
+            date,
+            sentence_of,
+        }
+    }
+
+    /// All candidates, in a deterministic order.
+    pub fn candidates(&self, places: &[PlaceMention]) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let dictionary = self.dictionary_candidates();
+        let countries = CountryIndex::new(self.tokens.len(), &dictionary).with_possessives(&self.tokens);
+        out.extend(self.titled_candidates(&countries));
+        out.extend(self.institution_candidates(&dictionary));
+        out.extend(self.group_candidates());
+        out.extend(self.body_candidates(&dictionary));
+        out.extend(self.place_candidates(places));
+        out.extend(self.cue_candidates(&countries));
+        out.extend(dictionary);
+        out
+    }
+
+    /// Keeps non-overlapping candidates: longest claim first, then higher
+    /// priority, then earlier.
+    pub fn select(&self, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+        candidates.sort_by(|a, b| {
+            let la = a.claim.1 - a.claim.0;
+            let lb = b.claim.1 - b.claim.0;
+            lb.cmp(&la)
+                .then(b.priority.cmp(&a.priority))
+                .then(a.claim.0.cmp(&b.claim.0))
+        });
+        let mut taken = vec![false; self.tokens.len()];
+        let mut kept = Vec::new();
+        for c in candidates {
+            if c.claim.0 >= c.claim.1 || c.claim.1 > taken.len() {
+                continue;
+            }
+            if taken[c.claim.0..c.claim.1].iter().any(|t| *t) {
+                continue;
+            }
+            taken[c.claim.0..c.claim.1].iter_mut().for_each(|t| *t = true);
+            kept.push(c);
+        }
+        kept.sort_by_key(|c| (c.span.0, c.span.1));
+        kept
+    }
+
+    fn span_of(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.tokens[start].start, self.tokens[end - 1].end)
+    }
+
+    fn word(&self, i: usize) -> Option<&Token> {
+        self.tokens.get(i).filter(|t| t.is_word())
+    }
+
+    /// The token after `i` when it continues a phrase (same line, only a
+    /// space or a hyphen in between).
+    fn continues(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| (t.is_word() && t.join != Join::Break) || t.kind == Kind::Possessive)
+    }
+
+    // ------------------------------------------------------------ dictionary
+
+    /// Knowledge-base names starting at each token.
+    fn dictionary_candidates(&self) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let max = self.kb.max_tokens();
+        for i in 0..self.tokens.len() {
+            if !self.tokens[i].is_word() {
+                continue;
+            }
+            let mut end = i + 1;
+            let mut keys = Vec::new();
+            let mut key = self.tokens[i].norm.clone();
+            keys.push((end, key.clone()));
+            while end < self.tokens.len() && end - i < max && self.continues(end) {
+                key.push(' ');
+                key.push_str(&self.tokens[end].norm);
+                end += 1;
+                keys.push((end, key.clone()));
+            }
+            // Every length that matches: a long dictionary phrase ("U.S.
+            // Secretary of State") may lose to a titled name, and its first
+            // word ("U.S.") must still be there.
+            for (end, key) in keys.into_iter().rev() {
+                let targets = self.kb.lookup(&key);
+                if targets.is_empty() || !self.name_case_ok(i, end) {
+                    continue;
+                }
+                out.extend(self.dictionary_candidate(i, end, targets));
+            }
+        }
+        out
+    }
+
+    fn dictionary_candidate(&self, start: usize, end: usize, targets: &[Target]) -> Option<Candidate> {
+        let countries = countries_in(targets, false);
+        let demonyms = countries_in(targets, true);
+        let actors = actors_in(targets);
+        let (referent, priority, is_name) = if !countries.is_empty() {
+            (Referent::Country(countries), priority::COUNTRY, true)
+        } else if !demonyms.is_empty() {
+            (Referent::Country(demonyms), priority::COUNTRY, false)
+        } else {
+            let actor = self.best_actor(&actors, None, None)?;
+            if end - start == 1 && self.tokens[start].sentence_start && !self.tokens[start].upper {
+                // A lone capitalised word opening a sentence is weak evidence.
+                if self.kb.actors[actor].kind == EntityKind::Person {
+                    return None;
+                }
+            }
+            (Referent::Actor(actor), priority::KNOWN, true)
+        };
+        Some(Candidate {
+            claim: (start, end),
+            span: self.span_of(start, end),
+            referent,
+            priority,
+            role: None,
+            country_hint: None,
+            sector_hint: None,
+            is_name,
+        })
+    }
+
+    /// Picks among dictionary actors sharing a name: those active on the
+    /// publication date, then those of the country the text gives, then the
+    /// first. `kind` restricts the choice.
+    pub fn best_actor(
+        &self,
+        actors: &[usize],
+        kind: Option<EntityKind>,
+        country: Option<&[usize]>,
+    ) -> Option<usize> {
+        let pool: Vec<usize> = actors
+            .iter()
+            .copied()
+            .filter(|&a| kind.is_none_or(|k| self.kb.actors[a].kind == k))
+            .collect();
+        let active: Vec<usize> = match self.date {
+            Some(d) => pool
+                .iter()
+                .copied()
+                .filter(|&a| self.kb.active_on(a, d))
+                .collect(),
+            None => Vec::new(),
+        };
+        let pool = if active.is_empty() { pool } else { active };
+        if let Some(countries) = country {
+            let isos: Vec<&str> = countries
+                .iter()
+                .map(|&c| self.kb.countries[c].iso3.as_str())
+                .collect();
+            if let Some(a) = pool.iter().copied().find(|&a| {
+                let code = self
+                    .kb
+                    .code_at(a, self.date)
+                    .map(|c| c.code.as_str())
+                    .unwrap_or("");
+                isos.iter().any(|iso| code.starts_with(iso))
+            }) {
+                return Some(a);
+            }
+        }
+        pool.first().copied()
+    }
+
+    /// Capitalisation a name needs: every word capitalised except
+    /// connectors inside it and hyphenated continuations; words of up to
+    /// three letters in capitals ("US", "UN", not "us").
+    pub fn name_case_ok(&self, start: usize, end: usize) -> bool {
+        let n = end - start;
+        for k in start..end {
+            let t = &self.tokens[k];
+            match t.kind {
+                Kind::Punct(_) => return false,
+                Kind::Possessive => {
+                    if k == start || k + 1 == end {
+                        return false;
+                    }
+                }
+                Kind::Word => {
+                    if t.cap || t.digit {
+                        continue;
+                    }
+                    if k > start && t.join == Join::Hyphen {
+                        continue;
+                    }
+                    if k > start && k + 1 < end && text::is_in(CONNECTORS, &t.norm) {
+                        continue;
+                    }
+                    return false;
+                }
+            }
+        }
+        if n == 1 {
+            let t = &self.tokens[start];
+            let letters = t.norm.chars().filter(|c| c.is_alphabetic()).count();
+            if letters <= 3 && !t.upper {
+                return false;
+            }
+            if !t.upper && text::is_in(COMMON_WORDS, &t.norm) {
+                return false;
+            }
+        }
+        true
+    }
+
+    // ------------------------------------------------------------ titles
+
+    /// A title starting at token `i`: modifiers and heads ("Deputy Prime
+    /// Minister", "rebel leader", "Gen."), with an "of" portfolio
+    /// ("Secretary of State"). It must contain a head.
+    pub fn title_at(&self, i: usize) -> Option<Title> {
+        let mut k = i;
+        let mut words: Vec<String> = Vec::new();
+        let mut role_end_words = 0;
+        let mut end = None;
+        let mut after_period = false;
+        let mut honorific_only = true;
+        while let Some(t) = self.tokens.get(k) {
+            if !t.is_word() || (k > i && t.join == Join::Break && !after_period) {
+                break;
+            }
+            after_period = false;
+            let norm = t.norm.as_str();
+            if text::is_in(TITLE_HEADS, norm) || text::is_in(TITLE_MODIFIERS, norm) {
+                let full = text::lookup(TITLE_ABBREVIATIONS, norm).unwrap_or(norm);
+                if t.join == Join::Hyphen && k > i {
+                    if let Some(last) = words.last_mut() {
+                        last.push('-');
+                        last.push_str(full);
+                    }
+                } else {
+                    words.push(full.to_string());
+                }
+                k += 1;
+                if text::is_in(TITLE_HEADS, norm) {
+                    if !text::is_in(HONORIFICS, norm) {
+                        honorific_only = false;
+                    }
+                    let abbreviated =
+                        text::lookup(TITLE_ABBREVIATIONS, norm).is_some() || text::is_in(HONORIFICS, norm);
+                    if abbreviated
+                        && self
+                            .tokens
+                            .get(k)
+                            .is_some_and(|p| p.is_punct('.') && p.start == t.end)
+                    {
+                        k += 1;
+                        after_period = true;
+                    }
+                    end = Some(k);
+                    role_end_words = words.len();
+                }
+                continue;
+            }
+            if norm == "of" && end == Some(k) {
+                let mut m = k + 1;
+                if self.word(m).is_some_and(|w| w.norm == "the") {
+                    m += 1;
+                }
+                let first = m;
+                while self
+                    .word(m)
+                    .is_some_and(|w| text::is_in(PORTFOLIO_WORDS, &w.norm))
+                {
+                    m += 1;
+                }
+                if m > first {
+                    words.push("of".to_string());
+                    words.extend((first..m).map(|x| self.tokens[x].norm.clone()));
+                    end = Some(m);
+                    role_end_words = words.len();
+                }
+            }
+            break;
+        }
+        let end = end?;
+        words.truncate(role_end_words);
+        let role = if honorific_only {
+            None
+        } else {
+            let kept: Vec<&String> = words.iter().filter(|w| !text::is_in(HONORIFICS, w)).collect();
+            Some(kept.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" "))
+        };
+        Some(Title { start: i, end, role })
+    }
+
+    /// True when a capitalised token may be part of a person's name.
+    fn person_word_ok(&self, t: &Token) -> bool {
+        if !t.is_word() || !t.cap {
+            return false;
+        }
+        let norm = t.norm.as_str();
+        let letters = norm.chars().filter(|c| c.is_alphabetic()).count();
+        if letters == 0 || norm.chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        if t.upper && letters > 1 {
+            return false;
+        }
+        if text::is_in(COMMON_WORDS, norm)
+            || text::is_in(CALENDAR_WORDS, norm)
+            || text::is_in(TITLE_HEADS, norm)
+            || text::is_in(TITLE_MODIFIERS, norm)
+            || text::is_in(GENERIC_INSTITUTION_WORDS, norm)
+            || text::lookup(ORG_HEADS, norm).is_some()
+        {
+            return false;
+        }
+        !self
+            .kb
+            .lookup(norm)
+            .iter()
+            .any(|t| matches!(t, Target::Demonym(_) | Target::Country(_)))
+    }
+
+    /// A person's name starting at token `j`: capitalised words (initials,
+    /// particles and hyphenated parts inside), at most five. Returns the end.
+    pub fn person_name_at(&self, j: usize) -> Option<usize> {
+        let mut k = j;
+        let mut words = 0;
+        let mut last_ok = j;
+        while let Some(t) = self.tokens.get(k) {
+            if words >= 5 || !t.is_word() || (k > j && t.join == Join::Break && !self.after_initial(k)) {
+                break;
+            }
+            if self.person_word_ok(t) {
+                words += 1;
+                k += 1;
+                last_ok = k;
+                continue;
+            }
+            if k > j && t.join == Join::Hyphen {
+                k += 1;
+                last_ok = k;
+                continue;
+            }
+            let next_is_name = self
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| self.person_word_ok(n) && n.join != Join::Break);
+            if k > j && text::is_in(NAME_PARTICLES, &t.norm) && next_is_name {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        (words >= 1 && last_ok > j).then_some(last_ok)
+    }
+
+    /// True when token `k` follows an initial ("W." in "George W. Bush").
+    fn after_initial(&self, k: usize) -> bool {
+        k > 0 && {
+            let p = &self.tokens[k - 1];
+            p.is_word()
+                && p.end.saturating_sub(p.start) == 2
+                && p.upper
+                && self.text.get(p.end - 1..p.end) == Some(".")
+        }
+    }
+
+    /// People named after a title, with role, sector and the country before
+    /// the title ("Kenyan President William Ruto").
+    fn titled_candidates(&self, countries: &CountryIndex) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let Some(title) = self.title_at(i) else {
+                i += 1;
+                continue;
+            };
+            let name_start = title.end;
+            let joined = self
+                .tokens
+                .get(name_start)
+                .is_some_and(|t| t.join == Join::Space || self.after_period(name_start));
+            let Some(name_end) = self.person_name_at(name_start).filter(|_| joined) else {
+                i = title.end.max(i + 1);
+                continue;
+            };
+            let country = countries.before.get(title.start).cloned().flatten();
+            if let Some(referent) = self.person_referent(name_start, name_end, country.as_deref()) {
+                let sector = title.role.as_deref().and_then(|r| self.role_sector(r));
+                out.push(Candidate {
+                    claim: (title.start, name_end),
+                    span: self.span_of(name_start, name_end),
+                    referent,
+                    priority: priority::TITLED,
+                    role: title.role.clone(),
+                    country_hint: country,
+                    sector_hint: sector,
+                    is_name: true,
+                });
+            }
+            i = name_end;
+        }
+        out
+    }
+
+    fn after_period(&self, k: usize) -> bool {
+        k > 0 && self.tokens[k - 1].is_punct('.')
+    }
+
+    /// The sector of a role: the knowledge base's role words, then its
+    /// modifiers ("rebel leader" → REB).
+    pub fn role_sector(&self, role: &str) -> Option<String> {
+        if let Some(s) = self.kb.role_sector(role).filter(|s| !s.is_empty()) {
+            return Some(s.to_string());
+        }
+        role.split(' ').find_map(|w| match w {
+            "rebel" | "militia" => Some("REB".to_string()),
+            "army" | "military" | "defence" | "defense" => Some("MIL".to_string()),
+            "police" => Some("COP".to_string()),
+            "opposition" => Some("OPP".to_string()),
+            _ => None,
+        })
+    }
+
+    /// What a person's name tokens refer to: a dictionary person, a surname
+    /// (one word) or a new person.
+    fn person_referent(&self, start: usize, end: usize, country: Option<&[usize]>) -> Option<Referent> {
+        let key = text::key_of(&self.tokens[start..end]);
+        let targets = self.kb.lookup(&key);
+        if targets
+            .iter()
+            .any(|t| matches!(t, Target::Country(_) | Target::Demonym(_)))
+        {
+            return None;
+        }
+        let actors = actors_in(targets);
+        if !actors.is_empty() {
+            if let Some(a) = self.best_actor(&actors, Some(EntityKind::Person), country) {
+                return Some(Referent::Actor(a));
+            }
+            return None;
+        }
+        let words: Vec<String> = self.tokens[start..end]
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.norm.clone())
+            .collect();
+        if end - start == 1 {
+            return Some(Referent::Surname(self.tokens[start].norm.clone()));
+        }
+        Some(Referent::Person(words))
+    }
+
+    // ------------------------------------------------------------ institutions
+
+    /// "Rwanda's military", "Congolese troops", "the Kenyan government".
+    fn institution_candidates(&self, dictionary: &[Candidate]) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for c in dictionary {
+            let Referent::Country(countries) = &c.referent else {
+                continue;
+            };
+            let mut k = c.claim.1;
+            if self.tokens.get(k).is_some_and(|t| t.kind == Kind::Possessive) {
+                k += 1;
+            } else if self.tokens.get(k).is_some_and(|t| t.join != Join::Space) {
+                continue;
+            }
+            if self
+                .word(k)
+                .is_some_and(|t| matches!(t.norm.as_str(), "own" | "national" | "regular"))
+            {
+                k += 1;
+            }
+            let two = self.word(k + 1).filter(|t| t.join == Join::Space).map(|t| {
+                let mut p = self.tokens[k].norm.clone();
+                p.push(' ');
+                p.push_str(&t.norm);
+                p
+            });
+            let found = two
+                .and_then(|p| text::lookup_pair(INSTITUTION_NOUNS, &p).map(|v| (k + 2, v)))
+                .or_else(|| {
+                    self.word(k)
+                        .and_then(|t| text::lookup_pair(INSTITUTION_NOUNS, &t.norm))
+                        .map(|v| (k + 1, v))
+                });
+            let Some((end, (sector, noun))) = found else {
+                continue;
+            };
+            if self
+                .word(k)
+                .is_none_or(|t| k > c.claim.1 + 1 && t.join == Join::Break)
+            {
+                continue;
+            }
+            // "Congolese army spokesman Jane Doe" is a title, not the army.
+            if self
+                .word(end)
+                .is_some_and(|t| text::is_in(TITLE_HEADS, &t.norm) && t.join == Join::Space)
+            {
+                continue;
+            }
+            out.push(Candidate {
+                claim: (c.claim.0, end),
+                span: self.span_of(c.claim.0, end),
+                referent: Referent::Institution {
+                    countries: countries.clone(),
+                    sector,
+                    noun,
+                },
+                priority: priority::KNOWN,
+                role: None,
+                country_hint: None,
+                sector_hint: None,
+                is_name: false,
+            });
+        }
+        out
+    }
+
+    // ------------------------------------------------------------ groups
+
+    /// A capitalised name before a group noun ("M23 rebels", "Houthi
+    /// militia") or after a group description ("rebel group M23").
+    fn group_candidates(&self) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for i in 0..self.tokens.len() {
+            let t = &self.tokens[i];
+            if !t.is_word() {
+                continue;
+            }
+            // Noun after the name.
+            let noun_end = if text::is_in(GROUP_NOUNS, &t.norm) {
+                Some(i + 1)
+            } else if matches!(t.norm.as_str(), "rebel" | "armed" | "militia")
+                && self
+                    .word(i + 1)
+                    .is_some_and(|n| n.join == Join::Space && text::is_in(GROUP_DESCRIPTION_HEADS, &n.norm))
+            {
+                Some(i + 2)
+            } else {
+                None
+            };
+            if let Some(noun_end) = noun_end.filter(|_| t.join == Join::Space)
+                && let Some(start) = self.group_name_before(i)
+            {
+                out.extend(self.group_candidate(start, i, (start, noun_end)));
+            }
+            // Name after a description.
+            let described = matches!(t.norm.as_str(), "rebel" | "armed" | "militia")
+                && self
+                    .word(i + 1)
+                    .is_some_and(|h| h.join == Join::Space && text::is_in(GROUP_DESCRIPTION_HEADS, &h.norm))
+                && self.tokens.get(i + 2).is_some_and(|n| n.join == Join::Space);
+            if described && let Some(end) = self.group_name_after(i + 2) {
+                out.extend(self.group_candidate(i + 2, end, (i, end)));
+            }
+        }
+        out
+    }
+
+    /// Start of a group name ending just before token `noun`.
+    fn group_name_before(&self, noun: usize) -> Option<usize> {
+        let mut start = noun;
+        while start > 0 && noun - start < 4 {
+            let t = &self.tokens[start - 1];
+            if !t.is_capitalised() || (start < noun && self.tokens[start].join == Join::Break) {
+                break;
+            }
+            start -= 1;
+            if t.join == Join::Break {
+                break;
+            }
+        }
+        while start < noun && self.weak_name_start(start) {
+            start += 1;
+        }
+        (start < noun).then_some(start)
+    }
+
+    /// End of a group name starting at token `start`.
+    fn group_name_after(&self, start: usize) -> Option<usize> {
+        let mut end = start;
+        while end < self.tokens.len() && end - start < 4 {
+            let t = &self.tokens[end];
+            if !t.is_capitalised() || (end > start && t.join == Join::Break) {
+                break;
+            }
+            end += 1;
+        }
+        (end > start).then_some(end)
+    }
+
+    /// True when token `i` cannot open a name: a frequent word, a month, a
+    /// title word.
+    fn weak_name_start(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        !t.is_capitalised()
+            || (!t.upper && text::is_in(COMMON_WORDS, &t.norm))
+            || text::is_in(CALENDAR_WORDS, &t.norm)
+            || text::is_in(TITLE_HEADS, &t.norm)
+    }
+
+    fn group_candidate(&self, start: usize, end: usize, claim: (usize, usize)) -> Option<Candidate> {
+        let key = text::key_of(&self.tokens[start..end]);
+        let targets = self.kb.lookup(&key);
+        // "Congolese rebels" is a country's rebels: the institution rule.
+        if targets
+            .iter()
+            .any(|t| matches!(t, Target::Country(_) | Target::Demonym(_)))
+        {
+            return None;
+        }
+        if (start..end).any(|k| text::is_in(TITLE_HEADS, &self.tokens[k].norm)) {
+            return None;
+        }
+        let actors = actors_in(targets);
+        let referent = match self.best_actor(&actors, None, None) {
+            Some(a) if self.kb.actors[a].kind != EntityKind::Person => Referent::Actor(a),
+            Some(_) => return None,
+            None => Referent::Body {
+                name: self
+                    .text
+                    .get(self.span_of(start, end).0..self.span_of(start, end).1)?
+                    .to_string(),
+                kind: EntityKind::Group,
+                sector: Some("REB".to_string()),
+                generic: false,
+            },
+        };
+        Some(Candidate {
+            claim,
+            span: self.span_of(start, end),
+            referent,
+            priority: priority::KNOWN,
+            role: None,
+            country_hint: None,
+            sector_hint: Some("REB".to_string()),
+            is_name: true,
+        })
+    }
+
+    // ------------------------------------------------------------ bodies
+
+    /// Organisations named around a head word ("Ministry of Defence",
+    /// "Allied Democratic Forces", "Human Rights Watch").
+    fn body_candidates(&self, dictionary: &[Candidate]) -> Vec<Candidate> {
+        let mut known = vec![false; self.tokens.len()];
+        for c in dictionary {
+            if matches!(c.referent, Referent::Actor(_)) {
+                known[c.claim.0..c.claim.1].iter_mut().for_each(|k| *k = true);
+            }
+        }
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let t = &self.tokens[i];
+            let is_head = t.is_word() && t.cap && text::lookup(ORG_HEADS, &t.norm).is_some() && !known[i];
+            if !is_head {
+                i += 1;
+                continue;
+            }
+            // Left: capitalised words joined by spaces.
+            let mut start = i;
+            while start > 0 {
+                let p = &self.tokens[start - 1];
+                let joined = self.tokens[start].join != Join::Break;
+                if !joined || !p.is_capitalised() || known[start - 1] {
+                    break;
+                }
+                start -= 1;
+            }
+            while start < i && self.weak_name_start(start) {
+                start += 1;
+            }
+            // Right: more heads and capitalised words, "of"/"for"/"in"
+            // complements ("Armed Forces of the Democratic Republic of the
+            // Congo").
+            let mut end = i + 1;
+            while let Some(n) = self.tokens.get(end) {
+                if !n.is_word() || n.join == Join::Break || known[end] {
+                    break;
+                }
+                if n.is_capitalised() {
+                    end += 1;
+                    continue;
+                }
+                if matches!(n.norm.as_str(), "of" | "for" | "in" | "the" | "on") {
+                    let mut m = end + 1;
+                    while self
+                        .word(m)
+                        .is_some_and(|w| matches!(w.norm.as_str(), "the" | "of"))
+                    {
+                        m += 1;
+                    }
+                    if self
+                        .word(m)
+                        .is_some_and(|w| w.is_capitalised() && w.join != Join::Break)
+                        && !known[m]
+                    {
+                        end = m + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if end - start < 2 {
+                i = end;
+                continue;
+            }
+            if let Some(c) = self.body_candidate(start, end) {
+                out.push(c);
+            }
+            i = end;
+        }
+        out
+    }
+
+    fn body_candidate(&self, start: usize, end: usize) -> Option<Candidate> {
+        let words: Vec<&str> = self.tokens[start..end].iter().map(|t| t.norm.as_str()).collect();
+        // A person's title is not an organisation ("Army Chief").
+        if words.last().is_some_and(|w| text::is_in(TITLE_HEADS, w)) {
+            return None;
+        }
+        let head_sector = words
+            .iter()
+            .rev()
+            .find_map(|w| text::lookup(ORG_HEADS, w))
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
+        let sentence = self.sentence_of[start];
+        let rebel_cue = self
+            .tokens
+            .iter()
+            .zip(&self.sentence_of)
+            .any(|(t, s)| *s == sentence && text::is_in(REBEL_CUES, &t.norm));
+        let group_named = words.iter().any(|w| {
+            matches!(
+                *w,
+                "liberation" | "resistance" | "jihad" | "mujahideen" | "rebel" | "rebels"
+            )
+        });
+        let group_head = words.iter().any(|w| text::is_in(GROUP_HEADS, w));
+        let (kind, sector) = if group_named || (group_head && rebel_cue) {
+            (EntityKind::Group, Some("REB".to_string()))
+        } else {
+            (EntityKind::Organization, head_sector)
+        };
+        // Countries inside the name ("Kenya Defence Forces", "Armed Forces
+        // of the Democratic Republic of the Congo").
+        let mut countries = None;
+        let mut k = start;
+        while k < end {
+            let mut found = false;
+            for e in (k + 1..=end.min(k + self.kb.max_tokens())).rev() {
+                let list = self.country_targets(k, e);
+                if !list.is_empty() {
+                    countries.get_or_insert(list);
+                    k = e;
+                    found = true;
+                    break;
+                }
+            }
+            if !found {
+                k += 1;
+            }
+        }
+        // "Kenya's Foreign Ministry": the country before the possessive.
+        if countries.is_none() && start >= 2 && self.tokens[start - 1].kind == Kind::Possessive {
+            countries = (start.saturating_sub(1 + self.kb.max_tokens())..start - 1).find_map(|k| {
+                let list = self.country_targets(k, start - 1);
+                (!list.is_empty()).then_some(list)
+            });
+        }
+        let generic = words.iter().all(|w| {
+            text::is_in(GENERIC_INSTITUTION_WORDS, w)
+                || text::is_in(CONNECTORS, w)
+                || !self.kb.lookup(w).is_empty()
+        }) && words.iter().any(|w| text::lookup(ORG_HEADS, w).is_some());
+        if countries.is_none() && generic {
+            return None;
+        }
+        // The whole name being a country name is not an organisation.
+        if countries.is_some()
+            && words
+                .iter()
+                .all(|w| !self.kb.lookup(w).is_empty() || text::is_in(CONNECTORS, w))
+        {
+            return None;
+        }
+        let span = self.span_of(start, end);
+        Some(Candidate {
+            claim: (start, end),
+            span,
+            referent: Referent::Body {
+                name: self.text.get(span.0..span.1)?.to_string(),
+                kind,
+                sector: sector.clone(),
+                generic,
+            },
+            priority: priority::BODY,
+            role: None,
+            country_hint: countries,
+            sector_hint: sector,
+            is_name: true,
+        })
+    }
+
+    /// Countries named (or demonym) by exactly tokens `[start, end)`.
+    fn country_targets(&self, start: usize, end: usize) -> Vec<usize> {
+        if start >= end || !self.tokens[start..end].iter().all(Token::is_word) {
+            return Vec::new();
+        }
+        let key = text::key_of(&self.tokens[start..end]);
+        let targets = self.kb.lookup(&key);
+        let mut list = countries_in(targets, false);
+        list.extend(countries_in(targets, true));
+        list
+    }
+
+    // ------------------------------------------------------------ places
+
+    /// The geocoder's places; a place whose name is a country's becomes
+    /// that country.
+    fn place_candidates(&self, places: &[PlaceMention]) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for p in places {
+            let (s, e) = (p.span.start, p.span.end);
+            if s >= e || self.text.get(s..e).is_none() {
+                continue;
+            }
+            let Some(geonames_id) = p.geonames_id else {
+                continue;
+            };
+            let first = self.tokens.iter().position(|t| t.end > s);
+            let last = self.tokens.iter().rposition(|t| t.start < e);
+            let (Some(a), Some(b)) = (first, last) else {
+                continue;
+            };
+            if a > b {
+                continue;
+            }
+            let key = text::phrase_key(self.text.get(s..e).unwrap_or(""));
+            let countries = countries_in(self.kb.lookup(&key), false);
+            let referent = if countries.is_empty() {
+                Referent::Place {
+                    geonames_id,
+                    name: p.name.clone(),
+                    country: p.country.clone(),
+                }
+            } else {
+                // Prefer the country the geocoder chose when it is one of them.
+                let chosen: Vec<usize> = countries
+                    .iter()
+                    .copied()
+                    .filter(|&c| p.country.as_deref() == Some(self.kb.countries[c].iso3.as_str()))
+                    .collect();
+                Referent::Country(if chosen.is_empty() { countries } else { chosen })
+            };
+            out.push(Candidate {
+                claim: (a, b + 1),
+                span: (s, e),
+                referent,
+                priority: priority::PLACE,
+                role: None,
+                country_hint: None,
+                sector_hint: None,
+                is_name: true,
+            });
+        }
+        out
+    }
+
+    // ------------------------------------------------------------ cues
+
+    /// Two- to four-word capitalised names next to a verb of saying ("Jane
+    /// Doe said", "said Jane Doe", "according to Jane Doe") or followed by
+    /// an appositive role ("Jane Doe, the army's spokeswoman,").
+    fn cue_candidates(&self, countries: &CountryIndex) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let starts_name = self.tokens[i].is_word()
+                && (i == 0 || self.tokens[i].join == Join::Break || !self.tokens[i - 1].is_capitalised());
+            let Some(end) = self.person_name_at(i).filter(|_| starts_name) else {
+                i += 1;
+                continue;
+            };
+            let words = (i..end)
+                .filter(|&k| self.tokens[k].is_word() && self.tokens[k].cap)
+                .count();
+            if !(2..=4).contains(&words)
+                || self
+                    .tokens
+                    .get(end)
+                    .is_some_and(|t| t.is_capitalised() && t.join != Join::Break)
+            {
+                i = end;
+                continue;
+            }
+            let mut role = None;
+            let mut country = None;
+            let mut sector = None;
+            let said_after = self
+                .word(end)
+                .is_some_and(|t| t.join == Join::Space && text::is_in(SPEECH_VERBS, &t.norm));
+            let said_before = i >= 1
+                && self
+                    .word(i - 1)
+                    .is_some_and(|t| text::is_in(SPEECH_VERBS, &t.norm))
+                && self.tokens[i].join == Join::Space;
+            let according = i >= 2
+                && self.word(i - 2).is_some_and(|t| t.norm == "according")
+                && self.word(i - 1).is_some_and(|t| t.norm == "to");
+            let appositive = self.appositive_at(end, countries);
+            if let Some((r, c)) = &appositive {
+                role = r.clone();
+                country = c.clone();
+                sector = r.as_deref().and_then(|r| self.role_sector(r));
+            }
+            if (said_after || said_before || according || appositive.is_some())
+                && let Some(referent) = self.person_referent(i, end, country.as_deref())
+            {
+                out.push(Candidate {
+                    claim: (i, end),
+                    span: self.span_of(i, end),
+                    referent,
+                    priority: priority::CUE,
+                    role,
+                    country_hint: country,
+                    sector_hint: sector,
+                    is_name: true,
+                });
+            }
+            i = end;
+        }
+        out
+    }
+
+    /// ", [the|a] [country('s)|demonym] <title>" after a name: the role and
+    /// the country it gives.
+    fn appositive_at(
+        &self,
+        end: usize,
+        countries: &CountryIndex,
+    ) -> Option<(Option<String>, Option<Vec<usize>>)> {
+        if !self.tokens.get(end).is_some_and(|t| t.is_punct(',')) {
+            return None;
+        }
+        let mut k = end + 1;
+        if self
+            .word(k)
+            .is_some_and(|t| matches!(t.norm.as_str(), "the" | "a" | "an"))
+        {
+            k += 1;
+        }
+        let mut country = None;
+        if let Some((e, list)) = countries.at.get(k).cloned().flatten() {
+            let mut after = e;
+            if self.tokens.get(after).is_some_and(|t| t.kind == Kind::Possessive) {
+                after += 1;
+            }
+            if self.title_at(after).is_some() {
+                country = Some(list);
+                k = after;
+            }
+        }
+        let title = self.title_at(k)?;
+        // The title ends the appositive: a comma, period or "of"/"for".
+        let closes = self.tokens.get(title.end).is_none_or(|t| {
+            matches!(t.kind, Kind::Punct(',' | '.' | ';' | ')'))
+                || matches!(t.norm.as_str(), "of" | "for" | "at" | "in")
+        });
+        closes.then_some((title.role, country))
+    }
+}
+
+/// Where country and demonym mentions are: by the token just after them
+/// (a possessive after a country counts: "Kenya's") and by their first
+/// token.
+pub(crate) struct CountryIndex {
+    /// Countries of the mention ending just before each token.
+    pub before: Vec<Option<Vec<usize>>>,
+    /// End and countries of the mention starting at each token.
+    pub at: Vec<Option<(usize, Vec<usize>)>>,
+}
+
+impl CountryIndex {
+    fn new(len: usize, dictionary: &[Candidate]) -> Self {
+        let mut before = vec![None; len + 2];
+        let mut at = vec![None; len + 1];
+        for c in dictionary {
+            if let Referent::Country(list) = &c.referent {
+                before[c.claim.1] = Some(list.clone());
+                at[c.claim.0] = Some((c.claim.1, list.clone()));
+            }
+        }
+        Self { before, at }
+    }
+
+    fn with_possessives(mut self, tokens: &[Token]) -> Self {
+        for (i, token) in tokens.iter().enumerate() {
+            if token.kind == Kind::Possessive && self.before[i].is_some() {
+                self.before[i + 1] = self.before[i].clone();
+            }
+        }
+        self
+    }
+}

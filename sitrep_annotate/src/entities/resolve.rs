@@ -1,0 +1,990 @@
+//! From selected candidates to mentions and canonical entities: picks the
+//! country a shared name means in this article, gives every referent a
+//! stable id, resolves short forms within the article (surnames, defined
+//! acronyms, "the Secretary", "the rebels", "the army") and fills each
+//! entity's name, aliases, country and sector.
+//!
+//! Ids are built from names, never from positions or counters, so the same
+//! entity gets the same id in every article and every run:
+//! `country:COD`, `geonames:217831`, `person:marco-rubio` (first and last
+//! name words), dictionary actors by their dictionary key
+//! (`org:un-security-council`), organisations and groups by name or by
+//! their defined acronym (`group:m23`), a country's institutions by country
+//! and sector (`org:rwa-military`).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use sitrep_model::{Entity, EntityId, EntityKind, EntityMention, Span};
+
+use super::knowledge::KnowledgeBase;
+use super::recognize::{Candidate, Recognizer, Referent};
+use super::text::{self, GROUP_DESCRIPTION_HEADS, Join, NAME_PARTICLES, TITLE_HEADS};
+
+/// One mention with its resolved entity.
+#[derive(Debug, Clone)]
+struct Resolved {
+    span: (usize, usize),
+    claim: (usize, usize),
+    id: String,
+    kind: EntityKind,
+    role: Option<String>,
+    /// The span is a name (alias material).
+    is_name: bool,
+}
+
+/// What we know about one entity of the article.
+#[derive(Debug, Clone)]
+struct Acc {
+    kind: EntityKind,
+    /// Preferred name when no surface name is better (knowledge-base name).
+    fixed_name: Option<String>,
+    fallback_name: String,
+    country: Option<String>,
+    sector: Option<String>,
+    /// Words of the fullest person name seen (for surnames).
+    person_words: Vec<String>,
+    /// True for named armed groups ("the rebels" may refer to them).
+    named_group: bool,
+    /// Institution sector, for "the army".
+    institution: Option<&'static str>,
+}
+
+/// Resolves the selected candidates of one article.
+pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<EntityMention>, Vec<Entity>) {
+    let kb = rec.kb;
+    let unambiguous: BTreeSet<usize> = selected
+        .iter()
+        .filter_map(|c| match &c.referent {
+            Referent::Country(list) if list.len() == 1 => Some(list[0]),
+            _ => None,
+        })
+        .collect();
+    let pick = |list: &[usize]| -> Option<usize> {
+        let mentioned: Vec<usize> = list.iter().copied().filter(|c| unambiguous.contains(c)).collect();
+        let pool = if mentioned.is_empty() {
+            list.to_vec()
+        } else {
+            mentioned
+        };
+        pool.into_iter().max_by(|&a, &b| {
+            let (ca, cb) = (&kb.countries[a], &kb.countries[b]);
+            ca.population.cmp(&cb.population).then(cb.iso3.cmp(&ca.iso3))
+        })
+    };
+    let iso = |c: usize| kb.countries[c].iso3.clone();
+
+    // Acronyms defined in parentheses after a name: "Allied Democratic
+    // Forces (ADF)".
+    let mut acronym_of: BTreeMap<usize, String> = BTreeMap::new();
+    for (n, c) in selected.iter().enumerate() {
+        let t = &rec.tokens;
+        let open = c.claim.1;
+        let is_def = t.get(open).is_some_and(|x| x.is_punct('('))
+            && t.get(open + 1)
+                .is_some_and(|x| x.is_word() && x.upper && (2..=8).contains(&x.norm.len()))
+            && t.get(open + 2).is_some_and(|x| x.is_punct(')'));
+        if is_def && matches!(c.referent, Referent::Body { .. } | Referent::Actor(_)) {
+            acronym_of.insert(n, t[open + 1].norm.clone());
+        }
+    }
+
+    let mut accs: BTreeMap<String, Acc> = BTreeMap::new();
+    let mut resolved: Vec<Resolved> = Vec::new();
+    // People named in full, for surnames: (last word, id).
+    let mut people: Vec<(String, String)> = Vec::new();
+
+    // First the referents that do not depend on others.
+    let mut deferred = Vec::new();
+    for (n, c) in selected.iter().enumerate() {
+        let surface = rec.text.get(c.span.0..c.span.1).unwrap_or("").to_string();
+        let (id, acc) = match &c.referent {
+            Referent::Country(list) => {
+                let Some(ci) = pick(list) else { continue };
+                let country = &kb.countries[ci];
+                (
+                    format!("country:{}", country.iso3),
+                    Acc::new(EntityKind::Country, Some(country.name.clone()), &surface)
+                        .with_country(Some(country.iso3.clone())),
+                )
+            }
+            Referent::Actor(a) => {
+                let actor = &kb.actors[*a];
+                let (country, sector) = kb
+                    .code_at(*a, rec.date)
+                    .map(|code| kb.split_code(&code.code))
+                    .unwrap_or((None, None));
+                let hint_country = c.country_hint.as_deref().and_then(pick).map(iso);
+                let fixed = (actor.builtin || actor.kind == EntityKind::Person).then(|| actor.name.clone());
+                let mut acc = Acc::new(actor.kind, fixed, &surface)
+                    .with_country(hint_country.or(country))
+                    .with_sector(c.sector_hint.clone().or(sector));
+                acc.named_group = actor.kind == EntityKind::Group;
+                if actor.kind == EntityKind::Person {
+                    acc.person_words = text::phrase_key(&surface)
+                        .split(' ')
+                        .map(str::to_string)
+                        .collect();
+                }
+                (format!("{}:{}", prefix(actor.kind), actor.key), acc)
+            }
+            Referent::Person(words) => {
+                let id = person_id(words);
+                let mut acc = Acc::new(EntityKind::Person, None, &surface)
+                    .with_country(c.country_hint.as_deref().and_then(pick).map(iso))
+                    .with_sector(c.sector_hint.clone());
+                acc.person_words = words.clone();
+                (id, acc)
+            }
+            Referent::Surname(_) => {
+                deferred.push(n);
+                continue;
+            }
+            Referent::Body {
+                name,
+                kind,
+                sector,
+                generic,
+            } => {
+                let country = c.country_hint.as_deref().and_then(pick);
+                // "Rwanda Defence Force", "Congolese National Police": a
+                // country's military or police under its generic name is
+                // the same body as "Rwanda's military".
+                let force = match sector.as_deref() {
+                    Some("MIL") => Some(("MIL", "military")),
+                    Some("COP") => Some(("COP", "police")),
+                    _ => None,
+                };
+                if let (true, Some(ci), Some((code, noun))) = (*generic, country, force) {
+                    let (id, acc) = institution(kb, ci, code, noun, &surface);
+                    merge_acc(&mut accs, &id, acc);
+                    resolved.push(Resolved {
+                        span: c.span,
+                        claim: c.claim,
+                        id,
+                        kind: EntityKind::Organization,
+                        role: None,
+                        is_name: true,
+                    });
+                    continue;
+                }
+                let key = match (acronym_of.get(&n), generic, country) {
+                    (Some(acr), _, _) => text::slug(acr),
+                    (None, true, Some(ci)) => {
+                        format!(
+                            "{}-{}",
+                            kb.countries[ci].iso3.to_lowercase(),
+                            text::slug(&strip_countries(rec, name))
+                        )
+                    }
+                    _ => text::slug(name.strip_prefix("the ").unwrap_or(name)),
+                };
+                if key.is_empty() {
+                    continue;
+                }
+                let mut acc = Acc::new(*kind, None, &surface)
+                    .with_country(country.map(iso))
+                    .with_sector(sector.clone());
+                acc.named_group = *kind == EntityKind::Group;
+                (format!("{}:{key}", prefix(*kind)), acc)
+            }
+            Referent::Institution {
+                countries,
+                sector,
+                noun,
+            } => {
+                let Some(ci) = pick(countries) else { continue };
+                institution(kb, ci, sector, noun, &surface)
+            }
+            Referent::Place {
+                geonames_id,
+                name,
+                country,
+            } => (
+                format!("geonames:{geonames_id}"),
+                Acc::new(EntityKind::Place, None, name).with_country(country.clone()),
+            ),
+        };
+        if acc.kind == EntityKind::Person
+            && acc.person_words.len() >= 2
+            && let Some(last) = acc.person_words.last()
+        {
+            people.push((last.clone(), id.clone()));
+        }
+        merge_acc(&mut accs, &id, acc);
+        resolved.push(Resolved {
+            span: c.span,
+            claim: c.claim,
+            kind: accs.get(&id).map_or(EntityKind::Place, |a| a.kind),
+            id,
+            role: c.role.clone(),
+            is_name: c.is_name,
+        });
+    }
+
+    // Surnames after a title: a person of this article, else a dictionary
+    // person active on the publication date, else a person of their own.
+    let surname_ids = surname_table(&people);
+    for n in deferred {
+        let c = &selected[n];
+        let Referent::Surname(norm) = &c.referent else {
+            continue;
+        };
+        let surface = rec.text.get(c.span.0..c.span.1).unwrap_or("").to_string();
+        let hint = c.country_hint.as_deref();
+        let id = if let Some(id) = surname_ids.get(norm.as_str()).and_then(|s| s.as_ref()) {
+            id.clone()
+        } else if let Some(a) = dictionary_surname(rec, norm, hint, c.sector_hint.as_deref()) {
+            let actor = &kb.actors[a];
+            let (country, sector) = kb
+                .code_at(a, rec.date)
+                .map(|code| kb.split_code(&code.code))
+                .unwrap_or((None, None));
+            let id = format!("person:{}", actor.key);
+            merge_acc(
+                &mut accs,
+                &id,
+                Acc::new(EntityKind::Person, Some(actor.name.clone()), &surface)
+                    .with_country(country)
+                    .with_sector(sector),
+            );
+            id
+        } else {
+            format!("person:{}", text::slug(norm))
+        };
+        let acc = Acc::new(EntityKind::Person, None, &surface)
+            .with_country(hint.and_then(pick).map(iso))
+            .with_sector(c.sector_hint.clone());
+        merge_acc(&mut accs, &id, acc);
+        resolved.push(Resolved {
+            span: c.span,
+            claim: c.claim,
+            id,
+            kind: EntityKind::Person,
+            role: c.role.clone(),
+            is_name: true,
+        });
+    }
+
+    // A defined acronym that the dictionary also knows: one entity.
+    let mut redirect: BTreeMap<String, String> = BTreeMap::new();
+    for &n in acronym_of.keys() {
+        let c = &selected[n];
+        let open = c.claim.1;
+        let long = resolved.iter().find(|r| r.claim == c.claim).map(|r| r.id.clone());
+        let short = resolved
+            .iter()
+            .find(|r| r.claim.0 == open + 1)
+            .map(|r| r.id.clone());
+        if let (Some(long), Some(short)) = (long, short)
+            && long != short
+        {
+            // The dictionary's id wins over a name found by cues.
+            let long_is_dictionary = matches!(c.referent, Referent::Actor(_));
+            let (from, to) = if long_is_dictionary {
+                (short, long)
+            } else {
+                (long, short)
+            };
+            redirect.insert(from, to);
+        }
+    }
+    if !redirect.is_empty() {
+        for r in &mut resolved {
+            if let Some(to) = redirect.get(&r.id) {
+                r.id = to.clone();
+            }
+        }
+        for (from, to) in &redirect {
+            if let Some(acc) = accs.remove(from) {
+                merge_acc(&mut accs, to, acc);
+            }
+        }
+    }
+
+    let mut taken = vec![false; rec.tokens.len()];
+    for r in &resolved {
+        let end = r.claim.1.min(taken.len());
+        taken[r.claim.0.min(end)..end].iter_mut().for_each(|t| *t = true);
+    }
+    // Acronym tokens inside their definition are mentions of the entity.
+    for &n in acronym_of.keys() {
+        let c = &selected[n];
+        let k = c.claim.1 + 1;
+        if taken.get(k).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some(long) = resolved
+            .iter()
+            .find(|r| r.claim == c.claim)
+            .map(|r| (r.id.clone(), r.kind))
+        else {
+            continue;
+        };
+        taken[k] = true;
+        let t = &rec.tokens[k];
+        resolved.push(Resolved {
+            span: (t.start, t.end),
+            claim: (k, k + 1),
+            id: long.0,
+            kind: long.1,
+            role: None,
+            is_name: true,
+        });
+    }
+
+    coreference(rec, &mut resolved, &mut taken, &accs, &surname_ids);
+
+    // Countries of named groups found by cues: the country they are
+    // mentioned with most.
+    let group_ids: Vec<String> = accs
+        .iter()
+        .filter(|(_, a)| a.named_group && a.country.is_none() && a.institution.is_none())
+        .map(|(id, _)| id.clone())
+        .collect();
+    for id in group_ids {
+        if let Some(c) = dominant_country(rec, &resolved, &id)
+            && let Some(acc) = accs.get_mut(&id)
+        {
+            acc.country = Some(c);
+        }
+    }
+
+    finish(rec, resolved, accs)
+}
+
+/// The entity of a country's institution: `org:rwa-military`, named
+/// "Rwandan military".
+fn institution(
+    kb: &KnowledgeBase,
+    country: usize,
+    sector: &'static str,
+    noun: &str,
+    surface: &str,
+) -> (String, Acc) {
+    let country = &kb.countries[country];
+    let kind = if sector == "REB" {
+        EntityKind::Group
+    } else {
+        EntityKind::Organization
+    };
+    let adjective = country.demonyms.first().unwrap_or(&country.name);
+    let mut acc = Acc::new(kind, Some(format!("{adjective} {noun}")), surface)
+        .with_country(Some(country.iso3.clone()))
+        .with_sector(Some(sector.to_string()));
+    acc.institution = Some(sector);
+    (
+        format!(
+            "{}:{}-{}",
+            prefix(kind),
+            country.iso3.to_lowercase(),
+            text::slug(noun)
+        ),
+        acc,
+    )
+}
+
+impl Acc {
+    fn new(kind: EntityKind, fixed_name: Option<String>, surface: &str) -> Self {
+        Self {
+            kind,
+            fixed_name,
+            fallback_name: surface.to_string(),
+            country: None,
+            sector: None,
+            person_words: Vec::new(),
+            named_group: false,
+            institution: None,
+        }
+    }
+
+    fn with_country(mut self, country: Option<String>) -> Self {
+        self.country = country;
+        self
+    }
+
+    fn with_sector(mut self, sector: Option<String>) -> Self {
+        self.sector = sector.filter(|s| !s.is_empty());
+        self
+    }
+}
+
+/// Adds what `acc` knows to the entity `id`: the first country and sector
+/// seen win; the fullest person name is kept.
+fn merge_acc(accs: &mut BTreeMap<String, Acc>, id: &str, acc: Acc) {
+    match accs.get_mut(id) {
+        None => {
+            accs.insert(id.to_string(), acc);
+        }
+        Some(old) => {
+            if old.country.is_none() {
+                old.country = acc.country;
+            }
+            if old.sector.is_none() {
+                old.sector = acc.sector;
+            }
+            if old.fixed_name.is_none() {
+                old.fixed_name = acc.fixed_name;
+            }
+            if acc.person_words.len() > old.person_words.len() {
+                old.person_words = acc.person_words;
+            }
+            old.named_group |= acc.named_group;
+            old.institution = old.institution.or(acc.institution);
+        }
+    }
+}
+
+fn prefix(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "org",
+        EntityKind::Group => "group",
+        EntityKind::Country => "country",
+        EntityKind::Place => "place",
+    }
+}
+
+/// `person:` id from a name's words: first word and last name (with the
+/// particles before it: "osama-bin-laden").
+fn person_id(words: &[String]) -> String {
+    let Some(first) = words.first() else {
+        return "person:unknown".to_string();
+    };
+    let mut last_start = words.len().saturating_sub(1);
+    while last_start > 1 && text::is_in(NAME_PARTICLES, &words[last_start - 1]) {
+        last_start -= 1;
+    }
+    let last = words[last_start..].join(" ");
+    if words.len() == 1 {
+        return format!("person:{}", text::slug(first));
+    }
+    format!("person:{}-{}", text::slug(first), text::slug(&last))
+}
+
+/// Surname → the one person of the article with that last name (`None`
+/// when two people share it).
+fn surname_table(people: &[(String, String)]) -> BTreeMap<String, Option<String>> {
+    let mut table: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for (last, id) in people {
+        match table.get(last) {
+            None => {
+                table.insert(last.clone(), Some(id.clone()));
+            }
+            Some(Some(existing)) if existing != id => {
+                table.insert(last.clone(), None);
+            }
+            _ => {}
+        }
+    }
+    table
+}
+
+/// A dictionary person with last name `norm`, when exactly one of them
+/// holds a code on the publication date (and of the country the text
+/// gives, if any). Without a date nothing is linked: the dictionaries are
+/// historical, surnames repeat.
+fn dictionary_surname(
+    rec: &Recognizer<'_>,
+    norm: &str,
+    country: Option<&[usize]>,
+    sector: Option<&str>,
+) -> Option<usize> {
+    let date = rec.date?;
+    let kb = rec.kb;
+    let isos: Vec<&str> = country
+        .unwrap_or(&[])
+        .iter()
+        .map(|&c| kb.countries[c].iso3.as_str())
+        .collect();
+    let found: Vec<usize> = kb
+        .people_by_surname(norm)
+        .iter()
+        .copied()
+        .filter(|&a| kb.active_on(a, date))
+        .filter(|&a| {
+            isos.is_empty()
+                || kb
+                    .code_at(a, Some(date))
+                    .is_some_and(|c| isos.iter().any(|iso| c.code.starts_with(iso)))
+        })
+        .collect();
+    // With a sector from the title ("President" → GOV), prefer who held
+    // such a post then over who was, say, an opposition figure.
+    let in_sector: Vec<usize> = found
+        .iter()
+        .copied()
+        .filter(|&a| {
+            sector.is_some_and(|s| {
+                kb.code_at(a, Some(date))
+                    .and_then(|c| kb.split_code(&c.code).1)
+                    .as_deref()
+                    == Some(s)
+            })
+        })
+        .collect();
+    let found = if in_sector.is_empty() { found } else { in_sector };
+    (found.len() == 1).then(|| found[0])
+}
+
+/// Removes country names and demonyms from an institution name ("Congolese
+/// Armed Forces" → "Armed Forces").
+fn strip_countries(rec: &Recognizer<'_>, name: &str) -> String {
+    let tokens = text::tokenize(name, &[]);
+    let words: Vec<&text::Token> = tokens.iter().filter(|t| t.is_word()).collect();
+    let mut keep = vec![true; words.len()];
+    let mut k = 0;
+    while k < words.len() {
+        let mut matched = 0;
+        for e in (k + 1..=words.len().min(k + rec.kb.max_tokens())).rev() {
+            let key = words[k..e]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if rec
+                .kb
+                .lookup(&key)
+                .iter()
+                .any(|t| !matches!(t, super::knowledge::Target::Actor(_)))
+            {
+                matched = e - k;
+                break;
+            }
+        }
+        if matched > 0 {
+            keep[k..k + matched].iter_mut().for_each(|x| *x = false);
+            k += matched;
+        } else {
+            k += 1;
+        }
+    }
+    let kept: Vec<&str> = words
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(t, _)| t.norm.as_str())
+        .collect();
+    // Drop dangling connectors ("Armed Forces of the").
+    let mut slice = &kept[..];
+    while let Some((last, rest)) = slice.split_last() {
+        if matches!(*last, "of" | "the" | "for" | "in" | "'s") {
+            slice = rest;
+        } else {
+            break;
+        }
+    }
+    slice.join(" ")
+}
+
+/// The country a group is mentioned with most: in its own sentences first,
+/// then in the whole article. "Rwanda-backed" does not count for the
+/// group's own country.
+fn dominant_country(rec: &Recognizer<'_>, resolved: &[Resolved], id: &str) -> Option<String> {
+    let sentences: BTreeSet<usize> = resolved
+        .iter()
+        .filter(|r| r.id == id)
+        .filter_map(|r| rec.sentence_of.get(r.claim.0).copied())
+        .collect();
+    let count = |only_own: bool| -> Option<String> {
+        let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        for r in resolved {
+            let Some(iso) = r.id.strip_prefix("country:") else {
+                continue;
+            };
+            let sentence = rec.sentence_of.get(r.claim.0).copied().unwrap_or(0);
+            if only_own && !sentences.contains(&sentence) {
+                continue;
+            }
+            let backer = rec.tokens.get(r.claim.1).is_some_and(|t| {
+                t.join == Join::Hyphen
+                    && matches!(t.norm.as_str(), "backed" | "supported" | "sponsored" | "allied")
+            });
+            if backer {
+                continue;
+            }
+            let entry = counts.entry(iso.to_string()).or_insert((0, usize::MAX));
+            entry.0 += 1;
+            entry.1 = entry.1.min(r.span.0);
+        }
+        let best = counts
+            .iter()
+            .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))?;
+        let tied = counts.values().filter(|v| v.0 == best.1.0).count();
+        (tied == 1).then(|| best.0.clone())
+    };
+    count(true).or_else(|| count(false))
+}
+
+/// Short forms: names seen earlier in the article (surnames, acronyms),
+/// "the <title>" for the one person holding it, "the rebels" for the one
+/// named armed group, "the army" for the one military named.
+fn coreference(
+    rec: &Recognizer<'_>,
+    resolved: &mut Vec<Resolved>,
+    taken: &mut [bool],
+    accs: &BTreeMap<String, Acc>,
+    surnames: &BTreeMap<String, Option<String>>,
+) {
+    let tokens = &rec.tokens;
+    // Names already seen → entity.
+    let mut names: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let mut add_name = |key: String, id: &str| {
+        if key.is_empty() {
+            return;
+        }
+        match names.get(&key) {
+            None => {
+                names.insert(key, Some(id.to_string()));
+            }
+            Some(Some(old)) if old != id => {
+                names.insert(key, None);
+            }
+            _ => {}
+        }
+    };
+    for r in resolved.iter().filter(|r| r.is_name) {
+        if let Some(surface) = rec.text.get(r.span.0..r.span.1) {
+            add_name(text::phrase_key(surface), &r.id);
+        }
+    }
+    for (last, id) in surnames {
+        if let Some(id) = id {
+            add_name(last.clone(), id);
+        }
+    }
+    for (id, acc) in accs {
+        if acc.kind == EntityKind::Person
+            && acc.person_words.len() >= 3
+            && let (Some(first), Some(last)) = (acc.person_words.first(), acc.person_words.last())
+        {
+            add_name(format!("{first} {last}"), id);
+        }
+    }
+    let max = names.keys().map(|k| k.split(' ').count()).max().unwrap_or(0);
+    let mut i = 0;
+    while i < tokens.len() {
+        if taken[i] || !tokens[i].is_word() {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        let mut end = i + 1;
+        let mut key = tokens[i].norm.clone();
+        let mut keys = vec![(end, key.clone())];
+        while end < tokens.len()
+            && end - i < max
+            && !taken[end]
+            && tokens[end].is_word()
+            && tokens[end].join != Join::Break
+        {
+            key.push(' ');
+            key.push_str(&tokens[end].norm);
+            end += 1;
+            keys.push((end, key.clone()));
+        }
+        for (e, k) in keys.into_iter().rev() {
+            if let Some(Some(id)) = names.get(&k)
+                && rec.name_case_ok(i, e)
+                && !(e - i == 1 && weak_single(rec, i))
+            {
+                found = Some((e, id.clone()));
+                break;
+            }
+        }
+        if let Some((e, id)) = found {
+            let kind = accs.get(&id).map_or(EntityKind::Person, |a| a.kind);
+            taken[i..e].iter_mut().for_each(|t| *t = true);
+            resolved.push(Resolved {
+                span: (tokens[i].start, tokens[e - 1].end),
+                claim: (i, e),
+                id,
+                kind,
+                role: None,
+                is_name: true,
+            });
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+
+    definite_descriptions(rec, resolved, taken, accs);
+}
+
+/// A single capitalised word that opens a sentence and is a frequent word
+/// is no evidence of a name.
+fn weak_single(rec: &Recognizer<'_>, i: usize) -> bool {
+    let t = &rec.tokens[i];
+    !t.upper && t.sentence_start && text::is_in(text::COMMON_WORDS, &t.norm)
+}
+
+/// The head of a role: its first title head before any "of" ("secretary
+/// of state" → secretary, "foreign minister" → minister).
+fn role_head(role: &str) -> Option<&str> {
+    let before_of = role.split(" of ").next().unwrap_or(role);
+    before_of
+        .split(' ')
+        .rev()
+        .find(|w| text::is_in(TITLE_HEADS, w) || w.contains('-'))
+}
+
+/// "the Secretary", "the Kenyan president", "the rebels", "the army".
+fn definite_descriptions(
+    rec: &Recognizer<'_>,
+    resolved: &mut Vec<Resolved>,
+    taken: &mut [bool],
+    accs: &BTreeMap<String, Acc>,
+) {
+    let tokens = &rec.tokens;
+    let named_groups: Vec<&String> = accs
+        .iter()
+        .filter(|(_, a)| a.named_group)
+        .map(|(id, _)| id)
+        .collect();
+    let mut additions = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let is_the = t.is_word() && t.norm == "the" && !taken[i];
+        // "rebels" / "the rebels" / "the rebel group".
+        let noun_at = if is_the { i + 1 } else { i };
+        if !taken.get(noun_at).copied().unwrap_or(true)
+            && tokens[noun_at].is_word()
+            && let Some(end) = group_reference_end(rec, noun_at, is_the)
+            && named_groups.len() == 1
+            && !taken[noun_at..end].iter().any(|x| *x)
+        {
+            let id = named_groups[0].clone();
+            let start = if is_the { i } else { noun_at };
+            let kind = accs.get(&id).map_or(EntityKind::Group, |a| a.kind);
+            additions.push(reference(rec, taken, (start, end), id, kind, None));
+            i = end;
+            continue;
+        }
+        // An appositive ("Jane Doe, the opposition leader,") restates the
+        // name before it; it is no reference of its own.
+        let appositive = i >= 2
+            && tokens[i - 1].is_punct(',')
+            && resolved
+                .iter()
+                .any(|r| r.kind == EntityKind::Person && r.claim.1 == i - 1);
+        if !is_the || appositive {
+            i += 1;
+            continue;
+        }
+        // "the [Kenyan] president", "the Secretary".
+        let mut k = i + 1;
+        let mut country: Option<String> = None;
+        if let Some(r) = resolved
+            .iter()
+            .find(|r| r.claim.0 == k && r.id.starts_with("country:"))
+        {
+            country = r.id.strip_prefix("country:").map(str::to_string);
+            k = r.claim.1;
+        }
+        if taken.get(k).copied().unwrap_or(true) {
+            i += 1;
+            continue;
+        }
+        // "the army", "the government".
+        if country.is_none()
+            && let Some((end, sector)) = institution_reference(rec, k)
+        {
+            let matching: Vec<&String> = accs
+                .iter()
+                .filter(|(_, a)| a.institution == Some(sector))
+                .map(|(id, _)| id)
+                .collect();
+            if matching.len() == 1 && !taken[k..end].iter().any(|x| *x) {
+                let id = matching[0].clone();
+                let kind = accs.get(&id).map_or(EntityKind::Organization, |a| a.kind);
+                additions.push(reference(rec, taken, (i, end), id, kind, None));
+                i = end;
+                continue;
+            }
+        }
+        let Some(title) = rec.title_at(k) else {
+            i += 1;
+            continue;
+        };
+        let followed_by_name = tokens
+            .get(title.end)
+            .is_some_and(|n| n.is_capitalised() && n.join == Join::Space);
+        let Some(role) = title.role.as_deref().filter(|_| !followed_by_name) else {
+            i += 1;
+            continue;
+        };
+        if taken[k..title.end].iter().any(|x| *x) {
+            i += 1;
+            continue;
+        }
+        let Some(head) = role_head(role) else {
+            i += 1;
+            continue;
+        };
+        let modifiers: Vec<&str> = role
+            .split(" of ")
+            .next()
+            .unwrap_or(role)
+            .split(' ')
+            .filter(|w| *w != head)
+            .collect();
+        let position = tokens[i].start;
+        let mut candidates: BTreeSet<String> = BTreeSet::new();
+        for r in resolved
+            .iter()
+            .filter(|r| r.kind == EntityKind::Person && r.span.0 < position)
+        {
+            let Some(their) = r.role.as_deref() else { continue };
+            if role_head(their) != Some(head) {
+                continue;
+            }
+            let words: Vec<&str> = their.split(' ').collect();
+            if !modifiers.iter().all(|m| words.contains(m)) {
+                continue;
+            }
+            if let Some(c) = &country
+                && accs.get(&r.id).and_then(|a| a.country.as_ref()) != Some(c)
+            {
+                continue;
+            }
+            candidates.insert(r.id.clone());
+        }
+        if candidates.len() == 1 {
+            let id = candidates.into_iter().next().unwrap_or_default();
+            let start = if country.is_some() { k } else { i };
+            let role = Some(role.to_string());
+            additions.push(reference(
+                rec,
+                taken,
+                (start, title.end),
+                id,
+                EntityKind::Person,
+                role,
+            ));
+            i = title.end;
+            continue;
+        }
+        i += 1;
+    }
+    resolved.extend(additions);
+}
+
+/// A reference (not a name) to `id` over tokens `claim`, which it takes.
+fn reference(
+    rec: &Recognizer<'_>,
+    taken: &mut [bool],
+    claim: (usize, usize),
+    id: String,
+    kind: EntityKind,
+    role: Option<String>,
+) -> Resolved {
+    taken[claim.0..claim.1].iter_mut().for_each(|x| *x = true);
+    Resolved {
+        span: (rec.tokens[claim.0].start, rec.tokens[claim.1 - 1].end),
+        claim,
+        id,
+        kind,
+        role,
+        is_name: false,
+    }
+}
+
+/// End of "rebels", "the militia", "the rebel group", "the armed group" at
+/// token `k` (`definite`: after "the").
+fn group_reference_end(rec: &Recognizer<'_>, k: usize, definite: bool) -> Option<usize> {
+    let t = rec.tokens.get(k)?;
+    if matches!(
+        t.norm.as_str(),
+        "rebels" | "militias" | "insurgents" | "militiamen"
+    ) {
+        return Some(k + 1);
+    }
+    // Singular descriptions need "the": "an armed group" is any group.
+    if !definite {
+        return None;
+    }
+    if t.norm == "militia" {
+        return Some(k + 1);
+    }
+    let next = rec.tokens.get(k + 1)?;
+    (matches!(t.norm.as_str(), "rebel" | "armed")
+        && next.is_word()
+        && next.join == Join::Space
+        && text::is_in(GROUP_DESCRIPTION_HEADS, &next.norm))
+    .then_some(k + 2)
+}
+
+/// "army", "military", "government", "police" at token `k`, not followed
+/// by a title ("the army spokesman").
+fn institution_reference(rec: &Recognizer<'_>, k: usize) -> Option<(usize, &'static str)> {
+    let t = rec.tokens.get(k)?;
+    let sector = match t.norm.as_str() {
+        "army" | "military" => "MIL",
+        "government" | "authorities" => "GOV",
+        "police" => "COP",
+        _ => return None,
+    };
+    let titled = rec
+        .tokens
+        .get(k + 1)
+        .is_some_and(|n| n.is_word() && text::is_in(TITLE_HEADS, &n.norm));
+    (!titled).then_some((k + 1, sector))
+}
+
+/// Builds the mention list and entity records.
+fn finish(
+    rec: &Recognizer<'_>,
+    mut resolved: Vec<Resolved>,
+    accs: BTreeMap<String, Acc>,
+) -> (Vec<EntityMention>, Vec<Entity>) {
+    resolved.sort_by(|a, b| a.span.cmp(&b.span).then(a.id.cmp(&b.id)));
+    resolved.dedup_by(|a, b| a.span == b.span);
+    let mut surfaces: BTreeMap<&str, Vec<(usize, String)>> = BTreeMap::new();
+    for r in &resolved {
+        if !r.is_name {
+            continue;
+        }
+        let Some(surface) = rec.text.get(r.span.0..r.span.1) else {
+            continue;
+        };
+        let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = surface.split(' ').count();
+        surfaces.entry(r.id.as_str()).or_default().push((words, surface));
+    }
+    let mut entities = Vec::new();
+    for (id, acc) in &accs {
+        let seen = surfaces.get(id.as_str()).cloned().unwrap_or_default();
+        let longest = seen
+            .iter()
+            .max_by(|a, b| a.0.cmp(&b.0).then(a.1.len().cmp(&b.1.len())).then(b.1.cmp(&a.1)))
+            .map(|(_, s)| s.clone());
+        let name = acc
+            .fixed_name
+            .clone()
+            .or(longest)
+            .unwrap_or_else(|| acc.fallback_name.clone());
+        let mut aliases: Vec<String> = seen.into_iter().map(|(_, s)| s).filter(|s| *s != name).collect();
+        aliases.sort();
+        aliases.dedup();
+        entities.push(Entity {
+            id: EntityId(id.clone()),
+            name,
+            kind: acc.kind,
+            aliases,
+            country: acc.country.clone(),
+            sector: acc.sector.clone(),
+        });
+    }
+    let mentions = resolved
+        .into_iter()
+        .filter(|r| accs.contains_key(&r.id))
+        .map(|r| EntityMention {
+            span: Span::new(r.span.0, r.span.1),
+            kind: accs.get(&r.id).map_or(r.kind, |a| a.kind),
+            entity: EntityId(r.id),
+            role: r.role,
+        })
+        .collect();
+    (mentions, entities)
+}

@@ -1,0 +1,783 @@
+//! Tests of entity recognition on invented sentences, against two tiny
+//! knowledge bases written for the purpose (with the Phoenix-format actor
+//! dictionaries and without them), the built-in knowledge alone, and the
+//! converter script; plus property tests (no panics, valid spans,
+//! determinism) and, when `../shared/seeds` exists, general expectations
+//! on the example corpus.
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use sitrep_model::{EntityKind, PlaceMention, PublishedDate, Sentence, Span};
+
+use super::*;
+
+const FULL: &str = include_str!("../../tests/fixtures/entities/knowledge.tsv");
+const COUNTRIES_ONLY: &str = include_str!("../../tests/fixtures/entities/knowledge-countries-only.tsv");
+
+fn full() -> &'static KnowledgeBase {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    KB.get_or_init(|| KnowledgeBase::from_bytes(FULL.as_bytes()).expect("fixture knowledge base"))
+}
+
+fn countries_only() -> &'static KnowledgeBase {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    KB.get_or_init(|| KnowledgeBase::from_bytes(COUNTRIES_ONLY.as_bytes()).expect("fixture knowledge base"))
+}
+
+/// Sentences split at ". ", "? ", "! " and line breaks (enough for the
+/// invented texts here).
+fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for i in 0..bytes.len() {
+        let end_mark = matches!(bytes[i], b'.' | b'?' | b'!') && bytes.get(i + 1).is_none_or(|b| *b == b' ');
+        if end_mark || bytes[i] == b'\n' {
+            let end = if bytes[i] == b'\n' { i } else { i + 1 };
+            if !text[start..end].trim().is_empty() {
+                out.push(Sentence {
+                    span: Span::new(start, end),
+                });
+            }
+            start = i + 1;
+            while start < bytes.len() && bytes[start] == b' ' {
+                start += 1;
+            }
+        }
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push(Sentence {
+            span: Span::new(start, text.len()),
+        });
+    }
+    out
+}
+
+fn date(y: i32, m: u32, d: u32) -> Option<PublishedDate> {
+    PublishedDate::from_ymd(y, m, d)
+}
+
+fn run(kb: &KnowledgeBase, text: &str, published: Option<PublishedDate>) -> EntityAnnotations {
+    find_entities(text, &sentences(text), &[], kb, published)
+}
+
+/// One invented text and the mentions it must give: (text, entity id,
+/// role), in text order.
+struct Case {
+    name: &'static str,
+    text: &'static str,
+    published: Option<(i32, u32, u32)>,
+    mentions: &'static [(&'static str, &'static str, Option<&'static str>)],
+}
+
+fn check(kb: &KnowledgeBase, case: &Case) {
+    let published = case.published.and_then(|(y, m, d)| date(y, m, d));
+    let found = run(kb, case.text, published);
+    let got: Vec<(&str, &str, Option<&str>)> = found
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                &case.text[m.span.start..m.span.end],
+                m.entity.as_str(),
+                m.role.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(got, case.mentions, "{}", case.name);
+}
+
+/// The entity `id` of `text` has this kind, country and sector.
+fn check_entity(
+    kb: &KnowledgeBase,
+    text: &str,
+    published: Option<PublishedDate>,
+    id: &str,
+    expected: (EntityKind, Option<&str>, Option<&str>),
+) {
+    let found = run(kb, text, published);
+    let Some(e) = found.entities.iter().find(|e| e.id.as_str() == id) else {
+        panic!("{id} not found in {text:?}: {:?}", found.entities);
+    };
+    assert_eq!(
+        (e.kind, e.country.as_deref(), e.sector.as_deref()),
+        expected,
+        "{text}"
+    );
+}
+
+const FULL_CASES: &[Case] = &[
+    Case {
+        name: "country names and alternate spellings are one country",
+        text: "Talks on the DRC resumed. DR Congo and the Democratic Republic of Congo are one place. \
+               Officials in the Congo agreed.",
+        published: None,
+        mentions: &[
+            ("DRC", "country:COD", None),
+            ("DR Congo", "country:COD", None),
+            ("Democratic Republic of Congo", "country:COD", None),
+            ("Congo", "country:COD", None),
+        ],
+    },
+    Case {
+        name: "a shared short name follows the country the article names",
+        text: "The Republic of the Congo held a vote. Congo's capital was calm.",
+        published: None,
+        mentions: &[
+            ("Republic of the Congo", "country:COG", None),
+            ("Congo", "country:COG", None),
+        ],
+    },
+    Case {
+        name: "demonyms name countries; a country's own short name is not shared",
+        text: "Kenyan farmers met Sudanese traders near South Sudan and Sudan.",
+        published: None,
+        mentions: &[
+            ("Kenyan", "country:KEN", None),
+            ("Sudanese", "country:SDN", None),
+            ("South Sudan", "country:SSD", None),
+            ("Sudan", "country:SDN", None),
+        ],
+    },
+    Case {
+        name: "abbreviations need capitals",
+        text: "The U.S. and the US envoy told us nothing.",
+        published: None,
+        mentions: &[("U.S.", "country:USA", None), ("US", "country:USA", None)],
+    },
+    Case {
+        name: "a role title before a dictionary person",
+        text: "Kenyan President William Ruto arrived. Ruto spoke briefly.",
+        published: Some((2025, 2, 21)),
+        mentions: &[
+            ("Kenyan", "country:KEN", None),
+            ("William Ruto", "person:william-samoei-ruto", Some("president")),
+            ("Ruto", "person:william-samoei-ruto", None),
+        ],
+    },
+    Case {
+        name: "a titled person no list has, then the surname and the title",
+        text: "U.S. Secretary of State Marco Rubio called on Friday. Rubio urged calm. \
+               The Secretary later left.",
+        published: Some((2025, 2, 21)),
+        mentions: &[
+            ("U.S.", "country:USA", None),
+            ("Marco Rubio", "person:marco-rubio", Some("secretary of state")),
+            ("Rubio", "person:marco-rubio", None),
+            ("The Secretary", "person:marco-rubio", Some("secretary")),
+        ],
+    },
+    Case {
+        name: "the title is not resolved when two people hold it",
+        text: "Foreign Minister Jane Mwangi met Foreign Minister Paul Odhiambo. The minister said little.",
+        published: None,
+        mentions: &[
+            ("Jane Mwangi", "person:jane-mwangi", Some("foreign minister")),
+            ("Paul Odhiambo", "person:paul-odhiambo", Some("foreign minister")),
+        ],
+    },
+    Case {
+        name: "an armed group named by its noun, then the rebels",
+        text: "M23 rebels seized a town in eastern Congo. The rebels said M23 would stay.",
+        published: None,
+        mentions: &[
+            ("M23", "group:m23", None),
+            ("Congo", "country:COD", None),
+            ("The rebels", "group:m23", None),
+            ("M23", "group:m23", None),
+        ],
+    },
+    Case {
+        name: "the rebels stay unresolved with two armed groups",
+        text: "M23 rebels and ADF fighters clashed. The rebels withdrew.",
+        published: None,
+        mentions: &[
+            ("M23", "group:m23", None),
+            ("ADF", "group:allied-democratic-forces", None),
+        ],
+    },
+    Case {
+        name: "an indefinite armed group is any group",
+        text: "M23 rebels advanced. A member of an armed group was sanctioned.",
+        published: None,
+        mentions: &[("M23", "group:m23", None)],
+    },
+    Case {
+        name: "institutions of a country",
+        text: "Rwanda's military denied it. Rwandan troops were seen. The army said nothing.",
+        published: None,
+        mentions: &[
+            ("Rwanda's military", "org:rwa-military", None),
+            ("Rwandan troops", "org:rwa-military", None),
+            ("The army", "org:rwa-military", None),
+        ],
+    },
+    Case {
+        name: "organisations from the dictionaries and the built-in list",
+        text: "The UN Security Council met as the State Department and the Security Council spoke.",
+        published: None,
+        mentions: &[
+            ("UN Security Council", "org:un-security-council", None),
+            ("State Department", "org:us-state-department", None),
+            ("Security Council", "org:un-security-council", None),
+        ],
+    },
+    Case {
+        name: "organisations found by their head word, with the country they belong to",
+        text: "Kenya's Foreign Ministry and the Kenya Defence Forces replied to Human Rights Watch.",
+        published: None,
+        mentions: &[
+            ("Kenya", "country:KEN", None),
+            ("Foreign Ministry", "org:ken-foreign-ministry", None),
+            ("Kenya Defence Forces", "org:kenya-defence-forces", None),
+            ("Human Rights Watch", "org:human-rights-watch", None),
+        ],
+    },
+    Case {
+        name: "an acronym defined in parentheses names the body later",
+        text: "The Alliance for Example Unity (AEU) rebel coalition attacked. AEU fighters withdrew.",
+        published: None,
+        mentions: &[
+            ("Alliance for Example Unity", "group:aeu", None),
+            ("AEU", "group:aeu", None),
+            ("AEU", "group:aeu", None),
+        ],
+    },
+    Case {
+        name: "a verb of saying and an appositive mark people",
+        text: "Jane Mwangi said the talks failed. \"We wait,\" said Peter Kamau. \
+               Grace Achieng, the opposition leader, disagreed.",
+        published: None,
+        mentions: &[
+            ("Jane Mwangi", "person:jane-mwangi", None),
+            ("Peter Kamau", "person:peter-kamau", None),
+            ("Grace Achieng", "person:grace-achieng", Some("opposition leader")),
+        ],
+    },
+    Case {
+        name: "sentence starts, headline words, days and months are not names",
+        text: "Key Quotes\nWhy It Matters\nThe ceasefire held on Monday. In March, But Then talks resumed. \
+               However Officials Said Nothing.",
+        published: None,
+        mentions: &[],
+    },
+    Case {
+        name: "the office holder on the publication date",
+        text: "President Kabila spoke.",
+        published: Some((2005, 6, 1)),
+        mentions: &[("Kabila", "person:joseph-kabila-kabange", Some("president"))],
+    },
+    Case {
+        name: "an earlier office holder for an earlier date",
+        text: "President Kabila spoke.",
+        published: Some((1999, 6, 1)),
+        mentions: &[("Kabila", "person:laurent-desire-kabila", Some("president"))],
+    },
+    Case {
+        name: "no dictionary surname without a date",
+        text: "President Kabila spoke.",
+        published: None,
+        mentions: &[("Kabila", "person:kabila", Some("president"))],
+    },
+    Case {
+        name: "abbreviated military titles and initials",
+        text: "Lt. Gen. John K. Doe inspected the base.",
+        published: None,
+        mentions: &[("John K. Doe", "person:john-doe", Some("lieutenant general"))],
+    },
+];
+
+#[test]
+fn invented_sentences_with_the_actor_dictionaries() {
+    for case in FULL_CASES {
+        check(full(), case);
+    }
+}
+
+const COUNTRIES_ONLY_CASES: &[Case] = &[
+    Case {
+        name: "without dictionaries a titled person comes from text cues",
+        text: "Kenyan President William Ruto arrived. Ruto spoke briefly.",
+        published: Some((2025, 2, 21)),
+        mentions: &[
+            ("Kenyan", "country:KEN", None),
+            ("William Ruto", "person:william-ruto", Some("president")),
+            ("Ruto", "person:william-ruto", None),
+        ],
+    },
+    Case {
+        name: "without dictionaries an armed group comes from its noun",
+        text: "Al-Shabaab fighters attacked a base in Somalia.",
+        published: None,
+        mentions: &[
+            ("Al-Shabaab", "group:al-shabaab", None),
+            ("Somalia", "country:SOM", None),
+        ],
+    },
+    Case {
+        name: "the built-in list still knows international bodies",
+        text: "The United Nations and the State Department spoke.",
+        published: None,
+        mentions: &[
+            ("United Nations", "org:united-nations", None),
+            ("State Department", "org:us-state-department", None),
+        ],
+    },
+];
+
+#[test]
+fn invented_sentences_with_countries_only() {
+    assert!(!countries_only().has_actor_dictionaries());
+    assert!(full().has_actor_dictionaries());
+    for case in COUNTRIES_ONLY_CASES {
+        check(countries_only(), case);
+    }
+}
+
+#[test]
+fn builtin_knowledge_alone_finds_people_and_bodies_but_no_countries() {
+    let kb = KnowledgeBase::builtin();
+    assert_eq!(kb.country_count(), 0);
+    check(
+        &kb,
+        &Case {
+            name: "built-in only",
+            text: "Kenyan President William Ruto met NATO envoys.",
+            published: None,
+            mentions: &[
+                ("William Ruto", "person:william-ruto", Some("president")),
+                ("NATO", "org:nato", None),
+            ],
+        },
+    );
+}
+
+#[test]
+fn entities_carry_country_and_sector_for_event_coding() {
+    let d = date(2025, 2, 21);
+    let kb = full();
+    check_entity(
+        kb,
+        "Kenyan President William Ruto spoke.",
+        d,
+        "person:william-samoei-ruto",
+        (EntityKind::Person, Some("KEN"), Some("GOV")),
+    );
+    check_entity(
+        kb,
+        "The UN Security Council met.",
+        d,
+        "org:un-security-council",
+        (EntityKind::Organization, None, Some("IGO")),
+    );
+    check_entity(
+        kb,
+        "M23 rebels fought the army in eastern Congo. Rwanda-backed M23 held Goma.",
+        d,
+        "group:m23",
+        (EntityKind::Group, Some("COD"), Some("REB")),
+    );
+    check_entity(
+        kb,
+        "The State Department said so.",
+        d,
+        "org:us-state-department",
+        (EntityKind::Organization, Some("USA"), Some("GOV")),
+    );
+    check_entity(
+        kb,
+        "Rwanda's military denied it.",
+        d,
+        "org:rwa-military",
+        (EntityKind::Organization, Some("RWA"), Some("MIL")),
+    );
+    check_entity(
+        kb,
+        "Al-Shabaab fighters attacked.",
+        d,
+        "group:al-shabaab",
+        (EntityKind::Group, Some("SOM"), Some("REB")),
+    );
+    check_entity(
+        kb,
+        "U.S. Secretary of State Marco Rubio called.",
+        d,
+        "person:marco-rubio",
+        (EntityKind::Person, Some("USA"), Some("GOV")),
+    );
+    check_entity(
+        kb,
+        "Rebel leader Jean Example warned.",
+        d,
+        "person:jean-example",
+        (EntityKind::Person, None, Some("REB")),
+    );
+    check_entity(
+        countries_only(),
+        "Rwanda Defence Force soldiers moved. Rwandan troops followed.",
+        d,
+        "org:rwa-military",
+        (EntityKind::Organization, Some("RWA"), Some("MIL")),
+    );
+}
+
+#[test]
+fn entity_records_have_names_and_sorted_aliases() {
+    let text =
+        "Talks on the DRC resumed. DR Congo agreed. Secretary of State Marco Rubio called. Rubio left.";
+    let found = run(full(), text, None);
+    let congo = found
+        .entities
+        .iter()
+        .find(|e| e.id.as_str() == "country:COD")
+        .expect("congo");
+    assert_eq!(congo.name, "Democratic Republic of the Congo");
+    assert_eq!(congo.aliases, ["DR Congo", "DRC"]);
+    let rubio = found
+        .entities
+        .iter()
+        .find(|e| e.id.as_str() == "person:marco-rubio")
+        .expect("rubio");
+    assert_eq!(rubio.name, "Marco Rubio");
+    assert_eq!(rubio.aliases, ["Rubio"]);
+    let ids: Vec<&str> = found.entities.iter().map(|e| e.id.as_str()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted);
+}
+
+#[test]
+fn geocoded_places_become_place_or_country_mentions() {
+    let text = "Fighting reached Goma, in Congo, and Kenya sent envoys.";
+    let place = |name: &str, id: u64, country: &str| {
+        let start = text.find(name).expect("in text");
+        PlaceMention {
+            span: Span::new(start, start + name.len()),
+            name: name.to_string(),
+            geonames_id: Some(id),
+            lat: None,
+            lon: None,
+            country: Some(country.to_string()),
+        }
+    };
+    let places = [place("Goma", 217_831, "COD"), place("Kenya", 192_950, "KEN")];
+    let found = find_entities(text, &sentences(text), &places, full(), None);
+    let got: Vec<(&str, &str)> = found
+        .mentions
+        .iter()
+        .map(|m| (&text[m.span.start..m.span.end], m.entity.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Goma", "geonames:217831"),
+            ("Congo", "country:COD"),
+            ("Kenya", "country:KEN")
+        ]
+    );
+    let goma = found
+        .entities
+        .iter()
+        .find(|e| e.id.as_str() == "geonames:217831")
+        .expect("goma");
+    assert_eq!(
+        (goma.kind, goma.country.as_deref()),
+        (EntityKind::Place, Some("COD"))
+    );
+}
+
+#[test]
+fn corpus_merge_unions_aliases_and_folds_short_forms() {
+    let kb = full();
+    let a = run(
+        kb,
+        "Secretary of State Marco Rubio spoke with DR Congo. M23 rebels advanced.",
+        None,
+    );
+    let b = run(
+        kb,
+        "Secretary Rubio phoned the DRC. The Northern Example Movement (NEM) rebel group and M23 rebels met.",
+        None,
+    );
+    let c = run(
+        kb,
+        "The Northern Example Movement rebel group spoke with Congo.",
+        None,
+    );
+    let articles = [
+        ArticleEntities {
+            article: "a",
+            entities: &a.entities,
+            mentions: &a.mentions,
+        },
+        ArticleEntities {
+            article: "b",
+            entities: &b.entities,
+            mentions: &b.mentions,
+        },
+        ArticleEntities {
+            article: "c",
+            entities: &c.entities,
+            mentions: &c.mentions,
+        },
+    ];
+    let merged = merge_entities(&articles);
+    let find = |id: &str| merged.entities.iter().find(|e| e.entity.id.as_str() == id);
+    let congo = find("country:COD").expect("congo");
+    assert_eq!(congo.articles, ["a", "b", "c"]);
+    assert_eq!(congo.entity.aliases, ["Congo", "DR Congo", "DRC"]);
+    assert_eq!(congo.mentions, 3);
+    let rubio = find("person:marco-rubio").expect("rubio");
+    assert_eq!(rubio.articles, ["a", "b"]);
+    assert!(find("person:rubio").is_none());
+    assert_eq!(
+        merged
+            .redirects
+            .get(&sitrep_model::EntityId("person:rubio".to_string()))
+            .map(|i| i.as_str()),
+        Some("person:marco-rubio")
+    );
+    assert!(
+        find("group:nem").is_some_and(|e| e.articles == ["b", "c"]),
+        "{merged:?}"
+    );
+    // The JSON shape of `sitrep entities --json`.
+    let json = serde_json::to_value(congo).expect("json");
+    let mut keys: Vec<&str> = json
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "aliases", "articles", "country", "id", "kind", "mentions", "name", "sector"
+        ]
+    );
+    assert_eq!(json["kind"], "country");
+    // The merge does not depend on the order of the articles.
+    let reversed = [articles[2], articles[1], articles[0]];
+    assert_eq!(merge_entities(&reversed), merged);
+}
+
+#[test]
+fn knowledge_base_errors_are_typed() {
+    assert_eq!(
+        KnowledgeBase::from_bytes(b"\xff\xfe").err(),
+        Some(KnowledgeError::NotUtf8)
+    );
+    assert!(matches!(
+        KnowledgeBase::from_bytes(b"hello\n"),
+        Err(KnowledgeError::BadHeader(_))
+    ));
+    let bad = "sitrep-knowledge\t1\ncountry\tKE\t1\tKenya\t\t\n";
+    assert!(matches!(
+        KnowledgeBase::from_bytes(bad.as_bytes()),
+        Err(KnowledgeError::BadLine { line: 2, .. })
+    ));
+    let bad_code = "sitrep-knowledge\t1\nactor\tx\tperson\tX Y\t\tKENGOV:2020:\n";
+    assert!(matches!(
+        KnowledgeBase::from_bytes(bad_code.as_bytes()),
+        Err(KnowledgeError::BadLine { line: 2, .. })
+    ));
+    let newer = "sitrep-knowledge\t1\nfuture-record\tanything\n";
+    assert!(KnowledgeBase::from_bytes(newer.as_bytes()).is_ok());
+}
+
+#[test]
+fn duplicate_dictionary_entries_are_merged() {
+    // "UN", "The United Nations" and the built-in "United Nations" are one.
+    let found = run(full(), "The UN and the United Nations agreed.", None);
+    let ids: Vec<&str> = found.mentions.iter().map(|m| m.entity.as_str()).collect();
+    assert_eq!(ids, ["org:united-nations", "org:united-nations"]);
+}
+
+/// Runs the converter on the fixture sources and compares with the
+/// committed fixture knowledge bases (skips when python3 is missing).
+#[test]
+fn converter_output_matches_the_fixture_knowledge_bases() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let script = root.join("../scripts/build_knowledge.py");
+    let sources = root.join("tests/fixtures/entities/sources");
+    let out_dir = std::env::temp_dir().join(format!("sitrep-knowledge-test-{}", std::process::id()));
+    if std::fs::create_dir_all(&out_dir).is_err() {
+        return;
+    }
+    for (phoenix, expected) in [(true, FULL), (false, COUNTRIES_ONLY)] {
+        let out = out_dir.join(if phoenix { "full.tsv" } else { "countries.tsv" });
+        let mut cmd = std::process::Command::new("python3");
+        cmd.arg(&script)
+            .arg("--countryinfo")
+            .arg(sources.join("countryinfo"));
+        if phoenix {
+            cmd.arg("--phoenix").arg(sources.join("phoenix"));
+        }
+        let Ok(status) = cmd.arg(&out).stdout(std::process::Stdio::null()).status() else {
+            eprintln!("python3 not available: converter test skipped");
+            return;
+        };
+        assert!(status.success(), "converter failed");
+        let got = std::fs::read_to_string(&out).expect("converter output");
+        assert_eq!(
+            got, expected,
+            "regenerate the fixture with scripts/build_knowledge.py"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&out_dir);
+}
+
+/// General expectations on the example corpus, when it is there: the
+/// spellings of DR Congo are one entity across articles, and so are the
+/// forms of one person's name.
+#[test]
+fn seed_articles_link_spellings_and_short_names() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("{} not found: seed test skipped", dir.display());
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    let found: Vec<EntityAnnotations> = texts.iter().map(|t| run(full(), t, None)).collect();
+    let mut congo_ids = std::collections::BTreeSet::new();
+    let mut surname_ids: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for (text, f) in texts.iter().zip(&found) {
+        for m in &f.mentions {
+            let surface = &text[m.span.start..m.span.end];
+            if [
+                "DRC",
+                "DR Congo",
+                "Democratic Republic of Congo",
+                "Democratic Republic of the Congo",
+            ]
+            .contains(&surface)
+            {
+                congo_ids.insert(m.entity.0.clone());
+            }
+            if m.kind == EntityKind::Person
+                && let Some(last) = surface.split_whitespace().last()
+            {
+                surname_ids
+                    .entry(last.to_string())
+                    .or_default()
+                    .insert(m.entity.0.clone());
+            }
+        }
+    }
+    assert!(congo_ids.len() <= 1, "DR Congo spellings split: {congo_ids:?}");
+    let articles: Vec<ArticleEntities<'_>> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| ArticleEntities {
+            article: ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"][i % 10],
+            entities: &f.entities,
+            mentions: &f.mentions,
+        })
+        .collect();
+    let merged = merge_entities(&articles);
+    for (surname, ids) in surname_ids {
+        let canonical: std::collections::BTreeSet<String> = ids
+            .iter()
+            .map(|id| {
+                merged
+                    .redirects
+                    .get(&sitrep_model::EntityId(id.clone()))
+                    .map_or(id.clone(), |to| to.0.clone())
+            })
+            .collect();
+        assert!(
+            canonical.len() <= 1,
+            "{surname} names several people: {canonical:?}"
+        );
+    }
+}
+
+fn arbitrary_text() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "the",
+        "The",
+        "Congo",
+        "DRC",
+        "DR",
+        "U.S.",
+        "US",
+        "Rwanda",
+        "'s",
+        "’s",
+        "-",
+        "backed",
+        "M23",
+        "rebels",
+        "President",
+        "Secretary",
+        "of",
+        "State",
+        "Marco",
+        "Rubio",
+        "said",
+        ",",
+        ".",
+        "(",
+        ")",
+        "ADF",
+        "army",
+        "Kenyan",
+        "William",
+        "Ruto",
+        "Gen.",
+        "Lt.",
+        "W.",
+        "Ministry",
+        "Foreign",
+        "Défense",
+        "Félix",
+        "\n",
+        "UN",
+        "Security",
+        "Council",
+        "rebel",
+        "group",
+        "armed",
+        "Al-Shabaab",
+        "\"",
+        "according",
+        "to",
+        "é",
+        "Ki-moon",
+    ]);
+    prop::collection::vec(words, 0..40).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn never_panics_and_spans_are_valid(text in "\\PC{0,200}", words in arbitrary_text(), cut in 0usize..3) {
+        for t in [text.as_str(), words.as_str()] {
+            let glued = if cut == 1 { t.replace(' ', "") } else { t.to_string() };
+            let found = run(full(), &glued, date(2025, 2, 21));
+            let mut last_end = 0;
+            for m in &found.mentions {
+                prop_assert!(m.span.start < m.span.end && m.span.end <= glued.len());
+                prop_assert!(glued.is_char_boundary(m.span.start) && glued.is_char_boundary(m.span.end));
+                prop_assert!(m.span.start >= last_end, "overlap in {:?}", glued);
+                last_end = m.span.end;
+                prop_assert!(found.entities.iter().any(|e| e.id == m.entity));
+            }
+            prop_assert_eq!(run(full(), &glued, date(2025, 2, 21)), found);
+        }
+    }
+
+    #[test]
+    fn knowledge_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200), tail in "\\PC{0,80}") {
+        let _ = KnowledgeBase::from_bytes(&bytes);
+        let text = format!("sitrep-knowledge\t1\n{tail}");
+        let _ = KnowledgeBase::from_bytes(text.as_bytes());
+    }
+}
