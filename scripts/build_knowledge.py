@@ -317,13 +317,25 @@ def load_countries(path):
     return countries
 
 
+def drop_unions(countries):
+    """Drops former unions named "X and Y" where X and Y are countries of
+    their own ("Serbia and Montenegro"): their names and demonyms would
+    shadow the current countries'."""
+    names = {c["name"] for c in countries.values()}
+    for iso in sorted(countries):
+        parts = countries[iso]["name"].split(" and ")
+        if len(parts) == 2 and all(p in names for p in parts):
+            del countries[iso]
+    return countries
+
+
 def stems(text):
-    """5-letter stems of the distinctive words of a name."""
+    """4-letter stems of the distinctive words of a name."""
     out = set()
     for w in re.split(r"[\s\-]+", fold(text).upper()):
         w = w.strip(".'()")
         if len(w) >= 4 and w not in GENERIC_COUNTRY_WORDS:
-            out.add(w[:5])
+            out.add(w[:4])
     return out
 
 
@@ -351,18 +363,44 @@ def phoenix_country_synonyms(country, entry_words):
             if not words:
                 continue
         compact = text.replace(".", "").replace(" ", "")
-        display = text if re.fullmatch(r"[A-Z.]{2,3}|[A-Z.]*\.[A-Z.]*|[B-DF-HJ-NP-TV-Z]{2,6}", text) else name_text(words)
+        display = text if re.fullmatch(r"[A-Z.]{2,3}|[A-Z.]*\.[A-Z.]*|[B-DF-HJ-NP-TV-Z]{2,6}", text) else name_text(words, person=True)
         if text in demonym_names:
             continue
-        if text in known:
+        initialism = (
+            len(words) == 1
+            and compact.isalpha()
+            and len(compact) <= 5
+            and (
+                any(compact == initials(fold(a).upper().split()) for a in country["aliases"])
+                or compact in COUNTRY_ABBREVIATIONS
+            )
+        )
+        if text in known or stems(text) & known_stems:
             aliases.append(display)
-        elif len(words) == 1 and compact.isalpha() and len(compact) <= 5:
+        elif initialism:
             # An initialism of one of the country's names (DRC, DROC, U.S.).
-            if any(compact == initials(fold(a).upper().split()) for a in country["aliases"]) or compact in COUNTRY_ABBREVIATIONS:
-                aliases.append(text)
-        elif stems(text) & known_stems:
-            aliases.append(display)
+            aliases.append(text)
     return aliases
+
+
+def country_block(entry, countries):
+    """The ISO code when a Phoenix entry is a country's block of names: it
+    carries the bare code (perhaps date-restricted: "[MKD >920115]") and
+    its name is one of the country's or shares a word with its name or
+    demonym."""
+    if entry.source != "phoenix-countries":
+        return None
+    bases = [c.split(":")[0] for c in entry.codes]
+    isos = [b for b in bases if b in countries]
+    if not isos:
+        return None
+    country = countries[isos[-1]]
+    known = stems(country["name"])
+    for d in country["demonyms"]:
+        known |= stems(d)
+    names = {fold(a).upper() for a in [country["name"]] + country["aliases"]}
+    same_name = " ".join(entry.name) in names
+    return isos[-1] if same_name or stems(" ".join(entry.name)) & known else None
 
 
 # ---------------------------------------------------------------- actors
@@ -441,10 +479,10 @@ def load_phoenix(directory, countries):
 
     entries = parse_actor_file(cpath, "phoenix-countries") + parse_actor_file(ipath, "phoenix-international")
     for entry in entries:
-        bare = [c for c in entry.codes if re.fullmatch(r"[A-Z]{3}", c)]
-        if entry.source == "phoenix-countries" and bare and bare[0] in countries and len(entry.codes) == 1:
-            aliases = phoenix_country_synonyms(countries[bare[0]], [entry.name] + entry.synonyms)
-            countries[bare[0]]["aliases"].extend(aliases)
+        iso = country_block(entry, countries)
+        if iso:
+            aliases = phoenix_country_synonyms(countries[iso], [entry.name] + entry.synonyms)
+            countries[iso]["aliases"].extend(aliases)
             continue
         if not entry.codes or not usable_name(entry.name):
             continue
@@ -566,7 +604,7 @@ def main():
     ap.add_argument("out")
     args = ap.parse_args()
 
-    countries = load_countries(args.countryinfo)
+    countries = drop_unions(load_countries(args.countryinfo))
     sources = [("countryinfo", f"{len(countries)} countries")]
     actors, roles = [], {}
     if args.phoenix:

@@ -1,9 +1,11 @@
 //! By-hand look at entity recognition: `cargo run -p sitrep_annotate
 //! --example entities -- KNOWLEDGE_FILE [--date YYYY-MM-DD] FILE...` prints
 //! each file's mentions (span, text, entity, role) and entities, then the
-//! merged corpus list. Without a readable KNOWLEDGE_FILE it uses the
-//! built-in knowledge. For development only; the binary's `sitrep
-//! entities` is the real interface.
+//! merged corpus list. With `--jsonl` instead of files it reads JSON Lines
+//! `{id, text, published?}` on stdin and prints `{id, mentions, entities}`
+//! per line (used by `scripts/eval_entities_plover.py`). Without a
+//! readable KNOWLEDGE_FILE it uses the built-in knowledge. For development
+//! only; the binary's `sitrep entities` is the real interface.
 
 use std::process::ExitCode;
 
@@ -34,8 +36,13 @@ fn main() -> ExitCode {
         args.drain(..2);
         let parts: Vec<u32> = d.split('-').filter_map(|p| p.parse().ok()).collect();
         if let [y, m, day] = parts[..] {
-            date = PublishedDate::from_ymd(y as i32, m, day);
+            date = i32::try_from(y)
+                .ok()
+                .and_then(|y| PublishedDate::from_ymd(y, m, day));
         }
+    }
+    if args.first().is_some_and(|a| a == "--jsonl") {
+        return jsonl(&kb);
     }
     let mut results = Vec::new();
     for path in &args {
@@ -85,6 +92,33 @@ fn main() -> ExitCode {
             e.articles.len(),
             e.entity.aliases
         );
+    }
+    ExitCode::SUCCESS
+}
+
+/// `{id, text, published?}` lines on stdin → `{id, mentions, entities}`.
+fn jsonl(kb: &KnowledgeBase) -> ExitCode {
+    use std::io::{BufRead, Write};
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for line in std::io::stdin().lock().lines().map_while(Result::ok) {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
+            continue;
+        };
+        let text = v["text"].as_str().unwrap_or("");
+        let published = v["published"].as_str().and_then(|d| {
+            let parts: Vec<u32> = d.get(..10)?.split('-').filter_map(|p| p.parse().ok()).collect();
+            match parts[..] {
+                [y, m, day] => PublishedDate::from_ymd(i32::try_from(y).ok()?, m, day),
+                _ => None,
+            }
+        });
+        let found = entities::find_entities(text, &[], &[], kb, published);
+        let record =
+            serde_json::json!({"id": v["id"], "mentions": found.mentions, "entities": found.entities});
+        if writeln!(out, "{record}").is_err() {
+            return ExitCode::FAILURE;
+        }
     }
     ExitCode::SUCCESS
 }

@@ -170,10 +170,12 @@ impl KnowledgeBase {
         let mut records = parse(text, false)?;
         let builtin = parse(BUILTIN, true).unwrap_or_default();
         records.actors.extend(builtin.actors);
-        let known: std::collections::HashSet<String> = records.roles.iter().map(|(p, _)| p.clone()).collect();
-        records
-            .roles
-            .extend(builtin.roles.into_iter().filter(|(p, _)| !known.contains(p)));
+        // The built-in role words are curated: they win over the
+        // dictionaries' ("spokesman" is no media actor).
+        let curated: std::collections::HashSet<String> =
+            builtin.roles.iter().map(|(p, _)| p.clone()).collect();
+        records.roles.retain(|(p, _)| !curated.contains(p));
+        records.roles.extend(builtin.roles);
         records.sources.extend(builtin.sources);
         Ok(Self::build(records))
     }

@@ -27,8 +27,9 @@ use sitrep_model::{EntityKind, PlaceMention};
 use super::knowledge::{KnowledgeBase, Target, actors_in, countries_in};
 use super::text::{
     self, CALENDAR_WORDS, COMMON_WORDS, CONNECTORS, GENERIC_INSTITUTION_WORDS, GROUP_DESCRIPTION_HEADS,
-    GROUP_HEADS, GROUP_NOUNS, HONORIFICS, INSTITUTION_NOUNS, Join, Kind, NAME_PARTICLES, ORG_HEADS,
-    PORTFOLIO_WORDS, REBEL_CUES, SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS, Token,
+    GROUP_HEADS, GROUP_NOUNS, HONORIFICS, INSTITUTION_ADJECTIVES, INSTITUTION_NOUNS, Join, Kind,
+    NAME_PARTICLES, ORG_HEADS, PORTFOLIO_WORDS, REBEL_CUES, SPEECH_VERBS, TITLE_ABBREVIATIONS,
+    TITLE_ADJECTIVES, TITLE_HEADS, TITLE_MODIFIERS, Token,
 };
 
 /// What a candidate names, before canonical ids are assigned.
@@ -122,6 +123,8 @@ pub(crate) struct Title {
     /// The role words, lowercase, abbreviations expanded; `None` for
     /// honorifics ("Mr.").
     pub role: Option<String>,
+    /// The title says the office is past ("former", "ousted").
+    pub former: bool,
 }
 
 /// The recogniser's view of one text.
@@ -164,6 +167,7 @@ impl<'a> Recognizer<'a> {
         out.extend(self.institution_candidates(&dictionary));
         out.extend(self.group_candidates());
         out.extend(self.body_candidates(&dictionary));
+        out.extend(self.acronym_candidates());
         out.extend(self.place_candidates(places));
         out.extend(self.cue_candidates(&countries));
         out.extend(dictionary);
@@ -371,12 +375,19 @@ impl<'a> Recognizer<'a> {
         let mut end = None;
         let mut after_period = false;
         let mut honorific_only = true;
+        let mut former = false;
         while let Some(t) = self.tokens.get(k) {
             if !t.is_word() || (k > i && t.join == Join::Break && !after_period) {
                 break;
             }
             after_period = false;
             let norm = t.norm.as_str();
+            if end.is_none() && text::is_in(TITLE_ADJECTIVES, norm) {
+                former |= matches!(norm, "ousted" | "late");
+                k += 1;
+                continue;
+            }
+            former |= matches!(norm, "former" | "ex");
             if text::is_in(TITLE_HEADS, norm) || text::is_in(TITLE_MODIFIERS, norm) {
                 let full = text::lookup(TITLE_ABBREVIATIONS, norm).unwrap_or(norm);
                 if t.join == Join::Hyphen && k > i {
@@ -437,7 +448,12 @@ impl<'a> Recognizer<'a> {
             let kept: Vec<&String> = words.iter().filter(|w| !text::is_in(HONORIFICS, w)).collect();
             Some(kept.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" "))
         };
-        Some(Title { start: i, end, role })
+        Some(Title {
+            start: i,
+            end,
+            role,
+            former,
+        })
     }
 
     /// True when a capitalised token may be part of a person's name.
@@ -533,9 +549,27 @@ impl<'a> Recognizer<'a> {
                 i = title.end.max(i + 1);
                 continue;
             };
-            let country = countries.before.get(title.start).cloned().flatten();
+            // The country before the title ("Kenyan President") or after the
+            // name ("King Hassan of Morocco").
+            let country = countries.before.get(title.start).cloned().flatten().or_else(|| {
+                let of = self
+                    .word(name_end)
+                    .is_some_and(|t| t.norm == "of" && t.join == Join::Space);
+                countries
+                    .at
+                    .get(name_end + 1)
+                    .cloned()
+                    .flatten()
+                    .filter(|_| of)
+                    .map(|(_, list)| list)
+            });
             if let Some(referent) = self.person_referent(name_start, name_end, country.as_deref()) {
-                let sector = title.role.as_deref().and_then(|r| self.role_sector(r));
+                // A former office holder is an elite (CAMEO ELI), not the office.
+                let sector = if title.former {
+                    Some("ELI".to_string())
+                } else {
+                    title.role.as_deref().and_then(|r| self.role_sector(r))
+                };
                 out.push(Candidate {
                     claim: (title.start, name_end),
                     span: self.span_of(name_start, name_end),
@@ -617,7 +651,7 @@ impl<'a> Recognizer<'a> {
             }
             if self
                 .word(k)
-                .is_some_and(|t| matches!(t.norm.as_str(), "own" | "national" | "regular"))
+                .is_some_and(|t| text::is_in(INSTITUTION_ADJECTIVES, &t.norm))
             {
                 k += 1;
             }
@@ -749,6 +783,7 @@ impl<'a> Recognizer<'a> {
             || (!t.upper && text::is_in(COMMON_WORDS, &t.norm))
             || text::is_in(CALENDAR_WORDS, &t.norm)
             || text::is_in(TITLE_HEADS, &t.norm)
+            || t.norm.chars().all(|c| c.is_ascii_digit())
     }
 
     fn group_candidate(&self, start: usize, end: usize, claim: (usize, usize)) -> Option<Candidate> {
@@ -878,12 +913,7 @@ impl<'a> Recognizer<'a> {
             .find_map(|w| text::lookup(ORG_HEADS, w))
             .filter(|s| !s.is_empty())
             .map(str::to_string);
-        let sentence = self.sentence_of[start];
-        let rebel_cue = self
-            .tokens
-            .iter()
-            .zip(&self.sentence_of)
-            .any(|(t, s)| *s == sentence && text::is_in(REBEL_CUES, &t.norm));
+        let rebel_cue = self.rebel_cue_near(start);
         let group_named = words.iter().any(|w| {
             matches!(
                 *w,
@@ -966,6 +996,84 @@ impl<'a> Recognizer<'a> {
         let mut list = countries_in(targets, false);
         list.extend(countries_in(targets, true));
         list
+    }
+
+    /// True when the sentence of token `i` speaks of rebels, militias,
+    /// insurgents: an organisation named there is an armed group.
+    fn rebel_cue_near(&self, i: usize) -> bool {
+        let sentence = self.sentence_of[i];
+        self.tokens
+            .iter()
+            .zip(&self.sentence_of)
+            .any(|(t, s)| *s == sentence && text::is_in(REBEL_CUES, &t.norm))
+    }
+
+    /// A capitalised name whose initials are the acronym in parentheses
+    /// after it ("Asia-Pacific Economic Cooperation (APEC)", "Revolutionary
+    /// United Front (RUF)"): an organisation, or an armed group when the
+    /// sentence speaks of rebels.
+    fn acronym_candidates(&self) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for open in 1..self.tokens.len() {
+            let is_def = self.tokens[open].is_punct('(')
+                && self.tokens.get(open + 1).is_some_and(|a| {
+                    a.is_word()
+                        && a.upper
+                        && (2..=8).contains(&a.norm.len())
+                        && a.norm.chars().all(char::is_alphabetic)
+                })
+                && self.tokens.get(open + 2).is_some_and(|c| c.is_punct(')'));
+            if !is_def {
+                continue;
+            }
+            let acronym = &self.tokens[open + 1].norm;
+            // Walk back over the name, collecting the initials of its
+            // capitalised words, until they spell the acronym.
+            let mut initials = String::new();
+            let mut start = open;
+            while start > 0 && initials.len() < acronym.len() {
+                let t = &self.tokens[start - 1];
+                if !t.is_word() || (start < open && self.tokens[start].join == Join::Break) {
+                    break;
+                }
+                if t.is_capitalised() {
+                    if let Some(c) = t.norm.chars().next() {
+                        initials.insert(0, c);
+                    }
+                } else if !text::is_in(CONNECTORS, &t.norm) && t.join != Join::Hyphen {
+                    break;
+                }
+                start -= 1;
+            }
+            if initials != *acronym || open - start < 2 || self.weak_name_start(start) {
+                continue;
+            }
+            let span = self.span_of(start, open);
+            let Some(name) = self.text.get(span.0..span.1) else {
+                continue;
+            };
+            let (kind, sector) = if self.rebel_cue_near(start) {
+                (EntityKind::Group, Some("REB".to_string()))
+            } else {
+                (EntityKind::Organization, None)
+            };
+            out.push(Candidate {
+                claim: (start, open),
+                span,
+                referent: Referent::Body {
+                    name: name.to_string(),
+                    kind,
+                    sector: sector.clone(),
+                    generic: false,
+                },
+                priority: priority::BODY,
+                role: None,
+                country_hint: None,
+                sector_hint: sector,
+                is_name: true,
+            });
+        }
+        out
     }
 
     // ------------------------------------------------------------ places

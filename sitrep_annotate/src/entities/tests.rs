@@ -288,6 +288,59 @@ const FULL_CASES: &[Case] = &[
     },
 ];
 
+const CUE_CASES: &[Case] = &[
+    Case {
+        name: "a name spelled out by the acronym after it",
+        text: "The Lake Region Trade Forum (LRTF) met in Kampala.",
+        published: None,
+        mentions: &[
+            ("Lake Region Trade Forum", "org:lrtf", None),
+            ("LRTF", "org:lrtf", None),
+        ],
+    },
+    Case {
+        name: "a number before a demonym and a group noun is no group name",
+        text: "Uganda sheltered 18 Rwandan rebels.",
+        published: None,
+        mentions: &[
+            ("Uganda", "country:UGA", None),
+            ("Rwandan rebels", "group:rwa-rebels", None),
+        ],
+    },
+    Case {
+        name: "adjectives between a country and its institution, or before a title",
+        text: "Kenya's new government thanked Rwanda's ousted President Jean Example.",
+        published: None,
+        mentions: &[
+            ("Kenya's new government", "org:ken-government", None),
+            ("Rwanda", "country:RWA", None),
+            ("Jean Example", "person:jean-example", Some("president")),
+        ],
+    },
+];
+
+#[test]
+fn invented_sentences_for_text_cues() {
+    for case in CUE_CASES {
+        check(full(), case);
+    }
+    let d = date(2025, 2, 21);
+    check_entity(
+        full(),
+        "King Jean Example of Uganda spoke.",
+        d,
+        "person:jean-example",
+        (EntityKind::Person, Some("UGA"), Some("GOV")),
+    );
+    check_entity(
+        full(),
+        "Former President Jean Example of Uganda spoke.",
+        d,
+        "person:jean-example",
+        (EntityKind::Person, Some("UGA"), Some("ELI")),
+    );
+}
+
 #[test]
 fn invented_sentences_with_the_actor_dictionaries() {
     for case in FULL_CASES {

@@ -721,6 +721,7 @@ pub(crate) const TITLE_MODIFIERS: &[&str] = &[
     "interim",
     "interior",
     "international",
+    "junior",
     "justice",
     "labor",
     "labour",
@@ -754,6 +755,36 @@ pub(crate) const TITLE_MODIFIERS: &[&str] = &[
     "under",
     "vice",
     "war",
+];
+
+/// Words that may open a title without being part of the role ("new
+/// President", "ousted President"). Sorted.
+pub(crate) const TITLE_ADJECTIVES: &[&str] = &[
+    "embattled",
+    "incoming",
+    "late",
+    "new",
+    "newly",
+    "ousted",
+    "outgoing",
+    "then",
+    "veteran",
+];
+
+/// Words between a country and an institution noun ("Romania's new
+/// government", "the Congolese national army"). Sorted.
+pub(crate) const INSTITUTION_ADJECTIVES: &[&str] = &[
+    "central",
+    "federal",
+    "former",
+    "interim",
+    "national",
+    "new",
+    "own",
+    "regular",
+    "senior",
+    "top",
+    "transitional",
 ];
 
 /// Words allowed after "of" in a title ("Secretary of State", "Minister of
@@ -1002,21 +1033,41 @@ pub(crate) const INSTITUTION_NOUNS: &[(&str, &str, &str)] = &[
     ("armed forces", "MIL", "military"),
     ("army", "MIL", "military"),
     ("authorities", "GOV", "government"),
+    ("court", "JUD", "judiciary"),
+    ("diplomat", "GOV", "government"),
+    ("diplomats", "GOV", "government"),
+    ("extremists", "REB", "rebels"),
     ("forces", "MIL", "military"),
     ("government", "GOV", "government"),
+    ("guerrillas", "REB", "rebels"),
+    ("high court", "JUD", "judiciary"),
+    ("insurgents", "REB", "rebels"),
     ("intelligence", "SPY", "intelligence services"),
     ("judiciary", "JUD", "judiciary"),
     ("lawmakers", "LEG", "legislature"),
+    ("militants", "REB", "rebels"),
     ("military", "MIL", "military"),
+    ("militia", "REB", "rebels"),
+    ("militias", "REB", "rebels"),
     ("navy", "MIL", "military"),
+    ("negotiator", "GOV", "government"),
+    ("negotiators", "GOV", "government"),
+    ("official", "GOV", "government"),
     ("officials", "GOV", "government"),
     ("opposition", "OPP", "opposition"),
     ("parliament", "LEG", "legislature"),
     ("police", "COP", "police"),
+    ("rebel fighters", "REB", "rebels"),
+    ("rebel forces", "REB", "rebels"),
+    ("rebel leaders", "REB", "rebels"),
     ("rebels", "REB", "rebels"),
     ("security forces", "MIL", "military"),
+    ("soldier", "MIL", "military"),
     ("soldiers", "MIL", "military"),
+    ("supreme court", "JUD", "judiciary"),
     ("troops", "MIL", "military"),
+    ("warplanes", "MIL", "military"),
+    ("warships", "MIL", "military"),
 ];
 
 /// Looks `word` up in a sorted `(word, value)` table.
@@ -1087,6 +1138,8 @@ mod tests {
             TITLE_MODIFIERS,
             PORTFOLIO_WORDS,
             GROUP_HEADS,
+            TITLE_ADJECTIVES,
+            INSTITUTION_ADJECTIVES,
             GENERIC_INSTITUTION_WORDS,
             GROUP_NOUNS,
             GROUP_DESCRIPTION_HEADS,
