@@ -425,7 +425,7 @@ def person_like(words):
 def strip_titles(words):
     """A person's name without leading title words (two words at least stay)."""
     k = 0
-    while k < len(words) - 2 and words[k] in LEADING_TITLE_WORDS:
+    while k < len(words) - 2 and words[k].split("-")[0] in LEADING_TITLE_WORDS:
         k += 1
     return words[k:]
 

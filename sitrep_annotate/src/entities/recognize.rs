@@ -390,7 +390,8 @@ impl<'a> Recognizer<'a> {
             former |= matches!(norm, "former" | "ex");
             if text::is_in(TITLE_HEADS, norm) || text::is_in(TITLE_MODIFIERS, norm) {
                 let full = text::lookup(TITLE_ABBREVIATIONS, norm).unwrap_or(norm);
-                if t.join == Join::Hyphen && k > i {
+                let hyphenated = t.join == Join::Hyphen && k > i;
+                if hyphenated {
                     if let Some(last) = words.last_mut() {
                         last.push('-');
                         last.push_str(full);
@@ -398,7 +399,12 @@ impl<'a> Recognizer<'a> {
                 } else {
                     words.push(full.to_string());
                 }
+                // "President-elect": a hyphenated modifier extends the head.
+                let extends_head = hyphenated && end == Some(k);
                 k += 1;
+                if extends_head {
+                    end = Some(k);
+                }
                 if text::is_in(TITLE_HEADS, norm) {
                     if !text::is_in(HONORIFICS, norm) {
                         honorific_only = false;

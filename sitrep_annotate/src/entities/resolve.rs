@@ -248,6 +248,26 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
                     .with_sector(sector),
             );
             id
+        } else if let Some((start, end, words)) = unclaimed_full_name(rec, &selected, norm) {
+            // "Ms. Doe" and, elsewhere without a cue, "Jane Doe": the title
+            // shows the full name is a person's.
+            let id = person_id(&words);
+            let full = rec
+                .text
+                .get(rec.tokens[start].start..rec.tokens[end - 1].end)
+                .unwrap_or("");
+            let mut acc = Acc::new(EntityKind::Person, None, full);
+            acc.person_words = words;
+            merge_acc(&mut accs, &id, acc);
+            resolved.push(Resolved {
+                span: (rec.tokens[start].start, rec.tokens[end - 1].end),
+                claim: (start, end),
+                id: id.clone(),
+                kind: EntityKind::Person,
+                role: None,
+                is_name: true,
+            });
+            id
         } else {
             format!("person:{}", text::slug(norm))
         };
@@ -477,6 +497,44 @@ fn surname_table(people: &[(String, String)]) -> BTreeMap<String, Option<String>
         }
     }
     table
+}
+
+/// The one capitalised two- to four-word name in the text, outside every
+/// selected mention, whose last word is `surname`.
+fn unclaimed_full_name(
+    rec: &Recognizer<'_>,
+    selected: &[Candidate],
+    surname: &str,
+) -> Option<(usize, usize, Vec<String>)> {
+    let claimed = |k: usize| selected.iter().any(|c| c.claim.0 <= k && k < c.claim.1);
+    let mut found: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    for (k, t) in rec.tokens.iter().enumerate() {
+        if t.norm != surname || !t.cap || claimed(k) {
+            continue;
+        }
+        // Find the name ending here.
+        let Some((start, end)) = (k.saturating_sub(3)..k).find_map(|j| {
+            let starts_here =
+                j == 0 || rec.tokens[j].join == Join::Break || !rec.tokens[j - 1].is_capitalised();
+            rec.person_name_at(j)
+                .filter(|e| *e == k + 1 && starts_here)
+                .map(|e| (j, e))
+        }) else {
+            continue;
+        };
+        if (start..end).any(claimed) {
+            continue;
+        }
+        let words: Vec<String> = rec.tokens[start..end]
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.norm.clone())
+            .collect();
+        if words.len() >= 2 && !found.iter().any(|f| f.2 == words) {
+            found.push((start, end, words));
+        }
+    }
+    (found.len() == 1).then(|| found.remove(0))
 }
 
 /// A dictionary person with last name `norm`, when exactly one of them

@@ -290,6 +290,21 @@ const FULL_CASES: &[Case] = &[
 
 const CUE_CASES: &[Case] = &[
     Case {
+        name: "a titled surname makes the full name elsewhere a person",
+        text: "Organisers said Ellen Example would host again. Ms. Example declined to comment.",
+        published: None,
+        mentions: &[
+            ("Ellen Example", "person:ellen-example", None),
+            ("Example", "person:ellen-example", None),
+        ],
+    },
+    Case {
+        name: "a hyphenated title",
+        text: "President-elect Jane Example arrived.",
+        published: None,
+        mentions: &[("Jane Example", "person:jane-example", Some("president-elect"))],
+    },
+    Case {
         name: "a name spelled out by the acronym after it",
         text: "The Lake Region Trade Forum (LRTF) met in Kampala.",
         published: None,

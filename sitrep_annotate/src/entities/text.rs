@@ -701,6 +701,7 @@ pub(crate) const TITLE_MODIFIERS: &[&str] = &[
     "development",
     "economy",
     "education",
+    "elect",
     "energy",
     "executive",
     "finance",
