@@ -55,6 +55,20 @@ impl<'t> Prepared<'t> {
         }
     }
 
+    /// Bytes held (approximately), for memory reports.
+    pub fn memory_bytes(&self) -> usize {
+        let owned = match &self.text {
+            Cow::Owned(t) => t.capacity(),
+            Cow::Borrowed(_) => 0,
+        };
+        owned
+            + self.tokens.hashes.capacity() * 8
+            + self.tokens.spans.capacity() * 16
+            + self.shingles.capacity() * 8
+            + self.by_hash.get().map_or(0, |v| v.capacity() * 16)
+            + self.quoted.get().map_or(0, Vec::capacity)
+    }
+
     /// The text.
     pub fn text(&self) -> &str {
         &self.text
@@ -205,14 +219,25 @@ struct WordPassage {
 }
 
 fn align(a: &Prepared<'_>, b: &Prepared<'_>, params: &Params) -> Comparison {
-    let similarity = if a.text == b.text {
+    let same = a.tokens.hashes == b.tokens.hashes;
+    let similarity = if same {
         1.0
     } else if a.shingles.is_empty() && b.shingles.is_empty() {
-        f64::from(u8::from(a.tokens.hashes == b.tokens.hashes))
+        0.0
     } else {
         jaccard_sorted(a.by_hash().iter().map(|p| p.0), b.by_hash().iter().map(|p| p.0))
     };
-    let runs = select(find_runs(a, b, params), a.tokens.len(), b.tokens.len());
+    // The same normalised text (an exact duplicate) is one run end to end.
+    let runs = if same {
+        let len = a.tokens.len();
+        if len > 0 {
+            vec![Run { a: 0, b: 0, len }]
+        } else {
+            Vec::new()
+        }
+    } else {
+        select(find_runs(a, b, params), a.tokens.len(), b.tokens.len())
+    };
     let merged: Vec<WordPassage> = merge(runs, params.merge_gap)
         .into_iter()
         .filter(|p| p.shared >= params.min_passage_words)

@@ -28,7 +28,7 @@ use crate::signature::Signature;
 /// Postings buffered before a merge into the sorted arrays.
 const BUFFER_CAP: usize = 1 << 20;
 /// Bits of the fingerprint used by the directory.
-const DIR_BITS: u32 = 16;
+const DIR_BITS: u32 = 20;
 /// Marks the end of a chain in the buffer.
 const NIL: u32 = u32::MAX;
 
@@ -225,6 +225,12 @@ impl DedupIndex {
             + self.buffer_ordinals.capacity() * 4
             + self.buffer_next.capacity() * 4
             + map(self.buffer_heads.capacity(), 4)
+            + self
+                .recent
+                .iter()
+                .flatten()
+                .map(|(_, p)| p.memory_bytes())
+                .sum::<usize>()
     }
 
     /// The first live article with the same normalised text.

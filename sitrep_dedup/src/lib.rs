@@ -87,7 +87,7 @@ impl Default for Params {
             max_postings: 1000,
             max_candidates: 256,
             window_days: DEFAULT_WINDOW_DAYS,
-            prepared_cache: 1024,
+            prepared_cache: 2048,
         }
     }
 }

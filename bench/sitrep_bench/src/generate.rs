@@ -107,7 +107,15 @@ impl Chain {
         };
         for s in bases.iter().flat_map(|b| b.paragraphs.iter().flatten()) {
             let mut prev: Option<u32> = None;
-            for w in s.split_whitespace() {
+            // A "word" holding many words (a URL, a long hyphenated run) would
+            // be replayed whole: leave such words out.
+            let usable = |w: &&str| {
+                w.split(|c: char| !c.is_alphanumeric())
+                    .filter(|p| !p.is_empty())
+                    .count()
+                    <= 3
+            };
+            for w in s.split_whitespace().filter(usable) {
                 let id = intern(w, &mut words, &mut next);
                 all.push(id);
                 match prev {
