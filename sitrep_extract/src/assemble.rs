@@ -11,7 +11,7 @@ use sitrep_model::{
 
 use crate::dates::parse_date;
 use crate::html_body::{BodyError, extract_body};
-use crate::html_meta::html_metadata;
+use crate::html_meta::{read_metadata, split_author_names};
 use crate::language::detect_language;
 use crate::text_cleanup::{CleanText, clean_body, clean_plain_text};
 
@@ -44,7 +44,7 @@ pub fn extract(doc: &Document, options: &ExtractOptions) -> Result<Article, Reje
     let fetched = doc.hints.fetched.as_deref().and_then(parse_date);
     let found = match doc.format {
         DocumentFormat::Text => from_text(&doc.body),
-        DocumentFormat::Html => from_html(&doc.body, doc.hints.url.as_deref(), fetched)?,
+        DocumentFormat::Html => from_html(&doc.body, fetched)?,
     };
     let text = found.text;
     if text.trim().is_empty() {
@@ -113,15 +113,10 @@ fn from_text(body: &str) -> Extracted {
     }
 }
 
-fn from_html(
-    html: &str,
-    url: Option<&str>,
-    fetched: Option<PublishedDate>,
-) -> Result<Extracted, RejectReason> {
-    let dom = dom_query::Document::from(html);
-    let meta = html_metadata(&dom, fetched);
-    let page_url = url.or(meta.canonical_url.as_deref());
-    let body = extract_body(dom, page_url).map_err(|e| match e {
+fn from_html(html: &str, fetched: Option<PublishedDate>) -> Result<Extracted, RejectReason> {
+    let doc = crate::fast_html::Document::parse(html);
+    let (meta, states_byline) = read_metadata(&doc, fetched);
+    let body = extract_body(doc, meta.title.as_deref(), !states_byline).map_err(|e| match e {
         BodyError::NoContent => RejectReason::NotAnArticle {
             detail: "no main text found in the page".into(),
         },
@@ -131,12 +126,14 @@ fn from_html(
         },
     })?;
     let authors = if meta.authors.is_empty() {
-        body.byline.map(|b| vec![b]).unwrap_or_default()
+        body.byline
+            .map(|b| split_author_names(&b, meta.site_name.as_deref()))
+            .unwrap_or_default()
     } else {
         meta.authors
     };
     Ok(Extracted {
-        title: meta.title.or(body.title),
+        title: meta.title,
         text: clean_body(&body.text),
         published: meta.published,
         authors,

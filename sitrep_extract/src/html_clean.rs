@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use dom_query::{Document, NodeRef};
+use crate::fast_html::{Document, Node, NodeId, Tag};
 
 /// Elements never part of an article's text.
 const FURNITURE_TAGS: &[&str] = &[
@@ -119,80 +119,85 @@ static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| FURNITURE_WORDS
 
 /// Remove what no reader sees from a whole page, in place: furniture
 /// elements ([`FURNITURE_TAGS`]) and hidden elements (`hidden`,
-/// `aria-hidden`, `display:none`, hiding classes). Safe before the article
-/// container is known: none of these is ever article text.
-pub fn remove_invisible(doc: &Document) {
-    for tag in FURNITURE_TAGS {
-        doc.select(tag).remove();
+/// `aria-hidden`, `display:none`, hiding classes) in the body. Safe before
+/// the article container is known: none of these is ever article text.
+pub fn remove_invisible(doc: &mut Document<'_>) {
+    let body = doc.body().id();
+    let mut doomed: Vec<NodeId> = Vec::new();
+    let mut walk = doc.root().descendants();
+    while let Some(n) = walk.next() {
+        let furniture = n.tag().is_some_and(|t| FURNITURE_TAGS.contains(&t.as_str()));
+        let hidden = n.is_element() && doc.body().contains(n) && n.id() != body && is_hidden(n);
+        if furniture || hidden {
+            doomed.push(n.id());
+            walk.skip_children_of(n);
+        }
     }
-    let doomed: Vec<NodeRef<'_>> = doc
-        .select("body *")
-        .nodes()
-        .iter()
-        .filter(|n| is_hidden(n))
-        .copied()
-        .collect();
-    for node in doomed {
-        node.remove_from_parent();
+    for id in doomed {
+        doc.detach(id);
     }
 }
 
 /// Remove furniture named by `class`/`id` words from an extracted article
-/// fragment, in place. An element holding more than [`MAX_REMOVED_SHARE`]
-/// of the fragment's text is kept whatever its name says.
-pub fn remove_named_furniture(fragment: &Document) {
-    let Some(root) = fragment.select("body").nodes().first().copied() else {
-        return;
-    };
-    let total = root.normalized_char_count().max(1) as f64;
+/// (the subtree under `root`), in place. An element holding more than
+/// [`MAX_REMOVED_SHARE`] of the article's text is kept whatever its name
+/// says.
+pub fn remove_named_furniture(doc: &mut Document<'_>, root: NodeId) {
+    let total = doc.node(root).normalized_char_count().max(1) as f64;
     let mut doomed = Vec::new();
-    collect_named(&root, total, &mut doomed);
-    for node in doomed {
-        node.remove_from_parent();
+    let mut stack: Vec<Node<'_>> = doc.node(root).element_children().collect();
+    while let Some(child) = stack.pop() {
+        let removable = is_named_furniture(child)
+            && (child.normalized_char_count() as f64) < MAX_REMOVED_SHARE * total
+            && (!in_running_text(child) || is_link_cluster(child));
+        if removable {
+            doomed.push(child.id());
+        } else {
+            stack.extend(child.element_children());
+        }
+    }
+    for id in doomed {
+        doc.detach(id);
     }
 }
 
 /// Inline elements: named furniture among them may wrap a word of the
 /// sentence (a name with a hover card), so inside running text only their
 /// furniture parts go.
-const INLINE_TAGS: &[&str] = &[
-    "span", "a", "em", "strong", "b", "i", "abbr", "small", "sup", "sub", "mark", "cite",
+const INLINE_TAGS: &[Tag] = &[
+    Tag::Span,
+    Tag::A,
+    Tag::Em,
+    Tag::Strong,
+    Tag::B,
+    Tag::I,
+    Tag::Abbr,
+    Tag::Small,
+    Tag::Sup,
+    Tag::Sub,
+    Tag::Mark,
+    Tag::Cite,
 ];
 
-/// Walk the tree top-down; a removed element's subtree is not visited.
-fn collect_named<'a>(node: &NodeRef<'a>, total: f64, doomed: &mut Vec<NodeRef<'a>>) {
-    for child in node.element_children() {
-        let removable = is_named_furniture(&child)
-            && (child.normalized_char_count() as f64) < MAX_REMOVED_SHARE * total
-            && (!in_running_text(&child) || is_link_cluster(&child));
-        if removable {
-            doomed.push(child);
-        } else {
-            collect_named(&child, total, doomed);
-        }
-    }
-}
-
-fn is_inline(node: &NodeRef<'_>) -> bool {
-    node.node_name()
-        .is_some_and(|n| INLINE_TAGS.contains(&n.as_ref()))
+fn is_inline(node: Node<'_>) -> bool {
+    node.tag().is_some_and(|t| INLINE_TAGS.contains(&t))
 }
 
 /// True for an inline element that is part of a sentence: it or one of its
 /// inline ancestors, up to and including the enclosing block, has text of
 /// its own beside it.
-fn in_running_text(node: &NodeRef<'_>) -> bool {
+fn in_running_text(node: Node<'_>) -> bool {
     if !is_inline(node) {
         return false;
     }
-    for ancestor in node.ancestors_it(Some(12)) {
+    for ancestor in node.ancestors().take(12) {
         let own_text = ancestor
-            .children_it(false)
-            .any(|c| c.is_text() && !c.text().trim().is_empty());
+            .children()
+            .any(|c| c.is_text() && !c.text_str().trim().is_empty());
         if own_text {
             return true;
         }
-        if !is_inline(&ancestor) {
+        if !is_inline(ancestor) {
             return false;
         }
     }
@@ -202,23 +207,20 @@ fn in_running_text(node: &NodeRef<'_>) -> bool {
 /// True for an element that is a cluster of links (a hover card, a list of
 /// stories) rather than a word of the sentence, and holds no furniture of
 /// its own to remove more precisely.
-fn is_link_cluster(node: &NodeRef<'_>) -> bool {
+fn is_link_cluster(node: Node<'_>) -> bool {
     let mut links = 0;
-    for d in node.descendants_it() {
-        if !d.is_element() {
-            continue;
-        }
-        if is_named_furniture(&d) {
+    for d in node.descendant_elements() {
+        if is_named_furniture(d) {
             return false;
         }
-        if d.node_name().is_some_and(|n| n.as_ref() == "a") {
+        if d.has_tag(Tag::A) {
             links += 1;
         }
     }
     links >= 2
 }
 
-fn is_hidden(node: &NodeRef<'_>) -> bool {
+fn is_hidden(node: Node<'_>) -> bool {
     if node.has_attr("hidden") || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
         return true;
     }
@@ -238,7 +240,7 @@ fn is_hidden(node: &NodeRef<'_>) -> bool {
     })
 }
 
-fn is_named_furniture(node: &NodeRef<'_>) -> bool {
+fn is_named_furniture(node: Node<'_>) -> bool {
     if node
         .attr("role")
         .is_some_and(|r| matches!(r.trim(), "navigation" | "complementary"))
@@ -247,7 +249,7 @@ fn is_named_furniture(node: &NodeRef<'_>) -> bool {
     }
     ["class", "id"]
         .iter()
-        .any(|attr| node.attr(attr).is_some_and(|value| names_furniture(&value)))
+        .any(|attr| node.attr(attr).is_some_and(names_furniture))
 }
 
 /// True when one of the words of a `class`/`id` value names furniture.
@@ -280,10 +282,11 @@ mod tests {
     use super::*;
 
     fn check(html: &str, kept: &[&str], removed: &[&str]) {
-        let doc = Document::from(html);
-        remove_invisible(&doc);
-        remove_named_furniture(&doc);
-        let text = doc.select("body").text().to_string();
+        let mut doc = Document::parse(html);
+        remove_invisible(&mut doc);
+        let body = doc.body().id();
+        remove_named_furniture(&mut doc, body);
+        let text = doc.body().text();
         for k in kept {
             assert!(text.contains(k), "{k:?} should stay in {text:?}");
         }

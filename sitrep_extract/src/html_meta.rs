@@ -38,7 +38,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use dom_query::{Document, NodeRef};
+use crate::fast_html::{Document, Node, Tag};
 use regex::Regex;
 use serde_json::Value;
 use sitrep_model::PublishedDate;
@@ -86,9 +86,18 @@ pub struct HtmlMetadata {
 
 /// Read metadata from a parsed page. `fetched`, when known, bounds dates:
 /// no candidate later than it is accepted.
-pub fn html_metadata(doc: &Document, fetched: Option<PublishedDate>) -> HtmlMetadata {
+pub fn html_metadata(doc: &Document<'_>, fetched: Option<PublishedDate>) -> HtmlMetadata {
+    read_metadata(doc, fetched).0
+}
+
+/// [`html_metadata`], and whether the markup states a byline the way
+/// Readability reads one (a `<meta>` author, a schema.org article's author
+/// object); the main-text extractor looks for a byline element in the
+/// body only when it does not.
+pub(crate) fn read_metadata(doc: &Document<'_>, fetched: Option<PublishedDate>) -> (HtmlMetadata, bool) {
     let metas = MetaTags::collect(doc);
     let ld = JsonLd::collect(doc);
+    let states_byline = metas.states_byline() || ld.states_byline();
     let site_hint = site_name(&metas, &ld, None);
     let heading = main_heading(doc, site_hint.as_deref());
     let canonical_url = canonical_url(doc, &metas);
@@ -115,7 +124,7 @@ pub fn html_metadata(doc: &Document, fetched: Option<PublishedDate>) -> HtmlMeta
         fetched,
     );
     let authors = authors(doc, &metas, &ld, page_node, scope, site_name.as_deref());
-    HtmlMetadata {
+    let meta = HtmlMetadata {
         title,
         published: dated.map(|(d, _)| d),
         published_source: dated.map(|(_, s)| s),
@@ -124,7 +133,8 @@ pub fn html_metadata(doc: &Document, fetched: Option<PublishedDate>) -> HtmlMeta
         canonical_url,
         language: language(doc, &metas, &ld, article),
         description: description(&metas, article),
-    }
+    };
+    (meta, states_byline)
 }
 
 // ---------------------------------------------------------------------------
@@ -146,8 +156,10 @@ pub fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return normalize_whitespace(s);
     }
-    let fragment = Document::fragment(s);
-    normalize_whitespace(&fragment.root().text())
+    if !s.contains('<') {
+        return normalize_whitespace(&crate::fast_html::decode_entities(s));
+    }
+    normalize_whitespace(&Document::parse(s).root().text())
 }
 
 /// Clean a metadata string; `None` when nothing is left.
@@ -284,16 +296,16 @@ const EXCLUDED_WORDS: &[&str] = &[
     "social",
 ];
 
-fn attr_string(node: &NodeRef<'_>, name: &str) -> Option<String> {
-    node.attr(name).map(|v| v.to_string())
+fn attr_string(node: &Node<'_>, name: &str) -> Option<String> {
+    node.attr(name).map(str::to_owned)
 }
 
 /// `class` and `id` of an element, lower-cased, space separated.
-fn hints(node: &NodeRef<'_>) -> String {
+fn hints(node: &Node<'_>) -> String {
     let mut h = attr_string(node, "class").unwrap_or_default();
     if let Some(id) = node.attr("id") {
         h.push(' ');
-        h.push_str(&id);
+        h.push_str(id);
     }
     h.to_lowercase()
 }
@@ -303,8 +315,18 @@ fn hint_words(h: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-fn node_name(node: &NodeRef<'_>) -> String {
-    node.node_name().map(|n| n.to_lowercase()).unwrap_or_default()
+fn node_name<'a>(node: &Node<'a>) -> &'a str {
+    node.name()
+}
+
+/// Every element of the page, in document order.
+fn elements<'a>(doc: &'a Document<'_>) -> impl Iterator<Item = Node<'a>> + 'a {
+    doc.root().descendant_elements()
+}
+
+/// Elements with tag `tag`, in document order.
+fn elements_named<'a>(doc: &'a Document<'_>, tag: Tag) -> impl Iterator<Item = Node<'a>> + 'a {
+    elements(doc).filter(move |n| n.has_tag(tag))
 }
 
 /// What an ancestor element says about the zone it encloses.
@@ -317,9 +339,9 @@ enum Zone {
     Article,
 }
 
-fn zone_of(node: &NodeRef<'_>) -> Zone {
+fn zone_of(node: &Node<'_>) -> Zone {
     let name = node_name(node);
-    match name.as_str() {
+    match name {
         "aside" | "nav" | "menu" => return Zone::Excluded,
         "footer" => return Zone::Footer,
         "article" => return Zone::Article,
@@ -349,9 +371,9 @@ fn zone_of(node: &NodeRef<'_>) -> Zone {
 
 /// The node (or one of its ancestors) is a related-articles box, an aside,
 /// navigation, comments or the page footer.
-fn in_excluded_zone(node: &NodeRef<'_>) -> bool {
+fn in_excluded_zone(node: &Node<'_>) -> bool {
     let mut footer = false;
-    for n in std::iter::once(*node).chain(node.ancestors_it(None).take(MAX_ANCESTORS)) {
+    for n in std::iter::once(*node).chain(node.ancestors().take(MAX_ANCESTORS)) {
         match zone_of(&n) {
             Zone::Excluded => return true,
             Zone::Footer => footer = true,
@@ -362,9 +384,9 @@ fn in_excluded_zone(node: &NodeRef<'_>) -> bool {
     footer
 }
 
-fn is_within(node: &NodeRef<'_>, scope: Option<NodeRef<'_>>) -> bool {
+fn is_within(node: &Node<'_>, scope: Option<Node<'_>>) -> bool {
     match scope {
-        Some(s) => node.id == s.id || node.ancestors_it(None).any(|a| a.id == s.id),
+        Some(s) => node.id() == s.id() || node.ancestors().any(|a| a.id() == s.id()),
         None => false,
     }
 }
@@ -411,28 +433,28 @@ fn is_inline_element(name: &str) -> bool {
 /// Visible text of a node (scripts and styles left out), at most about
 /// `limit` bytes, with a `\n` where a block element or `<br>` breaks the
 /// line and single spaces elsewhere.
-fn visible_lines(node: &NodeRef<'_>, limit: usize) -> String {
-    fn walk(node: &NodeRef<'_>, out: &mut String, depth: usize, limit: usize) {
+fn visible_lines(node: &Node<'_>, limit: usize) -> String {
+    fn walk(node: &Node<'_>, out: &mut String, depth: usize, limit: usize) {
         if depth > 64 || out.len() > limit {
             return;
         }
-        for child in node.children_it(false) {
+        for child in node.children() {
             if out.len() > limit {
                 return;
             }
             if child.is_text() {
                 out.extend(
                     child
-                        .text()
+                        .text_str()
                         .chars()
                         .map(|c| if c.is_whitespace() { ' ' } else { c }),
                 );
             } else if child.is_element() {
                 let name = node_name(&child);
-                if is_hidden_element(&name) {
+                if is_hidden_element(name) {
                     continue;
                 }
-                let sep = if is_inline_element(&name) { ' ' } else { '\n' };
+                let sep = if is_inline_element(name) { ' ' } else { '\n' };
                 out.push(sep);
                 walk(&child, out, depth + 1, limit);
                 out.push(sep);
@@ -450,7 +472,7 @@ fn visible_lines(node: &NodeRef<'_>, limit: usize) -> String {
 
 /// Visible text of a node (scripts and styles left out), whitespace
 /// normalised, at most about `limit` bytes.
-fn visible_text(node: &NodeRef<'_>, limit: usize) -> String {
+fn visible_text(node: &Node<'_>, limit: usize) -> String {
     normalize_whitespace(&visible_lines(node, limit))
 }
 
@@ -464,9 +486,9 @@ struct MetaTags {
 }
 
 impl MetaTags {
-    fn collect(doc: &Document) -> Self {
+    fn collect(doc: &Document<'_>) -> Self {
         let mut tags = Vec::new();
-        for node in doc.select("meta").nodes() {
+        for node in &elements_named(doc, Tag::Meta).collect::<Vec<_>>() {
             let Some(content) = node.attr("content").or_else(|| node.attr("value")) else {
                 continue;
             };
@@ -496,6 +518,18 @@ impl MetaTags {
     /// The first cleaned value of the first key that has one.
     fn first(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| self.all(k).find_map(clean))
+    }
+
+    /// An author tag Readability reads as the byline (`author`,
+    /// `dc.creator`, `parsely-author`, `article:author` that is no URL).
+    fn states_byline(&self) -> bool {
+        self.tags.iter().any(|(key, value)| {
+            let key = key.replace('.', ":");
+            matches!(
+                key.as_str(),
+                "dc:creator" | "dcterms:creator" | "author" | "parsely-author"
+            ) || (key.ends_with("article:author") && absolute_http(value).is_none())
+        })
     }
 }
 
@@ -577,9 +611,9 @@ fn ld_types(value: &Value) -> Vec<String> {
 }
 
 impl JsonLd {
-    fn collect(doc: &Document) -> Self {
+    fn collect(doc: &Document<'_>) -> Self {
         let mut values = Vec::new();
-        for node in doc.select("script").nodes() {
+        for node in &elements_named(doc, Tag::Script).collect::<Vec<_>>() {
             let is_ld = node
                 .attr("type")
                 .is_some_and(|t| t.to_lowercase().contains("ld+json"));
@@ -672,6 +706,45 @@ impl JsonLd {
         best.map(|(_, v)| v)
     }
 
+    /// A top-level schema.org article (or the first article of a top-level
+    /// array) whose `author` is an object with a name or a list of them,
+    /// as Readability reads JSON-LD.
+    fn states_byline(&self) -> bool {
+        self.values.iter().any(|v| {
+            let is_article_type = |v: &Value| {
+                v.get("@type")
+                    .and_then(Value::as_str)
+                    .is_some_and(|t| t.contains("Article") || t.contains("Posting") || t.contains("Report"))
+            };
+            let node = match v {
+                Value::Array(items) => match items.iter().find(|i| is_article_type(i)) {
+                    Some(item) => item,
+                    None => v,
+                },
+                _ => v,
+            };
+            let schema = |c: Option<&Value>| {
+                c.and_then(Value::as_str).is_some_and(|c| {
+                    let c = c.trim_end_matches('/');
+                    c == "http://schema.org" || c == "https://schema.org"
+                })
+            };
+            let context = node.get("@context");
+            let in_schema = schema(context) || schema(context.and_then(|c| c.get("@vocab")));
+            let name = |a: &Value| {
+                a.get("name")
+                    .and_then(Value::as_str)
+                    .is_some_and(|n| !n.trim().is_empty())
+            };
+            let named = match node.get("author") {
+                Some(a @ Value::Object(_)) => name(a),
+                Some(Value::Array(items)) => items.iter().any(name),
+                _ => false,
+            };
+            in_schema && is_article_type(node) && named
+        })
+    }
+
     /// Web-page-typed nodes (they sometimes carry the dates).
     fn pages(&self) -> Vec<&Value> {
         self.nodes()
@@ -744,15 +817,15 @@ fn same_url(a: &str, b: &str) -> bool {
 /// The page's main `<h1>`.
 struct Heading<'a> {
     text: String,
-    node: NodeRef<'a>,
+    node: Node<'a>,
 }
 
 /// The first `<h1>` of the article (marked as headline, or inside
 /// `<article>`/`<main>`), else the first usable `<h1>` of the page.
 /// An `<h1>` naming the site (a logo or masthead) is no headline.
-fn main_heading<'a>(doc: &'a Document, site: Option<&str>) -> Option<Heading<'a>> {
+fn main_heading<'a>(doc: &'a Document<'_>, site: Option<&str>) -> Option<Heading<'a>> {
     let mut first: Option<Heading<'_>> = None;
-    for node in doc.select("h1").nodes() {
+    for node in &elements_named(doc, Tag::H1).collect::<Vec<_>>() {
         if in_excluded_zone(node) || is_masthead(node) {
             continue;
         }
@@ -764,9 +837,9 @@ fn main_heading<'a>(doc: &'a Document, site: Option<&str>) -> Option<Heading<'a>
             .attr("itemprop")
             .is_some_and(|p| p.to_lowercase().contains("headline"))
             || node
-                .ancestors_it(None)
+                .ancestors()
                 .take(MAX_ANCESTORS)
-                .any(|a| matches!(node_name(&a).as_str(), "article" | "main"));
+                .any(|a| matches!(node_name(&a), "article" | "main"));
         let heading = Heading { text, node: *node };
         if marked {
             return Some(heading);
@@ -779,8 +852,8 @@ fn main_heading<'a>(doc: &'a Document, site: Option<&str>) -> Option<Heading<'a>
 }
 
 /// The node or a near ancestor is the site's logo or masthead.
-fn is_masthead(node: &NodeRef<'_>) -> bool {
-    std::iter::once(*node).chain(node.ancestors_it(Some(3))).any(|n| {
+fn is_masthead(node: &Node<'_>) -> bool {
+    std::iter::once(*node).chain(node.ancestors().take(3)).any(|n| {
         let h = hints(&n);
         ["logo", "brand", "masthead", "site-title", "sitename", "site-name"]
             .iter()
@@ -790,16 +863,21 @@ fn is_masthead(node: &NodeRef<'_>) -> bool {
 
 /// The element showing the headline when there is no usable `<h1>`: the
 /// first heading or title-like element whose text agrees with `title`.
-fn headline_element<'a>(doc: &'a Document, title: &str) -> Option<NodeRef<'a>> {
-    doc.select("h1, h2, h3, [class*=title], [class*=Title], [class*=headline], [class*=Headline]")
-        .nodes()
-        .iter()
-        .filter(|n| !is_hidden_element(&node_name(n)) && node_name(n) != "title")
+fn headline_element<'a>(doc: &'a Document<'_>, title: &str) -> Option<Node<'a>> {
+    elements(doc)
+        .filter(|n| {
+            matches!(n.tag(), Some(Tag::H1 | Tag::H2 | Tag::H3))
+                || n.attr("class").is_some_and(|c| {
+                    ["title", "Title", "headline", "Headline"]
+                        .iter()
+                        .any(|k| c.contains(k))
+                })
+        })
+        .filter(|n| !is_hidden_element(node_name(n)) && node_name(n) != "title")
         .find(|n| {
             let text = visible_text(n, 600);
             text.len() <= 2 * title.len() + 20 && agrees(&text, title) && !in_excluded_zone(n)
         })
-        .copied()
 }
 
 /// Title separators between a headline and a site or section name.
@@ -862,16 +940,14 @@ fn title_part_matching(title: &str, heading: &str) -> Option<String> {
     parts.into_iter().find(|part| agrees(part, heading))
 }
 
-fn document_title(doc: &Document) -> Option<String> {
-    doc.select("title")
-        .nodes()
-        .iter()
-        .find(|n| !n.ancestors_it(None).any(|a| node_name(&a) == "svg"))
+fn document_title(doc: &Document<'_>) -> Option<String> {
+    elements_named(doc, Tag::Title)
+        .find(|n| !n.ancestors().any(|a| node_name(&a) == "svg"))
         .and_then(|n| clean(&n.text()))
 }
 
 fn title(
-    doc: &Document,
+    doc: &Document<'_>,
     metas: &MetaTags,
     article: Option<&Value>,
     heading: Option<&Heading<'_>>,
@@ -951,13 +1027,13 @@ fn absolute_http(url: &str) -> Option<String> {
     ok.then(|| url.to_owned())
 }
 
-fn canonical_url(doc: &Document, metas: &MetaTags) -> Option<String> {
-    let from_link = doc.select("link").nodes().iter().find_map(|n| {
+fn canonical_url(doc: &Document<'_>, metas: &MetaTags) -> Option<String> {
+    let from_link = elements_named(doc, Tag::Link).find_map(|n| {
         let rel = n.attr("rel")?.to_lowercase();
         if !rel.split_whitespace().any(|r| r == "canonical") {
             return None;
         }
-        absolute_http(&n.attr("href")?)
+        absolute_http(n.attr("href")?)
     });
     from_link.or_else(|| metas.all("og:url").find_map(absolute_http))
 }
@@ -987,11 +1063,11 @@ pub fn normalize_language(tag: &str) -> Option<String> {
     Some(code.to_owned())
 }
 
-fn language(doc: &Document, metas: &MetaTags, ld: &JsonLd, article: Option<&Value>) -> Option<String> {
-    let html_lang = doc.select("html").nodes().first().and_then(|n| {
+fn language(doc: &Document<'_>, metas: &MetaTags, ld: &JsonLd, article: Option<&Value>) -> Option<String> {
+    let html_lang = elements_named(doc, Tag::Html).next().and_then(|n| {
         n.attr("lang")
             .or_else(|| n.attr("xml:lang"))
-            .and_then(|l| normalize_language(&l))
+            .and_then(normalize_language)
     });
     let ld_lang = || {
         let from_article = article.and_then(|a| a.get("inLanguage"));
@@ -1177,24 +1253,26 @@ fn says_modified(h: &str) -> bool {
 }
 
 fn time_element_date(
-    doc: &Document,
-    scope: Option<NodeRef<'_>>,
+    doc: &Document<'_>,
+    scope: Option<Node<'_>>,
     fetched: Option<PublishedDate>,
 ) -> Option<PublishedDate> {
     let mut candidates: Vec<(i32, usize, PublishedDate)> = Vec::new();
-    for (order, node) in doc
-        .select("time, [itemprop], abbr[title], input[type=hidden]")
-        .nodes()
-        .iter()
-        .enumerate()
-    {
+    let selected = elements(doc).filter(|n| match n.tag() {
+        Some(Tag::Time) => true,
+        Some(Tag::Abbr) if n.has_attr("title") => true,
+        Some(Tag::Input) if n.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")) => true,
+        _ => n.has_attr("itemprop"),
+    });
+    for (order, node) in selected.enumerate() {
+        let node = &node;
         let name = node_name(node);
         if name == "meta" {
             continue;
         }
         let itemprop = attr_string(node, "itemprop").unwrap_or_default().to_lowercase();
         let marked_published = itemprop.contains("datepublished") || itemprop.contains("datecreated");
-        let hinted_element = matches!(name.as_str(), "abbr" | "input") && {
+        let hinted_element = matches!(name, "abbr" | "input") && {
             let h = format!(
                 "{} {}",
                 hints(node),
@@ -1244,7 +1322,7 @@ fn time_element_date(
             score += 2;
         }
         if node
-            .ancestors_it(None)
+            .ancestors()
             .take(MAX_ANCESTORS)
             .any(|a| node_name(&a) == "header" || hints(&a).contains("header"))
         {
@@ -1324,13 +1402,13 @@ const MAX_DATELINE_ELEMENTS: usize = 3_000;
 const AFTER_HEADLINE_TEXT: usize = 300;
 
 /// A date in the text that directly follows the headline element.
-fn date_after_headline(headline: NodeRef<'_>, fetched: Option<PublishedDate>) -> Option<PublishedDate> {
-    let root = headline.ancestors_it(None).find(|a| node_name(a) == "body")?;
+fn date_after_headline(headline: Node<'_>, fetched: Option<PublishedDate>) -> Option<PublishedDate> {
+    let root = headline.ancestors().find(|a| node_name(a) == "body")?;
     let mut seen_headline = false;
     let mut text = String::new();
-    for node in root.descendants_it() {
+    for node in root.descendants() {
         if !seen_headline {
-            seen_headline = node.id == headline.id;
+            seen_headline = node.id() == headline.id();
             continue;
         }
         if text.len() > AFTER_HEADLINE_TEXT {
@@ -1342,10 +1420,10 @@ fn date_after_headline(headline: NodeRef<'_>, fetched: Option<PublishedDate>) ->
         let Some(parent) = node.parent() else {
             continue;
         };
-        if is_hidden_element(&node_name(&parent)) || in_excluded_zone(&parent) {
+        if is_hidden_element(node_name(&parent)) || in_excluded_zone(&parent) {
             continue;
         }
-        let piece = normalize_whitespace(&node.text());
+        let piece = normalize_whitespace(node.text_str());
         if piece.is_empty() || is_copyright(&piece) {
             continue;
         }
@@ -1355,16 +1433,16 @@ fn date_after_headline(headline: NodeRef<'_>, fetched: Option<PublishedDate>) ->
     first_publication_date_in(&text, fetched)
 }
 
-fn dateline_date(scope: Option<NodeRef<'_>>, fetched: Option<PublishedDate>) -> Option<PublishedDate> {
+fn dateline_date(scope: Option<Node<'_>>, fetched: Option<PublishedDate>) -> Option<PublishedDate> {
     let scope = scope?;
     let mut paragraphs = 0;
     for node in scope
-        .descendants_it()
-        .filter(NodeRef::is_element)
+        .descendants()
+        .filter(Node::is_element)
         .take(MAX_DATELINE_ELEMENTS)
     {
         let name = node_name(&node);
-        if is_hidden_element(&name) {
+        if is_hidden_element(name) {
             continue;
         }
         let h = hints(&node);
@@ -1408,30 +1486,33 @@ fn dateline_date(scope: Option<NodeRef<'_>>, fetched: Option<PublishedDate>) -> 
 
 /// The element enclosing the article: the `<article>`/`<main>` around the
 /// headline, else the first `<article>`, `<main>` or the `<body>`.
-fn article_scope<'a>(doc: &'a Document, heading: Option<NodeRef<'a>>) -> Option<NodeRef<'a>> {
+fn article_scope<'a>(doc: &'a Document<'_>, heading: Option<Node<'a>>) -> Option<Node<'a>> {
     if let Some(h) = heading {
         let around = h
-            .ancestors_it(None)
+            .ancestors()
             .take(MAX_ANCESTORS)
-            .find(|a| matches!(node_name(a).as_str(), "article" | "main"));
+            .find(|a| matches!(node_name(a), "article" | "main"));
         if around.is_some() {
             return around;
         }
     }
-    for sel in ["article", "main", "[role=main]", "body"] {
-        if let Some(n) = doc.select(sel).nodes().iter().find(|n| !in_excluded_zone(n)) {
-            return Some(*n);
-        }
-    }
-    None
+    let tests: [&dyn Fn(&Node<'_>) -> bool; 4] = [
+        &|n| n.has_tag(Tag::Article),
+        &|n| n.has_tag(Tag::Main),
+        &|n| n.attr("role") == Some("main"),
+        &|n| n.has_tag(Tag::Body),
+    ];
+    tests
+        .iter()
+        .find_map(|test| elements(doc).find(|n| test(n) && !in_excluded_zone(n)))
 }
 
 fn published(
-    doc: &Document,
+    doc: &Document<'_>,
     metas: &MetaTags,
     ld: &JsonLd,
     article: Option<&Value>,
-    (scope, headline): (Option<NodeRef<'_>>, Option<NodeRef<'_>>),
+    (scope, headline): (Option<Node<'_>>, Option<Node<'_>>),
     canonical: Option<&str>,
     fetched: Option<PublishedDate>,
 ) -> Option<(PublishedDate, DateSource)> {
@@ -1706,10 +1787,10 @@ fn ld_author_names(
 
 /// An element whose class or id marks it as a byline or an author's name
 /// (not the author's picture or biography).
-fn is_byline_element(node: &NodeRef<'_>) -> bool {
+fn is_byline_element(node: &Node<'_>) -> bool {
     let h = hints(node);
     (h.contains("byline") || h.contains("author"))
-        && !is_hidden_element(&node_name(node))
+        && !is_hidden_element(node_name(node))
         && !hint_words(&h).any(|w| {
             matches!(
                 w,
@@ -1720,11 +1801,11 @@ fn is_byline_element(node: &NodeRef<'_>) -> bool {
 
 /// Text of an `itemprop=author` element: its `content`, its nested
 /// `itemprop=name`, or its own text.
-fn microdata_author(node: &NodeRef<'_>) -> Option<String> {
+fn microdata_author(node: &Node<'_>) -> Option<String> {
     if let Some(c) = node.attr("content") {
         return Some(c.to_string());
     }
-    let name_node = node.descendants_it().find(|d| {
+    let name_node = node.descendants().find(|d| {
         d.is_element()
             && d.attr("itemprop")
                 .is_some_and(|p| p.split_whitespace().any(|w| w.eq_ignore_ascii_case("name")))
@@ -1737,11 +1818,11 @@ fn microdata_author(node: &NodeRef<'_>) -> Option<String> {
 }
 
 fn authors(
-    doc: &Document,
+    doc: &Document<'_>,
     metas: &MetaTags,
     ld: &JsonLd,
     article: Option<&Value>,
-    scope: Option<NodeRef<'_>>,
+    scope: Option<Node<'_>>,
     site: Option<&str>,
 ) -> Vec<String> {
     let mut out = Vec::new();
@@ -1775,7 +1856,10 @@ fn authors(
             return out;
         }
     }
-    for node in doc.select("[itemprop], a[rel], link[rel]").nodes() {
+    let selected = elements(doc).filter(|n| {
+        n.has_attr("itemprop") || (matches!(n.tag(), Some(Tag::A | Tag::Link)) && n.has_attr("rel"))
+    });
+    for node in &selected.collect::<Vec<_>>() {
         let is_itemprop = node
             .attr("itemprop")
             .is_some_and(|p| p.split_whitespace().any(|w| w.eq_ignore_ascii_case("author")));
@@ -1801,16 +1885,16 @@ fn authors(
         return out;
     };
     for node in scope
-        .descendants_it()
-        .filter(NodeRef::is_element)
+        .descendants()
+        .filter(Node::is_element)
         .take(MAX_DATELINE_ELEMENTS)
     {
         if !is_byline_element(&node) {
             continue;
         }
         let has_inner_byline = node
-            .descendants_it()
-            .filter(NodeRef::is_element)
+            .descendants()
+            .filter(Node::is_element)
             .take(200)
             .any(|d| is_byline_element(&d));
         if has_inner_byline {
@@ -1832,7 +1916,7 @@ mod tests {
 
     fn meta(html: &str, fetched: Option<&str>) -> HtmlMetadata {
         let fetched = fetched.map(|f| f.parse::<PublishedDate>().expect("valid fetched date"));
-        html_metadata(&Document::from(html), fetched)
+        html_metadata(&Document::parse(html), fetched)
     }
 
     /// Check the date and its source found in `html`.
@@ -2647,7 +2731,7 @@ mod tests {
 
         #[test]
         fn never_panics_on_arbitrary_text(s in ".{0,300}") {
-            let _ = html_metadata(&Document::from(s.as_str()), None);
+            let _ = html_metadata(&Document::parse(s.as_str()), None);
         }
 
         #[test]
@@ -2667,7 +2751,7 @@ mod tests {
         ) {
             let html = parts.concat();
             let fetched = fetched.and_then(PublishedDate::from_days_since_epoch);
-            let m = html_metadata(&Document::from(html.as_str()), fetched);
+            let m = html_metadata(&Document::parse(html.as_str()), fetched);
             if let (Some(p), Some(f)) = (m.published, fetched) {
                 prop_assert!(!is_after(&p, &f));
             }

@@ -76,7 +76,7 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)(?:
             \(\s*(?:AP|AFP|EPA|Reuters|Xinhua)?\s*(?:photo|image|picture|file)[^()]{0,80}\)
           | (?:/|\|)\s*(?:getty\s+images|shutterstock|istock(?:photo)?|alamy|ap|afp|epa|reuters)(?:\s+file)?
-          | \bvia\s+getty\s+images
+          | (?-u:\b)via\s+getty\s+images
           | \(\s*image:[^()]{0,60}\)
         )\s*\.?$
         | ^(?:image\s+copyright|credit\.{2,}|photo\s+credit|image\s+credit)",
@@ -88,8 +88,8 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?ix)
-            \b(?:reached|contacted|email|e-mail|write\s+to|tips?)\b.{0,80}[\w.+-]+@[\w-]+\.[\w.]+
-          | \bfollow\s+(?:him|her|them|me|us)\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky)\b",
+            (?-u:\b)(?:reached|contacted|email|e-mail|write\s+to|tips?)(?-u:\b).{0,80}[\w.+-]+@[\w-]+\.[\w.]+
+          | (?-u:\b)follow\s+(?:him|her|them|me|us)\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky)(?-u:\b)",
     )
 });
 
@@ -97,7 +97,7 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
 /// into text (`&lt;span …`).
 static LEAKED_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\[/[a-z_]+\]|^\[[a-z_]+\s+[a-z_]+\s*=|&(?:amp;)*lt;/?[a-z]+|</?(?:span|div|p|a|script|iframe)\b[^>]*>",
+        r"(?i)\[/[a-z_]+\]|^\[[a-z_]+\s+[a-z_]+\s*=|&(?:amp;)*lt;/?[a-z]+|</?(?:span|div|p|a|script|iframe)(?-u:\b)[^>]*>",
     )
 });
 
@@ -105,7 +105,7 @@ static LEAKED_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
 /// `DON'T MISS`).
 static CROSS_LINK: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^(?:also\s+(?:on|at)\s+[\w-]+(?:\.[\w-]+)+\b.{0,200}|(?:see|read|watch)\s+more\s*:.{0,200}|don'?t\s+miss:?|must\s+read:?|(?:video|watch|listen|photos|gallery)\s*:.{0,150})$",
+        r"(?i)^(?:also\s+(?:on|at)\s+[\w-]+(?:\.[\w-]+)+(?-u:\b).{0,200}|(?:see|read|watch)\s+more\s*:.{0,200}|don'?t\s+miss:?|must\s+read:?|(?:video|watch|listen|photos|gallery)\s*:.{0,150})$",
     )
 });
 

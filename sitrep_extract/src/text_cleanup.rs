@@ -73,7 +73,10 @@ const EARLY_BODY_LINES: usize = 3;
 const MAX_BOILERPLATE_CHARS: usize = 500;
 
 fn compile(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("text_cleanup pattern {pattern:?}: {e}"))
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(32 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("text_cleanup pattern {pattern:?}: {e}"))
 }
 
 /// "3 min read", "Reading time: 4 minutes".
@@ -87,7 +90,7 @@ const READ_TIME_PATTERNS: &[&str] = &[
 const BOILERPLATE_PATTERNS: &[&str] = &[
     // sharing
     r"share(?:\s+this)?(?:\s+(?:article|story|post|page|link|full\s+article|options))?(?:\s+(?:on|via|with)\s+[\w.]+(?:\s+[\w.]+)?)?",
-    r"(?:(?:facebook|twitter|x|whatsapp|e-?mail|print|linkedin|telegram|reddit|pinterest|messenger|tumblr|flipboard|copy\s+link|copy\s+url|link\s+copied|tweet|sms|bluesky|threads|mastodon|instagram|youtube|tiktok)\b[\s|•·,/]*)+",
+    r"(?:(?:facebook|twitter|x|whatsapp|e-?mail|print|linkedin|telegram|reddit|pinterest|messenger|tumblr|flipboard|copy\s+link|copy\s+url|link\s+copied|tweet|sms|bluesky|threads|mastodon|instagram|youtube|tiktok)(?-u:\b)[\s|•·,/]*)+",
     // comments
     r"(?:leave|post|add|write|submit)\s+an?\s+(?:comment|reply|response)",
     r"(?:\d+\s+)?comments?(?:\s*\(\d+\))?",
@@ -108,30 +111,30 @@ const BOILERPLATE_PATTERNS: &[&str] = &[
     r"more\s+(?:stories|news)|latest\s+(?:news|stories|videos?)",
     // newsletters, follows, apps
     r"(?:sign\s+up|subscribe|register)(?:\s+(?:now|here|today|for\s+free))?",
-    r"(?:sign\s+up|subscribe)\s+(?:to|for)\s+.{0,120}?(?:newsletters?|updates|alerts|briefings?|digest|inbox|podcasts?|channel|emails?)\b.{0,80}",
-    r"get\s+(?:the\s+|our\s+)?(?:latest|daily|weekly|breaking|top)\b.{0,100}?(?:newsletters?|inbox|emails?|alerts)\b.{0,60}",
+    r"(?:sign\s+up|subscribe)\s+(?:to|for)\s+.{0,120}?(?:newsletters?|updates|alerts|briefings?|digest|inbox|podcasts?|channel|emails?)(?-u:\b).{0,80}",
+    r"get\s+(?:the\s+|our\s+)?(?:latest|daily|weekly|breaking|top)(?-u:\b).{0,100}?(?:newsletters?|inbox|emails?|alerts)(?-u:\b).{0,60}",
     r"follow\s+us(?:\s+on\s+.{1,80})?",
-    r"follow\s+.{1,40}?\s+on\s+(?:twitter|x|facebook|instagram|linkedin|telegram|whatsapp|tiktok|youtube|threads|bluesky|mastodon|google\s+news|social\s+media)\b.{0,80}",
+    r"follow\s+.{1,40}?\s+on\s+(?:twitter|x|facebook|instagram|linkedin|telegram|whatsapp|tiktok|youtube|threads|bluesky|mastodon|google\s+news|social\s+media)(?-u:\b).{0,80}",
     r"(?:like|join|find)\s+us\s+on\s+.{1,60}",
-    r"download\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}app\b.{0,80}",
-    r"(?:click|tap)\s+here\b.{0,150}",
+    r"download\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}app(?-u:\b).{0,80}",
+    r"(?:click|tap)\s+here(?-u:\b).{0,150}",
     // legal
-    r".{0,120}\ball\s+rights\s+reserved\b.{0,120}",
+    r".{0,120}(?-u:\b)all\s+rights\s+reserved(?-u:\b).{0,120}",
     r"(?:copyright\s*)?(?:©.{0,150}|\(c\)\s*\d{4}.{0,150})",
     r"copyright\s+\d{4}.{0,150}",
     // navigation
     r"skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|search|footer|article)",
     r"back\s+to\s+(?:top|home)|(?:next|previous|prev)\s+(?:article|story|post)|go\s+to\s+(?:top|homepage)",
     // photo credits and captions
-    r"\(\s*(?:with\s+)?(?:an?\s+|the\s+)?(?:images?|photos?|pictures?|videos?|footage|graphics?)\s+(?:from|by|courtesy(?:\s+of)?|credit)\b[^)]{0,120}\)",
-    r"with\s+(?:an?\s+|the\s+)?(?:images?|photos?|pictures?|videos?|footage)\s+(?:from|by|courtesy(?:\s+of)?)\b.{0,80}",
+    r"\(\s*(?:with\s+)?(?:an?\s+|the\s+)?(?:images?|photos?|pictures?|videos?|footage|graphics?)\s+(?:from|by|courtesy(?:\s+of)?|credit)(?-u:\b)[^)]{0,120}\)",
+    r"with\s+(?:an?\s+|the\s+)?(?:images?|photos?|pictures?|videos?|footage)\s+(?:from|by|courtesy(?:\s+of)?)(?-u:\b).{0,80}",
     r"(?:images?|photos?|pictures?)\s+(?:by|courtesy(?:\s+of)?)\s+(?-i:\p{Lu})[\w.'’/-]*(?:\s+[\w.'’/-]+){0,5}",
     r"(?:photo|image|picture|file\s+photo|photograph|pic|photo\s+credit|image\s+credit|image\s+source|image\s+caption|media\s+caption|caption|credit|source\s+image)s?\s*[:|/]\s*.{0,250}",
-    r"\(\s*(?:photo|image|picture|file\s+photo|credit)\b[^)]{0,150}\)",
-    r".{0,80}\bvia\s+getty\s+images|getty\s+images|(?:reuters|afp|ap|epa|anadolu(?:\s+agency)?)\s*/\s*[\w .'-]{1,60}",
+    r"\(\s*(?:photo|image|picture|file\s+photo|credit)(?-u:\b)[^)]{0,150}\)",
+    r".{0,80}(?-u:\b)via\s+getty\s+images|getty\s+images|(?:reuters|afp|ap|epa|anadolu(?:\s+agency)?)\s*/\s*[\w .'-]{1,60}",
     // wire sign-offs
-    r"\(?\s*(?:additional\s+)?reporting\s+by\b.{1,300}?(?:editing|writing)\s+by\b.{1,200}",
-    r"\(?\s*(?:additional\s+)?(?:editing|writing)\s+by\b.{1,200}",
+    r"\(?\s*(?:additional\s+)?reporting\s+by(?-u:\b).{1,300}?(?:editing|writing)\s+by(?-u:\b).{1,200}",
+    r"\(?\s*(?:additional\s+)?(?:editing|writing)\s+by(?-u:\b).{1,200}",
     r"\(?\s*(?:additional\s+)?reporting\s+by\s+(?-i:\p{Lu})[^;]{0,120}",
     // page furniture
     r"(?:(?:published|updated|posted|last\s+updated)\s*:?\s*)?(?:\d{1,3}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago",
@@ -209,7 +212,7 @@ static DATE_LABEL_ONLY: LazyLock<Regex> =
 /// The label of a dateline prefix: `date`, `Published:`, `Updated on`.
 static DATELINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^(?:date|dated|published|posted|updated|last\s+updated|first\s+published)(?:\s+on)?\b\s*[:|–—-]?\s*",
+        r"(?i)^(?:date|dated|published|posted|updated|last\s+updated|first\s+published)(?:\s+on)?(?-u:\b)\s*[:|–—-]?\s*",
     )
 });
 

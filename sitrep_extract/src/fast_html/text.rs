@@ -1,0 +1,274 @@
+//! Text of a subtree: raw (`textContent`), its length with whitespace runs
+//! counted once, and formatted the way a reader sees it (block elements
+//! separated by blank lines, `<br>`, `<li>` and `<tr>` ending a line,
+//! whitespace collapsed). All walks are iterative.
+
+use super::{Node, Tag};
+
+impl<'a> Node<'a> {
+    /// Every text node under this node (and the node itself when it is
+    /// text), concatenated.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        self.push_text(&mut out);
+        out
+    }
+
+    /// Append [`Node::text`] to `out`.
+    pub fn push_text(&self, out: &mut String) {
+        if self.is_text() {
+            out.push_str(self.text_str());
+            return;
+        }
+        for d in self.descendants() {
+            if d.is_text() {
+                out.push_str(d.text_str());
+            }
+        }
+    }
+
+    /// True when some text under this node is not whitespace.
+    pub fn has_visible_text(&self) -> bool {
+        if self.is_text() {
+            return !self.text_str().trim().is_empty();
+        }
+        self.descendants()
+            .any(|d| d.is_text() && !d.text_str().trim().is_empty())
+    }
+
+    /// Characters of [`Node::text`] once whitespace runs are collapsed to one
+    /// space and the ends trimmed.
+    pub fn normalized_char_count(&self) -> usize {
+        let mut count = 0usize;
+        let mut last_was_space = true;
+        let mut add = |s: &str| {
+            for c in s.chars() {
+                let space = c.is_whitespace();
+                if !(last_was_space && space) {
+                    count += 1;
+                }
+                last_was_space = space;
+            }
+        };
+        if self.is_text() {
+            add(self.text_str());
+        } else {
+            for d in self.descendants() {
+                if d.is_text() {
+                    add(d.text_str());
+                }
+            }
+        }
+        if last_was_space && count > 0 {
+            count -= 1;
+        }
+        count
+    }
+
+    /// The text a reader sees: blocks separated by a blank line, `<br>`,
+    /// `<hr>`, `<li>` and `<tr>` ending a line, cells separated by a space,
+    /// `<pre>` kept as is and all other whitespace collapsed.
+    pub fn formatted_text(&self) -> String {
+        let mut out = String::new();
+        let mut ops: Vec<Op<'a>> = vec![Op::Open(*self)];
+        let mut children: Vec<Node<'a>> = Vec::new();
+        while let Some(op) = ops.pop() {
+            match op {
+                Op::Open(node) => {
+                    if node.is_text() {
+                        push_normalized(&mut out, node.text_str());
+                        continue;
+                    }
+                    let Some(tag) = node.tag() else { continue };
+                    if !(out.is_empty() || out.ends_with("\n\n")) && needs_blank_line(tag) {
+                        out.push('\n');
+                    }
+                    ops.push(Op::Close(tag));
+                    if tag == Tag::Pre {
+                        node.push_text(&mut out);
+                        continue;
+                    }
+                    children.clear();
+                    children.extend(node.children());
+                    ops.extend(children.iter().rev().map(|&c| Op::Open(c)));
+                }
+                Op::Close(tag) => close(&mut out, tag),
+            }
+        }
+        out
+    }
+}
+
+enum Op<'a> {
+    Open(Node<'a>),
+    Close(Tag),
+}
+
+fn needs_blank_line(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(
+        tag,
+        Article | Blockquote | Section | Div | P | Pre | H1 | H2 | H3 | H4 | H5 | H6 | Ul | Ol | Dl | Table
+    )
+}
+
+fn push_normalized(out: &mut String, text: &str) {
+    let follows_break = out.is_empty() || out.ends_with(['\n', ' ']);
+    let leading = !follows_break && text.starts_with(char::is_whitespace);
+    let trailing = text.ends_with(char::is_whitespace);
+    let mut words = text.split_whitespace();
+    match words.next() {
+        Some(first) => {
+            if leading {
+                out.push(' ');
+            }
+            out.push_str(first);
+            for w in words {
+                out.push(' ');
+                out.push_str(w);
+            }
+        }
+        None if follows_break => return,
+        None => {}
+    }
+    if trailing && !out.ends_with(char::is_whitespace) {
+        out.push(' ');
+    }
+}
+
+fn trim_trailing_spaces(out: &mut String) {
+    let len = out.trim_end_matches(' ').len();
+    out.truncate(len);
+}
+
+fn close(out: &mut String, tag: Tag) {
+    if out.is_empty() || out.ends_with("\n\n") {
+        return;
+    }
+    if needs_blank_line(tag) {
+        trim_trailing_spaces(out);
+        out.push_str("\n\n");
+    } else if matches!(tag, Tag::Br | Tag::Hr | Tag::Li | Tag::Tr) {
+        trim_trailing_spaces(out);
+        out.push('\n');
+    } else if matches!(tag, Tag::Td | Tag::Th) && !out.ends_with(['\n', ' ']) {
+        out.push(' ');
+    }
+}
+
+/// What the normalized length of a text needs to be combined with its
+/// neighbours': its length with whitespace runs counted once, whether it
+/// starts or ends with whitespace, and whether it has any other character.
+#[derive(Clone, Copy, Default)]
+struct Summary {
+    collapsed: u32,
+    starts_space: bool,
+    ends_space: bool,
+    empty: bool,
+    visible: bool,
+}
+
+impl Summary {
+    const EMPTY: Summary = Summary {
+        collapsed: 0,
+        starts_space: false,
+        ends_space: false,
+        empty: true,
+        visible: false,
+    };
+
+    fn of(text: &str) -> Summary {
+        let mut s = Summary {
+            empty: text.is_empty(),
+            ..Summary::default()
+        };
+        let mut last_space = false;
+        for (i, c) in text.chars().enumerate() {
+            let space = c.is_whitespace();
+            if i == 0 {
+                s.starts_space = space;
+            }
+            if !(space && last_space) {
+                s.collapsed += 1;
+            }
+            s.visible |= !space;
+            last_space = space;
+        }
+        s.ends_space = last_space;
+        s
+    }
+
+    fn then(self, next: Summary) -> Summary {
+        if self.empty {
+            return next;
+        }
+        if next.empty {
+            return self;
+        }
+        Summary {
+            collapsed: self.collapsed + next.collapsed - u32::from(self.ends_space && next.starts_space),
+            starts_space: self.starts_space,
+            ends_space: next.ends_space,
+            empty: false,
+            visible: self.visible || next.visible,
+        }
+    }
+
+    fn normalized(self) -> u32 {
+        if self.visible {
+            self.collapsed - u32::from(self.starts_space) - u32::from(self.ends_space)
+        } else {
+            0
+        }
+    }
+}
+
+/// [`Node::normalized_char_count`] of every node of a subtree, computed in
+/// one pass (children before parents). Valid until the tree changes.
+pub struct TextStats {
+    order: Vec<super::NodeId>,
+    chars: Vec<u32>,
+}
+
+impl TextStats {
+    /// Counts for `root` and every node under it.
+    pub fn new(root: Node<'_>) -> TextStats {
+        let mut order = vec![root.id()];
+        order.extend(root.descendants().map(|n| n.id()));
+        let capacity = root.document().node_capacity();
+        let mut summaries = vec![Summary::EMPTY; capacity];
+        let mut chars = vec![u32::MAX; capacity];
+        let doc = root.document();
+        for &id in order.iter().rev() {
+            let node = doc.node(id);
+            let summary = if node.is_text() {
+                Summary::of(node.text_str())
+            } else {
+                node.children()
+                    .filter_map(|c| summaries.get(c.id().index()).copied())
+                    .fold(Summary::EMPTY, Summary::then)
+            };
+            if let Some(s) = summaries.get_mut(id.index()) {
+                *s = summary;
+            }
+            if let Some(c) = chars.get_mut(id.index()) {
+                *c = summary.normalized();
+            }
+        }
+        TextStats { order, chars }
+    }
+
+    /// The normalized character count of `id` (0 for nodes outside the
+    /// subtree).
+    pub fn chars(&self, id: super::NodeId) -> usize {
+        match self.chars.get(id.index()) {
+            Some(&c) if c != u32::MAX => c as usize,
+            _ => 0,
+        }
+    }
+
+    /// The subtree's nodes in document order, the root first.
+    pub fn preorder(&self) -> &[super::NodeId] {
+        &self.order
+    }
+}

@@ -1,0 +1,1522 @@
+//! Readability's main-text algorithm on the [`fast_html`](crate::fast_html)
+//! tree.
+//!
+//! The algorithm is Mozilla Readability's, as the `dom_smoothie` crate
+//! implements it (our first extractor, measured in ARCHITECTURE.md), so the
+//! clean-up layers tuned on its output keep working:
+//! 1. prepare the page: drop scripts, styles, empty images; turn runs of
+//!    `<br>` into paragraphs; take the byline element out;
+//! 2. find paragraphs to score (`<p>`, `<td>`, `<pre>`, headings, and `<div>`s
+//!    that only hold phrasing content), dropping unlikely candidates (class
+//!    or id naming comments, sidebars…), invisible elements and the title
+//!    heading on the way;
+//! 3. score each paragraph by length and commas, give the score to its
+//!    ancestors (halving, then a third per level), weigh tags and
+//!    class/id words, scale by link density;
+//! 4. take the best candidate, climb to a common ancestor of close
+//!    contenders, add siblings that score well or read as prose;
+//! 5. clean the result: share widgets, forms, embeds, negatively named
+//!    headings, and blocks that look like navigation or link lists
+//!    ("clean conditionally");
+//! 6. when the result is shorter than 500 characters, try again with fewer
+//!    rules (keep unlikely candidates, ignore class names, no conditional
+//!    cleaning) and keep the longest result.
+//!
+//! Unlike the DOM version, scores live in a side table indexed by node, the
+//! tree is cloned cheaply (a few `Vec`s) for each attempt, and every walk
+//! is iterative.
+
+use crate::fast_html::{Document, Node, NodeId, Tag, TextStats};
+
+/// Shortest article text (characters) accepted without a retry.
+const CHAR_THRESHOLD: usize = 500;
+/// Candidates kept after scoring.
+const N_TOP_CANDIDATES: usize = 5;
+/// Scores above this are scaled by link density.
+const MIN_SCORE_TO_ADJUST: f32 = 5.0;
+/// Contenders that must share an ancestor for it to become the candidate.
+const MIN_COMMON_ANCESTORS: usize = 3;
+
+/// Substrings of `class`/`id` that make an element an unlikely candidate.
+const UNLIKELY_CANDIDATES: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+];
+
+/// Substrings that save an unlikely candidate.
+const MAYBE_CANDIDATES: &[&str] = &[
+    "and", "article", "body", "column", "content", "layout", "main", "mathjax", "shadow",
+];
+
+/// `role` values of elements that are never content.
+const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
+
+/// Substrings of `class`/`id` that lower a score.
+const CLASSES_NEGATIVE: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+];
+
+/// Substrings of `class`/`id` that raise a score.
+const CLASSES_POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog",
+    "story",
+];
+
+/// Substrings of `class`/`id` that mark a byline.
+const BYLINE_PATTERNS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+
+/// Comma characters of several scripts.
+const COMMAS: &[char] = &[
+    '\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}',
+    '\u{FF0C}',
+];
+
+/// Whole texts of a block that is only an advertising label.
+const AD_WORDS: &[&str] = &[
+    "ad",
+    "advertising",
+    "advertisement",
+    "pub",
+    "publicité",
+    "werb",
+    "werbung",
+    "广告",
+    "реклама",
+    "anuncio",
+];
+
+/// Whole texts of a block that is only a loading placeholder.
+const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
+
+/// Hosts whose embeds are kept (videos).
+const VIDEO_DOMAINS: &[&str] = &[
+    "dailymotion.com",
+    "youtube.com",
+    "youtube-nocookie.com",
+    "player.vimeo.com",
+    "v.qq.com",
+    "archive.org",
+    "upload.wikimedia.org",
+    "player.twitch.tv",
+    "bilibili.com",
+    "live.bilibili.com",
+];
+
+/// Image file endings.
+const IMG_EXT: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"];
+
+/// The rules an attempt applies; each retry drops one.
+#[derive(Clone, Copy)]
+struct Flags {
+    strip_unlikely: bool,
+    weigh_classes: bool,
+    clean_conditionally: bool,
+}
+
+/// The main text found in a page.
+pub(crate) struct Article<'s> {
+    /// The page, changed by the extraction.
+    pub doc: Document<'s>,
+    /// The element holding the article.
+    pub root: NodeId,
+    /// The byline element's text, when the page had one.
+    pub byline: Option<String>,
+}
+
+/// Find the article in `doc`. `title` (the page's headline, when known)
+/// lets the heading that repeats it be dropped. `find_byline`: take the first byline element out of the body (done when
+/// the page's metadata names no author, as Readability does).
+pub(crate) fn grab_article<'s>(
+    mut doc: Document<'s>,
+    title: Option<&str>,
+    find_byline: bool,
+) -> Option<Article<'s>> {
+    let byline = if find_byline { take_byline(&mut doc) } else { None };
+    prepare(&mut doc);
+    let mut flags = Flags {
+        strip_unlikely: true,
+        weigh_classes: true,
+        clean_conditionally: true,
+    };
+    let mut best: Option<(Document<'s>, NodeId, usize)> = None;
+    loop {
+        let last = !flags.clean_conditionally;
+        let mut attempt = if last {
+            std::mem::replace(&mut doc, Document::parse(""))
+        } else {
+            doc.clone()
+        };
+        if let Some(root) = attempt_grab(&mut attempt, flags, title) {
+            let length = attempt.node(root).normalized_char_count();
+            if length >= CHAR_THRESHOLD {
+                return Some(finish(attempt, root, byline));
+            }
+            if best.as_ref().is_none_or(|(_, _, l)| length > *l) {
+                best = Some((attempt, root, length));
+            }
+        }
+        if flags.strip_unlikely {
+            flags.strip_unlikely = false;
+        } else if flags.weigh_classes {
+            flags.weigh_classes = false;
+        } else if flags.clean_conditionally {
+            flags.clean_conditionally = false;
+        } else {
+            let (doc, root, _) = best?;
+            return Some(finish(doc, root, byline));
+        }
+    }
+}
+
+fn finish<'s>(mut doc: Document<'s>, root: NodeId, byline: Option<String>) -> Article<'s> {
+    post_process(&mut doc, root);
+    Article { doc, root, byline }
+}
+
+// ---------------------------------------------------------------------------
+// Small helpers
+
+fn ids<'a>(nodes: impl Iterator<Item = Node<'a>>) -> Vec<NodeId> {
+    nodes.map(|n| n.id()).collect()
+}
+
+/// Lower-case `class` and `id`, space separated (what Readability matches
+/// its word lists against).
+fn match_string(node: Node<'_>) -> String {
+    let mut s = String::new();
+    for (name, value) in node.attrs() {
+        if name == "class" || name == "id" {
+            s.push_str(value);
+            s.push(' ');
+        }
+    }
+    s.make_ascii_lowercase();
+    s
+}
+
+fn is_tag_in(node: Node<'_>, tags: &[Tag]) -> bool {
+    node.tag().is_some_and(|t| tags.contains(&t))
+}
+
+fn is_phrasing(node: Node<'_>) -> bool {
+    use Tag::*;
+    if node.is_text() {
+        return true;
+    }
+    let Some(tag) = node.tag() else { return false };
+    let phrasing = matches!(
+        tag,
+        Abbr | Audio
+            | B
+            | Bdo
+            | Br
+            | Button
+            | Cite
+            | Code
+            | Data
+            | Datalist
+            | Dfn
+            | Em
+            | Embed
+            | I
+            | Img
+            | Input
+            | Kbd
+            | Label
+            | Mark
+            | Math
+            | Meter
+            | Noscript
+            | Object
+            | Output
+            | Progress
+            | Q
+            | Ruby
+            | Samp
+            | Script
+            | Select
+            | Small
+            | Span
+            | Strong
+            | Sub
+            | Sup
+            | Textarea
+            | Time
+            | Var
+            | Wbr
+    );
+    if phrasing {
+        return true;
+    }
+    if matches!(tag, A | Del | Ins) {
+        return node.first_child().is_some() && all_children_phrasing(node);
+    }
+    false
+}
+
+/// Every child is phrasing content (iteratively, through links).
+fn all_children_phrasing(node: Node<'_>) -> bool {
+    let mut stack: Vec<Node<'_>> = node.children().collect();
+    while let Some(n) = stack.pop() {
+        if n.is_text() {
+            continue;
+        }
+        match n.tag() {
+            Some(Tag::A | Tag::Del | Tag::Ins) => {
+                if n.first_child().is_none() {
+                    return false;
+                }
+                stack.extend(n.children());
+            }
+            _ if is_phrasing(n) => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+fn is_whitespace(node: Node<'_>) -> bool {
+    (node.is_text() && node.text_str().trim().is_empty()) || node.has_tag(Tag::Br)
+}
+
+fn is_nonempty_text(node: Node<'_>) -> bool {
+    node.is_text() && !node.text_str().trim().is_empty()
+}
+
+/// Next element in document order, optionally skipping `node`'s subtree.
+fn next_element(node: Node<'_>, skip_children: bool) -> Option<NodeId> {
+    if !skip_children && let Some(c) = node.first_element_child() {
+        return Some(c.id());
+    }
+    if let Some(s) = node.next_element_sibling() {
+        return Some(s.id());
+    }
+    let mut parent = node.parent();
+    while let Some(p) = parent {
+        if let Some(s) = p.next_element_sibling() {
+            return Some(s.id());
+        }
+        parent = p.parent();
+    }
+    None
+}
+
+/// The one child element, when it has tag `tag` and no text sits beside it.
+fn single_child_element(node: Node<'_>, tag: Tag) -> Option<NodeId> {
+    let mut children = node.element_children();
+    let first = children.next()?;
+    if children.next().is_some() || !first.has_tag(tag) {
+        return None;
+    }
+    if node.children().any(is_nonempty_text) {
+        return None;
+    }
+    Some(first.id())
+}
+
+fn count_tag(node: Node<'_>, tag: Tag) -> usize {
+    node.descendant_elements().filter(|d| d.has_tag(tag)).count()
+}
+
+fn has_ancestor_tag(node: Node<'_>, max: usize, tags: &[Tag]) -> bool {
+    node.ancestors().take(max).any(|a| is_tag_in(a, tags))
+}
+
+/// How much a link's text counts as link text: in-page `#` links 0.3.
+fn link_coefficient(a: Node<'_>) -> f32 {
+    let href = a.attr("href").unwrap_or_default();
+    if href.len() > 1 && href.starts_with('#') {
+        0.3
+    } else {
+        1.0
+    }
+}
+
+/// Share of a node's text inside links (in-page `#` links count 0.3).
+fn link_density(node: Node<'_>, char_count: Option<usize>) -> f32 {
+    let mut link_length = 0.0f32;
+    for a in node.descendant_elements().filter(|d| d.has_tag(Tag::A)) {
+        link_length += a.normalized_char_count() as f32 * link_coefficient(a);
+    }
+    if link_length == 0.0 {
+        return 0.0;
+    }
+    let text_length = char_count.unwrap_or_else(|| node.normalized_char_count()) as f32;
+    if text_length == 0.0 {
+        return 0.0;
+    }
+    link_length / text_length
+}
+
+/// Share of a node's text inside descendants satisfying `is` (nested
+/// matches counted again, as Readability does), compared with `threshold`.
+fn density_above(node: Node<'_>, is: impl Fn(Node<'_>) -> bool, char_count: usize, threshold: f32) -> bool {
+    if char_count == 0 {
+        return 0.0 > threshold;
+    }
+    let total = char_count as f32;
+    let mut inner = 0usize;
+    for d in node.descendant_elements() {
+        if is(d) {
+            inner += d.normalized_char_count();
+            if inner as f32 / total > threshold {
+                return true;
+            }
+        }
+    }
+    inner as f32 / total > threshold
+}
+
+fn density_below(node: Node<'_>, is: impl Fn(Node<'_>) -> bool, char_count: usize, threshold: f32) -> bool {
+    if char_count == 0 {
+        return 0.0 < threshold;
+    }
+    let total = char_count as f32;
+    let inner: usize = node
+        .descendant_elements()
+        .filter(|&d| is(d))
+        .map(|d| d.normalized_char_count())
+        .sum();
+    (inner as f32 / total) < threshold
+}
+
+fn is_video_url(value: &str) -> bool {
+    VIDEO_DOMAINS.iter().any(|domain| {
+        value.match_indices(domain).any(|(pos, _)| {
+            let before = value.get(..pos).unwrap_or_default();
+            before.ends_with("//") || before.ends_with("//www.")
+        })
+    })
+}
+
+fn text_similarity(a: &str, b: &str) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    if a.contains(&b) {
+        return 1.0;
+    }
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let (wa, wb) = (words(&a), words(&b));
+    let total: usize = wb.iter().map(|w| w.chars().count()).sum();
+    if total == 0 {
+        return 0.0;
+    }
+    let unique: usize = wb
+        .iter()
+        .filter(|w| !wa.contains(w))
+        .map(|w| w.chars().count())
+        .sum();
+    1.0 - unique as f64 / total as f64
+}
+
+/// `display:none` or `visibility:hidden` in a `style` attribute.
+fn is_invisible_style(style: &str) -> bool {
+    let style = style.to_ascii_lowercase();
+    let has = |key: &str, value: &str| {
+        let Some(pos) = style.find(key) else { return false };
+        let rest = style.get(pos..).unwrap_or_default();
+        let Some(colon) = rest.find(':') else { return false };
+        let mut rest = rest.get(colon + 1..).unwrap_or_default();
+        if let Some(semi) = rest.find(';') {
+            rest = rest.get(..semi).unwrap_or_default();
+        }
+        let rest = rest.trim_start();
+        let word = rest.split(char::is_whitespace).next().unwrap_or_default();
+        word.trim_end() == value
+    };
+    has("display", "none") || has("visibility", "hidden")
+}
+
+fn is_probably_visible(node: Node<'_>) -> bool {
+    if node.has_attr("hidden") || node.attr("style").is_some_and(is_invisible_style) {
+        return false;
+    }
+    node.attr("aria-hidden") != Some("true")
+        || node.attr("class").is_some_and(|c| c.contains("fallback-image"))
+}
+
+// ---------------------------------------------------------------------------
+// Scores
+
+/// Scores by node, and which tables hold data.
+#[derive(Default)]
+struct Scores {
+    score: Vec<Option<f32>>,
+    data_table: Vec<bool>,
+}
+
+impl Scores {
+    fn get(&self, id: NodeId) -> Option<f32> {
+        self.score.get(id.index()).copied().flatten()
+    }
+
+    fn value(&self, id: NodeId) -> f32 {
+        self.get(id).unwrap_or(0.0)
+    }
+
+    fn set(&mut self, id: NodeId, score: f32) {
+        if self.score.len() <= id.index() {
+            self.score.resize(id.index() + 1, None);
+        }
+        if let Some(s) = self.score.get_mut(id.index()) {
+            *s = Some(score);
+        }
+    }
+
+    fn init(&mut self, node: Node<'_>, weigh: bool) -> f32 {
+        let score = node_score(node, weigh);
+        self.set(node.id(), score);
+        score
+    }
+
+    fn is_data_table(&self, id: NodeId) -> bool {
+        self.data_table.get(id.index()).copied().unwrap_or(false)
+    }
+
+    fn set_data_table(&mut self, id: NodeId, yes: bool) {
+        if self.data_table.len() <= id.index() {
+            self.data_table.resize(id.index() + 1, false);
+        }
+        if let Some(d) = self.data_table.get_mut(id.index()) {
+            *d = yes;
+        }
+    }
+}
+
+fn class_weight(node: Node<'_>, weigh: bool) -> f32 {
+    if !weigh {
+        return 0.0;
+    }
+    let mut weight = 0.0;
+    for attr in ["class", "id"] {
+        if let Some(value) = node.attr(attr) {
+            let value = value.to_ascii_lowercase();
+            if CLASSES_NEGATIVE.iter().any(|k| value.contains(k))
+                || value.split_whitespace().any(|w| w == "hid")
+            {
+                weight -= 25.0;
+            }
+            if CLASSES_POSITIVE.iter().any(|k| value.contains(k)) {
+                weight += 25.0;
+            }
+        }
+    }
+    weight
+}
+
+fn node_score(node: Node<'_>, weigh: bool) -> f32 {
+    use Tag::*;
+    let base = match node.tag() {
+        Some(Div) => 5.0,
+        Some(Pre | Td | Blockquote) => 3.0,
+        Some(Address | Ol | Ul | Dl | Dd | Dt | Li | Form) => -3.0,
+        Some(H1 | H2 | H3 | H4 | H5 | H6 | Th) => -5.0,
+        _ => 0.0,
+    };
+    base + class_weight(node, weigh)
+}
+
+// ---------------------------------------------------------------------------
+// Preparation
+
+fn is_valid_byline(node: Node<'_>) -> bool {
+    let marked = node.attr("rel") == Some("author")
+        || node.attr("itemprop").is_some_and(|p| p.contains("author"))
+        || {
+            let m = match_string(node);
+            BYLINE_PATTERNS.iter().any(|p| m.contains(p))
+        };
+    if !marked {
+        return false;
+    }
+    let len = node.text().trim().chars().count();
+    len > 0 && len < 100
+}
+
+fn normalize_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Take the first byline element out of the body; its text is the byline.
+fn take_byline(doc: &mut Document<'_>) -> Option<String> {
+    let mut next = next_element(doc.body(), false);
+    while let Some(id) = next {
+        let node = doc.node(id);
+        if is_valid_byline(node) {
+            let name = node
+                .descendant_elements()
+                .find(|d| d.attr("itemprop") == Some("name"))
+                .unwrap_or(node);
+            let byline = normalize_spaces(&name.text());
+            doc.detach(id);
+            return Some(byline);
+        }
+        next = next_element(node, false);
+    }
+    None
+}
+
+fn has_image_source(node: Node<'_>) -> bool {
+    node.attrs().any(|(name, value)| {
+        matches!(name, "src" | "data-src" | "data-srcset" | "srcset")
+            || IMG_EXT.iter().any(|e| value.contains(e))
+    })
+}
+
+/// Remove scripts, styles and empty images; `<font>` becomes `<span>`;
+/// runs of `<br>` become paragraphs.
+fn prepare(doc: &mut Document<'_>) {
+    let doomed = ids(doc.root().descendant_elements().filter(|n| match n.tag() {
+        Some(Tag::Script | Tag::Noscript | Tag::Style) => true,
+        Some(Tag::Img) => !has_image_source(*n),
+        _ => false,
+    }));
+    for id in doomed {
+        doc.detach(id);
+    }
+    let fonts = ids(doc.root().descendant_elements().filter(|n| n.has_tag(Tag::Font)));
+    for id in fonts {
+        doc.set_tag(id, Tag::Span);
+    }
+    replace_brs(doc);
+}
+
+fn next_significant(node: Option<Node<'_>>) -> Option<NodeId> {
+    let mut cur = node;
+    while let Some(n) = cur {
+        if !n.is_element() && n.text_str().trim().is_empty() {
+            cur = n.next_sibling();
+        } else {
+            return Some(n.id());
+        }
+    }
+    None
+}
+
+/// Two or more `<br>` in a row end a paragraph: the phrasing content after
+/// them goes into a new `<p>`.
+fn replace_brs(doc: &mut Document<'_>) {
+    let brs = ids(doc.body().descendant_elements().filter(|n| n.has_tag(Tag::Br)));
+    for br in brs {
+        let mut next = next_significant(doc.node(br).next_sibling());
+        let mut replaced = false;
+        while let Some(n) = next {
+            if !doc.node(n).has_tag(Tag::Br) {
+                break;
+            }
+            replaced = true;
+            let after = doc.node(n).next_sibling().map(|s| s.id());
+            doc.detach(n);
+            next = next_significant(after.map(|a| doc.node(a)));
+        }
+        if !replaced {
+            continue;
+        }
+        let p = doc.create_element(Tag::P);
+        doc.replace_with(br, p);
+        let mut sibling = doc.node(p).next_sibling().map(|s| s.id());
+        while let Some(s) = sibling {
+            let node = doc.node(s);
+            if node.has_tag(Tag::Br)
+                && let Some(after) = next_significant(node.next_sibling())
+                && doc.node(after).has_tag(Tag::Br)
+            {
+                break;
+            }
+            if !is_phrasing(node) {
+                break;
+            }
+            sibling = node.next_sibling().map(|n| n.id());
+            doc.append_child(p, s);
+        }
+        trim_trailing_whitespace(doc, p);
+        if let Some(parent) = doc.node(p).parent().filter(|n| n.has_tag(Tag::P)).map(|n| n.id()) {
+            doc.set_tag(parent, Tag::Div);
+        }
+    }
+}
+
+fn trim_trailing_whitespace(doc: &mut Document<'_>, id: NodeId) {
+    while let Some(last) = doc
+        .node(id)
+        .last_child()
+        .filter(|l| is_whitespace(*l))
+        .map(|l| l.id())
+    {
+        doc.detach(last);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Candidates
+
+fn attempt_grab(doc: &mut Document<'_>, flags: Flags, title: Option<&str>) -> Option<NodeId> {
+    let body = doc.body().id();
+    let to_score = collect_elements_to_score(doc, flags.strip_unlikely, title);
+    let mut scores = Scores::default();
+    let top = score_elements(doc, &to_score, flags, &mut scores);
+    let weigh = flags.weigh_classes;
+    let mut tc = top.first().copied();
+    if tc.is_none() || tc == Some(body) {
+        let div = doc.create_element(Tag::Div);
+        let children = ids(doc.body().children());
+        for c in children {
+            doc.append_child(div, c);
+        }
+        doc.append_child(body, div);
+        scores.init(doc.node(div), weigh);
+        tc = Some(div);
+    } else if let Some(mut candidate) = tc {
+        candidate = find_common_candidate(doc, candidate, &top, weigh, &mut scores);
+        loop {
+            let node = doc.node(candidate);
+            let Some(parent) = node.parent() else { break };
+            if parent.has_tag(Tag::Body) || parent.element_children().count() != 1 {
+                break;
+            }
+            candidate = parent.id();
+        }
+        tc = Some(candidate);
+    }
+    let tc = tc?;
+    if scores.get(tc).is_none() {
+        scores.init(doc.node(tc), weigh);
+    }
+    let article = doc.create_element(Tag::Div);
+    assign_article_node(doc, tc, article, &scores);
+    prep_article(doc, article, flags, &mut scores);
+    Some(article)
+}
+
+fn is_unlikely_candidate(node: Node<'_>) -> bool {
+    if node.has_tag(Tag::A) {
+        return false;
+    }
+    let m = match_string(node);
+    if m.is_empty() || !UNLIKELY_CANDIDATES.iter().any(|k| m.contains(k)) {
+        return false;
+    }
+    if MAYBE_CANDIDATES.iter().any(|k| m.contains(k)) {
+        return false;
+    }
+    !has_ancestor_tag(node, 3, &[Tag::Table, Tag::Code])
+}
+
+fn is_without_content(node: Node<'_>) -> bool {
+    if node.has_visible_text() {
+        return false;
+    }
+    let children = node.element_children().count();
+    if children == 0 {
+        return true;
+    }
+    let breaks = node
+        .descendant_elements()
+        .filter(|d| matches!(d.tag(), Some(Tag::Br | Tag::Hr)))
+        .count();
+    children == breaks
+}
+
+fn has_block_child(node: Node<'_>) -> bool {
+    use Tag::*;
+    node.descendant_elements().any(|d| {
+        matches!(
+            d.tag(),
+            Some(Blockquote | Dl | Div | Img | Ol | P | Pre | Table | Ul)
+        )
+    })
+}
+
+/// Walk the body: drop invisible, unlikely and empty elements and the title
+/// heading; turn `<div>`s of phrasing content into paragraphs; return the
+/// elements to score.
+fn collect_elements_to_score(
+    doc: &mut Document<'_>,
+    strip_unlikely: bool,
+    title: Option<&str>,
+) -> Vec<NodeId> {
+    use Tag::*;
+    let mut out = Vec::new();
+    let mut title_pending = title.is_some_and(|t| !t.is_empty());
+    let mut next = next_element(doc.body(), false);
+    while let Some(id) = next {
+        let node = doc.node(id);
+        let remove = !is_probably_visible(node)
+            || node.has_tag(Dialog)
+            || (node.attr("aria-modal") == Some("true") && node.attr("role") == Some("dialog"))
+            || (title_pending
+                && matches!(node.tag(), Some(H1 | H2))
+                && text_similarity(title.unwrap_or_default(), &node.text()) > 0.75
+                && {
+                    title_pending = false;
+                    true
+                })
+            || (strip_unlikely
+                && (is_unlikely_candidate(node)
+                    || node.attr("role").is_some_and(|r| UNLIKELY_ROLES.contains(&r))))
+            || (matches!(
+                node.tag(),
+                Some(Div | Section | Header | H1 | H2 | H3 | H4 | H5 | H6)
+            ) && is_without_content(node));
+        if remove {
+            next = next_element(node, true);
+            doc.detach(id);
+            continue;
+        }
+        if node.has_tag(Svg) {
+            next = next_element(node, true);
+            continue;
+        }
+        if matches!(node.tag(), Some(Section | H2 | H3 | H4 | H5 | H6 | P | Td | Pre)) {
+            out.push(id);
+        }
+        let mut current = id;
+        if node.has_tag(Div) {
+            div_into_p(doc, id);
+            let node = doc.node(id);
+            let single_p = single_child_element(node, P).filter(|_| link_density(node, None) < 0.25);
+            if let Some(p) = single_p {
+                doc.replace_with(id, p);
+                out.push(p);
+                current = p;
+            } else if !has_block_child(node) {
+                doc.set_tag(id, P);
+                out.push(id);
+            }
+        }
+        next = next_element(doc.node(current), false);
+    }
+    out
+}
+
+/// Wrap each run of phrasing content among a `<div>`'s children in a `<p>`.
+fn div_into_p(doc: &mut Document<'_>, div: NodeId) {
+    let mut child = doc.node(div).first_child().map(|c| c.id());
+    while let Some(c) = child {
+        let node = doc.node(c);
+        if !is_phrasing(node) || is_whitespace(node) {
+            child = node.next_sibling().map(|n| n.id());
+            continue;
+        }
+        let mut next = node.next_sibling().map(|n| n.id());
+        let p = doc.create_element(Tag::P);
+        doc.insert_before(c, p);
+        doc.append_child(p, c);
+        while let Some(n) = next {
+            let node = doc.node(n);
+            if !is_phrasing(node) {
+                break;
+            }
+            next = node.next_sibling().map(|s| s.id());
+            doc.append_child(p, n);
+        }
+        trim_trailing_whitespace(doc, p);
+        child = next;
+    }
+}
+
+/// Character counts, commas and link text of every node under the body,
+/// in one pass: what scoring needs, without walking a subtree per node.
+struct Counts {
+    stats: TextStats,
+    commas: Vec<u32>,
+    links: Vec<f32>,
+}
+
+impl Counts {
+    fn new(root: Node<'_>) -> Counts {
+        let doc = root.document();
+        let stats = TextStats::new(root);
+        let capacity = doc.node_capacity();
+        let mut commas = vec![0u32; capacity];
+        let mut links = vec![0f32; capacity];
+        for &id in stats.preorder().iter().rev() {
+            let node = doc.node(id);
+            let (c, l) = if node.is_text() {
+                (
+                    node.text_str().chars().filter(|c| COMMAS.contains(c)).count() as u32,
+                    0.0,
+                )
+            } else {
+                node.children().fold((0u32, 0f32), |(c, l), child| {
+                    let i = child.id().index();
+                    let own_link = if child.has_tag(Tag::A) {
+                        stats.chars(child.id()) as f32 * link_coefficient(child)
+                    } else {
+                        0.0
+                    };
+                    (
+                        c + commas.get(i).copied().unwrap_or(0),
+                        l + links.get(i).copied().unwrap_or(0.0) + own_link,
+                    )
+                })
+            };
+            if let Some(slot) = commas.get_mut(id.index()) {
+                *slot = c;
+            }
+            if let Some(slot) = links.get_mut(id.index()) {
+                *slot = l;
+            }
+        }
+        Counts { stats, commas, links }
+    }
+
+    fn chars(&self, id: NodeId) -> usize {
+        self.stats.chars(id)
+    }
+
+    fn commas(&self, id: NodeId) -> usize {
+        self.commas.get(id.index()).copied().unwrap_or(0) as usize
+    }
+
+    fn link_density(&self, id: NodeId) -> f32 {
+        let links = self.links.get(id.index()).copied().unwrap_or(0.0);
+        let chars = self.chars(id);
+        if links == 0.0 || chars == 0 {
+            return 0.0;
+        }
+        links / chars as f32
+    }
+}
+
+/// Score paragraphs and their ancestors; the best candidates, best first.
+fn score_elements(doc: &Document<'_>, to_score: &[NodeId], flags: Flags, scores: &mut Scores) -> Vec<NodeId> {
+    let weigh = flags.weigh_classes;
+    let counts = Counts::new(doc.body());
+    let mut order: Vec<NodeId> = Vec::new();
+    let mut base: Vec<f32> = Vec::new();
+    let mut slot: std::collections::HashMap<NodeId, usize> = std::collections::HashMap::new();
+    for &id in to_score {
+        let element = doc.node(id);
+        let length = counts.chars(id);
+        if length < 25 {
+            continue;
+        }
+        let content_score = 2 + counts.commas(id) + (length / 100).min(3);
+        for (level, ancestor) in element.ancestors().take(5).enumerate() {
+            if !ancestor.is_element() || ancestor.parent().is_none() {
+                continue;
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => (level * 3) as f32,
+            };
+            let extra = content_score as f32 / divider;
+            match slot.get(&ancestor.id()) {
+                Some(&i) => {
+                    if let Some(b) = base.get_mut(i) {
+                        *b += extra;
+                    }
+                }
+                None => {
+                    slot.insert(ancestor.id(), order.len());
+                    order.push(ancestor.id());
+                    base.push(extra + node_score(ancestor, weigh));
+                }
+            }
+            if ancestor.has_tag(Tag::Body) {
+                break;
+            }
+        }
+    }
+    let mut scored: Vec<(NodeId, f32)> = order
+        .into_iter()
+        .zip(base)
+        .filter(|(_, s)| *s > 0.0)
+        .map(|(id, s)| {
+            let score = if s > MIN_SCORE_TO_ADJUST {
+                s * (1.0 - counts.link_density(id))
+            } else {
+                s
+            };
+            scores.set(id, score);
+            (id, score)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
+    scored
+        .into_iter()
+        .take(N_TOP_CANDIDATES)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// Readability's choice among close contenders: an ancestor shared by
+/// several of them, then a parent whose score rises.
+fn find_common_candidate(
+    doc: &Document<'_>,
+    top_candidate: NodeId,
+    top: &[NodeId],
+    weigh: bool,
+    scores: &mut Scores,
+) -> NodeId {
+    let mut tc = top_candidate;
+    let tc_score = scores.value(tc);
+    let alternatives: Vec<Vec<NodeId>> = top
+        .iter()
+        .skip(1)
+        .filter(|&&alt| scores.value(alt) / tc_score >= 0.75)
+        .map(|&alt| ids(doc.node(alt).ancestors()))
+        .collect();
+    if alternatives.len() > MIN_COMMON_ANCESTORS {
+        let mut parent = doc.node(tc).parent();
+        while let Some(p) = parent {
+            if p.has_tag(Tag::Body) {
+                break;
+            }
+            let lists = alternatives.iter().filter(|list| list.contains(&p.id())).count();
+            if lists >= MIN_COMMON_ANCESTORS {
+                tc = p.id();
+                break;
+            }
+            parent = p.parent();
+        }
+    }
+    if scores.get(tc).is_none() {
+        scores.init(doc.node(tc), weigh);
+    }
+    let mut last_score = scores.value(tc);
+    let threshold = last_score / 3.0;
+    let mut parent = doc.node(tc).parent();
+    while let Some(p) = parent {
+        if p.has_tag(Tag::Body) {
+            break;
+        }
+        let Some(parent_score) = scores.get(p.id()) else {
+            parent = p.parent();
+            continue;
+        };
+        if parent_score < threshold {
+            break;
+        }
+        if parent_score > last_score {
+            tc = p.id();
+            break;
+        }
+        last_score = parent_score;
+        parent = p.parent();
+    }
+    tc
+}
+
+fn is_sentence(text: &str) -> bool {
+    text.ends_with('.') || text.contains(". ")
+}
+
+/// Put the candidate and the siblings that belong with it into `article`.
+fn assign_article_node(doc: &mut Document<'_>, tc: NodeId, article: NodeId, scores: &Scores) {
+    let tc_score = scores.value(tc);
+    let threshold = (tc_score * 0.2).max(10.0);
+    let Some(parent) = doc.node(tc).parent().map(|p| p.id()) else {
+        return;
+    };
+    let tc_class = doc.node(tc).attr("class").unwrap_or_default().to_owned();
+    let siblings = ids(doc.node(parent).element_children());
+    for sibling in siblings {
+        let node = doc.node(sibling);
+        let append = if sibling == tc {
+            true
+        } else {
+            let bonus = if !tc_class.is_empty() && node.attr("class").unwrap_or_default() == tc_class {
+                tc_score * 0.2
+            } else {
+                0.0
+            };
+            let score = scores.value(sibling);
+            if score > 0.0 {
+                score + bonus >= threshold
+            } else if node.has_tag(Tag::P) {
+                let text = normalize_spaces(&node.text());
+                let length = text.chars().count();
+                let density = link_density(node, Some(length));
+                (length > 80 && density < 0.25)
+                    || (length < 80 && length > 0 && density == 0.0 && is_sentence(&text))
+            } else {
+                false
+            }
+        };
+        if append {
+            if !is_tag_in(node, &[Tag::Article, Tag::Section, Tag::P, Tag::Ol, Tag::Ul]) {
+                doc.set_tag(sibling, Tag::Div);
+            }
+            doc.append_child(article, sibling);
+        }
+    }
+    doc.append_child(parent, article);
+}
+
+// ---------------------------------------------------------------------------
+// Cleaning the article
+
+fn prep_article(doc: &mut Document<'_>, article: NodeId, flags: Flags, scores: &mut Scores) {
+    remove_share_elements(doc, article);
+    mark_data_tables(doc, article, scores);
+    if flags.clean_conditionally {
+        clean_conditionally(doc, article, &[Tag::Form, Tag::Fieldset], flags, scores);
+    }
+    clean_embeds(doc, article);
+    if flags.weigh_classes {
+        let headers = ids(doc
+            .node(article)
+            .descendant_elements()
+            .filter(|n| matches!(n.tag(), Some(Tag::H1 | Tag::H2)) && class_weight(*n, true) < 0.0));
+        for id in headers {
+            doc.detach(id);
+        }
+    }
+    if flags.clean_conditionally {
+        clean_conditionally(doc, article, &[Tag::Table, Tag::Ul, Tag::Div], flags, scores);
+    }
+    let empty_ps = ids(doc.node(article).descendant_elements().filter(|n| {
+        n.has_tag(Tag::P)
+            && n.normalized_char_count() == 0
+            && !n
+                .descendant_elements()
+                .any(|d| matches!(d.tag(), Some(Tag::Img | Tag::Embed | Tag::Object | Tag::Iframe)))
+    }));
+    for id in empty_ps {
+        doc.detach(id);
+    }
+    let brs = ids(doc
+        .node(article)
+        .descendant_elements()
+        .filter(|n| n.has_tag(Tag::Br) && n.next_element_sibling().is_some_and(|s| s.has_tag(Tag::P))));
+    for id in brs {
+        doc.detach(id);
+    }
+    fix_single_cell_tables(doc, article);
+}
+
+fn remove_share_elements(doc: &mut Document<'_>, article: NodeId) {
+    let is_share = |v: &str| {
+        v.split([' ', '_'])
+            .any(|part| part.eq_ignore_ascii_case("share") || part.eq_ignore_ascii_case("sharedaddy"))
+    };
+    let doomed = ids(doc.node(article).descendant_elements().filter(|n| {
+        let marked = n.attr("class").is_some_and(is_share) || n.attr("id").is_some_and(is_share);
+        marked && n.normalized_char_count() < CHAR_THRESHOLD
+    }));
+    for id in doomed {
+        doc.detach(id);
+    }
+}
+
+fn mark_data_tables(doc: &Document<'_>, article: NodeId, scores: &mut Scores) {
+    use Tag::*;
+    for table in doc
+        .node(article)
+        .descendant_elements()
+        .filter(|n| n.has_tag(Table))
+    {
+        let data = if table.attr("role") == Some("presentation") || table.attr("datatable") == Some("0") {
+            false
+        } else if table.has_attr("summary")
+            || table
+                .descendant_elements()
+                .any(|d| matches!(d.tag(), Some(Caption | Col | Colgroup | Tfoot | Thead | Th)))
+        {
+            true
+        } else if table.descendant_elements().any(|d| d.has_tag(Table)) {
+            false
+        } else {
+            let mut rows = 0usize;
+            let mut cols = 0usize;
+            for tr in table.descendant_elements().filter(|d| d.has_tag(Tr)) {
+                rows += 1;
+                let in_row: usize = tr
+                    .descendant_elements()
+                    .filter(|d| d.has_tag(Td))
+                    .map(|td| {
+                        let raw = td.attr("colspan").unwrap_or("1");
+                        match raw.parse::<usize>() {
+                            Ok(v) => v.clamp(1, 1000),
+                            Err(_) if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) => 1000,
+                            Err(_) => 1,
+                        }
+                    })
+                    .fold(0usize, usize::saturating_add);
+                cols = cols.max(in_row);
+            }
+            if rows == 1 || cols == 1 {
+                false
+            } else if rows >= 10 || cols > 4 {
+                true
+            } else {
+                rows.saturating_mul(cols) > 10
+            }
+        };
+        scores.set_data_table(table.id(), data);
+    }
+}
+
+/// Embeds, forms controls, footers and asides go; video embeds stay.
+fn clean_embeds(doc: &mut Document<'_>, article: NodeId) {
+    use Tag::*;
+    let doomed = ids(doc.node(article).descendant_elements().filter(|n| match n.tag() {
+        Some(Object | Embed | Iframe) => !n.attrs().any(|(_, v)| is_video_url(v)),
+        Some(Footer | Link | Aside | Input | Textarea | Select | Button) => true,
+        _ => false,
+    }));
+    for id in doomed {
+        doc.detach(id);
+    }
+}
+
+fn clean_conditionally(doc: &mut Document<'_>, article: NodeId, tags: &[Tag], flags: Flags, scores: &Scores) {
+    let candidates = ids(doc
+        .node(article)
+        .descendant_elements()
+        .filter(|n| is_tag_in(*n, tags)));
+    for &id in candidates.iter().rev() {
+        if should_clean_conditionally(doc.node(id), flags, scores) {
+            doc.detach(id);
+        }
+    }
+}
+
+fn should_clean_conditionally(node: Node<'_>, flags: Flags, scores: &Scores) -> bool {
+    use Tag::*;
+    let is_data_table = |n: Node<'_>| n.has_tag(Table) && scores.is_data_table(n.id());
+    if node.descendant_elements().any(is_data_table)
+        || is_data_table(node)
+        || node.ancestors().any(is_data_table)
+    {
+        return false;
+    }
+    let weight = class_weight(node, flags.weigh_classes);
+    if weight < 0.0 {
+        return !node.descendant_elements().any(|d| d.has_tag(Pre));
+    }
+    let text = node.text();
+    if text.matches(',').count() >= 10 {
+        return false;
+    }
+    let mut embeds = 0usize;
+    for embed in node
+        .descendant_elements()
+        .filter(|d| matches!(d.tag(), Some(Object | Embed | Iframe)))
+    {
+        if embed.attrs().any(|(_, v)| is_video_url(v)) {
+            return false;
+        }
+        embeds += 1;
+    }
+    let text_low = text.trim().to_lowercase();
+    if AD_WORDS.contains(&text_low.as_str()) || LOADING_WORDS.contains(&text_low.trim_end_matches(['…', '.']))
+    {
+        return true;
+    }
+    let char_count = node.normalized_char_count();
+    let is_list = matches!(node.tag(), Some(Ul | Ol))
+        || density_above(node, |d| matches!(d.tag(), Some(Ul | Ol)), char_count, 0.9);
+    let img = count_tag(node, Img);
+    let should_remove = || {
+        let in_figure = node.ancestors().any(|a| a.has_tag(Figure));
+        let p = count_tag(node, P) as f32;
+        if !in_figure && img > 1 && p / (img as f32) < 0.5 {
+            return true;
+        }
+        let li = count_tag(node, Li) as f32 - 100.0;
+        if !is_list && li > p {
+            return true;
+        }
+        let inputs = count_tag(node, Input) as f32;
+        if inputs > (p / 3.0).floor() {
+            return true;
+        }
+        let density = link_density(node, Some(char_count));
+        if !is_list
+            && !in_figure
+            && char_count < 25
+            && (img == 0 || img > 2)
+            && density > 0.0
+            && density_below(node, |d| d.tag().is_some_and(Tag::is_heading), char_count, 0.9)
+        {
+            return true;
+        }
+        if !is_list && weight < 25.0 && density > 0.2 {
+            return true;
+        }
+        if weight >= 25.0 && density > 0.5 {
+            return true;
+        }
+        if (embeds == 1 && char_count < 75) || embeds > 1 {
+            return true;
+        }
+        let textish = |d: Node<'_>| {
+            matches!(
+                d.tag(),
+                Some(Blockquote | Dl | Div | Img | Ol | P | Pre | Table | Ul | Span | Li | Td)
+            )
+        };
+        if img == 0 && !density_above(node, textish, 1, 0.0) {
+            return true;
+        }
+        false
+    };
+    let remove = should_remove();
+    if is_list && remove {
+        if node.children().any(|c| c.element_children().count() > 1) {
+            return remove;
+        }
+        return img != count_tag(node, Li);
+    }
+    remove
+}
+
+fn fix_single_cell_tables(doc: &mut Document<'_>, article: NodeId) {
+    let tables = ids(doc
+        .node(article)
+        .descendant_elements()
+        .filter(|n| n.has_tag(Tag::Table)));
+    for table in tables {
+        let t = doc.node(table);
+        let body = single_child_element(t, Tag::Tbody).unwrap_or(table);
+        let Some(row) = single_child_element(doc.node(body), Tag::Tr) else {
+            continue;
+        };
+        let Some(cell) = single_child_element(doc.node(row), Tag::Td) else {
+            continue;
+        };
+        let phrasing = doc.node(cell).children().all(is_phrasing);
+        doc.set_tag(cell, if phrasing { Tag::P } else { Tag::Div });
+        doc.replace_with(table, cell);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Post-processing
+
+fn post_process(doc: &mut Document<'_>, root: NodeId) {
+    let js_links = ids(doc
+        .node(root)
+        .descendant_elements()
+        .filter(|n| n.has_tag(Tag::A) && n.attr("href").is_some_and(|h| h.starts_with("javascript:"))));
+    for a in js_links {
+        let node = doc.node(a);
+        let mut children = node.children();
+        match (children.next(), children.next()) {
+            (None, _) => doc.detach(a),
+            (Some(only), None) if only.is_text() => {
+                let text = only.id();
+                doc.replace_with(a, text);
+            }
+            _ => {
+                doc.set_tag(a, Tag::Span);
+                doc.clear_attrs(a);
+            }
+        }
+    }
+    let empty_links = ids(doc
+        .node(root)
+        .descendant_elements()
+        .filter(|n| n.has_tag(Tag::A) && !n.has_attr("href") && n.first_child().is_none()));
+    for a in empty_links {
+        doc.detach(a);
+    }
+    let blocks = ids(doc
+        .node(root)
+        .descendant_elements()
+        .filter(|n| matches!(n.tag(), Some(Tag::Div | Tag::Section))));
+    for &parent in blocks.iter().rev() {
+        let node = doc.node(parent);
+        let Some(child) = node.first_element_child() else {
+            continue;
+        };
+        if child.next_element_sibling().is_some() || !matches!(child.tag(), Some(Tag::Div | Tag::Section)) {
+            continue;
+        }
+        let child = child.id();
+        doc.copy_attrs(parent, child);
+        doc.replace_with(parent, child);
+    }
+    let empty = ids(doc.node(root).descendant_elements().filter(|n| {
+        matches!(n.tag(), Some(Tag::Div | Tag::Section))
+            && !n.children().any(|c| c.is_element() || is_nonempty_text(c))
+    }));
+    for id in empty {
+        doc.detach(id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The article text `html` gives (whitespace collapsed).
+    fn article_text(html: &str, title: Option<&str>) -> Option<String> {
+        let doc = Document::parse(html);
+        let article = grab_article(doc, title, true)?;
+        Some(normalize_spaces(&article.doc.node(article.root).text()))
+    }
+
+    fn check(html: &str, kept: &[&str], dropped: &[&str]) {
+        let text = article_text(html, Some("Bridge reopens after repairs")).unwrap_or_default();
+        for k in kept {
+            assert!(text.contains(k), "{k:?} should be in {text:?}");
+        }
+        for d in dropped {
+            assert!(!text.contains(d), "{d:?} should not be in {text:?}");
+        }
+    }
+
+    const PARA: &str = "The old bridge over the river reopened on Monday, after two years of repairs, and traffic moved freely again, officials said.";
+
+    #[test]
+    fn article_body_beats_navigation_and_sidebars() {
+        let body = format!("<p>{PARA}</p>").repeat(6);
+        check(
+            &format!(
+                r#"<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+                <div class="sidebar"><p>Most read: stories, stories, stories everywhere today, all of them.</p></div>
+                <div class="article-body"><h1>Bridge reopens after repairs</h1>{body}
+                <div class="share tools"><p>Share this</p><p>Tweet</p></div></div>
+                <div id="comments"><p>First comment, with words, many words, so many words in it.</p></div>
+                </body></html>"#
+            ),
+            &["old bridge over the river"],
+            &[
+                "Home",
+                "Most read",
+                "First comment",
+                "Bridge reopens after repairs",
+            ],
+        );
+    }
+
+    #[test]
+    fn double_breaks_become_paragraphs() {
+        let html =
+            format!("<html><body><div>{PARA}<br><br>{PARA}<br><br>Short last line.</div></body></html>");
+        let doc = Document::parse(&html);
+        let article = grab_article(doc, None, true).expect("article");
+        let ps = article
+            .doc
+            .node(article.root)
+            .descendant_elements()
+            .filter(|n| n.has_tag(Tag::P))
+            .count();
+        assert!(ps >= 2, "{ps} paragraphs");
+    }
+
+    #[test]
+    fn bylines_are_taken_out() {
+        let body = format!("<p>{PARA}</p>").repeat(5);
+        let html = format!(
+            r#"<html><body><article><div class="byline">By Jane Doe</div>{body}</article></body></html>"#
+        );
+        let doc = Document::parse(&html);
+        let article = grab_article(doc, None, true).expect("article");
+        assert_eq!(article.byline.as_deref(), Some("By Jane Doe"));
+        assert!(!article.doc.node(article.root).text().contains("Jane"));
+    }
+
+    #[test]
+    fn short_pages_still_give_their_text() {
+        assert_eq!(
+            article_text(
+                "<html><body><div class=\"comments\"><p>Only this.</p></div></body></html>",
+                None
+            )
+            .as_deref(),
+            Some("Only this.")
+        );
+    }
+
+    #[test]
+    fn similarity_and_styles() {
+        assert!(text_similarity("Bridge reopens after repairs", "bridge reopens") > 0.75);
+        assert!(text_similarity("Bridge reopens", "Storm hits coast") < 0.1);
+        assert!(is_invisible_style("color: red; DISPLAY: none"));
+        assert!(!is_invisible_style("display: none!important"));
+        assert!(is_video_url("https://www.youtube.com/embed/x"));
+        assert!(!is_video_url("https://example.test/youtube.com"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn never_panics(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "<(p|div|span|a|ul|li|table|tr|td|section|article|h1|h2|br|img|form|iframe|pre|figure|font)( (class|id|style|href|hidden|role)=\"[a-z: -]{0,12}\")?>",
+                    "</(p|div|span|a|ul|li|table|tr|td|section|article|h1|h2|form|pre|figure)>",
+                    "[a-zA-Z ,.]{0,60}",
+                ],
+                0..40,
+            )
+        ) {
+            let html = parts.concat();
+            let _ = grab_article(Document::parse(&html), Some("A title"), true);
+        }
+    }
+}
