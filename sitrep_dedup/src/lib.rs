@@ -1,32 +1,38 @@
 //! Duplicates and syndication: which articles are copies of which, and which
 //! passages one article took from another.
 //!
-//! Why it is built this way (figures from `bench/compare-dedup.sh`, see
-//! ARCHITECTURE.md):
+//! Why it is built this way (figures from `bench/compare-dedup.sh` on a
+//! generated 100k-article syndication corpus; details in ARCHITECTURE.md):
 //!
 //! - **Candidates by winnowed shingle fingerprints, not MinHash + LSH.**
 //!   Whole-document MinHash estimates Jaccard similarity, so a wire story
 //!   pasted as two paragraphs inside a longer article (a "partial" copy)
-//!   scores far below any useful threshold and is never even a candidate.
-//!   Winnowing keeps the minimum hash of every window of `window` word
-//!   5-shingles; two articles sharing any run of `window + 4` words share
-//!   a fingerprint wherever the run sits. Measured on the syndication
-//!   benchmark it finds near-duplicates at least as well as MinHash LSH and
-//!   the partial copies MinHash misses.
+//!   scores far below any useful threshold and is never a candidate:
+//!   datasketch's MinHashLSH finds 68% of them at threshold 0.1 and 4% at
+//!   0.5; we find 98.8%. Winnowing keeps the minimum hash of every window
+//!   of `window` (16) 8-word shingles, so two articles sharing any run of
+//!   23 words share a fingerprint wherever the run sits. Shingles of 8
+//!   words rather than 5 cut the candidates that common phrases propose by
+//!   ten times (780k → 72k at 100k articles for 67k true pairs).
 //! - **Every candidate is verified by alignment.** Fingerprint hits only
 //!   propose pairs; [`compare`] aligns the two texts word by word, so a pair
 //!   is linked only when it really shares a passage of at least
-//!   `min_passage_words` words, and the similarity is the exact Jaccard of
-//!   the shingle sets, not an estimate. The same alignment gives the
-//!   passages' byte spans, snapped to sentence boundaries and marked as
-//!   quotes when quoted in both articles.
+//!   `min_passage_words` (12) words, and the similarity is the exact
+//!   Jaccard of the 5-word shingle sets, not an estimate. The same
+//!   alignment gives the passages' byte spans, snapped to sentence
+//!   boundaries, and marks them as quotes when quoted in both articles.
+//!   Pair F1 0.998 (datasketch's best 0.950), passage F1 0.9996.
 //! - **Pure and order-independent.** No IO and no clock: the caller hands
 //!   in candidate texts (from the store or the current batch) through a
-//!   closure. Hashes are seeded and stable (FNV-1a + SplitMix64), no hash
-//!   map is ever iterated into output, and whether two articles are linked
-//!   depends only on the two texts, so ingest order does not change which
-//!   pairs are found (within one time window, and while no fingerprint is
-//!   commoner than `max_postings`).
+//!   closure, and may tokenise a batch in parallel ([`Ready`]). Hashes are
+//!   seeded and stable (FNV-1a + SplitMix64), no hash map is iterated into
+//!   output, and whether two articles are linked depends only on the two
+//!   texts, so ingest order does not change which pairs are found (within
+//!   one time window, and while no fingerprint is commoner than
+//!   `max_postings`).
+//! - **Compact.** Postings are 12 bytes (fingerprint, ordinal) in sorted
+//!   parallel arrays with a 2^20 directory, merged in place from a small
+//!   buffer: the index of 1M articles takes ~610 MiB (700 MiB peak RSS).
 //! - **Persisted as signatures.** The index is rebuilt from each article's
 //!   [`Signature`] (exact hash plus fingerprints, a few hundred bytes) that
 //!   the store keeps beside the article; a second ingest restores it with
