@@ -251,6 +251,51 @@ mod tests {
         }
     }
 
+    /// Text with the characters that matter to tokens, sentences and quotes.
+    fn wild_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                Just("the".to_owned()),
+                Just("Army".to_owned()),
+                Just("U.S.".to_owned()),
+                Just("Félix".to_owned()),
+                Just("“".to_owned()),
+                Just("”".to_owned()),
+                Just("\"".to_owned()),
+                Just("‘".to_owned()),
+                Just("’".to_owned()),
+                Just(". ".to_owned()),
+                Just("\n\n".to_owned()),
+                Just("…".to_owned()),
+                Just("(".to_owned()),
+                "[a-z]{1,6}",
+                ".{0,3}",
+            ],
+            0..120,
+        )
+        .prop_map(|parts| parts.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn spans_always_fall_on_char_boundaries(a in wild_text(), b in wild_text()) {
+            let params = Params::default();
+            let joined = format!("{a} {b} {a}");
+            for (x, y) in [(&a, &b), (&joined, &a), (&b, &joined)] {
+                let c = compare(&Prepared::new(x.as_str(), &params), &Prepared::new(y.as_str(), &params), &params);
+                prop_assert!((0.0..=1.0).contains(&c.similarity));
+                for p in &c.passages {
+                    prop_assert!(p.span.slice(x).is_some(), "{:?} in {:?}", p.span, x);
+                    prop_assert!(p.other_span.slice(y).is_some(), "{:?} in {:?}", p.other_span, y);
+                }
+            }
+            let sig = Signature::new(&joined, &params);
+            prop_assert_eq!(Signature::from_bytes(&sig.to_bytes(&params), &params).ok(), Some(sig));
+        }
+    }
+
     #[test]
     fn planted_copies_are_linked_in_any_order() {
         let texts: Vec<String> = vec![

@@ -182,6 +182,13 @@ mod tests {
         assert_eq!(a.exact, b.exact);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn decoding_any_bytes_never_panics(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
+            let _ = Signature::from_bytes(&bytes, &Params::default());
+        }
+    }
+
     #[test]
     fn bytes_round_trip_and_reject_damage() {
         let params = Params::default();

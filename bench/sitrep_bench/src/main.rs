@@ -92,8 +92,8 @@ enum Command {
     },
 }
 
-#[allow(clippy::print_stdout)]
 fn main() -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
     match Cli::parse().command {
         Command::Generate {
             n,
@@ -122,14 +122,15 @@ fn main() -> anyhow::Result<()> {
             let w = generate::write(&bases, &settings, &mut corpus, &mut truth)?;
             corpus.flush()?;
             truth.flush()?;
-            println!(
+            writeln!(
+                stdout,
                 "generated {} articles ({} real base texts of {} loaded), copies {:?}, {} truth pairs",
                 w.articles,
                 w.real,
                 bases.len(),
                 w.copies,
                 w.pairs
-            );
+            )?;
         }
         Command::Run {
             corpus,
@@ -163,7 +164,8 @@ fn main() -> anyhow::Result<()> {
             let per_cpu = report.cpu_seconds.map_or_else(String::new, |c| {
                 format!(" ({:.0} per CPU second)", report.articles as f64 / c.max(1e-9))
             });
-            println!(
+            writeln!(
+                stdout,
                 "ours: {} articles in {:.2} s = {:.0} articles/s{per_cpu}; index {:.1} MiB; {} {}",
                 report.articles,
                 report.seconds,
@@ -171,7 +173,7 @@ fn main() -> anyhow::Result<()> {
                 report.index_bytes as f64 / (1024.0 * 1024.0),
                 report.pairs,
                 if index_only { "candidate pairs" } else { "pairs" }
-            );
+            )?;
         }
         Command::Score {
             corpus,
@@ -180,15 +182,17 @@ fn main() -> anyhow::Result<()> {
             label,
         } => {
             let s = score::score(&corpus, &truth, &pred)?;
-            println!(
+            writeln!(
+                stdout,
                 "{label}: pairs P {:.4} R {:.4} F1 {:.4} ({} predicted, {} true)",
                 s.pairs.p, s.pairs.r, s.pairs.f1, s.predicted_pairs, s.truth_pairs
-            );
+            )?;
             if let Some(p) = s.passages {
-                println!(
+                writeln!(
+                    stdout,
                     "{label}: passages (bytes) P {:.4} R {:.4} F1 {:.4}",
                     p.p, p.r, p.f1
-                );
+                )?;
             }
             let by_kind: Vec<String> = s
                 .recall_by_kind
@@ -200,7 +204,7 @@ fn main() -> anyhow::Result<()> {
                     )
                 })
                 .collect();
-            println!("{label}: recall by kind: {}", by_kind.join(", "));
+            writeln!(stdout, "{label}: recall by kind: {}", by_kind.join(", "))?;
         }
     }
     Ok(())
