@@ -188,7 +188,7 @@ pub enum TimeAnchor {
 /// A time expression and the date it denotes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimeExpression {
-    /// The expression ("on Friday", "a day earlier", "Feb. 21").
+    /// The expression, without a leading preposition ("Friday" of "on Friday", "a day earlier", "Feb. 21"), as in TIMEX3.
     pub span: Span,
     /// The resolved date, when resolvable.
     pub date: Option<PartialDate>,
