@@ -32,7 +32,8 @@ const MAX_SEEDS_PER_SHINGLE: usize = 8;
 pub struct Prepared<'t> {
     text: Cow<'t, str>,
     tokens: Tokens,
-    shingles: Vec<u64>,
+    /// Words per shingle.
+    k: usize,
     /// `(shingle, position)` sorted, to find shared shingles; computed on
     /// first use (an article with no candidates never needs it).
     by_hash: OnceCell<Vec<(u64, u32)>>,
@@ -45,11 +46,10 @@ impl<'t> Prepared<'t> {
     pub fn new(text: impl Into<Cow<'t, str>>, params: &Params) -> Self {
         let text = text.into();
         let tokens = Tokens::new(&text);
-        let shingles = tokens.shingles(params.shingle);
         Self {
             text,
             tokens,
-            shingles,
+            k: params.shingle.max(1),
             by_hash: OnceCell::new(),
             quoted: OnceCell::new(),
         }
@@ -64,7 +64,6 @@ impl<'t> Prepared<'t> {
         owned
             + self.tokens.hashes.capacity() * 8
             + self.tokens.spans.capacity() * 16
-            + self.shingles.capacity() * 8
             + self.by_hash.get().map_or(0, |v| v.capacity() * 16)
             + self.quoted.get().map_or(0, Vec::capacity)
     }
@@ -79,14 +78,9 @@ impl<'t> Prepared<'t> {
         &self.tokens
     }
 
-    /// The `k`-word shingles, in text order.
-    pub fn shingles(&self) -> &[u64] {
-        &self.shingles
-    }
-
     fn by_hash(&self) -> &[(u64, u32)] {
         self.by_hash.get_or_init(|| {
-            let mut v: Vec<(u64, u32)> = self.shingles.iter().zip(0u32..).map(|(&h, i)| (h, i)).collect();
+            let mut v: Vec<(u64, u32)> = self.tokens.shingles(self.k).into_iter().zip(0u32..).collect();
             v.sort_unstable();
             v
         })
@@ -222,7 +216,7 @@ fn align(a: &Prepared<'_>, b: &Prepared<'_>, params: &Params) -> Comparison {
     let same = a.tokens.hashes == b.tokens.hashes;
     let similarity = if same {
         1.0
-    } else if a.shingles.is_empty() && b.shingles.is_empty() {
+    } else if a.tokens.len() < a.k && b.tokens.len() < b.k {
         0.0
     } else {
         jaccard_sorted(a.by_hash().iter().map(|p| p.0), b.by_hash().iter().map(|p| p.0))
