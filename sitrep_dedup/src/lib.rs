@@ -21,7 +21,8 @@
 //!   Jaccard of the 5-word shingle sets, not an estimate. The same
 //!   alignment gives the passages' byte spans, snapped to sentence
 //!   boundaries, and marks them as quotes when quoted in both articles.
-//!   Pair F1 0.998 (datasketch's best 0.950), passage F1 0.9996.
+//!   Pair F1 0.998 (datasketch's best 0.950), passage F1 0.9996, at
+//!   11–16× datasketch's articles/s on one thread.
 //! - **Pure and order-independent.** No IO and no clock: the caller hands
 //!   in candidate texts (from the store or the current batch) through a
 //!   closure, and may tokenise a batch in parallel ([`Ready`]). Hashes are
