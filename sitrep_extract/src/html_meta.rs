@@ -35,6 +35,7 @@
 //! block, recursion over JSON and the DOM is bounded, and the CSS selectors
 //! it uses are constants.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -95,6 +96,8 @@ pub fn html_metadata(doc: &Document<'_>, fetched: Option<PublishedDate>) -> Html
 /// object); the main-text extractor looks for a byline element in the
 /// body only when it does not.
 pub(crate) fn read_metadata(doc: &Document<'_>, fetched: Option<PublishedDate>) -> (HtmlMetadata, bool) {
+    let page = Page::new(doc);
+    let doc = &page;
     let metas = MetaTags::collect(doc);
     let ld = JsonLd::collect(doc);
     let states_byline = metas.states_byline() || ld.states_byline();
@@ -143,10 +146,17 @@ pub(crate) fn read_metadata(doc: &Document<'_>, fetched: Option<PublishedDate>) 
 /// Collapse runs of whitespace (and drop zero-width characters) into single
 /// spaces, trimmed.
 pub fn normalize_whitespace(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'))
+    let mut out = String::with_capacity(s.len());
+    for word in s
+        .split(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'))
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Decode HTML character references (`&amp;`, `&#8217;`, `&rsquo;`) left in
@@ -319,14 +329,153 @@ fn node_name<'a>(node: &Node<'a>) -> &'a str {
     node.name()
 }
 
-/// Every element of the page, in document order.
-fn elements<'a>(doc: &'a Document<'_>) -> impl Iterator<Item = Node<'a>> + 'a {
-    doc.root().descendant_elements()
+/// The elements metadata is read from, gathered in one walk over the page,
+/// and which elements sit in an excluded zone (memoised: the question is
+/// asked for many elements and their ancestors).
+struct Page<'a> {
+    doc: &'a Document<'a>,
+    metas: Vec<Node<'a>>,
+    scripts: Vec<Node<'a>>,
+    h1s: Vec<Node<'a>>,
+    titles: Vec<Node<'a>>,
+    links: Vec<Node<'a>>,
+    htmls: Vec<Node<'a>>,
+    /// `<time>`, `<abbr title>`, hidden `<input>`, `[itemprop]`.
+    dated: Vec<Node<'a>>,
+    /// `[itemprop]`, `<a rel>`, `<link rel>`.
+    authored: Vec<Node<'a>>,
+    /// `<h1>`–`<h3>` and elements whose class names a title or headline.
+    headline_like: Vec<Node<'a>>,
+    articles: Vec<Node<'a>>,
+    mains: Vec<Node<'a>>,
+    role_mains: Vec<Node<'a>>,
+    /// Per node: 0 not yet known, else [`ZONE_KNOWN`] with
+    /// [`ZONE_EXCLUDED`] and the outermost footer/article bits.
+    zones: RefCell<Vec<u8>>,
 }
 
-/// Elements with tag `tag`, in document order.
-fn elements_named<'a>(doc: &'a Document<'_>, tag: Tag) -> impl Iterator<Item = Node<'a>> + 'a {
-    elements(doc).filter(move |n| n.has_tag(tag))
+fn names_a_title(class: &str) -> bool {
+    let bytes = class.as_bytes();
+    memchr::memchr2_iter(b'i', b'e', bytes).any(|at| {
+        let before = at
+            .checked_sub(1)
+            .and_then(|b| bytes.get(b))
+            .map(u8::to_ascii_lowercase);
+        let rest = bytes.get(at..).unwrap_or_default();
+        (before == Some(b't') && rest.starts_with(b"itle"))
+            || (before == Some(b'h') && rest.starts_with(b"eadline"))
+    })
+}
+
+const ZONE_KNOWN: u8 = 0x80;
+const ZONE_EXCLUDED: u8 = 1;
+const ZONE_OUTER_FOOTER: u8 = 2;
+const ZONE_OUTER_ARTICLE: u8 = 4;
+
+impl<'a> Page<'a> {
+    fn new(doc: &'a Document<'a>) -> Self {
+        let mut page = Page {
+            doc,
+            metas: Vec::new(),
+            scripts: Vec::new(),
+            h1s: Vec::new(),
+            titles: Vec::new(),
+            links: Vec::new(),
+            htmls: Vec::new(),
+            dated: Vec::new(),
+            authored: Vec::new(),
+            headline_like: Vec::new(),
+            articles: Vec::new(),
+            mains: Vec::new(),
+            role_mains: Vec::new(),
+            zones: RefCell::new(vec![0; doc.node_capacity()]),
+        };
+        for n in doc.root().descendant_elements() {
+            let tag = n.tag();
+            match tag {
+                Some(Tag::Meta) => page.metas.push(n),
+                Some(Tag::Script) => page.scripts.push(n),
+                Some(Tag::Title) => page.titles.push(n),
+                Some(Tag::Link) => page.links.push(n),
+                Some(Tag::Html) => page.htmls.push(n),
+                Some(Tag::Article) => page.articles.push(n),
+                Some(Tag::Main) => page.mains.push(n),
+                _ => {}
+            }
+            if tag == Some(Tag::H1) {
+                page.h1s.push(n);
+            }
+            let itemprop = n.has_attr("itemprop");
+            let dated = match tag {
+                Some(Tag::Time) => true,
+                Some(Tag::Abbr) => n.has_attr("title"),
+                Some(Tag::Input) => n.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")),
+                _ => false,
+            };
+            if dated || itemprop {
+                page.dated.push(n);
+            }
+            if itemprop || (matches!(tag, Some(Tag::A | Tag::Link)) && n.has_attr("rel")) {
+                page.authored.push(n);
+            }
+            let headline_like = matches!(tag, Some(Tag::H1 | Tag::H2 | Tag::H3))
+                || n.attr("class").is_some_and(names_a_title);
+            if headline_like {
+                page.headline_like.push(n);
+            }
+            if n.attr("role") == Some("main") {
+                page.role_mains.push(n);
+            }
+        }
+        page
+    }
+
+    /// The node (or one of its ancestors) is a related-articles box, an
+    /// aside, navigation, comments or the page footer (an article's own
+    /// footer is not).
+    fn excluded(&self, node: &Node<'_>) -> bool {
+        let state = self.zone_state(*node);
+        state & ZONE_EXCLUDED != 0 || state & ZONE_OUTER_FOOTER != 0
+    }
+
+    fn zone_state(&self, node: Node<'_>) -> u8 {
+        let mut zones = self.zones.borrow_mut();
+        let mut path = Vec::new();
+        let mut cur = Some(node);
+        let mut state = ZONE_KNOWN;
+        while let Some(n) = cur {
+            match zones.get(n.id().index()).copied() {
+                Some(known) if known != 0 => {
+                    state = known;
+                    break;
+                }
+                _ => {}
+            }
+            path.push(n);
+            cur = n.parent();
+        }
+        for n in path.into_iter().rev() {
+            let zone = if n.is_element() {
+                zone_of(&n)
+            } else {
+                Zone::Neutral
+            };
+            if zone == Zone::Excluded {
+                state |= ZONE_EXCLUDED;
+            }
+            if state & (ZONE_OUTER_FOOTER | ZONE_OUTER_ARTICLE) == 0 {
+                match zone {
+                    Zone::Footer => state |= ZONE_OUTER_FOOTER,
+                    Zone::Article => state |= ZONE_OUTER_ARTICLE,
+                    _ => {}
+                }
+            }
+            if let Some(slot) = zones.get_mut(n.id().index()) {
+                *slot = state;
+            }
+        }
+        state
+    }
 }
 
 /// What an ancestor element says about the zone it encloses.
@@ -367,21 +516,6 @@ fn zone_of(node: &Node<'_>) -> Zone {
         return Zone::Footer;
     }
     Zone::Neutral
-}
-
-/// The node (or one of its ancestors) is a related-articles box, an aside,
-/// navigation, comments or the page footer.
-fn in_excluded_zone(node: &Node<'_>) -> bool {
-    let mut footer = false;
-    for n in std::iter::once(*node).chain(node.ancestors().take(MAX_ANCESTORS)) {
-        match zone_of(&n) {
-            Zone::Excluded => return true,
-            Zone::Footer => footer = true,
-            Zone::Article => footer = false,
-            Zone::Neutral => {}
-        }
-    }
-    footer
 }
 
 fn is_within(node: &Node<'_>, scope: Option<Node<'_>>) -> bool {
@@ -434,6 +568,16 @@ fn is_inline_element(name: &str) -> bool {
 /// `limit` bytes, with a `\n` where a block element or `<br>` breaks the
 /// line and single spaces elsewhere.
 fn visible_lines(node: &Node<'_>, limit: usize) -> String {
+    visible_raw(node, limit)
+        .lines()
+        .map(normalize_whitespace)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The text of [`visible_lines`] before its lines are normalised.
+fn visible_raw(node: &Node<'_>, limit: usize) -> String {
     fn walk(node: &Node<'_>, out: &mut String, depth: usize, limit: usize) {
         if depth > 64 || out.len() > limit {
             return;
@@ -463,17 +607,13 @@ fn visible_lines(node: &Node<'_>, limit: usize) -> String {
     }
     let mut out = String::new();
     walk(node, &mut out, 0, limit);
-    out.lines()
-        .map(normalize_whitespace)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    out
 }
 
 /// Visible text of a node (scripts and styles left out), whitespace
 /// normalised, at most about `limit` bytes.
 fn visible_text(node: &Node<'_>, limit: usize) -> String {
-    normalize_whitespace(&visible_lines(node, limit))
+    normalize_whitespace(&visible_raw(node, limit))
 }
 
 // ---------------------------------------------------------------------------
@@ -486,14 +626,14 @@ struct MetaTags {
 }
 
 impl MetaTags {
-    fn collect(doc: &Document<'_>) -> Self {
+    fn collect(doc: &Page<'_>) -> Self {
         let mut tags = Vec::new();
-        for node in &elements_named(doc, Tag::Meta).collect::<Vec<_>>() {
+        for node in &doc.metas {
             let Some(content) = node.attr("content").or_else(|| node.attr("value")) else {
                 continue;
             };
             let content = content.trim().to_owned();
-            if content.is_empty() || in_excluded_zone(node) {
+            if content.is_empty() || doc.excluded(node) {
                 continue;
             }
             for attr in ["property", "name", "itemprop", "http-equiv"] {
@@ -611,9 +751,9 @@ fn ld_types(value: &Value) -> Vec<String> {
 }
 
 impl JsonLd {
-    fn collect(doc: &Document<'_>) -> Self {
+    fn collect(doc: &Page<'_>) -> Self {
         let mut values = Vec::new();
-        for node in &elements_named(doc, Tag::Script).collect::<Vec<_>>() {
+        for node in &doc.scripts {
             let is_ld = node
                 .attr("type")
                 .is_some_and(|t| t.to_lowercase().contains("ld+json"));
@@ -823,10 +963,10 @@ struct Heading<'a> {
 /// The first `<h1>` of the article (marked as headline, or inside
 /// `<article>`/`<main>`), else the first usable `<h1>` of the page.
 /// An `<h1>` naming the site (a logo or masthead) is no headline.
-fn main_heading<'a>(doc: &'a Document<'_>, site: Option<&str>) -> Option<Heading<'a>> {
+fn main_heading<'a>(doc: &Page<'a>, site: Option<&str>) -> Option<Heading<'a>> {
     let mut first: Option<Heading<'_>> = None;
-    for node in &elements_named(doc, Tag::H1).collect::<Vec<_>>() {
-        if in_excluded_zone(node) || is_masthead(node) {
+    for node in &doc.h1s {
+        if doc.excluded(node) || is_masthead(node) {
             continue;
         }
         let text = visible_text(node, 600);
@@ -863,20 +1003,14 @@ fn is_masthead(node: &Node<'_>) -> bool {
 
 /// The element showing the headline when there is no usable `<h1>`: the
 /// first heading or title-like element whose text agrees with `title`.
-fn headline_element<'a>(doc: &'a Document<'_>, title: &str) -> Option<Node<'a>> {
-    elements(doc)
-        .filter(|n| {
-            matches!(n.tag(), Some(Tag::H1 | Tag::H2 | Tag::H3))
-                || n.attr("class").is_some_and(|c| {
-                    ["title", "Title", "headline", "Headline"]
-                        .iter()
-                        .any(|k| c.contains(k))
-                })
-        })
-        .filter(|n| !is_hidden_element(node_name(n)) && node_name(n) != "title")
+fn headline_element<'a>(doc: &Page<'a>, title: &str) -> Option<Node<'a>> {
+    doc.headline_like
+        .iter()
+        .copied()
+        .filter(|n| !is_hidden_element(node_name(n)) && node_name(n) != "title" && !doc.excluded(n))
         .find(|n| {
             let text = visible_text(n, 600);
-            text.len() <= 2 * title.len() + 20 && agrees(&text, title) && !in_excluded_zone(n)
+            text.len() <= 2 * title.len() + 20 && agrees(&text, title)
         })
 }
 
@@ -940,14 +1074,15 @@ fn title_part_matching(title: &str, heading: &str) -> Option<String> {
     parts.into_iter().find(|part| agrees(part, heading))
 }
 
-fn document_title(doc: &Document<'_>) -> Option<String> {
-    elements_named(doc, Tag::Title)
+fn document_title(doc: &Page<'_>) -> Option<String> {
+    doc.titles
+        .iter()
         .find(|n| !n.ancestors().any(|a| node_name(&a) == "svg"))
         .and_then(|n| clean(&n.text()))
 }
 
 fn title(
-    doc: &Document<'_>,
+    doc: &Page<'_>,
     metas: &MetaTags,
     article: Option<&Value>,
     heading: Option<&Heading<'_>>,
@@ -1027,8 +1162,8 @@ fn absolute_http(url: &str) -> Option<String> {
     ok.then(|| url.to_owned())
 }
 
-fn canonical_url(doc: &Document<'_>, metas: &MetaTags) -> Option<String> {
-    let from_link = elements_named(doc, Tag::Link).find_map(|n| {
+fn canonical_url(doc: &Page<'_>, metas: &MetaTags) -> Option<String> {
+    let from_link = doc.links.iter().find_map(|n| {
         let rel = n.attr("rel")?.to_lowercase();
         if !rel.split_whitespace().any(|r| r == "canonical") {
             return None;
@@ -1063,8 +1198,8 @@ pub fn normalize_language(tag: &str) -> Option<String> {
     Some(code.to_owned())
 }
 
-fn language(doc: &Document<'_>, metas: &MetaTags, ld: &JsonLd, article: Option<&Value>) -> Option<String> {
-    let html_lang = elements_named(doc, Tag::Html).next().and_then(|n| {
+fn language(doc: &Page<'_>, metas: &MetaTags, ld: &JsonLd, article: Option<&Value>) -> Option<String> {
+    let html_lang = doc.htmls.first().and_then(|n| {
         n.attr("lang")
             .or_else(|| n.attr("xml:lang"))
             .and_then(normalize_language)
@@ -1253,19 +1388,12 @@ fn says_modified(h: &str) -> bool {
 }
 
 fn time_element_date(
-    doc: &Document<'_>,
+    doc: &Page<'_>,
     scope: Option<Node<'_>>,
     fetched: Option<PublishedDate>,
 ) -> Option<PublishedDate> {
     let mut candidates: Vec<(i32, usize, PublishedDate)> = Vec::new();
-    let selected = elements(doc).filter(|n| match n.tag() {
-        Some(Tag::Time) => true,
-        Some(Tag::Abbr) if n.has_attr("title") => true,
-        Some(Tag::Input) if n.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")) => true,
-        _ => n.has_attr("itemprop"),
-    });
-    for (order, node) in selected.enumerate() {
-        let node = &node;
+    for (order, node) in doc.dated.iter().enumerate() {
         let name = node_name(node);
         if name == "meta" {
             continue;
@@ -1297,7 +1425,7 @@ fn time_element_date(
         if !marked_published && !published_hint && (says_modified(&h) || says_modified(&lower_text)) {
             continue;
         }
-        if in_excluded_zone(node) {
+        if doc.excluded(node) {
             continue;
         }
         let value = ["datetime", "content", "title", "value"].iter().find_map(|a| {
@@ -1402,7 +1530,11 @@ const MAX_DATELINE_ELEMENTS: usize = 3_000;
 const AFTER_HEADLINE_TEXT: usize = 300;
 
 /// A date in the text that directly follows the headline element.
-fn date_after_headline(headline: Node<'_>, fetched: Option<PublishedDate>) -> Option<PublishedDate> {
+fn date_after_headline(
+    doc: &Page<'_>,
+    headline: Node<'_>,
+    fetched: Option<PublishedDate>,
+) -> Option<PublishedDate> {
     let root = headline.ancestors().find(|a| node_name(a) == "body")?;
     let mut seen_headline = false;
     let mut text = String::new();
@@ -1420,7 +1552,7 @@ fn date_after_headline(headline: Node<'_>, fetched: Option<PublishedDate>) -> Op
         let Some(parent) = node.parent() else {
             continue;
         };
-        if is_hidden_element(node_name(&parent)) || in_excluded_zone(&parent) {
+        if is_hidden_element(node_name(&parent)) || doc.excluded(&parent) {
             continue;
         }
         let piece = normalize_whitespace(node.text_str());
@@ -1433,7 +1565,11 @@ fn date_after_headline(headline: Node<'_>, fetched: Option<PublishedDate>) -> Op
     first_publication_date_in(&text, fetched)
 }
 
-fn dateline_date(scope: Option<Node<'_>>, fetched: Option<PublishedDate>) -> Option<PublishedDate> {
+fn dateline_date(
+    doc: &Page<'_>,
+    scope: Option<Node<'_>>,
+    fetched: Option<PublishedDate>,
+) -> Option<PublishedDate> {
     let scope = scope?;
     let mut paragraphs = 0;
     for node in scope
@@ -1455,7 +1591,7 @@ fn dateline_date(scope: Option<Node<'_>>, fetched: Option<PublishedDate>) -> Opt
         if !(hinted || paragraph && paragraphs < 3) {
             continue;
         }
-        if in_excluded_zone(&node) {
+        if doc.excluded(&node) {
             continue;
         }
         let text = visible_text(&node, 400);
@@ -1486,7 +1622,7 @@ fn dateline_date(scope: Option<Node<'_>>, fetched: Option<PublishedDate>) -> Opt
 
 /// The element enclosing the article: the `<article>`/`<main>` around the
 /// headline, else the first `<article>`, `<main>` or the `<body>`.
-fn article_scope<'a>(doc: &'a Document<'_>, heading: Option<Node<'a>>) -> Option<Node<'a>> {
+fn article_scope<'a>(doc: &Page<'a>, heading: Option<Node<'a>>) -> Option<Node<'a>> {
     if let Some(h) = heading {
         let around = h
             .ancestors()
@@ -1496,19 +1632,14 @@ fn article_scope<'a>(doc: &'a Document<'_>, heading: Option<Node<'a>>) -> Option
             return around;
         }
     }
-    let tests: [&dyn Fn(&Node<'_>) -> bool; 4] = [
-        &|n| n.has_tag(Tag::Article),
-        &|n| n.has_tag(Tag::Main),
-        &|n| n.attr("role") == Some("main"),
-        &|n| n.has_tag(Tag::Body),
-    ];
-    tests
+    let body = [doc.doc.body()];
+    [&doc.articles[..], &doc.mains[..], &doc.role_mains[..], &body[..]]
         .iter()
-        .find_map(|test| elements(doc).find(|n| test(n) && !in_excluded_zone(n)))
+        .find_map(|list| list.iter().find(|n| !doc.excluded(n)).copied())
 }
 
 fn published(
-    doc: &Document<'_>,
+    doc: &Page<'_>,
     metas: &MetaTags,
     ld: &JsonLd,
     article: Option<&Value>,
@@ -1535,8 +1666,8 @@ fn published(
             return Some((d, DateSource::Url));
         }
     }
-    dateline_date(scope, fetched)
-        .or_else(|| headline.and_then(|h| date_after_headline(h, fetched)))
+    dateline_date(doc, scope, fetched)
+        .or_else(|| headline.and_then(|h| date_after_headline(doc, h, fetched)))
         .map(|d| (d, DateSource::Dateline))
 }
 
@@ -1818,7 +1949,7 @@ fn microdata_author(node: &Node<'_>) -> Option<String> {
 }
 
 fn authors(
-    doc: &Document<'_>,
+    doc: &Page<'_>,
     metas: &MetaTags,
     ld: &JsonLd,
     article: Option<&Value>,
@@ -1856,17 +1987,14 @@ fn authors(
             return out;
         }
     }
-    let selected = elements(doc).filter(|n| {
-        n.has_attr("itemprop") || (matches!(n.tag(), Some(Tag::A | Tag::Link)) && n.has_attr("rel"))
-    });
-    for node in &selected.collect::<Vec<_>>() {
+    for node in &doc.authored {
         let is_itemprop = node
             .attr("itemprop")
             .is_some_and(|p| p.split_whitespace().any(|w| w.eq_ignore_ascii_case("author")));
         let is_rel = node
             .attr("rel")
             .is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("author")));
-        if !(is_itemprop || is_rel) || node_name(node) == "link" || in_excluded_zone(node) {
+        if !(is_itemprop || is_rel) || node_name(node) == "link" || doc.excluded(node) {
             continue;
         }
         let raw = if is_itemprop {
@@ -1901,7 +2029,7 @@ fn authors(
             continue;
         }
         let text = visible_lines(&node, 300);
-        if text.is_empty() || text.len() > 150 || is_copyright(&text) || in_excluded_zone(&node) {
+        if text.is_empty() || text.len() > 150 || is_copyright(&text) || doc.excluded(&node) {
             continue;
         }
         push_names(&mut out, split_author_names(&text, site));

@@ -26,6 +26,10 @@
 //! tree is cloned cheaply (a few `Vec`s) for each attempt, and every walk
 //! is iterative.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::fast_html::{Document, Node, NodeId, Tag, TextStats};
 
 /// Shortest article text (characters) accepted without a retry.
@@ -191,8 +195,13 @@ pub(crate) fn grab_article<'s>(
     title: Option<&str>,
     find_byline: bool,
 ) -> Option<Article<'s>> {
-    let byline = if find_byline { take_byline(&mut doc) } else { None };
-    prepare(&mut doc);
+    let (names, plan) = survey(&doc);
+    let byline = if find_byline {
+        take_byline(&mut doc, &names)
+    } else {
+        None
+    };
+    prepare(&mut doc, plan);
     let mut flags = Flags {
         strip_unlikely: true,
         weigh_classes: true,
@@ -206,7 +215,7 @@ pub(crate) fn grab_article<'s>(
         } else {
             doc.clone()
         };
-        if let Some(root) = attempt_grab(&mut attempt, flags, title) {
+        if let Some(root) = attempt_grab(&mut attempt, &names, flags, title) {
             let length = attempt.node(root).normalized_char_count();
             if length >= CHAR_THRESHOLD {
                 return Some(finish(attempt, root, byline));
@@ -238,20 +247,6 @@ fn finish<'s>(mut doc: Document<'s>, root: NodeId, byline: Option<String>) -> Ar
 
 fn ids<'a>(nodes: impl Iterator<Item = Node<'a>>) -> Vec<NodeId> {
     nodes.map(|n| n.id()).collect()
-}
-
-/// Lower-case `class` and `id`, space separated (what Readability matches
-/// its word lists against).
-fn match_string(node: Node<'_>) -> String {
-    let mut s = String::new();
-    for (name, value) in node.attrs() {
-        if name == "class" || name == "id" {
-            s.push_str(value);
-            s.push(' ');
-        }
-    }
-    s.make_ascii_lowercase();
-    s
 }
 
 fn is_tag_in(node: Node<'_>, tags: &[Tag]) -> bool {
@@ -506,13 +501,21 @@ fn is_probably_visible(node: Node<'_>) -> bool {
 // Scores
 
 /// Scores by node, and which tables hold data.
-#[derive(Default)]
-struct Scores {
+struct Scores<'n> {
+    names: &'n Names,
     score: Vec<Option<f32>>,
     data_table: Vec<bool>,
 }
 
-impl Scores {
+impl<'n> Scores<'n> {
+    fn new(names: &'n Names) -> Self {
+        Scores {
+            names,
+            score: Vec::new(),
+            data_table: Vec::new(),
+        }
+    }
+
     fn get(&self, id: NodeId) -> Option<f32> {
         self.score.get(id.index()).copied().flatten()
     }
@@ -531,7 +534,7 @@ impl Scores {
     }
 
     fn init(&mut self, node: Node<'_>, weigh: bool) -> f32 {
-        let score = node_score(node, weigh);
+        let score = node_score(self.names, node, weigh);
         self.set(node.id(), score);
         score
     }
@@ -550,28 +553,116 @@ impl Scores {
     }
 }
 
-fn class_weight(node: Node<'_>, weigh: bool) -> f32 {
-    if !weigh {
-        return 0.0;
-    }
-    let mut weight = 0.0;
-    for attr in ["class", "id"] {
-        if let Some(value) = node.attr(attr) {
-            let value = value.to_ascii_lowercase();
-            if CLASSES_NEGATIVE.iter().any(|k| value.contains(k))
-                || value.split_whitespace().any(|w| w == "hid")
-            {
-                weight -= 25.0;
-            }
-            if CLASSES_POSITIVE.iter().any(|k| value.contains(k)) {
-                weight += 25.0;
+/// What an element's `class` and `id` say, read once per page (the
+/// attempts and the cleaning steps ask again and again).
+#[derive(Clone, Copy, Default)]
+struct NameInfo {
+    /// Names an unlikely candidate (sidebar, comments…) and no likely one.
+    unlikely: bool,
+    /// Names a byline.
+    byline: bool,
+    /// Readability's class weight: -25 per negative, +25 per positive name.
+    weight: f32,
+}
+
+/// [`NameInfo`] by node; nodes made later have none.
+struct Names(Vec<NameInfo>);
+
+/// Which word lists a `class`/`id` value has a word of.
+const UNLIKELY: u8 = 1;
+const MAYBE: u8 = 2;
+const NEGATIVE: u8 = 4;
+const POSITIVE: u8 = 8;
+const BYLINE: u8 = 16;
+
+/// One automaton for all of Readability's name lists (ASCII case
+/// insensitive), with the lists each pattern belongs to.
+struct WordLists {
+    automaton: AhoCorasick,
+    lists: Vec<u8>,
+}
+
+static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
+    let mut patterns: Vec<(&str, u8)> = Vec::new();
+    for (words, list) in [
+        (UNLIKELY_CANDIDATES, UNLIKELY),
+        (MAYBE_CANDIDATES, MAYBE),
+        (CLASSES_NEGATIVE, NEGATIVE),
+        (CLASSES_POSITIVE, POSITIVE),
+        (BYLINE_PATTERNS, BYLINE),
+    ] {
+        for w in words {
+            match patterns.iter_mut().find(|(p, _)| p == w) {
+                Some((_, l)) => *l |= list,
+                None => patterns.push((w, list)),
             }
         }
     }
-    weight
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(patterns.iter().map(|(p, _)| p))
+        .unwrap_or_else(|e| panic!("readability word lists: {e}"));
+    WordLists {
+        automaton,
+        lists: patterns.into_iter().map(|(_, l)| l).collect(),
+    }
+});
+
+/// The lists `value` has a word of.
+fn word_lists(value: &str) -> u8 {
+    let lists = &*WORD_LISTS;
+    if !lists.automaton.is_match(value) {
+        return 0;
+    }
+    lists.automaton.find_overlapping_iter(value).fold(0, |acc, m| {
+        acc | lists.lists.get(m.pattern().as_usize()).copied().unwrap_or(0)
+    })
 }
 
-fn node_score(node: Node<'_>, weigh: bool) -> f32 {
+impl Names {
+    /// The names of every element; `visit` sees each element too.
+    fn new(doc: &Document<'_>, mut visit: impl FnMut(Node<'_>)) -> Names {
+        let mut table = vec![NameInfo::default(); doc.node_capacity()];
+        for node in doc.root().descendant_elements() {
+            visit(node);
+            let (class, id) = (node.attr("class"), node.attr("id"));
+            if class.is_none() && id.is_none() {
+                continue;
+            }
+            let mut weight = 0.0;
+            let mut all = 0;
+            for value in [class, id].into_iter().flatten() {
+                let lists = word_lists(value);
+                all |= lists;
+                if lists & NEGATIVE != 0 || value.split_whitespace().any(|w| w.eq_ignore_ascii_case("hid")) {
+                    weight -= 25.0;
+                }
+                if lists & POSITIVE != 0 {
+                    weight += 25.0;
+                }
+            }
+            let info = NameInfo {
+                unlikely: all & UNLIKELY != 0 && all & MAYBE == 0,
+                byline: all & BYLINE != 0,
+                weight,
+            };
+            if let Some(slot) = table.get_mut(node.id().index()) {
+                *slot = info;
+            }
+        }
+        Names(table)
+    }
+
+    fn get(&self, id: NodeId) -> NameInfo {
+        self.0.get(id.index()).copied().unwrap_or_default()
+    }
+}
+
+fn class_weight(names: &Names, node: Node<'_>, weigh: bool) -> f32 {
+    if weigh { names.get(node.id()).weight } else { 0.0 }
+}
+
+fn node_score(names: &Names, node: Node<'_>, weigh: bool) -> f32 {
     use Tag::*;
     let base = match node.tag() {
         Some(Div) => 5.0,
@@ -580,19 +671,16 @@ fn node_score(node: Node<'_>, weigh: bool) -> f32 {
         Some(H1 | H2 | H3 | H4 | H5 | H6 | Th) => -5.0,
         _ => 0.0,
     };
-    base + class_weight(node, weigh)
+    base + class_weight(names, node, weigh)
 }
 
 // ---------------------------------------------------------------------------
 // Preparation
 
-fn is_valid_byline(node: Node<'_>) -> bool {
+fn is_valid_byline(names: &Names, node: Node<'_>) -> bool {
     let marked = node.attr("rel") == Some("author")
         || node.attr("itemprop").is_some_and(|p| p.contains("author"))
-        || {
-            let m = match_string(node);
-            BYLINE_PATTERNS.iter().any(|p| m.contains(p))
-        };
+        || names.get(node.id()).byline;
     if !marked {
         return false;
     }
@@ -605,11 +693,11 @@ fn normalize_spaces(s: &str) -> String {
 }
 
 /// Take the first byline element out of the body; its text is the byline.
-fn take_byline(doc: &mut Document<'_>) -> Option<String> {
+fn take_byline(doc: &mut Document<'_>, names: &Names) -> Option<String> {
     let mut next = next_element(doc.body(), false);
     while let Some(id) = next {
         let node = doc.node(id);
-        if is_valid_byline(node) {
+        if is_valid_byline(names, node) {
             let name = node
                 .descendant_elements()
                 .find(|d| d.attr("itemprop") == Some("name"))
@@ -630,22 +718,42 @@ fn has_image_source(node: Node<'_>) -> bool {
     })
 }
 
+/// What [`prepare`] changes, found in the same walk as the [`Names`].
+struct Plan {
+    /// Scripts, styles and empty images.
+    doomed: Vec<NodeId>,
+    fonts: Vec<NodeId>,
+    brs: Vec<NodeId>,
+}
+
+/// One walk over the page: what class and id names say, and what
+/// [`prepare`] will change.
+fn survey(doc: &Document<'_>) -> (Names, Plan) {
+    let mut plan = Plan {
+        doomed: Vec::new(),
+        fonts: Vec::new(),
+        brs: Vec::new(),
+    };
+    let names = Names::new(doc, |n| match n.tag() {
+        Some(Tag::Script | Tag::Noscript | Tag::Style) => plan.doomed.push(n.id()),
+        Some(Tag::Img) if !has_image_source(n) => plan.doomed.push(n.id()),
+        Some(Tag::Font) => plan.fonts.push(n.id()),
+        Some(Tag::Br) => plan.brs.push(n.id()),
+        _ => {}
+    });
+    (names, plan)
+}
+
 /// Remove scripts, styles and empty images; `<font>` becomes `<span>`;
 /// runs of `<br>` become paragraphs.
-fn prepare(doc: &mut Document<'_>) {
-    let doomed = ids(doc.root().descendant_elements().filter(|n| match n.tag() {
-        Some(Tag::Script | Tag::Noscript | Tag::Style) => true,
-        Some(Tag::Img) => !has_image_source(*n),
-        _ => false,
-    }));
-    for id in doomed {
+fn prepare(doc: &mut Document<'_>, plan: Plan) {
+    for id in plan.doomed {
         doc.detach(id);
     }
-    let fonts = ids(doc.root().descendant_elements().filter(|n| n.has_tag(Tag::Font)));
-    for id in fonts {
+    for id in plan.fonts {
         doc.set_tag(id, Tag::Span);
     }
-    replace_brs(doc);
+    replace_brs(doc, plan.brs);
 }
 
 fn next_significant(node: Option<Node<'_>>) -> Option<NodeId> {
@@ -662,8 +770,7 @@ fn next_significant(node: Option<Node<'_>>) -> Option<NodeId> {
 
 /// Two or more `<br>` in a row end a paragraph: the phrasing content after
 /// them goes into a new `<p>`.
-fn replace_brs(doc: &mut Document<'_>) {
-    let brs = ids(doc.body().descendant_elements().filter(|n| n.has_tag(Tag::Br)));
+fn replace_brs(doc: &mut Document<'_>, brs: Vec<NodeId>) {
     for br in brs {
         let mut next = next_significant(doc.node(br).next_sibling());
         let mut replaced = false;
@@ -717,10 +824,10 @@ fn trim_trailing_whitespace(doc: &mut Document<'_>, id: NodeId) {
 // ---------------------------------------------------------------------------
 // Candidates
 
-fn attempt_grab(doc: &mut Document<'_>, flags: Flags, title: Option<&str>) -> Option<NodeId> {
+fn attempt_grab(doc: &mut Document<'_>, names: &Names, flags: Flags, title: Option<&str>) -> Option<NodeId> {
     let body = doc.body().id();
-    let to_score = collect_elements_to_score(doc, flags.strip_unlikely, title);
-    let mut scores = Scores::default();
+    let to_score = collect_elements_to_score(doc, names, flags.strip_unlikely, title);
+    let mut scores = Scores::new(names);
     let top = score_elements(doc, &to_score, flags, &mut scores);
     let weigh = flags.weigh_classes;
     let mut tc = top.first().copied();
@@ -755,18 +862,10 @@ fn attempt_grab(doc: &mut Document<'_>, flags: Flags, title: Option<&str>) -> Op
     Some(article)
 }
 
-fn is_unlikely_candidate(node: Node<'_>) -> bool {
-    if node.has_tag(Tag::A) {
-        return false;
-    }
-    let m = match_string(node);
-    if m.is_empty() || !UNLIKELY_CANDIDATES.iter().any(|k| m.contains(k)) {
-        return false;
-    }
-    if MAYBE_CANDIDATES.iter().any(|k| m.contains(k)) {
-        return false;
-    }
-    !has_ancestor_tag(node, 3, &[Tag::Table, Tag::Code])
+fn is_unlikely_candidate(names: &Names, node: Node<'_>) -> bool {
+    names.get(node.id()).unlikely
+        && !node.has_tag(Tag::A)
+        && !has_ancestor_tag(node, 3, &[Tag::Table, Tag::Code])
 }
 
 fn is_without_content(node: Node<'_>) -> bool {
@@ -799,6 +898,7 @@ fn has_block_child(node: Node<'_>) -> bool {
 /// elements to score.
 fn collect_elements_to_score(
     doc: &mut Document<'_>,
+    names: &Names,
     strip_unlikely: bool,
     title: Option<&str>,
 ) -> Vec<NodeId> {
@@ -819,7 +919,7 @@ fn collect_elements_to_score(
                     true
                 })
             || (strip_unlikely
-                && (is_unlikely_candidate(node)
+                && (is_unlikely_candidate(names, node)
                     || node.attr("role").is_some_and(|r| UNLIKELY_ROLES.contains(&r))))
             || (matches!(
                 node.tag(),
@@ -882,6 +982,24 @@ fn div_into_p(doc: &mut Document<'_>, div: NodeId) {
     }
 }
 
+/// Commas of several scripts in `text` (ASCII ones found with memchr, the
+/// others decoded only at their possible lead bytes).
+fn comma_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let ascii = memchr::memchr_iter(b',', bytes).count();
+    if text.is_ascii() {
+        return ascii;
+    }
+    let others = memchr::memchr3_iter(0xD8, 0xE2, 0xEF, bytes)
+        .filter(|&i| {
+            text.get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| COMMAS.contains(&c))
+        })
+        .count();
+    ascii + others
+}
+
 /// Character counts, commas and link text of every node under the body,
 /// in one pass: what scoring needs, without walking a subtree per node.
 struct Counts {
@@ -900,10 +1018,7 @@ impl Counts {
         for &id in stats.preorder().iter().rev() {
             let node = doc.node(id);
             let (c, l) = if node.is_text() {
-                (
-                    node.text_str().chars().filter(|c| COMMAS.contains(c)).count() as u32,
-                    0.0,
-                )
+                (comma_count(node.text_str()) as u32, 0.0)
             } else {
                 node.children().fold((0u32, 0f32), |(c, l), child| {
                     let i = child.id().index();
@@ -952,7 +1067,7 @@ fn score_elements(doc: &Document<'_>, to_score: &[NodeId], flags: Flags, scores:
     let counts = Counts::new(doc.body());
     let mut order: Vec<NodeId> = Vec::new();
     let mut base: Vec<f32> = Vec::new();
-    let mut slot: std::collections::HashMap<NodeId, usize> = std::collections::HashMap::new();
+    let mut slot: Vec<u32> = vec![u32::MAX; doc.node_capacity()];
     for &id in to_score {
         let element = doc.node(id);
         let length = counts.chars(id);
@@ -970,16 +1085,18 @@ fn score_elements(doc: &Document<'_>, to_score: &[NodeId], flags: Flags, scores:
                 _ => (level * 3) as f32,
             };
             let extra = content_score as f32 / divider;
-            match slot.get(&ancestor.id()) {
-                Some(&i) => {
-                    if let Some(b) = base.get_mut(i) {
+            match slot.get(ancestor.id().index()).copied() {
+                Some(i) if i != u32::MAX => {
+                    if let Some(b) = base.get_mut(i as usize) {
                         *b += extra;
                     }
                 }
-                None => {
-                    slot.insert(ancestor.id(), order.len());
+                _ => {
+                    if let Some(s) = slot.get_mut(ancestor.id().index()) {
+                        *s = order.len() as u32;
+                    }
                     order.push(ancestor.id());
-                    base.push(extra + node_score(ancestor, weigh));
+                    base.push(extra + node_score(scores.names, ancestor, weigh));
                 }
             }
             if ancestor.has_tag(Tag::Body) {
@@ -1124,10 +1241,9 @@ fn prep_article(doc: &mut Document<'_>, article: NodeId, flags: Flags, scores: &
     }
     clean_embeds(doc, article);
     if flags.weigh_classes {
-        let headers = ids(doc
-            .node(article)
-            .descendant_elements()
-            .filter(|n| matches!(n.tag(), Some(Tag::H1 | Tag::H2)) && class_weight(*n, true) < 0.0));
+        let headers = ids(doc.node(article).descendant_elements().filter(|n| {
+            matches!(n.tag(), Some(Tag::H1 | Tag::H2)) && class_weight(scores.names, *n, true) < 0.0
+        }));
         for id in headers {
             doc.detach(id);
         }
@@ -1251,7 +1367,7 @@ fn should_clean_conditionally(node: Node<'_>, flags: Flags, scores: &Scores) -> 
     {
         return false;
     }
-    let weight = class_weight(node, flags.weigh_classes);
+    let weight = class_weight(scores.names, node, flags.weigh_classes);
     if weight < 0.0 {
         return !node.descendant_elements().any(|d| d.has_tag(Pre));
     }

@@ -330,7 +330,7 @@ pub fn clean_plain_text(raw: &str) -> CleanText {
     let mut content = 0;
     for (offset, line) in body_lines.iter().enumerate() {
         let text = line.text.as_str();
-        if is_boilerplate_line(text) {
+        if is_boilerplate_text(text) {
             continue;
         }
         if !text.is_empty() {
@@ -382,7 +382,7 @@ pub fn clean_body(text: &str) -> String {
     let lines: Vec<Line> = without_trailing_link_list(&lines)
         .iter()
         .filter(|line| {
-            !is_boilerplate_line(&line.text) && !is_byline(&line.text) && !is_furniture_line(&line.text)
+            !is_boilerplate_text(&line.text) && !is_byline(&line.text) && !is_furniture_line(&line.text)
         })
         .cloned()
         .collect();
@@ -438,9 +438,13 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     if line.len() > 4 * MAX_BOILERPLATE_CHARS {
         return false;
     }
-    let normalized = normalize_line(line);
-    let text = normalized.text.as_str();
-    if text.is_empty() || char_len(text) > MAX_BOILERPLATE_CHARS {
+    is_boilerplate_text(&normalize_line(line).text)
+}
+
+/// [`is_boilerplate_line`] for a line already normalised
+/// ([`normalize_line`]).
+fn is_boilerplate_text(text: &str) -> bool {
+    if text.is_empty() || text.len() > 4 * MAX_BOILERPLATE_CHARS || char_len(text) > MAX_BOILERPLATE_CHARS {
         return false;
     }
     if !text.chars().any(char::is_alphanumeric) {
@@ -537,33 +541,92 @@ fn is_invisible(c: char) -> bool {
 }
 
 fn split_lines(raw: &str) -> Vec<Line> {
-    raw.replace("\r\n", "\n")
-        .split(is_line_break)
-        .map(normalize_line)
-        .collect()
+    let unified;
+    let text = if raw.contains('\r') {
+        unified = raw.replace("\r\n", "\n");
+        unified.as_str()
+    } else {
+        raw
+    };
+    if is_plain(text) {
+        return text
+            .split('\n')
+            .map(|line| Line {
+                text: line.to_owned(),
+                indented: false,
+            })
+            .collect();
+    }
+    text.split(is_line_break).map(normalize_line).collect()
+}
+
+/// True when every line of `text` is already normalised and `\n` is its
+/// only line break: no leading, trailing or doubled spaces, no other
+/// whitespace, no control or invisible characters. Checked on bytes; only
+/// the encodings of the non-ASCII whitespace, invisible and control
+/// characters [`normalize_line`] changes are looked for.
+fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut prev = b'\n';
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        let ok = match b {
+            b' ' => prev != b' ' && prev != b'\n',
+            b'\n' => prev != b' ',
+            0x00..=0x1F | 0x7F => false,
+            // U+0080–U+00A0 (C1 controls, NEL, no-break space), U+00AD
+            0xC2 => !matches!(next(1), 0x80..=0xA0 | 0xAD),
+            // U+1680, U+180E
+            0xE1 => !matches!((next(1), next(2)), (0x9A, 0x80) | (0xA0, 0x8E)),
+            // U+2000–U+200B, U+2028, U+2029, U+202F, U+205F, U+2060
+            0xE2 => !matches!(
+                (next(1), next(2)),
+                (0x80, 0x80..=0x8B | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F | 0xA0)
+            ),
+            // U+3000
+            0xE3 => !matches!((next(1), next(2)), (0x80, 0x80)),
+            // U+FEFF
+            0xEF => !matches!((next(1), next(2)), (0xBB, 0xBF)),
+            _ => true,
+        };
+        if !ok {
+            return false;
+        }
+        prev = b;
+    }
+    prev != b' '
 }
 
 fn normalize_line(raw: &str) -> Line {
     let mut text = String::with_capacity(raw.len());
     let mut pending_space = false;
     let mut leading_space = false;
-    for c in raw.chars() {
-        if is_invisible(c) {
+    let mut run_start: Option<usize> = None;
+    for (i, c) in raw.char_indices() {
+        let space = c.is_whitespace();
+        if !space && !is_invisible(c) {
+            if pending_space {
+                text.push(' ');
+                pending_space = false;
+            }
+            if run_start.is_none() {
+                run_start = Some(i);
+            }
             continue;
         }
-        if c.is_whitespace() {
+        if let Some(start) = run_start.take() {
+            text.push_str(raw.get(start..i).unwrap_or_default());
+        }
+        if space {
             if text.is_empty() {
                 leading_space = true;
             } else {
                 pending_space = true;
             }
-            continue;
         }
-        if pending_space {
-            text.push(' ');
-            pending_space = false;
-        }
-        text.push(c);
+    }
+    if let Some(start) = run_start {
+        text.push_str(raw.get(start..).unwrap_or_default());
     }
     let indented = leading_space && !text.is_empty();
     Line { text, indented }
@@ -671,6 +734,12 @@ fn push_joined(current: &mut String, next: &str) {
 /// Paragraphs of normalised lines: blank lines separate blocks, and inside a
 /// block each line is a paragraph unless it continues the previous one.
 fn build_paragraphs(lines: &[Line]) -> Vec<String> {
+    joined_paragraphs(lines).into_iter().map(|(p, _)| p).collect()
+}
+
+/// [`build_paragraphs`], each paragraph with whether it joins several
+/// lines.
+fn joined_paragraphs(lines: &[Line]) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     for block in lines.split(|l| l.text.is_empty()) {
         let Some((first, rest)) = block.split_first() else {
@@ -678,24 +747,30 @@ fn build_paragraphs(lines: &[Line]) -> Vec<String> {
         };
         let width = wrap_width(block);
         let mut current = first.text.clone();
+        let mut joined = false;
         let mut prev = first;
         for line in rest {
             if should_join(prev, line, width) {
                 push_joined(&mut current, &line.text);
+                joined = true;
             } else {
-                out.push(std::mem::replace(&mut current, line.text.clone()));
+                out.push((std::mem::replace(&mut current, line.text.clone()), joined));
+                joined = false;
             }
             prev = line;
         }
-        out.push(current);
+        out.push((current, joined));
     }
     out
 }
 
+/// The body of lines already screened line by line: paragraphs, with the
+/// ones that join several lines screened again as a whole.
 fn finish_body(lines: &[Line]) -> String {
-    build_paragraphs(lines)
+    joined_paragraphs(lines)
         .into_iter()
-        .filter(|p| !is_boilerplate_line(p))
+        .filter(|(p, joined)| !joined || !is_boilerplate_text(p))
+        .map(|(p, _)| p)
         .collect::<Vec<_>>()
         .join("\n\n")
 }
@@ -1932,6 +2007,25 @@ mod tests {
             prop_assert!(!paragraphs.contains("\n\n\n"));
             let body = clean_body(&doc);
             prop_assert_eq!(clean_body(&body), body);
+        }
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn fast_split_agrees_with_normalising_every_line(s in "([a-z]{0,6}[ \n]{0,2}|[\t\r\u{85}\u{a0}\u{ad}\u{a9}\u{1680}\u{180e}\u{2000}\u{200a}\u{200b}\u{200c}\u{2019}\u{2028}\u{202f}\u{205f}\u{2060}\u{3000}\u{feff}\u{9f}é’—]){0,12}") {
+            let fast: Vec<(String, bool)> = split_lines(&s).into_iter().map(|l| (l.text, l.indented)).collect();
+            let slow: Vec<(String, bool)> = s
+                .replace("\r\n", "\n")
+                .split(is_line_break)
+                .map(normalize_line)
+                .map(|l| (l.text, l.indented))
+                .collect();
+            proptest::prop_assert_eq!(fast, slow);
         }
     }
 }

@@ -20,6 +20,8 @@
 //! iterative, so hostile input can neither overflow the stack nor take
 //! more than linear memory.
 
+use std::cell::Cell;
+
 mod entities;
 mod parse;
 mod tags;
@@ -80,6 +82,11 @@ struct NodeData {
     data: Span,
     attrs: u32,
     n_attrs: u32,
+    /// Bit `c` set when an attribute with [`attr_code`] `c` is present.
+    attr_mask: u32,
+    /// Text: its whitespace summary once computed (0 until then), so that
+    /// counting the text of nested subtrees reads each text once.
+    summary: Cell<u64>,
 }
 
 impl NodeData {
@@ -95,6 +102,8 @@ impl NodeData {
             data,
             attrs: 0,
             n_attrs: 0,
+            attr_mask: 0,
+            summary: Cell::new(0),
         }
     }
 }
@@ -103,6 +112,44 @@ impl NodeData {
 struct Attr {
     name: Span,
     value: Span,
+    /// [`attr_code`] of the name: lookups of common attributes compare
+    /// one byte instead of a string.
+    code: u8,
+}
+
+/// A small number for attribute names extraction asks for often, 0 for
+/// any other name. Inlined so that a constant name folds to its number.
+#[inline(always)]
+fn attr_code(name: &str) -> u8 {
+    match name {
+        "class" => 1,
+        "id" => 2,
+        "style" => 3,
+        "href" => 4,
+        "hidden" => 5,
+        "aria-hidden" => 6,
+        "role" => 7,
+        "itemprop" => 8,
+        "rel" => 9,
+        "content" => 10,
+        "name" => 11,
+        "property" => 12,
+        "type" => 13,
+        "src" => 14,
+        "title" => 15,
+        "datetime" => 16,
+        "lang" => 17,
+        "value" => 18,
+        "aria-modal" => 19,
+        "http-equiv" => 20,
+        "srcset" => 21,
+        "data-src" => 22,
+        "data-srcset" => 23,
+        "colspan" => 24,
+        "summary" => 25,
+        "datatable" => 26,
+        _ => 0,
+    }
 }
 
 /// A parsed HTML page.
@@ -242,6 +289,7 @@ impl<'s> Document<'s> {
     pub fn clear_attrs(&mut self, id: NodeId) {
         if let Some(n) = self.data_mut(id.0) {
             n.n_attrs = 0;
+            n.attr_mask = 0;
         }
     }
 
@@ -255,16 +303,32 @@ impl<'s> Document<'s> {
         let mut merged: Vec<Attr> = self
             .attr_slice(dst)
             .iter()
-            .filter(|a| !theirs.iter().any(|t| self.str(t.name) == self.str(a.name)))
+            .filter(|a| {
+                !theirs
+                    .iter()
+                    .any(|t| t.code == a.code && self.str(t.name) == self.str(a.name))
+            })
             .copied()
             .collect();
         merged.extend(theirs);
         let start = self.attrs.len() as u32;
         let len = merged.len() as u32;
         self.attrs.extend(merged);
-        if let Some(n) = self.data_mut(id.0) {
+        self.set_attr_range(id.0, start, len);
+    }
+
+    /// Point element `id` at attributes `start..start + len` of the table.
+    fn set_attr_range(&mut self, id: u32, start: u32, len: u32) {
+        let mask = self
+            .attrs
+            .get(start as usize..(start + len) as usize)
+            .unwrap_or_default()
+            .iter()
+            .fold(0u32, |m, a| m | (1 << a.code));
+        if let Some(n) = self.data_mut(id) {
             n.attrs = start;
             n.n_attrs = len;
+            n.attr_mask = mask;
         }
     }
 
@@ -472,13 +536,34 @@ impl<'a> Node<'a> {
     }
 
     /// The value of attribute `name` (lower case).
+    #[inline(always)]
     pub fn attr(&self, name: &str) -> Option<&'a str> {
-        self.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
+        let code = attr_code(name);
+        let n = self.data()?;
+        if n.attr_mask & (1 << code) == 0 {
+            return None;
+        }
+        self.find_attr(n, code, name)
+    }
+
+    fn find_attr(&self, n: &NodeData, code: u8, name: &str) -> Option<&'a str> {
+        let slice = self.doc.attr_slice(n);
+        let found = if code == 0 {
+            slice.iter().find(|a| a.code == 0 && self.doc.str(a.name) == name)
+        } else {
+            slice.iter().find(|a| a.code == code)
+        };
+        found.map(|a| self.doc.str(a.value))
     }
 
     /// True when the element has attribute `name`.
+    #[inline(always)]
     pub fn has_attr(&self, name: &str) -> bool {
-        self.attr(name).is_some()
+        let n = self.data();
+        match attr_code(name) {
+            0 => self.attr(name).is_some(),
+            code => n.is_some_and(|n| n.attr_mask & (1 << code) != 0),
+        }
     }
 
     /// The element's attributes, in source order.

@@ -388,17 +388,20 @@ impl<'s> Builder<'s> {
         for i in 0..count {
             let a = self.attrs[i];
             let name = self.attr_name(a.name);
+            let code = super::attr_code(self.doc.str(name));
             let duplicate = self.doc.attrs[data.attrs as usize..]
                 .iter()
-                .any(|b| self.doc.str(b.name) == self.doc.str(name));
+                .any(|b| b.code == code && self.doc.str(b.name) == self.doc.str(name));
             if duplicate {
                 continue;
             }
             let value = self.attr_value(a.value);
-            self.doc.attrs.push(Attr { name, value });
+            self.doc.attrs.push(Attr { name, value, code });
         }
-        data.n_attrs = self.doc.attrs.len() as u32 - data.attrs;
-        self.doc.new_node(data)
+        let (start, len) = (data.attrs, self.doc.attrs.len() as u32 - data.attrs);
+        let id = self.doc.new_node(data);
+        self.doc.set_attr_range(id, start, len);
+        id
     }
 
     fn attr_name(&mut self, (start, end): (usize, usize)) -> Span {
@@ -480,7 +483,8 @@ impl<'s> Builder<'s> {
                 continue;
             }
             let value = self.attr_value(a.value);
-            merged.push(Attr { name, value });
+            let code = super::attr_code(self.doc.str(name));
+            merged.push(Attr { name, value, code });
         }
         if merged.len() == old_len {
             return;
@@ -488,10 +492,7 @@ impl<'s> Builder<'s> {
         let start = self.doc.attrs.len() as u32;
         let len = merged.len() as u32;
         self.doc.attrs.extend(merged);
-        if let Some(n) = self.doc.data_mut(id) {
-            n.attrs = start;
-            n.n_attrs = len;
-        }
+        self.doc.set_attr_range(id, start, len);
     }
 
     /// Where new content goes, and whether it must be foster-parented

@@ -345,3 +345,14 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn normalized_count_matches_collapsing_whitespace(s in "[a-z \t\n\u{a0}\u{2003}\u{3000}\u{85}é€😀,]{0,40}") {
+        let html = format!("<p>{}</p>", s.replace('<', ""));
+        let doc = Document::parse(&html);
+        let p = doc.body().first_element_child().expect("p");
+        let expected = p.text().split_whitespace().collect::<Vec<_>>().join(" ").chars().count();
+        proptest::prop_assert_eq!(p.normalized_char_count(), expected);
+    }
+}

@@ -30,39 +30,35 @@ impl<'a> Node<'a> {
     /// True when some text under this node is not whitespace.
     pub fn has_visible_text(&self) -> bool {
         if self.is_text() {
-            return !self.text_str().trim().is_empty();
+            return self.summary().visible;
         }
-        self.descendants()
-            .any(|d| d.is_text() && !d.text_str().trim().is_empty())
+        self.descendants().any(|d| d.is_text() && d.summary().visible)
     }
 
     /// Characters of [`Node::text`] once whitespace runs are collapsed to one
     /// space and the ends trimmed.
     pub fn normalized_char_count(&self) -> usize {
-        let mut count = 0usize;
-        let mut last_was_space = true;
-        let mut add = |s: &str| {
-            for c in s.chars() {
-                let space = c.is_whitespace();
-                if !(last_was_space && space) {
-                    count += 1;
-                }
-                last_was_space = space;
-            }
-        };
         if self.is_text() {
-            add(self.text_str());
-        } else {
-            for d in self.descendants() {
-                if d.is_text() {
-                    add(d.text_str());
-                }
-            }
+            return self.summary().normalized() as usize;
         }
-        if last_was_space && count > 0 {
-            count -= 1;
+        self.descendants()
+            .filter(|d| d.is_text())
+            .fold(Summary::EMPTY, |acc, d| acc.then(d.summary()))
+            .normalized() as usize
+    }
+
+    /// The whitespace summary of a text node, computed once.
+    fn summary(&self) -> Summary {
+        let Some(data) = self.data() else {
+            return Summary::EMPTY;
+        };
+        let packed = data.summary.get();
+        if packed != 0 {
+            return Summary::unpack(packed);
         }
-        count
+        let summary = Summary::of(self.text_str());
+        data.summary.set(summary.pack());
+        summary
     }
 
     /// The text a reader sees: blocks separated by a blank line, `<br>`,
@@ -177,14 +173,34 @@ impl Summary {
         visible: false,
     };
 
+    /// Reads bytes rather than decoding every character: only lead bytes
+    /// of the few non-ASCII whitespace characters (U+0085, U+00A0, U+1680,
+    /// U+2000–U+205F, U+3000) are decoded.
     fn of(text: &str) -> Summary {
+        let bytes = text.as_bytes();
         let mut s = Summary {
-            empty: text.is_empty(),
+            empty: bytes.is_empty(),
             ..Summary::default()
         };
         let mut last_space = false;
-        for (i, c) in text.chars().enumerate() {
-            let space = c.is_whitespace();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let (space, len) = if b < 0x80 {
+                (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C), 1)
+            } else {
+                let len = match b {
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    0xF0..=0xFF => 4,
+                    _ => 1,
+                };
+                let space = matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+                    && text
+                        .get(i..i + len)
+                        .and_then(|c| c.chars().next())
+                        .is_some_and(char::is_whitespace);
+                (space, len)
+            };
             if i == 0 {
                 s.starts_space = space;
             }
@@ -193,9 +209,29 @@ impl Summary {
             }
             s.visible |= !space;
             last_space = space;
+            i += len;
         }
         s.ends_space = last_space;
         s
+    }
+
+    fn pack(self) -> u64 {
+        u64::from(self.collapsed)
+            | u64::from(self.starts_space) << 32
+            | u64::from(self.ends_space) << 33
+            | u64::from(self.empty) << 34
+            | u64::from(self.visible) << 35
+            | 1 << 63
+    }
+
+    fn unpack(packed: u64) -> Summary {
+        Summary {
+            collapsed: packed as u32,
+            starts_space: packed & (1 << 32) != 0,
+            ends_space: packed & (1 << 33) != 0,
+            empty: packed & (1 << 34) != 0,
+            visible: packed & (1 << 35) != 0,
+        }
     }
 
     fn then(self, next: Summary) -> Summary {
@@ -242,7 +278,7 @@ impl TextStats {
         for &id in order.iter().rev() {
             let node = doc.node(id);
             let summary = if node.is_text() {
-                Summary::of(node.text_str())
+                node.summary()
             } else {
                 node.children()
                     .filter_map(|c| summaries.get(c.id().index()).copied())
