@@ -62,6 +62,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Canonical entities (people, organisations, groups, countries, places) across stored articles.
+    Entities {
+        #[command(flatten)]
+        db: DbArg,
+        /// Print JSON Lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Attributed quotes of the stored articles.
+    Quotes {
+        #[command(flatten)]
+        db: DbArg,
+        /// Print JSON Lines.
+        #[arg(long)]
+        json: bool,
+    },
     /// Full-text search over stored articles.
     Search {
         #[command(flatten)]

@@ -38,3 +38,8 @@ pub fn sitrep_home() -> PathBuf {
 pub fn gazetteer_path() -> PathBuf {
     sitrep_home().join("gazetteer/gazetteer.tsv")
 }
+
+/// The converted entity knowledge base built by `scripts/setup.sh`.
+pub fn knowledge_path() -> PathBuf {
+    sitrep_home().join("knowledge/knowledge.tsv")
+}

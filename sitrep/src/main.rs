@@ -10,6 +10,7 @@ mod commands;
 mod config;
 mod output;
 mod pipeline;
+mod resources;
 
 use std::process::ExitCode;
 

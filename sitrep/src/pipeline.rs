@@ -1,4 +1,5 @@
-//! The pipeline's order, in one place: sources → extract → dedup → store.
+//! The pipeline's order, in one place: sources → extract → annotate →
+//! dedup → store.
 //! Inputs are read one at a time, documents are extracted in parallel
 //! batches (rayon; the stages themselves are sequential and pure), the new
 //! articles of a batch are deduplicated in input order against the online
@@ -12,11 +13,12 @@ use std::collections::BTreeMap;
 
 use anyhow::Context;
 use rayon::prelude::*;
+use sitrep_annotate::{Resources, annotate};
 use sitrep_dedup::{DedupIndex, Existing, Incoming, Params, Ready, Signature};
 use sitrep_extract::{ExtractOptions, extract};
 use sitrep_ingest::{Items, Limits, expand_paths, read_file, read_stdin_jsonl};
 use sitrep_model::{Article, ArticleId, Document, Rejection};
-use sitrep_store::{DedupRecord, Store};
+use sitrep_store::{AnnotationRecord, DedupRecord, Store};
 
 /// Documents extracted and stored together.
 pub const BATCH: usize = 64;
@@ -115,13 +117,7 @@ impl Dedup {
     /// ones of the batch it shares fingerprints with. Tokenising and
     /// signing (pure) runs in parallel; the index is used in input order.
     pub fn batch(&mut self, store: &Store, articles: &[Article]) -> anyhow::Result<Vec<DedupRecord>> {
-        let mut fresh: Vec<&Article> = Vec::new();
-        let mut ids: BTreeMap<&ArticleId, ()> = BTreeMap::new();
-        for a in articles {
-            if ids.insert(&a.id, ()).is_none() && !store.contains(&a.id)? {
-                fresh.push(a);
-            }
-        }
+        let fresh = fresh_articles(store, articles)?;
         let params = *self.index.params();
         let ready: Vec<Ready> = fresh.par_iter().map(|a| Ready::new(&a.text, &params)).collect();
         let mut seen: BTreeMap<&ArticleId, &Article> = BTreeMap::new();
@@ -156,4 +152,31 @@ impl Dedup {
         }
         Ok(records)
     }
+}
+
+/// The articles of a batch not stored yet, first occurrence of each id.
+pub fn fresh_articles<'a>(store: &Store, articles: &'a [Article]) -> anyhow::Result<Vec<&'a Article>> {
+    let mut seen: BTreeMap<&ArticleId, ()> = BTreeMap::new();
+    let mut fresh = Vec::new();
+    for a in articles {
+        if seen.insert(&a.id, ()).is_none() && !store.contains(&a.id)? {
+            fresh.push(a);
+        }
+    }
+    Ok(fresh)
+}
+
+/// Annotate the new articles of a batch in parallel, keeping input order.
+pub fn annotate_batch(articles: &[&Article], resources: &Resources) -> Vec<AnnotationRecord> {
+    articles
+        .par_iter()
+        .map(|a| {
+            let out = annotate(a, resources, None);
+            AnnotationRecord {
+                article: a.id.clone(),
+                annotations: out.annotations,
+                entities: out.entities,
+            }
+        })
+        .collect()
 }

@@ -4,15 +4,13 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
-fn sitrep() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sitrep"));
-    cmd.env_remove("SITREP_DB");
-    cmd
-}
+mod common;
+
+use common::sitrep_without_data as sitrep;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -253,15 +251,15 @@ fn reingesting_adds_nothing_and_search_finds_articles() {
         .next()
         .and_then(|n| n.parse().ok())
         .expect("count");
-    assert_eq!(new, 19, "{summary}");
+    assert_eq!(new, 20, "{summary}");
     let again = ingest(&db, &[&all_fixtures]);
     assert!(again.status.success(), "{}", stderr(&again));
     assert!(
-        stdout(&again).starts_with("0 new, 21 already present"),
+        stdout(&again).starts_with("0 new, 22 already present"),
         "{}",
         stdout(&again)
     );
-    assert_eq!(articles(&db).len(), 19);
+    assert_eq!(articles(&db).len(), 20);
 
     let out = sitrep()
         .args(["search", "--json", "--db"])

@@ -2,15 +2,13 @@
 //! copies (`tests/fixtures/dedup/`), then `sitrep articles --json`.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn sitrep() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sitrep"));
-    cmd.env_remove("SITREP_DB");
-    cmd
-}
+mod common;
+
+use common::sitrep_without_data as sitrep;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,29 +1,13 @@
 //! The example corpus (`../shared/seeds`): five real articles. Skips with a
 //! message when the folder is absent, so the suite runs without it.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+
+use std::path::Path;
+
+use common::{seeds, sitrep};
 
 use serde_json::Value;
-
-fn seeds() -> Option<PathBuf> {
-    let shared = std::env::var_os("SITREP_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"));
-    let dir = shared.join("seeds");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: no example corpus at {}", dir.display());
-        None
-    }
-}
-
-fn sitrep() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sitrep"));
-    cmd.env_remove("SITREP_DB");
-    cmd
-}
 
 fn ingest(db: &Path, seeds: &Path) -> std::process::Output {
     sitrep()

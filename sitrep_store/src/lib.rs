@@ -9,6 +9,7 @@
 //! `PRAGMA user_version`; a file from a newer sitrep is refused rather than
 //! damaged. This is the only crate that speaks SQL.
 
+mod annotations;
 mod dedup;
 mod error;
 mod migrations;
@@ -19,6 +20,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use sitrep_model::{Article, ArticleId, PublishedBasis, PublishedDate};
 
+pub use annotations::AnnotationRecord;
 pub use dedup::{DedupRecord, DedupView, StoredSignature};
 pub use error::StoreError;
 pub use search::{SearchHit, fts_query};
@@ -87,7 +89,7 @@ impl Store {
     /// Store a batch of articles in one transaction. Articles whose id is
     /// already stored are left untouched and reported as existing.
     pub fn insert_articles(&mut self, articles: &[Article]) -> Result<InsertOutcome, StoreError> {
-        self.insert_batch(articles, &[])
+        self.insert_batch(articles, &[], &[])
     }
 
     /// Store a batch of articles and the dedup stage's records for them in
@@ -97,6 +99,7 @@ impl Store {
         &mut self,
         articles: &[Article],
         dedup: &[DedupRecord],
+        annotations: &[AnnotationRecord],
     ) -> Result<InsertOutcome, StoreError> {
         let tx = self.conn.transaction()?;
         let mut outcome = InsertOutcome::default();
@@ -128,6 +131,7 @@ impl Store {
             }
         }
         dedup::insert(&tx, dedup)?;
+        annotations::insert(&tx, annotations)?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -147,6 +151,16 @@ impl Store {
     /// both articles of each link.
     pub fn dedup_view(&self) -> Result<DedupView, StoreError> {
         dedup::view(&self.conn)
+    }
+
+    /// Every stored article's annotations, in storage order.
+    pub fn annotations(&self) -> Result<Vec<AnnotationRecord>, StoreError> {
+        annotations::all(&self.conn)
+    }
+
+    /// One article's annotations, when stored.
+    pub fn annotation(&self, id: &ArticleId) -> Result<Option<AnnotationRecord>, StoreError> {
+        annotations::one(&self.conn, id)
     }
 
     /// Number of stored articles.
@@ -360,10 +374,10 @@ mod tests {
             },
         ];
         store
-            .insert_batch(&[a.clone(), b.clone()], &records)
+            .insert_batch(&[a.clone(), b.clone()], &records, &[])
             .expect("insert");
         store
-            .insert_batch(&[a.clone(), b.clone()], &records)
+            .insert_batch(&[a.clone(), b.clone()], &records, &[])
             .expect("re-insert adds nothing");
         let view = store.dedup_view().expect("view");
         assert_eq!(view.duplicate_of.get(&b.id), Some(&a.id));
@@ -376,6 +390,47 @@ mod tests {
         assert_eq!(sigs.len(), 1, "only the undated one is newer than the cut-off");
         assert_eq!(sigs[0].article, b.id);
         assert_eq!(store.dedup_signatures(None).expect("all").len(), 2);
+    }
+
+    #[test]
+    fn annotations_round_trip_with_their_batch() {
+        use sitrep_model::{Annotations, EntityId, EntityKind, EntityMention, Sentence, Span};
+        let mut store = Store::open_in_memory().expect("open");
+        let a = article(
+            "https://n.test/a",
+            "Talks resume",
+            "Negotiators met in Lusaka on Friday.",
+        );
+        let record = AnnotationRecord {
+            article: a.id.clone(),
+            annotations: Annotations {
+                sentences: vec![Sentence {
+                    span: Span::new(0, 36),
+                }],
+                entities: vec![EntityMention {
+                    span: Span::new(19, 25),
+                    entity: EntityId("geonames:909137".into()),
+                    kind: EntityKind::Place,
+                    role: None,
+                }],
+                ..Annotations::default()
+            },
+            entities: Vec::new(),
+        };
+        store
+            .insert_batch(std::slice::from_ref(&a), &[], std::slice::from_ref(&record))
+            .expect("insert");
+        assert_eq!(store.annotation(&a.id).expect("read"), Some(record.clone()));
+        assert_eq!(store.annotations().expect("read"), vec![record]);
+        let n: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM entity_mentions WHERE entity = 'geonames:909137'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count");
+        assert_eq!(n, 1);
     }
 
     #[test]

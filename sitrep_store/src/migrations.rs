@@ -71,6 +71,23 @@ const MIGRATIONS: &[&str] = &[
         FOREIGN KEY (article, other) REFERENCES duplicate_links(article, other)
     );
     CREATE INDEX shared_passages_pair ON shared_passages(article, other);",
+    // 3: annotations: per article the annotation layers (JSON) and its
+    // canonical entity records; mentions by entity for lookups.
+    "CREATE TABLE annotations (
+        article TEXT PRIMARY KEY NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        data TEXT NOT NULL,
+        entities TEXT NOT NULL
+    );
+    CREATE TABLE entity_mentions (
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        role TEXT,
+        PRIMARY KEY (article, start, end)
+    );
+    CREATE INDEX entity_mentions_entity ON entity_mentions(entity);",
 ];
 
 /// The schema version this build writes.

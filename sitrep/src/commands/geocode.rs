@@ -15,7 +15,6 @@ use std::path::Path;
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use sitrep_annotate::gazetteer::Gazetteer;
 use sitrep_annotate::geocode::{self, GeocodeContext, Weights};
 use sitrep_model::Span;
 
@@ -54,25 +53,6 @@ struct OutputPlace<'a> {
     country: Option<&'a str>,
 }
 
-/// Load the gazetteer at `path`, or say why not and use the built-in table.
-pub fn load_gazetteer(path: &Path) -> Gazetteer {
-    let loaded = std::fs::read(path)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| Gazetteer::from_bytes(&bytes).map_err(|e| e.to_string()));
-    match loaded {
-        Ok(g) => g,
-        Err(why) => {
-            eprintln!(
-                "sitrep: gazetteer unavailable ({}: {why}); run scripts/setup.sh to build it. \
-                 Falling back to the built-in country table: only countries, their demonyms \
-                 and continents are resolved.",
-                path.display()
-            );
-            Gazetteer::builtin()
-        }
-    }
-}
-
 /// Parse `name=value,...` weight overrides (for evaluation runs).
 fn parse_weights(spec: &str) -> anyhow::Result<Weights> {
     let mut w = Weights::default();
@@ -95,7 +75,7 @@ pub fn run(gazetteer: &Path, weights: Option<&str>) -> anyhow::Result<()> {
         weights: weights.map(parse_weights).transpose()?.unwrap_or_default(),
         ..GeocodeContext::default()
     };
-    let g = load_gazetteer(gazetteer);
+    let g = crate::resources::load_gazetteer(gazetteer);
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -1,4 +1,4 @@
-//! `sitrep ingest`: read inputs, extract articles, deduplicate and store
+//! `sitrep ingest`: read inputs, extract articles, annotate, deduplicate and store
 //! them; report new, already present and rejected inputs, and how many new
 //! articles are exact duplicates or share passages with earlier ones.
 
@@ -12,7 +12,7 @@ use sitrep_ingest::Limits;
 use sitrep_model::Rejection;
 use sitrep_store::Store;
 
-use crate::pipeline::{Dedup, for_each_batch, read_input, resolve_inputs};
+use crate::pipeline::{Dedup, annotate_batch, for_each_batch, fresh_articles, read_input, resolve_inputs};
 
 /// Counts for the summary line.
 #[derive(Debug, Default)]
@@ -33,6 +33,7 @@ pub fn run(db: &Path, dedup_window: u32, paths: &[PathBuf]) -> anyhow::Result<()
             ..sitrep_dedup::Params::default()
         },
     )?;
+    let resources = crate::resources::load();
     let (inputs, missing) = resolve_inputs(paths);
     let limits = Limits::default();
     let options = ExtractOptions::default();
@@ -57,11 +58,12 @@ pub fn run(db: &Path, dedup_window: u32, paths: &[PathBuf]) -> anyhow::Result<()
                         Err(rejection) => tally.rejected.push(rejection),
                     }
                 }
+                let annotations = annotate_batch(&fresh_articles(&store, &articles)?, &resources);
                 let records = dedup.batch(&store, &articles)?;
                 tally.exact_duplicates += records.iter().filter(|r| r.duplicate_of.is_some()).count();
                 tally.linked += records.iter().filter(|r| !r.links.is_empty()).count();
                 let stored = store
-                    .insert_batch(&articles, &records)
+                    .insert_batch(&articles, &records, &annotations)
                     .with_context(|| format!("storing articles in {}", db.display()))?;
                 tally.new += stored.inserted.len();
                 tally.existing += stored.existing.len();

@@ -1,9 +1,11 @@
 //! One module per subcommand; [`run`] dispatches.
 
 mod articles;
+mod entities;
 mod extract;
 mod geocode;
 mod ingest;
+mod quotes;
 mod search;
 
 use crate::cli::{Cli, Command};
@@ -21,6 +23,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             geocode::run(&crate::config::gazetteer_path(), weights.as_deref())
         }
         Command::Articles { db, json } => articles::run(&crate::config::db_path(&db), json),
+        Command::Entities { db, json } => entities::run(&crate::config::db_path(&db), json),
+        Command::Quotes { db, json } => quotes::run(&crate::config::db_path(&db), json),
         Command::Search {
             db,
             json,

@@ -156,10 +156,13 @@ struct Records {
 
 impl KnowledgeBase {
     /// The built-in knowledge only: international organisations, a few
-    /// well-known institutions and role words; no countries. This is what
-    /// sitrep works from when no knowledge file was built.
+    /// well-known institutions and role words, and the countries of the
+    /// geocoder's compiled-in country table (names, alternate names,
+    /// demonyms). This is what sitrep works from when no knowledge file was
+    /// built.
     pub fn builtin() -> Self {
-        let records = parse(BUILTIN, true).unwrap_or_default();
+        let mut records = parse(BUILTIN, true).unwrap_or_default();
+        records.countries = builtin_countries();
         Self::build(records)
     }
 
@@ -713,4 +716,38 @@ fn parse_code(field: &str) -> Option<Code> {
         start,
         end,
     })
+}
+
+/// The geocoder's compiled-in country table (`geocode/builtin.tsv`).
+const BUILTIN_COUNTRY_TABLE: &str = include_str!("../geocode/builtin.tsv");
+
+/// Countries of the compiled-in table, in table order.
+fn builtin_countries() -> Vec<Country> {
+    BUILTIN_COUNTRY_TABLE
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.get(1) != Some(&"country") {
+                return None;
+            }
+            let list = |i: usize| -> Vec<String> {
+                f.get(i)
+                    .map(|v| {
+                        v.split('|')
+                            .filter(|x| !x.is_empty())
+                            .map(str::to_owned)
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            Some(Country {
+                iso3: (*f.get(2)?).to_owned(),
+                name: (*f.get(8)?).to_owned(),
+                population: f.get(7).and_then(|p| p.parse().ok()).unwrap_or(0),
+                demonyms: list(10),
+                aliases: list(9),
+            })
+        })
+        .collect()
 }

@@ -20,7 +20,15 @@ const MAX_WORDS: usize = 6;
 /// Lower-case words allowed inside a name ("Bosnia and Herzegovina",
 /// "Rio de Janeiro").
 const CONNECTORS: &[&str] = &[
-    "of", "and", "de", "del", "la", "le", "du", "da", "do", "dos", "al", "el", "upon", "on", "am", "an",
+    "of", "and", "de", "del", "la", "le", "du", "da", "do", "dos", "al", "el", "es", "upon", "on", "am", "an",
+];
+/// Direction words: alone they modify a name or a noun ("Eastern Congo",
+/// "Western powers"; "Northern Ireland" is matched whole before this
+/// applies), so they are not taken as a place even where a province bears
+/// the name.
+const DIRECTIONS: &[&str] = &[
+    "eastern", "western", "northern", "southern", "central", "upper", "lower", "north", "south", "east",
+    "west",
 ];
 /// Capitalised words that are gazetteer names somewhere but are seldom
 /// places in English news when they stand alone.
@@ -280,6 +288,13 @@ fn keep(
         if NOT_PLACES.contains(&key.as_str()) && !major {
             return false;
         }
+        // A title standing alone ("the Secretary said") is a person.
+        if TITLES.contains(&key.as_str()) {
+            return false;
+        }
+        if DIRECTIONS.contains(&key.as_str()) {
+            return false;
+        }
         if let Some(next) = tokens.iter().skip(ti + 1).find(|t| t.start >= span.end) {
             let w = text[next.start..next.end].to_lowercase();
             if SPEECH.contains(&w.as_str()) && !major {
@@ -437,6 +452,7 @@ mod tests {
         check("The [U.S.] and the [UK] agreed; [Sao Paulo] too.");
         check("March came early in [London].");
         check("Goma said nothing at all.");
+        check("The Secretary visited [Goma] with Eastern [Kinshasa] officials.");
         check("");
     }
 

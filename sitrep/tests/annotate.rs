@@ -1,0 +1,154 @@
+//! End-to-end annotation: `sitrep ingest`, then `sitrep entities --json`
+//! and `sitrep quotes --json`, with the built-in fallbacks (no reference
+//! data) and, when set-up has run, with the real gazetteer and knowledge
+//! base on the example corpus.
+
+mod common;
+
+use std::path::Path;
+use std::process::Output;
+
+use serde_json::Value;
+
+use common::{reference_data_present, seeds, sitrep, sitrep_without_data};
+
+fn json_lines(o: &Output) -> Vec<Value> {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
+
+fn entity<'a>(all: &'a [Value], id: &str) -> &'a Value {
+    all.iter()
+        .find(|e| e["id"] == id)
+        .unwrap_or_else(|| panic!("no entity {id} in {all:#?}"))
+}
+
+#[test]
+fn fallback_annotation_finds_countries_quotes_and_dates() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("a.db");
+    let text = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotate/border-talks.txt");
+    let out = sitrep_without_data()
+        .arg("ingest")
+        .arg("--db")
+        .arg(&db)
+        .arg(&text)
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.matches("gazetteer unavailable").count(),
+        1,
+        "said once: {err}"
+    );
+    assert_eq!(
+        err.matches("entity knowledge unavailable").count(),
+        1,
+        "said once: {err}"
+    );
+
+    let entities = json_lines(
+        &sitrep_without_data()
+            .args(["entities", "--json", "--db"])
+            .arg(&db)
+            .output()
+            .expect("run"),
+    );
+    let kenya = entity(&entities, "country:KEN");
+    assert_eq!(kenya["kind"], "country");
+    assert!(
+        kenya["mentions"].as_u64().expect("count") >= 2,
+        "Kenya and Kenyan: {kenya}"
+    );
+    assert_eq!(entity(&entities, "country:UGA")["kind"], "country");
+    let minister = entities
+        .iter()
+        .find(|e| e["kind"] == "person" && e["name"].as_str().is_some_and(|n| n.contains("Achieng")))
+        .expect("the minister is a person");
+    assert_eq!(minister["country"], "KEN");
+
+    let quotes = json_lines(
+        &sitrep_without_data()
+            .args(["quotes", "--json", "--db"])
+            .arg(&db)
+            .output()
+            .expect("run"),
+    );
+    let direct = quotes
+        .iter()
+        .find(|q| {
+            q["text"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("We have agreed"))
+        })
+        .expect("the direct quote");
+    assert_eq!(direct["speaker_entity"], minister["id"]);
+    assert!(direct["start"].as_u64() < direct["end"].as_u64());
+}
+
+#[test]
+fn seeds_entities_are_canonical_across_articles() {
+    let Some(seeds) = seeds() else { return };
+    if !reference_data_present() {
+        eprintln!("skipping: no gazetteer/knowledge base in the cache folder; run scripts/setup.sh");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("s.db");
+    let out = sitrep()
+        .arg("ingest")
+        .arg("--db")
+        .arg(&db)
+        .arg(&seeds)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let entities = json_lines(
+        &sitrep()
+            .args(["entities", "--json", "--db"])
+            .arg(&db)
+            .output()
+            .expect("run"),
+    );
+    let congo = entity(&entities, "country:COD");
+    assert_eq!(
+        congo["articles"].as_array().map(Vec::len),
+        Some(5),
+        "every seed names DR Congo"
+    );
+    let aliases: Vec<&str> = congo["aliases"]
+        .as_array()
+        .expect("aliases")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        aliases.contains(&"DRC") && aliases.iter().any(|a| a.contains("DR Congo")),
+        "{aliases:?}"
+    );
+    let rubio = entity(&entities, "person:marco-rubio");
+    assert!(rubio["articles"].as_array().map_or(0, Vec::len) >= 3);
+    assert_eq!(rubio["country"], "USA");
+    let m23 = entity(&entities, "group:m23");
+    assert_eq!(m23["sector"], "REB");
+    assert_eq!(entity(&entities, "geonames:216281")["name"], "Goma");
+
+    let quotes = json_lines(
+        &sitrep()
+            .args(["quotes", "--json", "--db"])
+            .arg(&db)
+            .output()
+            .expect("run"),
+    );
+    assert!(
+        quotes.iter().any(|q| q["speaker_entity"] == "person:paul-kagame"
+            && q["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("productive conversation"))),
+        "Kagame's post is his quote"
+    );
+}
