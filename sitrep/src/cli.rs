@@ -78,6 +78,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Verify the database: integrity, no dangling rows, full-text index in step.
+    Check {
+        #[command(flatten)]
+        db: DbArg,
+    },
     /// Full-text search over stored articles.
     Search {
         #[command(flatten)]

@@ -223,6 +223,47 @@ impl Store {
             Err(StoreError::Corrupt(verdict))
         }
     }
+
+    /// Check the whole database: SQLite's integrity check, no row pointing
+    /// at a missing article (foreign keys), and the full-text index in step
+    /// with the articles. Returns counts for the report.
+    pub fn check(&self) -> Result<CheckReport, StoreError> {
+        self.integrity_check()?;
+        let mut orphans = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let mut rows = orphans.query([])?;
+        if let Some(row) = rows.next()? {
+            let table: String = row.get(0)?;
+            return Err(StoreError::Corrupt(format!(
+                "table {table} has rows pointing at missing rows"
+            )));
+        }
+        self.conn
+            .execute(
+                "INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)",
+                [],
+            )
+            .map_err(|e| StoreError::Corrupt(format!("the full-text index is out of step: {e}")))?;
+        let count = |sql: &str| -> Result<u64, StoreError> {
+            let n: i64 = self.conn.query_row(sql, [], |r| r.get(0))?;
+            Ok(u64::try_from(n).unwrap_or(0))
+        };
+        Ok(CheckReport {
+            articles: count("SELECT count(*) FROM articles")?,
+            annotated: count("SELECT count(*) FROM annotations")?,
+            schema_version: self.schema_version()?,
+        })
+    }
+}
+
+/// What [`Store::check`] counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckReport {
+    /// Stored articles.
+    pub articles: u64,
+    /// Articles with stored annotations.
+    pub annotated: u64,
+    /// Schema version.
+    pub schema_version: i64,
 }
 
 /// An article row before its text fields are parsed.
@@ -341,6 +382,8 @@ mod tests {
         assert_eq!(store.article_count().expect("count"), 1);
         assert_eq!(store.schema_version().expect("version"), migrations::LATEST);
         store.integrity_check().expect("sound");
+        let report = store.check().expect("consistent");
+        assert_eq!(report.articles, 1);
     }
 
     #[test]
@@ -431,6 +474,23 @@ mod tests {
             )
             .expect("count");
         assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn check_finds_a_full_text_index_out_of_step() {
+        let mut store = Store::open_in_memory().expect("open");
+        store
+            .insert_articles(&[article("https://n.test/a", "T", "Body text here.")])
+            .expect("insert");
+        store.check().expect("consistent");
+        store
+            .conn
+            .execute(
+                "INSERT INTO articles_fts(rowid, title, text) VALUES (999, 'ghost', 'ghost row')",
+                [],
+            )
+            .expect("tamper");
+        assert!(matches!(store.check(), Err(StoreError::Corrupt(_))));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! One module per subcommand; [`run`] dispatches.
 
 mod articles;
+mod check;
 mod entities;
 mod extract;
 mod geocode;
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Articles { db, json } => articles::run(&crate::config::db_path(&db), json),
         Command::Entities { db, json } => entities::run(&crate::config::db_path(&db), json),
+        Command::Check { db } => check::run(&crate::config::db_path(&db)),
         Command::Quotes { db, json } => quotes::run(&crate::config::db_path(&db), json),
         Command::Search {
             db,
