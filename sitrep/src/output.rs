@@ -3,8 +3,8 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use sitrep_model::{Article, DuplicateLink, PublishedBasis, PublishedDate};
-use sitrep_store::DedupView;
+use sitrep_model::{Article, DuplicateLink, PlaceMention, PublishedBasis, PublishedDate, TimeExpression};
+use sitrep_store::{AnnotationRecord, DedupView};
 
 /// The `sitrep extract --json` shape.
 #[derive(Debug, Serialize)]
@@ -116,6 +116,12 @@ pub struct ArticleJson<'a> {
     pub story: Option<String>,
     /// Thread id.
     pub thread: Option<String>,
+    /// Ids of the canonical entities the article mentions, sorted.
+    pub entities: Vec<String>,
+    /// Places mentioned, resolved to GeoNames where possible.
+    pub places: Vec<PlaceMention>,
+    /// Time expressions with the dates they resolve to.
+    pub times: Vec<TimeExpression>,
 }
 
 impl<'a> From<&'a Article> for ArticleJson<'a> {
@@ -127,11 +133,30 @@ impl<'a> From<&'a Article> for ArticleJson<'a> {
             near_duplicates: Vec::new(),
             story: None,
             thread: None,
+            entities: Vec::new(),
+            places: Vec::new(),
+            times: Vec::new(),
         }
     }
 }
 
 impl<'a> ArticleJson<'a> {
+    /// Add what annotation found in the article.
+    pub fn with_annotations(mut self, record: Option<AnnotationRecord>) -> Self {
+        if let Some(r) = record {
+            let ids: std::collections::BTreeSet<String> = r
+                .annotations
+                .entities
+                .iter()
+                .map(|m| m.entity.to_string())
+                .collect();
+            self.entities = ids.into_iter().collect();
+            self.places = r.annotations.places;
+            self.times = r.annotations.times;
+        }
+        self
+    }
+
     /// The article with its dedup results.
     pub fn with_dedup(a: &'a Article, dedup: &DedupView) -> Self {
         Self {

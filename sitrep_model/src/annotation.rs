@@ -78,6 +78,7 @@ pub struct Entity {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityMention {
     /// The naming text.
+    #[serde(flatten)]
     pub span: Span,
     /// The entity it names.
     pub entity: EntityId,
@@ -91,6 +92,7 @@ pub struct EntityMention {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
     /// The sentence text, trimmed of surrounding whitespace.
+    #[serde(flatten)]
     pub span: Span,
 }
 
@@ -99,6 +101,7 @@ pub struct Sentence {
 pub struct Quote {
     /// The quoted words (direct quotes: inside the marks; indirect: the
     /// reported clause).
+    #[serde(flatten)]
     pub span: Span,
     /// True for words in quotation marks, false for reported speech.
     pub direct: bool,
@@ -125,8 +128,9 @@ pub enum DatePrecision {
     Unknown,
 }
 
-/// A calendar date known to day, month or year precision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A calendar date known to day, month or year precision; written as
+/// `2025`, `2025-02` or `2025-02-21`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PartialDate {
     /// Year.
     pub year: i32,
@@ -169,6 +173,43 @@ impl fmt::Display for PartialDate {
     }
 }
 
+impl std::str::FromStr for PartialDate {
+    type Err = crate::DateParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || crate::DateParseError(s.to_owned());
+        let mut parts = s.split('-');
+        let year: i32 = parts
+            .next()
+            .filter(|y| y.len() == 4)
+            .ok_or_else(err)?
+            .parse()
+            .map_err(|_| err())?;
+        let month: Option<u32> = parts.next().map(|m| m.parse().map_err(|_| err())).transpose()?;
+        let day: Option<u32> = parts.next().map(|d| d.parse().map_err(|_| err())).transpose()?;
+        if parts.next().is_some() || month.is_some_and(|m| !(1..=12).contains(&m)) {
+            return Err(err());
+        }
+        if let (Some(m), Some(d)) = (month, day) {
+            PublishedDate::from_ymd(year, m, d).ok_or_else(err)?;
+        }
+        Ok(Self { year, month, day })
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// What a time expression was resolved against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -189,6 +230,7 @@ pub enum TimeAnchor {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimeExpression {
     /// The expression, without a leading preposition ("Friday" of "on Friday", "a day earlier", "Feb. 21"), as in TIMEX3.
+    #[serde(flatten)]
     pub span: Span,
     /// The resolved date, when resolvable.
     pub date: Option<PartialDate>,
@@ -202,6 +244,7 @@ pub struct TimeExpression {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlaceMention {
     /// The place name in the text.
+    #[serde(flatten)]
     pub span: Span,
     /// The name as written.
     pub name: String,
@@ -255,5 +298,15 @@ mod tests {
         let full = PartialDate::from_day(PublishedDate::from_ymd(2025, 2, 21).expect("valid"));
         assert_eq!(full.to_string(), "2025-02-21");
         assert_eq!(full.precision(), DatePrecision::Day);
+        for text in ["2025", "2025-02", "2025-02-21"] {
+            let parsed: PartialDate = text.parse().expect("valid");
+            assert_eq!(parsed.to_string(), text);
+            assert_eq!(
+                serde_json::to_string(&parsed).expect("json"),
+                format!("\"{text}\"")
+            );
+        }
+        assert!("2025-02-30".parse::<PartialDate>().is_err());
+        assert!("2025-13".parse::<PartialDate>().is_err());
     }
 }

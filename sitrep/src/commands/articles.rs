@@ -15,10 +15,20 @@ pub fn run(db: &Path, json: bool) -> anyhow::Result<()> {
     } else {
         Default::default()
     };
+    let mut annotations: std::collections::BTreeMap<_, _> = if json {
+        store
+            .annotations()?
+            .into_iter()
+            .map(|r| (r.article.clone(), r))
+            .collect()
+    } else {
+        Default::default()
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for a in &articles {
         if json {
-            json_line(&mut out, &ArticleJson::with_dedup(a, &dedup))?;
+            let row = ArticleJson::with_dedup(a, &dedup).with_annotations(annotations.remove(&a.id));
+            json_line(&mut out, &row)?;
         } else {
             writeln!(out, "{}", article_line(a))?;
         }
