@@ -35,7 +35,8 @@
 //! block, recursion over JSON and the DOM is bounded, and the CSS selectors
 //! it uses are constants.
 
-use std::cell::RefCell;
+use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -310,14 +311,23 @@ fn attr_string(node: &Node<'_>, name: &str) -> Option<String> {
     node.attr(name).map(str::to_owned)
 }
 
-/// `class` and `id` of an element, lower-cased, space separated.
-fn hints(node: &Node<'_>) -> String {
-    let mut h = attr_string(node, "class").unwrap_or_default();
-    if let Some(id) = node.attr("id") {
-        h.push(' ');
-        h.push_str(id);
+/// `class` and `id` of an element, lower-cased, space separated (borrowed
+/// when there is only an already lower-case ASCII class).
+fn hints<'a>(node: &Node<'a>) -> Cow<'a, str> {
+    let class = node.attr("class");
+    let id = node.attr("id");
+    match (class, id) {
+        (None, None) => Cow::Borrowed(""),
+        (Some(c), None) if c.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => Cow::Borrowed(c),
+        _ => {
+            let mut h = class.unwrap_or_default().to_owned();
+            if let Some(id) = id {
+                h.push(' ');
+                h.push_str(id);
+            }
+            Cow::Owned(h.to_lowercase())
+        }
     }
-    h.to_lowercase()
 }
 
 fn hint_words(h: &str) -> impl Iterator<Item = &str> {
@@ -340,12 +350,9 @@ struct Page<'a> {
     titles: Vec<Node<'a>>,
     links: Vec<Node<'a>>,
     htmls: Vec<Node<'a>>,
-    /// `<time>`, `<abbr title>`, hidden `<input>`, `[itemprop]`.
-    dated: Vec<Node<'a>>,
-    /// `[itemprop]`, `<a rel>`, `<link rel>`.
-    authored: Vec<Node<'a>>,
-    /// `<h1>`–`<h3>` and elements whose class names a title or headline.
-    headline_like: Vec<Node<'a>>,
+    dated: OnceCell<Vec<Node<'a>>>,
+    authored: OnceCell<Vec<Node<'a>>>,
+    headline_like: OnceCell<Vec<Node<'a>>>,
     articles: Vec<Node<'a>>,
     mains: Vec<Node<'a>>,
     role_mains: Vec<Node<'a>>,
@@ -382,17 +389,16 @@ impl<'a> Page<'a> {
             titles: Vec::new(),
             links: Vec::new(),
             htmls: Vec::new(),
-            dated: Vec::new(),
-            authored: Vec::new(),
-            headline_like: Vec::new(),
+            dated: OnceCell::new(),
+            authored: OnceCell::new(),
+            headline_like: OnceCell::new(),
             articles: Vec::new(),
             mains: Vec::new(),
             role_mains: Vec::new(),
             zones: RefCell::new(vec![0; doc.node_capacity()]),
         };
         for n in doc.root().descendant_elements() {
-            let tag = n.tag();
-            match tag {
+            match n.tag() {
                 Some(Tag::Meta) => page.metas.push(n),
                 Some(Tag::Script) => page.scripts.push(n),
                 Some(Tag::Title) => page.titles.push(n),
@@ -400,34 +406,51 @@ impl<'a> Page<'a> {
                 Some(Tag::Html) => page.htmls.push(n),
                 Some(Tag::Article) => page.articles.push(n),
                 Some(Tag::Main) => page.mains.push(n),
+                Some(Tag::H1) => page.h1s.push(n),
                 _ => {}
-            }
-            if tag == Some(Tag::H1) {
-                page.h1s.push(n);
-            }
-            let itemprop = n.has_attr("itemprop");
-            let dated = match tag {
-                Some(Tag::Time) => true,
-                Some(Tag::Abbr) => n.has_attr("title"),
-                Some(Tag::Input) => n.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")),
-                _ => false,
-            };
-            if dated || itemprop {
-                page.dated.push(n);
-            }
-            if itemprop || (matches!(tag, Some(Tag::A | Tag::Link)) && n.has_attr("rel")) {
-                page.authored.push(n);
-            }
-            let headline_like = matches!(tag, Some(Tag::H1 | Tag::H2 | Tag::H3))
-                || n.attr("class").is_some_and(names_a_title);
-            if headline_like {
-                page.headline_like.push(n);
             }
             if n.attr("role") == Some("main") {
                 page.role_mains.push(n);
             }
         }
         page
+    }
+
+    /// Elements satisfying `is`, in document order.
+    fn gather(&self, is: impl Fn(Node<'_>) -> bool) -> Vec<Node<'a>> {
+        self.doc.root().descendant_elements().filter(|&n| is(n)).collect()
+    }
+
+    /// `<time>`, `<abbr title>`, hidden `<input>`, `[itemprop]` (gathered
+    /// when first asked for: most pages state their date in metadata).
+    fn dated(&self) -> &[Node<'a>] {
+        self.dated.get_or_init(|| {
+            self.gather(|n| match n.tag() {
+                Some(Tag::Time) => true,
+                Some(Tag::Abbr) if n.has_attr("title") => true,
+                Some(Tag::Input) if n.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")) => true,
+                _ => n.has_attr("itemprop"),
+            })
+        })
+    }
+
+    /// `[itemprop]`, `<a rel>`, `<link rel>`.
+    fn authored(&self) -> &[Node<'a>] {
+        self.authored.get_or_init(|| {
+            self.gather(|n| {
+                n.has_attr("itemprop") || (matches!(n.tag(), Some(Tag::A | Tag::Link)) && n.has_attr("rel"))
+            })
+        })
+    }
+
+    /// `<h1>`–`<h3>` and elements whose class names a title or headline.
+    fn headline_like(&self) -> &[Node<'a>] {
+        self.headline_like.get_or_init(|| {
+            self.gather(|n| {
+                matches!(n.tag(), Some(Tag::H1 | Tag::H2 | Tag::H3))
+                    || n.attr("class").is_some_and(names_a_title)
+            })
+        })
     }
 
     /// The node (or one of its ancestors) is a related-articles box, an
@@ -1004,7 +1027,7 @@ fn is_masthead(node: &Node<'_>) -> bool {
 /// The element showing the headline when there is no usable `<h1>`: the
 /// first heading or title-like element whose text agrees with `title`.
 fn headline_element<'a>(doc: &Page<'a>, title: &str) -> Option<Node<'a>> {
-    doc.headline_like
+    doc.headline_like()
         .iter()
         .copied()
         .filter(|n| !is_hidden_element(node_name(n)) && node_name(n) != "title" && !doc.excluded(n))
@@ -1393,7 +1416,7 @@ fn time_element_date(
     fetched: Option<PublishedDate>,
 ) -> Option<PublishedDate> {
     let mut candidates: Vec<(i32, usize, PublishedDate)> = Vec::new();
-    for (order, node) in doc.dated.iter().enumerate() {
+    for (order, node) in doc.dated().iter().enumerate() {
         let name = node_name(node);
         if name == "meta" {
             continue;
@@ -1414,7 +1437,7 @@ fn time_element_date(
         if itemprop.contains("datemodified") {
             continue;
         }
-        let mut h = hints(node);
+        let mut h = hints(node).into_owned();
         if let Some(parent) = node.parent() {
             h.push(' ');
             h.push_str(&hints(&parent));
@@ -1987,7 +2010,7 @@ fn authors(
             return out;
         }
     }
-    for node in &doc.authored {
+    for node in doc.authored() {
         let is_itemprop = node
             .attr("itemprop")
             .is_some_and(|p| p.split_whitespace().any(|w| w.eq_ignore_ascii_case("author")));

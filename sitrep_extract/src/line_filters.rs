@@ -51,7 +51,7 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| compile(r"^\d{1,2}[:.h]\d{2}"))
 /// time. A bare time (`10 p.m.`, a live blog's heading) or a bare date
 /// range stays.
 pub fn is_timestamp_line(line: &str) -> bool {
-    if line.chars().count() > 120 {
+    if line.len() > 4 * 120 || !line.bytes().any(|b| b.is_ascii_digit()) || line.chars().count() > 120 {
         return false;
     }
     let tokens: Vec<&str> = line
@@ -70,26 +70,35 @@ pub fn is_timestamp_line(line: &str) -> bool {
 }
 
 /// A caption: a line ending in a photo credit (`… (AP Photo/Jane Doe)`,
-/// `… Jane Doe/Getty Images`), or a credit line of its own.
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+/// `… Jane Doe/Getty Images`). Anchored at the end only, so the regex
+/// engine reads the line backwards from its end and stops early.
+static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?ix)(?:
             \(\s*(?:AP|AFP|EPA|Reuters|Xinhua)?\s*(?:photo|image|picture|file)[^()]{0,80}\)
           | (?:/|\|)\s*(?:getty\s+images|shutterstock|istock(?:photo)?|alamy|ap|afp|epa|reuters)(?:\s+file)?
           | (?-u:\b)via\s+getty\s+images
           | \(\s*image:[^()]{0,60}\)
-        )\s*\.?$
-        | ^(?:image\s+copyright|credit\.{2,}|photo\s+credit|image\s+credit)",
+        )\s*\.?$",
     )
 });
 
-/// A contact or follow blurb (`Have a tip? Jane may be reached at
-/// jane@paper.test`, `Follow him on Twitter @jane`).
-static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+/// A credit line of its own (`Image copyright …`, `Credit...`).
+static CAPTION_START: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^(?:image\s+copyright|credit\.{2,}|photo\s+credit|image\s+credit)"));
+
+/// A contact blurb (`Have a tip? Jane may be reached at jane@paper.test`);
+/// tried only on lines with an `@`.
+static CONTACT_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?ix)
-            (?-u:\b)(?:reached|contacted|email|e-mail|write\s+to|tips?)(?-u:\b).{0,80}[\w.+-]+@[\w-]+\.[\w.]+
-          | (?-u:\b)follow\s+(?:him|her|them|me|us)\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky)(?-u:\b)",
+        r"(?ix)(?-u:\b)(?:reached|contacted|email|e-mail|write\s+to|tips?)(?-u:\b).{0,80}[\w.+-]+@[\w-]+\.[\w.]+",
+    )
+});
+
+/// A follow blurb (`Follow him on Twitter @jane`).
+static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?ix)(?-u:\b)follow\s+(?:him|her|them|me|us)\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky)(?-u:\b)",
     )
 });
 
@@ -117,8 +126,8 @@ pub fn is_furniture_line(line: &str) -> bool {
     }
     let words = line.split_whitespace().count();
     is_timestamp_line(line)
-        || (words <= 60 && CAPTION.is_match(line))
-        || (words <= 50 && CONTACT.is_match(line))
+        || (words <= 60 && (CAPTION_END.is_match(line) || CAPTION_START.is_match(line)))
+        || (words <= 50 && ((line.contains('@') && CONTACT_ADDRESS.is_match(line)) || FOLLOW.is_match(line)))
         || LEAKED_MARKUP.is_match(line)
         || CROSS_LINK.is_match(line)
 }

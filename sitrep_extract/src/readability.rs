@@ -26,11 +26,12 @@
 //! tree is cloned cheaply (a few `Vec`s) for each attempt, and every walk
 //! is iterative.
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::fast_html::{Document, Node, NodeId, Tag, TextStats};
+use crate::fast_html::{Document, Node, NodeId, Tag, TextStats, TextSummary};
 
 /// Shortest article text (characters) accepted without a retry.
 const CHAR_THRESHOLD: usize = 500;
@@ -148,6 +149,10 @@ const AD_WORDS: &[&str] = &[
     "реклама",
     "anuncio",
 ];
+
+/// Longest text (collapsed characters) read as an advertising or loading
+/// label: the words below, a loading word's trailing dots included.
+const MAX_LABEL_CHARS: usize = 200;
 
 /// Whole texts of a block that is only a loading placeholder.
 const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
@@ -369,10 +374,6 @@ fn single_child_element(node: Node<'_>, tag: Tag) -> Option<NodeId> {
     Some(first.id())
 }
 
-fn count_tag(node: Node<'_>, tag: Tag) -> usize {
-    node.descendant_elements().filter(|d| d.has_tag(tag)).count()
-}
-
 fn has_ancestor_tag(node: Node<'_>, max: usize, tags: &[Tag]) -> bool {
     node.ancestors().take(max).any(|a| is_tag_in(a, tags))
 }
@@ -401,38 +402,6 @@ fn link_density(node: Node<'_>, char_count: Option<usize>) -> f32 {
         return 0.0;
     }
     link_length / text_length
-}
-
-/// Share of a node's text inside descendants satisfying `is` (nested
-/// matches counted again, as Readability does), compared with `threshold`.
-fn density_above(node: Node<'_>, is: impl Fn(Node<'_>) -> bool, char_count: usize, threshold: f32) -> bool {
-    if char_count == 0 {
-        return 0.0 > threshold;
-    }
-    let total = char_count as f32;
-    let mut inner = 0usize;
-    for d in node.descendant_elements() {
-        if is(d) {
-            inner += d.normalized_char_count();
-            if inner as f32 / total > threshold {
-                return true;
-            }
-        }
-    }
-    inner as f32 / total > threshold
-}
-
-fn density_below(node: Node<'_>, is: impl Fn(Node<'_>) -> bool, char_count: usize, threshold: f32) -> bool {
-    if char_count == 0 {
-        return 0.0 < threshold;
-    }
-    let total = char_count as f32;
-    let inner: usize = node
-        .descendant_elements()
-        .filter(|&d| is(d))
-        .map(|d| d.normalized_char_count())
-        .sum();
-    (inner as f32 / total) < threshold
 }
 
 fn is_video_url(value: &str) -> bool {
@@ -565,8 +534,9 @@ struct NameInfo {
     weight: f32,
 }
 
-/// [`NameInfo`] by node; nodes made later have none.
-struct Names(Vec<NameInfo>);
+/// [`NameInfo`] by node, read when first asked for (elements inside
+/// removed subtrees are never read); nodes made later have none.
+struct Names(Vec<Cell<Option<NameInfo>>>);
 
 /// Which word lists a `class`/`id` value has a word of.
 const UNLIKELY: u8 = 1;
@@ -574,6 +544,8 @@ const MAYBE: u8 = 2;
 const NEGATIVE: u8 = 4;
 const POSITIVE: u8 = 8;
 const BYLINE: u8 = 16;
+/// Has `hid` somewhere (the whole word `hid` is a negative name).
+const HID: u8 = 32;
 
 /// One automaton for all of Readability's name lists (ASCII case
 /// insensitive), with the lists each pattern belongs to.
@@ -590,6 +562,7 @@ static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
         (CLASSES_NEGATIVE, NEGATIVE),
         (CLASSES_POSITIVE, POSITIVE),
         (BYLINE_PATTERNS, BYLINE),
+        (&["hid"], HID),
     ] {
         for w in words {
             match patterns.iter_mut().find(|(p, _)| p == w) {
@@ -600,6 +573,8 @@ static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
     }
     let automaton = AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(patterns.iter().map(|(p, _)| p))
         .unwrap_or_else(|e| panic!("readability word lists: {e}"));
     WordLists {
@@ -611,55 +586,55 @@ static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
 /// The lists `value` has a word of.
 fn word_lists(value: &str) -> u8 {
     let lists = &*WORD_LISTS;
-    if !lists.automaton.is_match(value) {
-        return 0;
-    }
+
     lists.automaton.find_overlapping_iter(value).fold(0, |acc, m| {
         acc | lists.lists.get(m.pattern().as_usize()).copied().unwrap_or(0)
     })
 }
 
 impl Names {
-    /// The names of every element; `visit` sees each element too.
-    fn new(doc: &Document<'_>, mut visit: impl FnMut(Node<'_>)) -> Names {
-        let mut table = vec![NameInfo::default(); doc.node_capacity()];
-        for node in doc.root().descendant_elements() {
-            visit(node);
-            let (class, id) = (node.attr("class"), node.attr("id"));
-            if class.is_none() && id.is_none() {
-                continue;
-            }
-            let mut weight = 0.0;
-            let mut all = 0;
-            for value in [class, id].into_iter().flatten() {
-                let lists = word_lists(value);
-                all |= lists;
-                if lists & NEGATIVE != 0 || value.split_whitespace().any(|w| w.eq_ignore_ascii_case("hid")) {
-                    weight -= 25.0;
-                }
-                if lists & POSITIVE != 0 {
-                    weight += 25.0;
-                }
-            }
-            let info = NameInfo {
-                unlikely: all & UNLIKELY != 0 && all & MAYBE == 0,
-                byline: all & BYLINE != 0,
-                weight,
-            };
-            if let Some(slot) = table.get_mut(node.id().index()) {
-                *slot = info;
-            }
-        }
-        Names(table)
+    fn new(doc: &Document<'_>) -> Names {
+        Names(vec![Cell::new(None); doc.node_capacity()])
     }
 
-    fn get(&self, id: NodeId) -> NameInfo {
-        self.0.get(id.index()).copied().unwrap_or_default()
+    fn get(&self, node: Node<'_>) -> NameInfo {
+        let Some(slot) = self.0.get(node.id().index()) else {
+            return NameInfo::default();
+        };
+        if let Some(info) = slot.get() {
+            return info;
+        }
+        let info = Self::read(node);
+        slot.set(Some(info));
+        info
+    }
+
+    fn read(node: Node<'_>) -> NameInfo {
+        let (class, id) = (node.attr("class"), node.attr("id"));
+        let mut weight = 0.0;
+        let mut all = 0;
+        for value in [class, id].into_iter().flatten() {
+            let lists = word_lists(value);
+            all |= lists;
+            let hid_word =
+                || lists & HID != 0 && value.split_whitespace().any(|w| w.eq_ignore_ascii_case("hid"));
+            if lists & NEGATIVE != 0 || hid_word() {
+                weight -= 25.0;
+            }
+            if lists & POSITIVE != 0 {
+                weight += 25.0;
+            }
+        }
+        NameInfo {
+            unlikely: all & UNLIKELY != 0 && all & MAYBE == 0,
+            byline: all & BYLINE != 0,
+            weight,
+        }
     }
 }
 
 fn class_weight(names: &Names, node: Node<'_>, weigh: bool) -> f32 {
-    if weigh { names.get(node.id()).weight } else { 0.0 }
+    if weigh { names.get(node).weight } else { 0.0 }
 }
 
 fn node_score(names: &Names, node: Node<'_>, weigh: bool) -> f32 {
@@ -680,7 +655,7 @@ fn node_score(names: &Names, node: Node<'_>, weigh: bool) -> f32 {
 fn is_valid_byline(names: &Names, node: Node<'_>) -> bool {
     let marked = node.attr("rel") == Some("author")
         || node.attr("itemprop").is_some_and(|p| p.contains("author"))
-        || names.get(node.id()).byline;
+        || names.get(node).byline;
     if !marked {
         return false;
     }
@@ -726,22 +701,24 @@ struct Plan {
     brs: Vec<NodeId>,
 }
 
-/// One walk over the page: what class and id names say, and what
-/// [`prepare`] will change.
+/// One walk over the page: what [`prepare`] will change; and an empty
+/// table of [`Names`].
 fn survey(doc: &Document<'_>) -> (Names, Plan) {
     let mut plan = Plan {
         doomed: Vec::new(),
         fonts: Vec::new(),
         brs: Vec::new(),
     };
-    let names = Names::new(doc, |n| match n.tag() {
-        Some(Tag::Script | Tag::Noscript | Tag::Style) => plan.doomed.push(n.id()),
-        Some(Tag::Img) if !has_image_source(n) => plan.doomed.push(n.id()),
-        Some(Tag::Font) => plan.fonts.push(n.id()),
-        Some(Tag::Br) => plan.brs.push(n.id()),
-        _ => {}
-    });
-    (names, plan)
+    for n in doc.root().descendant_elements() {
+        match n.tag() {
+            Some(Tag::Script | Tag::Noscript | Tag::Style) => plan.doomed.push(n.id()),
+            Some(Tag::Img) if !has_image_source(n) => plan.doomed.push(n.id()),
+            Some(Tag::Font) => plan.fonts.push(n.id()),
+            Some(Tag::Br) => plan.brs.push(n.id()),
+            _ => {}
+        }
+    }
+    (Names::new(doc), plan)
 }
 
 /// Remove scripts, styles and empty images; `<font>` becomes `<span>`;
@@ -863,24 +840,7 @@ fn attempt_grab(doc: &mut Document<'_>, names: &Names, flags: Flags, title: Opti
 }
 
 fn is_unlikely_candidate(names: &Names, node: Node<'_>) -> bool {
-    names.get(node.id()).unlikely
-        && !node.has_tag(Tag::A)
-        && !has_ancestor_tag(node, 3, &[Tag::Table, Tag::Code])
-}
-
-fn is_without_content(node: Node<'_>) -> bool {
-    if node.has_visible_text() {
-        return false;
-    }
-    let children = node.element_children().count();
-    if children == 0 {
-        return true;
-    }
-    let breaks = node
-        .descendant_elements()
-        .filter(|d| matches!(d.tag(), Some(Tag::Br | Tag::Hr)))
-        .count();
-    children == breaks
+    names.get(node).unlikely && !node.has_tag(Tag::A) && !has_ancestor_tag(node, 3, &[Tag::Table, Tag::Code])
 }
 
 fn has_block_child(node: Node<'_>) -> bool {
@@ -905,6 +865,7 @@ fn collect_elements_to_score(
     use Tag::*;
     let mut out = Vec::new();
     let mut title_pending = title.is_some_and(|t| !t.is_empty());
+    let visible = Visible::new(doc);
     let mut next = next_element(doc.body(), false);
     while let Some(id) = next {
         let node = doc.node(id);
@@ -924,7 +885,7 @@ fn collect_elements_to_score(
             || (matches!(
                 node.tag(),
                 Some(Div | Section | Header | H1 | H2 | H3 | H4 | H5 | H6)
-            ) && is_without_content(node));
+            ) && visible.is_empty(node));
         if remove {
             next = next_element(node, true);
             doc.detach(id);
@@ -941,7 +902,7 @@ fn collect_elements_to_score(
         if node.has_tag(Div) {
             div_into_p(doc, id);
             let node = doc.node(id);
-            let single_p = single_child_element(node, P).filter(|_| link_density(node, None) < 0.25);
+            let single_p = single_child_element(node, P).filter(|_| visible.link_density(node) < 0.25);
             if let Some(p) = single_p {
                 doc.replace_with(id, p);
                 out.push(p);
@@ -998,6 +959,174 @@ fn comma_count(text: &str) -> usize {
         })
         .count();
     ascii + others
+}
+
+/// Whether a subtree has visible text, memoised: collecting asks it of
+/// every `<div>`, `<section>`, `<header>` and heading, nested inside each
+/// other, and an element is asked before anything inside it changes, so a
+/// memoised answer stays true. Each node is looked at once, where walking
+/// every subtree would be quadratic in deeply nested pages.
+struct Visible {
+    text: Vec<Cell<u8>>,
+    /// `<br>` and `<hr>` under a node, plus one (0: not yet counted).
+    breaks: Vec<Cell<u32>>,
+    /// Text summary and link text of a node's subtree, once computed.
+    links: Vec<Cell<Option<(TextSummary, f32)>>>,
+}
+
+impl Visible {
+    const UNKNOWN: u8 = 0;
+    const YES: u8 = 1;
+    const NO: u8 = 2;
+
+    fn new(doc: &Document<'_>) -> Visible {
+        Visible {
+            text: vec![Cell::new(Self::UNKNOWN); doc.node_capacity()],
+            breaks: vec![Cell::new(0); doc.node_capacity()],
+            links: vec![Cell::new(None); doc.node_capacity()],
+        }
+    }
+
+    fn known(&self, node: Node<'_>) -> u8 {
+        self.text.get(node.id().index()).map_or(Self::UNKNOWN, Cell::get)
+    }
+
+    fn set(&self, node: Node<'_>, value: u8) {
+        if let Some(c) = self.text.get(node.id().index()) {
+            c.set(value);
+        }
+    }
+
+    /// [`link_density`] of `node`, each subtree's text and link text
+    /// computed once (new nodes, made while collecting, are computed but
+    /// not remembered).
+    fn link_density(&self, node: Node<'_>) -> f32 {
+        let known = |n: Node<'_>| self.links.get(n.id().index()).and_then(Cell::get);
+        let mut fresh: Vec<(NodeId, (TextSummary, f32))> = Vec::new();
+        let lookup = |n: Node<'_>, fresh: &[(NodeId, (TextSummary, f32))]| {
+            known(n).or_else(|| fresh.iter().rev().find(|(id, _)| *id == n.id()).map(|(_, v)| *v))
+        };
+        let mut stack = vec![(node, false)];
+        while let Some((n, children_done)) = stack.pop() {
+            if lookup(n, &fresh).is_some() {
+                continue;
+            }
+            if !children_done {
+                stack.push((n, true));
+                stack.extend(
+                    n.children()
+                        .filter(|c| lookup(*c, &fresh).is_none())
+                        .map(|c| (c, false)),
+                );
+                continue;
+            }
+            let value = if n.is_text() {
+                (n.text_summary(), 0.0)
+            } else {
+                n.children()
+                    .fold((TextSummary::EMPTY, 0.0f32), |(text, links), c| {
+                        let (ct, cl) = lookup(c, &fresh).unwrap_or((TextSummary::EMPTY, 0.0));
+                        let own = if c.has_tag(Tag::A) {
+                            ct.normalized() as f32 * link_coefficient(c)
+                        } else {
+                            0.0
+                        };
+                        (text.then(ct), links + cl + own)
+                    })
+            };
+            match self.links.get(n.id().index()) {
+                Some(cell) => cell.set(Some(value)),
+                None => fresh.push((n.id(), value)),
+            }
+        }
+        let (text, links) = lookup(node, &fresh).unwrap_or((TextSummary::EMPTY, 0.0));
+        let chars = text.normalized();
+        if links == 0.0 || chars == 0 {
+            return 0.0;
+        }
+        links / chars as f32
+    }
+
+    /// `<br>` and `<hr>` elements under `node`, counted once per node.
+    fn breaks(&self, node: Node<'_>) -> u32 {
+        let known = |n: Node<'_>| self.breaks.get(n.id().index()).map_or(0, Cell::get);
+        if known(node) > 0 {
+            return known(node) - 1;
+        }
+        let mut stack = vec![(node, false)];
+        while let Some((n, children_done)) = stack.pop() {
+            if known(n) > 0 {
+                continue;
+            }
+            if !children_done {
+                stack.push((n, true));
+                stack.extend(
+                    n.element_children()
+                        .filter(|c| known(*c) == 0)
+                        .map(|c| (c, false)),
+                );
+                continue;
+            }
+            let count: u32 = n
+                .element_children()
+                .map(|c| u32::from(matches!(c.tag(), Some(Tag::Br | Tag::Hr))) + known(c).saturating_sub(1))
+                .sum();
+            if let Some(cell) = self.breaks.get(n.id().index()) {
+                cell.set(count + 1);
+            }
+        }
+        known(node).saturating_sub(1)
+    }
+
+    /// Some text under `node` is not whitespace (depth-first, stopping at
+    /// the first such text; every node on the way is memoised).
+    fn has_text(&self, node: Node<'_>) -> bool {
+        match self.known(node) {
+            Self::YES => return true,
+            Self::NO => return false,
+            _ => {}
+        }
+        // (node, next child to look at)
+        let mut path: Vec<(Node<'_>, Option<Node<'_>>)> = vec![(node, node.first_child())];
+        while let Some(top) = path.last_mut() {
+            let Some(child) = top.1 else {
+                let done = top.0;
+                self.set(done, Self::NO);
+                path.pop();
+                continue;
+            };
+            top.1 = child.next_sibling();
+            let found = match self.known(child) {
+                Self::YES => true,
+                Self::NO => false,
+                _ if child.is_text() => {
+                    let v = child.has_visible_text();
+                    self.set(child, if v { Self::YES } else { Self::NO });
+                    v
+                }
+                _ => {
+                    path.push((child, child.first_child()));
+                    continue;
+                }
+            };
+            if found {
+                for (n, _) in &path {
+                    self.set(*n, Self::YES);
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    /// No visible text, and no element children but line breaks.
+    fn is_empty(&self, node: Node<'_>) -> bool {
+        if self.has_text(node) {
+            return false;
+        }
+        let children = node.element_children().count();
+        children == 0 || children == self.breaks(node) as usize
+    }
 }
 
 /// Character counts, commas and link text of every node under the body,
@@ -1251,12 +1380,20 @@ fn prep_article(doc: &mut Document<'_>, article: NodeId, flags: Flags, scores: &
     if flags.clean_conditionally {
         clean_conditionally(doc, article, &[Tag::Table, Tag::Ul, Tag::Div], flags, scores);
     }
+    let stats = TextStats::new(doc.node(article));
+    let mut media = vec![false; doc.node_capacity()];
+    for &id in stats.preorder().iter().rev() {
+        let node = doc.node(id);
+        let inside = node.children().any(|c| {
+            matches!(c.tag(), Some(Tag::Img | Tag::Embed | Tag::Object | Tag::Iframe))
+                || media.get(c.id().index()).copied().unwrap_or(false)
+        });
+        if let Some(slot) = media.get_mut(id.index()) {
+            *slot = inside;
+        }
+    }
     let empty_ps = ids(doc.node(article).descendant_elements().filter(|n| {
-        n.has_tag(Tag::P)
-            && n.normalized_char_count() == 0
-            && !n
-                .descendant_elements()
-                .any(|d| matches!(d.tag(), Some(Tag::Img | Tag::Embed | Tag::Object | Tag::Iframe)))
+        n.has_tag(Tag::P) && stats.chars(n.id()) == 0 && !media.get(n.id().index()).copied().unwrap_or(false)
     }));
     for id in empty_ps {
         doc.detach(id);
@@ -1276,9 +1413,10 @@ fn remove_share_elements(doc: &mut Document<'_>, article: NodeId) {
         v.split([' ', '_'])
             .any(|part| part.eq_ignore_ascii_case("share") || part.eq_ignore_ascii_case("sharedaddy"))
     };
+    let stats = TextStats::new(doc.node(article));
     let doomed = ids(doc.node(article).descendant_elements().filter(|n| {
         let marked = n.attr("class").is_some_and(is_share) || n.attr("id").is_some_and(is_share);
-        marked && n.normalized_char_count() < CHAR_THRESHOLD
+        marked && stats.chars(n.id()) < CHAR_THRESHOLD
     }));
     for id in doomed {
         doc.detach(id);
@@ -1346,75 +1484,213 @@ fn clean_embeds(doc: &mut Document<'_>, article: NodeId) {
     }
 }
 
+/// What Readability's conditional cleaning asks about a subtree, gathered
+/// from the children's [`Tally`]s: the subtree's text, commas, links,
+/// lists, headings and the elements it counts.
+#[derive(Clone, Copy, Default)]
+struct Tally {
+    text: TextSummary,
+    commas: u32,
+    link_chars: f32,
+    list_chars: u32,
+    heading_chars: u32,
+    textish_text: bool,
+    img: u32,
+    p: u32,
+    li: u32,
+    input: u32,
+    embeds: u32,
+    video: bool,
+    data_table: bool,
+    pre: bool,
+}
+
+impl Tally {
+    /// The tally of `node` from those of its children (`tallies`, by node).
+    fn of(node: Node<'_>, tallies: &[Tally], scores: &Scores<'_>) -> Tally {
+        if node.is_text() {
+            return Tally {
+                text: node.text_summary(),
+                commas: memchr::memchr_iter(b',', node.text_str().as_bytes()).count() as u32,
+                ..Tally::default()
+            };
+        }
+        let mut tally = Tally::default();
+        for child in node.children() {
+            let inner = tallies.get(child.id().index()).copied().unwrap_or_default();
+            tally.add(child, &inner, scores);
+        }
+        tally
+    }
+
+    fn chars(&self) -> usize {
+        self.text.normalized()
+    }
+
+    /// Add `child` (with `inner`, the tally of its own subtree).
+    fn add(&mut self, child: Node<'_>, inner: &Tally, scores: &Scores<'_>) {
+        use Tag::*;
+        self.text = self.text.then(inner.text);
+        self.commas += inner.commas;
+        self.link_chars += inner.link_chars;
+        self.list_chars += inner.list_chars;
+        self.heading_chars += inner.heading_chars;
+        self.textish_text |= inner.textish_text;
+        self.img += inner.img;
+        self.p += inner.p;
+        self.li += inner.li;
+        self.input += inner.input;
+        self.embeds += inner.embeds;
+        self.video |= inner.video;
+        self.data_table |= inner.data_table;
+        self.pre |= inner.pre;
+        let Some(tag) = child.tag() else { return };
+        let chars = inner.chars();
+        match tag {
+            A => self.link_chars += chars as f32 * link_coefficient(child),
+            Ul | Ol => self.list_chars += chars as u32,
+            t if t.is_heading() => self.heading_chars += chars as u32,
+            Img => self.img += 1,
+            P => self.p += 1,
+            Li => self.li += 1,
+            Input => self.input += 1,
+            Object | Embed | Iframe => {
+                self.embeds += 1;
+                self.video |= child.attrs().any(|(_, v)| is_video_url(v));
+            }
+            Table => self.data_table |= scores.is_data_table(child.id()),
+            Pre => self.pre = true,
+            _ => {}
+        }
+        let textish = matches!(
+            tag,
+            Blockquote | Dl | Div | Img | Ol | P | Pre | Table | Ul | Span | Li | Td
+        );
+        self.textish_text |= textish && chars > 0;
+    }
+}
+
+/// Remove the elements with one of `tags` that look like navigation, link
+/// lists, widgets or ads, innermost first. The [`Tally`] of every node is
+/// built from its children's in the same walk (children before parents),
+/// so each subtree is read once however deep the nesting.
 fn clean_conditionally(doc: &mut Document<'_>, article: NodeId, tags: &[Tag], flags: Flags, scores: &Scores) {
-    let candidates = ids(doc
-        .node(article)
-        .descendant_elements()
-        .filter(|n| is_tag_in(*n, tags)));
-    for &id in candidates.iter().rev() {
-        if should_clean_conditionally(doc.node(id), flags, scores) {
+    let order = ids(doc.node(article).descendants());
+    let mut tallies: Vec<Tally> = vec![Tally::default(); doc.node_capacity()];
+    let surroundings = Surroundings::new(doc.node(article), &order, scores);
+    for &id in order.iter().rev() {
+        let node = doc.node(id);
+        let tally = Tally::of(node, &tallies, scores);
+        let remove =
+            is_tag_in(node, tags) && should_clean_conditionally(node, &tally, &surroundings, flags, scores);
+        if remove {
             doc.detach(id);
+        } else if let Some(slot) = tallies.get_mut(id.index()) {
+            *slot = tally;
         }
     }
 }
 
-fn should_clean_conditionally(node: Node<'_>, flags: Flags, scores: &Scores) -> bool {
+/// For each node of the article: whether it sits inside a data table or a
+/// `<figure>` (its ancestors do not change while the article is cleaned,
+/// innermost first).
+struct Surroundings {
+    in_data_table: Vec<bool>,
+    in_figure: Vec<bool>,
+}
+
+impl Surroundings {
+    fn new(article: Node<'_>, order: &[NodeId], scores: &Scores<'_>) -> Surroundings {
+        let doc = article.document();
+        let capacity = doc.node_capacity();
+        let mut in_data_table = vec![false; capacity];
+        let mut in_figure = vec![false; capacity];
+        let outside = |n: Node<'_>, test: &dyn Fn(Node<'_>) -> bool| n.ancestor_elements().any(test);
+        let is_data_table = |n: Node<'_>| n.has_tag(Tag::Table) && scores.is_data_table(n.id());
+        let is_figure = |n: Node<'_>| n.has_tag(Tag::Figure);
+        if let Some(slot) = in_data_table.get_mut(article.id().index()) {
+            *slot = outside(article, &is_data_table);
+        }
+        if let Some(slot) = in_figure.get_mut(article.id().index()) {
+            *slot = outside(article, &is_figure);
+        }
+        for &id in order {
+            let node = doc.node(id);
+            let Some(parent) = node.parent() else { continue };
+            let p = parent.id().index();
+            let table = in_data_table.get(p).copied().unwrap_or(false) || is_data_table(parent);
+            let figure = in_figure.get(p).copied().unwrap_or(false) || is_figure(parent);
+            if let Some(slot) = in_data_table.get_mut(id.index()) {
+                *slot = table;
+            }
+            if let Some(slot) = in_figure.get_mut(id.index()) {
+                *slot = figure;
+            }
+        }
+        Surroundings {
+            in_data_table,
+            in_figure,
+        }
+    }
+}
+
+fn should_clean_conditionally(
+    node: Node<'_>,
+    tally: &Tally,
+    around: &Surroundings,
+    flags: Flags,
+    scores: &Scores,
+) -> bool {
     use Tag::*;
     let is_data_table = |n: Node<'_>| n.has_tag(Table) && scores.is_data_table(n.id());
-    if node.descendant_elements().any(is_data_table)
-        || is_data_table(node)
-        || node.ancestors().any(is_data_table)
-    {
+    let index = node.id().index();
+    let in_data_table = around.in_data_table.get(index).copied().unwrap_or(false);
+    if tally.data_table || is_data_table(node) || in_data_table {
         return false;
     }
     let weight = class_weight(scores.names, node, flags.weigh_classes);
     if weight < 0.0 {
-        return !node.descendant_elements().any(|d| d.has_tag(Pre));
+        return !tally.pre;
     }
-    let text = node.text();
-    if text.matches(',').count() >= 10 {
+    if tally.commas >= 10 || tally.video {
         return false;
     }
-    let mut embeds = 0usize;
-    for embed in node
-        .descendant_elements()
-        .filter(|d| matches!(d.tag(), Some(Object | Embed | Iframe)))
-    {
-        if embed.attrs().any(|(_, v)| is_video_url(v)) {
-            return false;
+    let embeds = tally.embeds;
+    let char_count = tally.chars();
+    if char_count <= MAX_LABEL_CHARS {
+        let text_low = node.text().trim().to_lowercase();
+        if AD_WORDS.contains(&text_low.as_str())
+            || LOADING_WORDS.contains(&text_low.trim_end_matches(['…', '.']))
+        {
+            return true;
         }
-        embeds += 1;
     }
-    let text_low = text.trim().to_lowercase();
-    if AD_WORDS.contains(&text_low.as_str()) || LOADING_WORDS.contains(&text_low.trim_end_matches(['…', '.']))
-    {
-        return true;
-    }
-    let char_count = node.normalized_char_count();
-    let is_list = matches!(node.tag(), Some(Ul | Ol))
-        || density_above(node, |d| matches!(d.tag(), Some(Ul | Ol)), char_count, 0.9);
-    let img = count_tag(node, Img);
+    let share = |sum: f32| {
+        if char_count == 0 {
+            0.0
+        } else {
+            sum / char_count as f32
+        }
+    };
+    let is_list =
+        matches!(node.tag(), Some(Ul | Ol)) || (char_count > 0 && share(tally.list_chars as f32) > 0.9);
+    let img = tally.img;
     let should_remove = || {
-        let in_figure = node.ancestors().any(|a| a.has_tag(Figure));
-        let p = count_tag(node, P) as f32;
+        let in_figure = around.in_figure.get(index).copied().unwrap_or(false);
+        let p = tally.p as f32;
         if !in_figure && img > 1 && p / (img as f32) < 0.5 {
             return true;
         }
-        let li = count_tag(node, Li) as f32 - 100.0;
+        let li = tally.li as f32 - 100.0;
         if !is_list && li > p {
             return true;
         }
-        let inputs = count_tag(node, Input) as f32;
-        if inputs > (p / 3.0).floor() {
+        if tally.input as f32 > (p / 3.0).floor() {
             return true;
         }
-        let density = link_density(node, Some(char_count));
-        if !is_list
-            && !in_figure
-            && char_count < 25
-            && (img == 0 || img > 2)
-            && density > 0.0
-            && density_below(node, |d| d.tag().is_some_and(Tag::is_heading), char_count, 0.9)
+        let density = share(tally.link_chars);
+        let few_headings = char_count == 0 || share(tally.heading_chars as f32) < 0.9;
+        if !is_list && !in_figure && char_count < 25 && (img == 0 || img > 2) && density > 0.0 && few_headings
         {
             return true;
         }
@@ -1427,23 +1703,14 @@ fn should_clean_conditionally(node: Node<'_>, flags: Flags, scores: &Scores) -> 
         if (embeds == 1 && char_count < 75) || embeds > 1 {
             return true;
         }
-        let textish = |d: Node<'_>| {
-            matches!(
-                d.tag(),
-                Some(Blockquote | Dl | Div | Img | Ol | P | Pre | Table | Ul | Span | Li | Td)
-            )
-        };
-        if img == 0 && !density_above(node, textish, 1, 0.0) {
-            return true;
-        }
-        false
+        img == 0 && !tally.textish_text
     };
     let remove = should_remove();
     if is_list && remove {
         if node.children().any(|c| c.element_children().count() > 1) {
             return remove;
         }
-        return img != count_tag(node, Li);
+        return img != tally.li;
     }
     remove
 }
@@ -1526,6 +1793,179 @@ fn post_process(doc: &mut Document<'_>, root: NodeId) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn count_tag(node: Node<'_>, tag: Tag) -> usize {
+        node.descendant_elements().filter(|d| d.has_tag(tag)).count()
+    }
+    /// Share of a node's text inside descendants satisfying `is` (nested
+    /// matches counted again, as Readability does), compared with `threshold`.
+    fn density_above(
+        node: Node<'_>,
+        is: impl Fn(Node<'_>) -> bool,
+        char_count: usize,
+        threshold: f32,
+    ) -> bool {
+        if char_count == 0 {
+            return 0.0 > threshold;
+        }
+        let total = char_count as f32;
+        let mut inner = 0usize;
+        for d in node.descendant_elements() {
+            if is(d) {
+                inner += d.normalized_char_count();
+                if inner as f32 / total > threshold {
+                    return true;
+                }
+            }
+        }
+        inner as f32 / total > threshold
+    }
+    fn density_below(
+        node: Node<'_>,
+        is: impl Fn(Node<'_>) -> bool,
+        char_count: usize,
+        threshold: f32,
+    ) -> bool {
+        if char_count == 0 {
+            return 0.0 < threshold;
+        }
+        let total = char_count as f32;
+        let inner: usize = node
+            .descendant_elements()
+            .filter(|&d| is(d))
+            .map(|d| d.normalized_char_count())
+            .sum();
+        (inner as f32 / total) < threshold
+    }
+
+    /// Readability's conditional-cleaning test as the DOM version writes it
+    /// (a walk of the subtree per question), to check the tallies against.
+    fn should_clean_reference(node: Node<'_>, flags: Flags, scores: &Scores) -> bool {
+        use Tag::*;
+        let is_data_table = |n: Node<'_>| n.has_tag(Table) && scores.is_data_table(n.id());
+        if node.descendant_elements().any(is_data_table)
+            || is_data_table(node)
+            || node.ancestors().any(is_data_table)
+        {
+            return false;
+        }
+        let weight = class_weight(scores.names, node, flags.weigh_classes);
+        if weight < 0.0 {
+            return !node.descendant_elements().any(|d| d.has_tag(Pre));
+        }
+        if node.text().matches(',').count() >= 10 {
+            return false;
+        }
+        let mut embeds = 0usize;
+        for embed in node
+            .descendant_elements()
+            .filter(|d| matches!(d.tag(), Some(Object | Embed | Iframe)))
+        {
+            if embed.attrs().any(|(_, v)| is_video_url(v)) {
+                return false;
+            }
+            embeds += 1;
+        }
+        let text_low = node.text().trim().to_lowercase();
+        if AD_WORDS.contains(&text_low.as_str())
+            || LOADING_WORDS.contains(&text_low.trim_end_matches(['…', '.']))
+        {
+            return true;
+        }
+        let char_count = node.normalized_char_count();
+        let is_list = matches!(node.tag(), Some(Ul | Ol))
+            || density_above(node, |d| matches!(d.tag(), Some(Ul | Ol)), char_count, 0.9);
+        let img = count_tag(node, Img);
+        let should_remove = || {
+            let in_figure = node.ancestors().any(|a| a.has_tag(Figure));
+            let p = count_tag(node, P) as f32;
+            if !in_figure && img > 1 && p / (img as f32) < 0.5 {
+                return true;
+            }
+            if !is_list && count_tag(node, Li) as f32 - 100.0 > p {
+                return true;
+            }
+            if count_tag(node, Input) as f32 > (p / 3.0).floor() {
+                return true;
+            }
+            let density = link_density(node, Some(char_count));
+            if !is_list
+                && !in_figure
+                && char_count < 25
+                && (img == 0 || img > 2)
+                && density > 0.0
+                && density_below(node, |d| d.tag().is_some_and(Tag::is_heading), char_count, 0.9)
+            {
+                return true;
+            }
+            if !is_list && weight < 25.0 && density > 0.2 {
+                return true;
+            }
+            if weight >= 25.0 && density > 0.5 {
+                return true;
+            }
+            if (embeds == 1 && char_count < 75) || embeds > 1 {
+                return true;
+            }
+            let textish = |d: Node<'_>| {
+                matches!(
+                    d.tag(),
+                    Some(Blockquote | Dl | Div | Img | Ol | P | Pre | Table | Ul | Span | Li | Td)
+                )
+            };
+            img == 0 && !density_above(node, textish, 1, 0.0)
+        };
+        let remove = should_remove();
+        if is_list && remove {
+            if node.children().any(|c| c.element_children().count() > 1) {
+                return remove;
+            }
+            return img != count_tag(node, Li);
+        }
+        remove
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn tallies_decide_like_subtree_walks(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "<(div|ul|ol|li|p|a|span|table|tr|td|th|img|input|iframe|h2|pre|figure)( (class|href|src)=\"[a-z#/.: -]{0,14}\")?>",
+                    "</(div|ul|ol|li|p|a|span|table|tr|td|th|h2|pre|figure)>",
+                    "[a-zA-Z ,.…]{0,30}",
+                    "Advertisement|Loading\\.\\.\\.|https://www.youtube.com/x",
+                ],
+                0..40,
+            ),
+            weigh in proptest::bool::ANY,
+        ) {
+            let html = format!("<body><div id=article>{}</div></body>", parts.concat());
+            let mut doc = Document::parse(&html);
+            let names = Names::new(&doc);
+            let mut scores = Scores::new(&names);
+            let root = doc.body().id();
+            mark_data_tables(&doc, root, &mut scores);
+            let flags = Flags { strip_unlikely: true, weigh_classes: weigh, clean_conditionally: true };
+            let order = ids(doc.node(root).descendants());
+            let around = Surroundings::new(doc.node(root), &order, &scores);
+            let mut tallies = vec![Tally::default(); doc.node_capacity()];
+            for &id in order.iter().rev() {
+                let node = doc.node(id);
+                let tally = Tally::of(node, &tallies, &scores);
+                if node.is_element() {
+                    proptest::prop_assert_eq!(
+                        should_clean_conditionally(node, &tally, &around, flags, &scores),
+                        should_clean_reference(node, flags, &scores),
+                        "node {:?} in {}", node, html
+                    );
+                }
+                tallies[id.index()] = tally;
+            }
+            let _ = &mut doc;
+        }
+    }
 
     /// The article text `html` gives (whitespace collapsed).
     fn article_text(html: &str, title: Option<&str>) -> Option<String> {

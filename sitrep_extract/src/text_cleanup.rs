@@ -119,7 +119,6 @@ const BOILERPLATE_PATTERNS: &[&str] = &[
     r"download\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}app(?-u:\b).{0,80}",
     r"(?:click|tap)\s+here(?-u:\b).{0,150}",
     // legal
-    r".{0,120}(?-u:\b)all\s+rights\s+reserved(?-u:\b).{0,120}",
     r"(?:copyright\s*)?(?:©.{0,150}|\(c\)\s*\d{4}.{0,150})",
     r"copyright\s+\d{4}.{0,150}",
     // navigation
@@ -131,7 +130,7 @@ const BOILERPLATE_PATTERNS: &[&str] = &[
     r"(?:images?|photos?|pictures?)\s+(?:by|courtesy(?:\s+of)?)\s+(?-i:\p{Lu})[\w.'’/-]*(?:\s+[\w.'’/-]+){0,5}",
     r"(?:photo|image|picture|file\s+photo|photograph|pic|photo\s+credit|image\s+credit|image\s+source|image\s+caption|media\s+caption|caption|credit|source\s+image)s?\s*[:|/]\s*.{0,250}",
     r"\(\s*(?:photo|image|picture|file\s+photo|credit)(?-u:\b)[^)]{0,150}\)",
-    r".{0,80}(?-u:\b)via\s+getty\s+images|getty\s+images|(?:reuters|afp|ap|epa|anadolu(?:\s+agency)?)\s*/\s*[\w .'-]{1,60}",
+    r"getty\s+images|(?:reuters|afp|ap|epa|anadolu(?:\s+agency)?)\s*/\s*[\w .'-]{1,60}",
     // wire sign-offs
     r"\(?\s*(?:additional\s+)?reporting\s+by(?-u:\b).{1,300}?(?:editing|writing)\s+by(?-u:\b).{1,200}",
     r"\(?\s*(?:additional\s+)?(?:editing|writing)\s+by(?-u:\b).{1,200}",
@@ -154,6 +153,26 @@ static READ_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         "(?i)^(?:{}){BOILERPLATE_TAIL}$",
         READ_TIME_PATTERNS.join("|")
+    ))
+});
+
+/// Whole-line boilerplate that may start with any text (`… All rights
+/// reserved.`, `… via Getty Images`). Kept apart from
+/// [`BOILERPLATE_PATTERNS`] so that the automaton of the others gives up on
+/// a line of prose after a few words; these run only on lines that have
+/// their key word ([`UNANCHORED_KEYS`]).
+const UNANCHORED_PATTERNS: &[&str] = &[
+    r".{0,120}(?-u:\b)all\s+rights\s+reserved(?-u:\b).{0,120}",
+    r".{0,80}(?-u:\b)via\s+getty\s+images",
+];
+
+/// A word every [`UNANCHORED_PATTERNS`] line has.
+static UNANCHORED_KEYS: LazyLock<Regex> = LazyLock::new(|| compile("(?i)reserved|getty"));
+
+static UNANCHORED_BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        "(?i)^(?:{}){BOILERPLATE_TAIL}$",
+        UNANCHORED_PATTERNS.join("|")
     ))
 });
 
@@ -450,7 +469,7 @@ fn is_boilerplate_text(text: &str) -> bool {
     if !text.chars().any(char::is_alphanumeric) {
         return true;
     }
-    BOILERPLATE.is_match(text)
+    BOILERPLATE.is_match(text) || (UNANCHORED_KEYS.is_match(text) && UNANCHORED_BOILERPLATE.is_match(text))
 }
 
 /// The personal names in a byline (`By Jane Doe and John Roe`, `Written by
@@ -641,7 +660,26 @@ fn word_count(s: &str) -> usize {
 }
 
 fn is_list_item(s: &str) -> bool {
-    LIST_ITEM.is_match(s)
+    let bytes = s.as_bytes();
+    let space_after = |at: usize| {
+        s.get(at..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_whitespace)
+    };
+    match bytes.first() {
+        Some(b'-' | b'*') => space_after(1),
+        Some(b) if b.is_ascii_digit() => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            match bytes.get(digits) {
+                _ if digits > 3 => false,
+                Some(b'.' | b')') => space_after(digits + 1),
+                Some(&b) if b >= 0x80 => LIST_ITEM.is_match(s),
+                _ => false,
+            }
+        }
+        Some(&b) if b >= 0x80 => LIST_ITEM.is_match(s),
+        _ => false,
+    }
 }
 
 /// The last character that is not a closing quote or bracket.
@@ -2014,6 +2052,13 @@ mod tests {
 #[cfg(test)]
 mod split_tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn list_items_agree_with_the_pattern(s in "[-*•·–▪◦‣0-9١٢.) a\t]{0,6}") {
+            proptest::prop_assert_eq!(is_list_item(&s), LIST_ITEM.is_match(&s));
+        }
+    }
 
     proptest::proptest! {
         #[test]

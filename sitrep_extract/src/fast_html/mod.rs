@@ -29,7 +29,7 @@ mod text;
 
 pub use entities::decode as decode_entities;
 pub use tags::Tag;
-pub use text::TextStats;
+pub use text::{TextStats, TextSummary};
 
 /// Most elements a document is built with; past this the rest of the page
 /// is dropped and [`Document::is_truncated`] says so.

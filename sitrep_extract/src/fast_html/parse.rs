@@ -24,6 +24,10 @@ use memchr::memchr;
 use super::entities::{decode_into, needs_decoding};
 use super::{Attr, Document, IN_BUF, Kind, MAX_DEPTH, MAX_ELEMENTS, NONE, NodeData, Span, Tag};
 
+/// Finds `</` (the only way raw text ends).
+static END_TAG_OPEN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"</"));
+
 /// Pages this large or larger are not parsed (spans are 31-bit).
 const MAX_SOURCE: usize = (IN_BUF - 1) as usize;
 
@@ -45,6 +49,48 @@ struct Open {
     foreign: bool,
 }
 
+/// The stack of open elements, counting the open `<p>`s so that "close a
+/// p element" does not scan a deep stack that has none.
+#[derive(Default)]
+struct Stack {
+    items: Vec<Open>,
+    open_p: usize,
+}
+
+impl Stack {
+    fn counts(o: &Open) -> bool {
+        o.tag == Tag::P && !o.foreign
+    }
+
+    fn push(&mut self, o: Open) {
+        self.open_p += usize::from(Self::counts(&o));
+        self.items.push(o);
+    }
+
+    fn pop(&mut self) -> Option<Open> {
+        let o = self.items.pop()?;
+        self.open_p -= usize::from(Self::counts(&o));
+        Some(o)
+    }
+
+    fn truncate(&mut self, len: usize) {
+        while self.items.len() > len {
+            self.pop();
+        }
+    }
+
+    fn clear(&mut self) {
+        self.truncate(0);
+    }
+}
+
+impl std::ops::Deref for Stack {
+    type Target = [Open];
+    fn deref(&self) -> &[Open] {
+        &self.items
+    }
+}
+
 /// An attribute as read, before it is stored.
 #[derive(Clone, Copy)]
 struct RawAttr {
@@ -57,7 +103,7 @@ struct Builder<'s> {
     src: &'s str,
     bytes: &'s [u8],
     pos: usize,
-    stack: Vec<Open>,
+    stack: Stack,
     body_started: bool,
     /// Drop one newline at the start of the next text (after `<pre>`).
     skip_newline: bool,
@@ -69,7 +115,40 @@ struct Builder<'s> {
 }
 
 fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C')
+    CLASS[b as usize] & SPACE != 0
+}
+
+/// Byte classes for the tokenizer's inner loops (one table load per byte).
+const SPACE: u8 = 1;
+/// Ends a tag name: space, `/`, `>`.
+const NAME_END: u8 = 2;
+/// Ends an attribute name: space, `/`, `>`, `=`.
+const ATTR_NAME_END: u8 = 4;
+/// Ends an unquoted attribute value: space, `>`.
+const VALUE_END: u8 = 8;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let spaces = [b' ', b'\t', b'\n', b'\r', 0x0C];
+    let mut i = 0;
+    while i < spaces.len() {
+        t[spaces[i] as usize] = SPACE | NAME_END | ATTR_NAME_END | VALUE_END;
+        i += 1;
+    }
+    t[b'/' as usize] = NAME_END | ATTR_NAME_END;
+    t[b'>' as usize] = NAME_END | ATTR_NAME_END | VALUE_END;
+    t[b'=' as usize] = ATTR_NAME_END;
+    t
+};
+
+/// Position of the first byte at or after `from` in class `class`.
+fn scan_until(bytes: &[u8], from: usize, class: u8) -> usize {
+    bytes
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .position(|&b| CLASS[b as usize] & class != 0)
+        .map_or(bytes.len(), |p| from + p)
 }
 
 impl<'s> Builder<'s> {
@@ -79,7 +158,7 @@ impl<'s> Builder<'s> {
             src,
             bytes: src.as_bytes(),
             pos: 0,
-            stack: Vec::with_capacity(64),
+            stack: Stack::default(),
             body_started: false,
             skip_newline: false,
             attrs: Vec::with_capacity(16),
@@ -181,14 +260,7 @@ impl<'s> Builder<'s> {
 
     /// Read a tag name starting at `from`; returns its end.
     fn name_end(&self, from: usize) -> usize {
-        let mut i = from;
-        while let Some(&b) = self.bytes.get(i) {
-            if is_space(b) || b == b'/' || b == b'>' {
-                break;
-            }
-            i += 1;
-        }
-        i
+        scan_until(self.bytes, from, NAME_END)
     }
 
     fn tag_of(&mut self, start: usize, end: usize) -> (Tag, Span) {
@@ -246,13 +318,7 @@ impl<'s> Builder<'s> {
                 Some(_) => {}
             }
             let name_start = i;
-            i += 1;
-            while let Some(&b) = bytes.get(i) {
-                if is_space(b) || b == b'/' || b == b'>' || b == b'=' {
-                    break;
-                }
-                i += 1;
-            }
+            i = scan_until(bytes, i + 1, ATTR_NAME_END);
             let name = (name_start, i);
             while bytes.get(i).is_some_and(|&b| is_space(b)) {
                 i += 1;
@@ -274,12 +340,7 @@ impl<'s> Builder<'s> {
                     Some(b'>') => {}
                     Some(_) => {
                         let start = i;
-                        while let Some(&b) = bytes.get(i) {
-                            if is_space(b) || b == b'>' {
-                                break;
-                            }
-                            i += 1;
-                        }
+                        i = scan_until(bytes, i, VALUE_END);
                         value = (start, i);
                     }
                 }
@@ -324,7 +385,7 @@ impl<'s> Builder<'s> {
         let mut i = start;
         let name = tag.as_str();
         let (end, next) = loop {
-            let Some(off) = memchr(b'<', bytes.get(i..).unwrap_or_default()) else {
+            let Some(off) = END_TAG_OPEN.find(bytes.get(i..).unwrap_or_default()) else {
                 break (bytes.len(), bytes.len());
             };
             let lt = i + off;
@@ -672,6 +733,9 @@ impl<'s> Builder<'s> {
     }
 
     fn close_p(&mut self) {
+        if self.stack.open_p == 0 {
+            return;
+        }
         if let Some(i) = self.html_tag_in_scope(Tag::P, |t| t == Tag::Button) {
             self.pop_to(i);
         }

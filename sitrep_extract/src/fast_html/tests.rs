@@ -356,3 +356,24 @@ proptest::proptest! {
         proptest::prop_assert_eq!(p.normalized_char_count(), expected);
     }
 }
+
+#[test]
+fn every_unicode_space_is_recognised() {
+    let chars = (0..=0x3100u32).chain([0xFEFF, 0x1_0000, 0x1_F600]);
+    for c in chars
+        .filter_map(char::from_u32)
+        .filter(|c| !matches!(c, '<' | '&' | '\0'))
+    {
+        let html = format!("<p>a{c}b</p>");
+        let doc = Document::parse(&html);
+        let p = doc.body().first_element_child().expect("p");
+        let expected = p
+            .text()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .count();
+        assert_eq!(p.normalized_char_count(), expected, "U+{:04X}", c as u32);
+    }
+}

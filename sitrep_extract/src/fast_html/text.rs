@@ -39,24 +39,35 @@ impl<'a> Node<'a> {
     /// space and the ends trimmed.
     pub fn normalized_char_count(&self) -> usize {
         if self.is_text() {
-            return self.summary().normalized() as usize;
+            return self.summary().normalized();
         }
         self.descendants()
             .filter(|d| d.is_text())
-            .fold(Summary::EMPTY, |acc, d| acc.then(d.summary()))
-            .normalized() as usize
+            .fold(TextSummary::EMPTY, |acc, d| acc.then(d.summary()))
+            .normalized()
+    }
+
+    /// The whitespace summary of this node's text (computed once for a
+    /// text node and cached; composed from the children for others).
+    pub fn text_summary(&self) -> TextSummary {
+        if self.is_text() {
+            return self.summary();
+        }
+        self.descendants()
+            .filter(|d| d.is_text())
+            .fold(TextSummary::EMPTY, |acc, d| acc.then(d.summary()))
     }
 
     /// The whitespace summary of a text node, computed once.
-    fn summary(&self) -> Summary {
+    fn summary(&self) -> TextSummary {
         let Some(data) = self.data() else {
-            return Summary::EMPTY;
+            return TextSummary::EMPTY;
         };
         let packed = data.summary.get();
         if packed != 0 {
-            return Summary::unpack(packed);
+            return TextSummary::unpack(packed);
         }
-        let summary = Summary::of(self.text_str());
+        let summary = TextSummary::of(self.text_str());
         data.summary.set(summary.pack());
         summary
     }
@@ -152,11 +163,54 @@ fn close(out: &mut String, tag: Tag) {
     }
 }
 
+const OTHER: u8 = 0;
+const ASCII_SPACE: u8 = 1;
+const CONTINUATION: u8 = 2;
+const MAYBE_SPACE: u8 = 3;
+
+/// What each byte of UTF-8 text is, for [`TextSummary::of`].
+static BYTE_KIND: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let spaces = [b' ', b'\t', b'\n', b'\r', 0x0B, 0x0C];
+    let mut i = 0;
+    while i < spaces.len() {
+        t[spaces[i] as usize] = ASCII_SPACE;
+        i += 1;
+    }
+    let mut b = 0x80;
+    while b < 0xC0 {
+        t[b] = CONTINUATION;
+        b += 1;
+    }
+    t[0xC2] = MAYBE_SPACE;
+    t[0xE1] = MAYBE_SPACE;
+    t[0xE2] = MAYBE_SPACE;
+    t[0xE3] = MAYBE_SPACE;
+    t
+};
+
+/// The character starting at `bytes[i]` (a lead byte) is whitespace.
+fn unicode_space_at(bytes: &[u8], i: usize) -> bool {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes.get(i) {
+        Some(0xC2) => matches!(next(1), 0x85 | 0xA0),
+        Some(0xE1) => (next(1), next(2)) == (0x9A, 0x80),
+        Some(0xE2) => matches!(
+            (next(1), next(2)),
+            (0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F)
+        ),
+        Some(0xE3) => (next(1), next(2)) == (0x80, 0x80),
+        _ => false,
+    }
+}
+
 /// What the normalized length of a text needs to be combined with its
 /// neighbours': its length with whitespace runs counted once, whether it
 /// starts or ends with whitespace, and whether it has any other character.
-#[derive(Clone, Copy, Default)]
-struct Summary {
+/// Summaries of consecutive texts combine with [`TextSummary::then`], so the
+/// length of a subtree's text can be built from its children's.
+#[derive(Clone, Copy, Debug)]
+pub struct TextSummary {
     collapsed: u32,
     starts_space: bool,
     ends_space: bool,
@@ -164,8 +218,15 @@ struct Summary {
     visible: bool,
 }
 
-impl Summary {
-    const EMPTY: Summary = Summary {
+impl Default for TextSummary {
+    fn default() -> Self {
+        TextSummary::EMPTY
+    }
+}
+
+impl TextSummary {
+    /// The summary of no text.
+    pub const EMPTY: TextSummary = TextSummary {
         collapsed: 0,
         starts_space: false,
         ends_space: false,
@@ -173,43 +234,33 @@ impl Summary {
         visible: false,
     };
 
-    /// Reads bytes rather than decoding every character: only lead bytes
-    /// of the few non-ASCII whitespace characters (U+0085, U+00A0, U+1680,
-    /// U+2000–U+205F, U+3000) are decoded.
-    fn of(text: &str) -> Summary {
+    /// Reads bytes rather than decoding characters: a table says whether
+    /// a byte is ASCII whitespace, another ASCII byte, a continuation byte
+    /// (not a character of its own) or a lead byte; only the lead bytes of
+    /// the non-ASCII whitespace characters (U+0085, U+00A0, U+1680,
+    /// U+2000–U+205F, U+3000) are looked at further.
+    fn of(text: &str) -> TextSummary {
         let bytes = text.as_bytes();
-        let mut s = Summary {
+        let mut s = TextSummary {
             empty: bytes.is_empty(),
-            ..Summary::default()
+            ..TextSummary::EMPTY
         };
         let mut last_space = false;
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            let (space, len) = if b < 0x80 {
-                (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C), 1)
-            } else {
-                let len = match b {
-                    0xC0..=0xDF => 2,
-                    0xE0..=0xEF => 3,
-                    0xF0..=0xFF => 4,
-                    _ => 1,
-                };
-                let space = matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-                    && text
-                        .get(i..i + len)
-                        .and_then(|c| c.chars().next())
-                        .is_some_and(char::is_whitespace);
-                (space, len)
+        let mut first = true;
+        for (i, &b) in bytes.iter().enumerate() {
+            let space = match BYTE_KIND[b as usize] {
+                CONTINUATION => continue,
+                ASCII_SPACE => true,
+                MAYBE_SPACE => unicode_space_at(bytes, i),
+                _ => false,
             };
-            if i == 0 {
+            if first {
                 s.starts_space = space;
+                first = false;
             }
-            if !(space && last_space) {
-                s.collapsed += 1;
-            }
+            s.collapsed += u32::from(!(space && last_space));
             s.visible |= !space;
             last_space = space;
-            i += len;
         }
         s.ends_space = last_space;
         s
@@ -224,8 +275,8 @@ impl Summary {
             | 1 << 63
     }
 
-    fn unpack(packed: u64) -> Summary {
-        Summary {
+    fn unpack(packed: u64) -> TextSummary {
+        TextSummary {
             collapsed: packed as u32,
             starts_space: packed & (1 << 32) != 0,
             ends_space: packed & (1 << 33) != 0,
@@ -234,14 +285,15 @@ impl Summary {
         }
     }
 
-    fn then(self, next: Summary) -> Summary {
+    /// This text followed by `next`.
+    pub fn then(self, next: TextSummary) -> TextSummary {
         if self.empty {
             return next;
         }
         if next.empty {
             return self;
         }
-        Summary {
+        TextSummary {
             collapsed: self.collapsed + next.collapsed - u32::from(self.ends_space && next.starts_space),
             starts_space: self.starts_space,
             ends_space: next.ends_space,
@@ -250,7 +302,12 @@ impl Summary {
         }
     }
 
-    fn normalized(self) -> u32 {
+    /// [`Node::normalized_char_count`] of the text.
+    pub fn normalized(self) -> usize {
+        self.normalized_u32() as usize
+    }
+
+    fn normalized_u32(self) -> u32 {
         if self.visible {
             self.collapsed - u32::from(self.starts_space) - u32::from(self.ends_space)
         } else {
@@ -272,7 +329,7 @@ impl TextStats {
         let mut order = vec![root.id()];
         order.extend(root.descendants().map(|n| n.id()));
         let capacity = root.document().node_capacity();
-        let mut summaries = vec![Summary::EMPTY; capacity];
+        let mut summaries = vec![TextSummary::EMPTY; capacity];
         let mut chars = vec![u32::MAX; capacity];
         let doc = root.document();
         for &id in order.iter().rev() {
@@ -282,13 +339,13 @@ impl TextStats {
             } else {
                 node.children()
                     .filter_map(|c| summaries.get(c.id().index()).copied())
-                    .fold(Summary::EMPTY, Summary::then)
+                    .fold(TextSummary::EMPTY, TextSummary::then)
             };
             if let Some(s) = summaries.get_mut(id.index()) {
                 *s = summary;
             }
             if let Some(c) = chars.get_mut(id.index()) {
-                *c = summary.normalized();
+                *c = summary.normalized_u32();
             }
         }
         TextStats { order, chars }
