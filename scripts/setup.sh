@@ -66,3 +66,25 @@ if [ "$(cat "$knowledge_dir/STAMP" 2>/dev/null)" != "$knowledge_stamp" ] || [ ! 
 else
     echo "setup: entity knowledge $knowledge_dir/knowledge.tsv ready"
 fi
+
+# Map outlines for the dashboard: Natural Earth 1:110m countries from the
+# npm package world-atlas (ISC; the data is public domain), converted into
+# $SITREP_HOME/map/world.json (SVG paths in an equirectangular projection;
+# format: scripts/build_map.py). Without it the map draws a plain grid.
+map_dir="$SITREP_HOME/map"
+map_package="world-atlas@2.0.2"
+map_stamp="$map_package converter=$(sha256sum "$(dirname "$0")/build_map.py" | cut -c1-16)"
+if [ "$(cat "$map_dir/STAMP" 2>/dev/null)" != "$map_stamp" ] || [ ! -s "$map_dir/world.json" ]; then
+    mkdir -p "$map_dir/pkg"
+    if command -v npm >/dev/null 2>&1 && tarball=$(cd "$map_dir/pkg" && npm pack --silent "$map_package" 2>/dev/null | tail -n 1) \
+        && [ -s "$map_dir/pkg/$tarball" ]; then
+        rm -rf "$map_dir/pkg/package"
+        tar -xzf "$map_dir/pkg/$tarball" -C "$map_dir/pkg"
+        python3 "$(dirname "$0")/build_map.py" "$map_dir/pkg/package" "$map_dir/world.json"
+        echo "$map_stamp" > "$map_dir/STAMP"
+    else
+        echo "setup: could not fetch $map_package with npm; the dashboard's map will draw a plain grid" >&2
+    fi
+else
+    echo "setup: map outlines $map_dir/world.json ready"
+fi

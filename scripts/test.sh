@@ -8,3 +8,6 @@ cd "$(dirname "$0")/.."
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked
+# The dashboard end to end in headless Chromium (installs Chromium and
+# playwright-core when missing; screenshots in target/screenshots/).
+./scripts/browser-test.sh

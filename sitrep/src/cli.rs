@@ -83,6 +83,25 @@ pub enum Command {
         #[command(flatten)]
         db: DbArg,
     },
+    /// Serve the HTTP JSON API and the web dashboard.
+    Serve {
+        #[command(flatten)]
+        db: DbArg,
+        /// Address to listen on; a non-loopback address needs a token.
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// File holding the bearer token POST /api/articles requires
+        /// [default: $SITREP_TOKEN]; without a token, ingest over HTTP is off.
+        #[arg(long, value_name = "FILE")]
+        token_file: Option<PathBuf>,
+        /// Days an article stays in the duplicate index (as for ingest).
+        #[arg(long, value_name = "DAYS", default_value_t = sitrep_dedup::DEFAULT_WINDOW_DAYS)]
+        dedup_window: u32,
+        /// Serve this timeline document (the `sitrep timeline --json`
+        /// shape) instead of the store's threads.
+        #[arg(long, value_name = "FILE")]
+        timeline: Option<PathBuf>,
+    },
     /// Full-text search over stored articles.
     Search {
         #[command(flatten)]

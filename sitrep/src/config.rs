@@ -43,3 +43,26 @@ pub fn gazetteer_path() -> PathBuf {
 pub fn knowledge_path() -> PathBuf {
     sitrep_home().join("knowledge/knowledge.tsv")
 }
+
+/// Environment variable holding the token `sitrep serve` requires for
+/// ingest over HTTP (when `--token-file` is not given).
+pub const TOKEN_ENV: &str = "SITREP_TOKEN";
+
+/// The ingest token of `sitrep serve`: the first line of `file`, else
+/// `$SITREP_TOKEN`; `None` when neither is set or both are blank.
+pub fn serve_token(file: Option<&std::path::Path>) -> anyhow::Result<Option<String>> {
+    let token = match file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| anyhow::anyhow!("reading the token file {}: {e}", path.display()))?;
+            text.lines().next().unwrap_or("").trim().to_owned()
+        }
+        None => std::env::var(TOKEN_ENV).unwrap_or_default().trim().to_owned(),
+    };
+    Ok((!token.is_empty()).then_some(token))
+}
+
+/// The country outlines for the dashboard's map, built by `scripts/setup.sh`.
+pub fn map_path() -> PathBuf {
+    sitrep_home().join("map/world.json")
+}

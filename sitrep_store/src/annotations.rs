@@ -52,7 +52,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, records: &[AnnotationRecord]) -> Resu
     Ok(())
 }
 
-fn decode(article: String, data: &str, entities: &str) -> Result<AnnotationRecord, StoreError> {
+pub(crate) fn decode(article: String, data: &str, entities: &str) -> Result<AnnotationRecord, StoreError> {
     let bad = |what: &str| StoreError::Corrupt(format!("article {article}: unreadable {what}"));
     let annotations: Annotations = serde_json::from_str(data).map_err(|_| bad("annotations"))?;
     let entities: Vec<Entity> = serde_json::from_str(entities).map_err(|_| bad("entities"))?;

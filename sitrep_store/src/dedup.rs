@@ -141,6 +141,16 @@ fn span(start: i64, end: i64) -> Result<Span, StoreError> {
     Ok(Span::new(conv(start)?, conv(end)?))
 }
 
+/// Links with their passages, joined for reading; a `WHERE` clause may
+/// follow, then [`LINK_ORDER`].
+const LINK_ROWS: &str = "SELECT l.article, l.other, l.similarity,
+                p.start, p.end, p.other_start, p.other_end, p.quote, p.first
+         FROM duplicate_links l
+         JOIN articles a ON a.id = l.article
+         JOIN articles o ON o.id = l.other
+         LEFT JOIN shared_passages p ON p.article = l.article AND p.other = l.other";
+const LINK_ORDER: &str = " ORDER BY a.rowid, o.rowid, p.start, p.end";
+
 /// Every exact-duplicate pointer and every link, seen from both articles.
 pub(crate) fn view(conn: &Connection) -> Result<DedupView, StoreError> {
     let mut out = DedupView::default();
@@ -150,15 +160,63 @@ pub(crate) fn view(conn: &Connection) -> Result<DedupView, StoreError> {
         out.duplicate_of
             .insert(ArticleId::from_stored(a), ArticleId::from_stored(o));
     }
-    let mut stmt = conn.prepare(
-        "SELECT l.article, l.other, l.similarity,
-                p.start, p.end, p.other_start, p.other_end, p.quote, p.first
-         FROM duplicate_links l
-         JOIN articles a ON a.id = l.article
-         JOIN articles o ON o.id = l.other
-         LEFT JOIN shared_passages p ON p.article = l.article AND p.other = l.other
-         ORDER BY a.rowid, o.rowid, p.start, p.end",
-    )?;
+    let mut stmt = conn.prepare(&format!("{LINK_ROWS}{LINK_ORDER}"))?;
+    for (article, link) in stored_links(&mut stmt, [])? {
+        let back = mirrored(&article, &link);
+        out.links.entry(link.other.clone()).or_default().push(back);
+        out.links.entry(article).or_default().push(link);
+    }
+    Ok(out)
+}
+
+/// One article's exact-duplicate original and its links (as in
+/// [`view`], without reading the others').
+pub(crate) fn of_article(
+    conn: &Connection,
+    id: &ArticleId,
+) -> Result<(Option<ArticleId>, Vec<DuplicateLink>), StoreError> {
+    use rusqlite::OptionalExtension;
+    let original = conn
+        .query_row(
+            "SELECT original FROM duplicate_of WHERE article = ?1",
+            [id.as_str()],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .map(ArticleId::from_stored);
+    let mut stmt = conn.prepare_cached(&format!(
+        "{LINK_ROWS} WHERE l.article = ?1 OR l.other = ?1{LINK_ORDER}"
+    ))?;
+    let links = stored_links(&mut stmt, [id.as_str()])?
+        .into_iter()
+        .map(|(article, link)| {
+            if &article == id {
+                link
+            } else {
+                mirrored(&article, &link)
+            }
+        })
+        .collect();
+    Ok((original, links))
+}
+
+/// `link` (stored from `article`) seen from its other article.
+fn mirrored(article: &ArticleId, link: &DuplicateLink) -> DuplicateLink {
+    let mut back = DuplicateLink {
+        other: article.clone(),
+        similarity: link.similarity,
+        passages: link.passages.iter().map(CopiedPassage::mirrored).collect(),
+    };
+    back.passages.sort_by_key(|p| (p.span.start, p.span.end));
+    back
+}
+
+/// Links as stored (newer → older), each with its passages, from rows of
+/// [`LINK_ROWS`] in [`LINK_ORDER`].
+fn stored_links(
+    stmt: &mut rusqlite::Statement<'_>,
+    params: impl rusqlite::Params,
+) -> Result<Vec<(ArticleId, DuplicateLink)>, StoreError> {
     type Row = (
         String,
         String,
@@ -170,7 +228,7 @@ pub(crate) fn view(conn: &Connection) -> Result<DedupView, StoreError> {
         Option<bool>,
         Option<String>,
     );
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map(params, |r| {
         Ok((
             r.get(0)?,
             r.get(1)?,
@@ -183,7 +241,6 @@ pub(crate) fn view(conn: &Connection) -> Result<DedupView, StoreError> {
             r.get(8)?,
         ))
     })?;
-    // Links in (newer, older) storage order, each with its passages.
     let mut stored: Vec<(ArticleId, DuplicateLink)> = Vec::new();
     for row in rows {
         let (article, other, similarity, start, end, other_start, other_end, quote, first): Row = row?;
@@ -213,15 +270,5 @@ pub(crate) fn view(conn: &Connection) -> Result<DedupView, StoreError> {
             });
         }
     }
-    for (article, link) in stored {
-        let mut back = DuplicateLink {
-            other: article.clone(),
-            similarity: link.similarity,
-            passages: link.passages.iter().map(CopiedPassage::mirrored).collect(),
-        };
-        back.passages.sort_by_key(|p| (p.span.start, p.span.end));
-        out.links.entry(link.other.clone()).or_default().push(back);
-        out.links.entry(article).or_default().push(link);
-    }
-    Ok(out)
+    Ok(stored)
 }

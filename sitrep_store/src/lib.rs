@@ -10,6 +10,7 @@
 //! damaged. This is the only crate that speaks SQL.
 
 mod annotations;
+mod browse;
 mod dedup;
 mod error;
 mod migrations;
@@ -18,9 +19,10 @@ mod search;
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
-use sitrep_model::{Article, ArticleId, PublishedBasis, PublishedDate};
+use sitrep_model::{Article, ArticleId, DuplicateLink, PublishedBasis, PublishedDate};
 
 pub use annotations::AnnotationRecord;
+pub use browse::{AnnotatedText, ArticleFilter, ArticleHead, LEAD_CHARS, Page};
 pub use dedup::{DedupRecord, DedupView, StoredSignature};
 pub use error::StoreError;
 pub use search::{SearchHit, fts_query};
@@ -151,6 +153,47 @@ impl Store {
     /// both articles of each link.
     pub fn dedup_view(&self) -> Result<DedupView, StoreError> {
         dedup::view(&self.conn)
+    }
+
+    /// One article's exact-duplicate original and its links, as
+    /// [`Store::dedup_view`] gives them for that article.
+    pub fn dedup_of(&self, id: &ArticleId) -> Result<(Option<ArticleId>, Vec<DuplicateLink>), StoreError> {
+        dedup::of_article(&self.conn, id)
+    }
+
+    /// A page of articles matching `filter`, without their texts, in
+    /// storage order after cursor `after` (from the first when `None`).
+    pub fn article_heads(
+        &self,
+        filter: &ArticleFilter,
+        after: Option<i64>,
+        limit: usize,
+    ) -> Result<Page<ArticleHead>, StoreError> {
+        browse::heads(&self.conn, filter, after, limit)
+    }
+
+    /// The listing rows of the given articles, in the order given; ids not
+    /// stored are left out.
+    pub fn article_heads_by_id(&self, ids: &[ArticleId]) -> Result<Vec<ArticleHead>, StoreError> {
+        browse::heads_by_id(&self.conn, ids)
+    }
+
+    /// A page of annotated articles matching `filter` (annotations and
+    /// text), in storage order after cursor `after`.
+    pub fn annotated_texts(
+        &self,
+        filter: &ArticleFilter,
+        after: Option<i64>,
+        limit: usize,
+    ) -> Result<Page<AnnotatedText>, StoreError> {
+        browse::annotated(&self.conn, filter, after, limit)
+    }
+
+    /// The cursor of the newest stored article (0 when none): it changes
+    /// whenever articles are stored, so views derived from the whole store
+    /// can be cached on it.
+    pub fn latest_seq(&self) -> Result<i64, StoreError> {
+        browse::latest_seq(&self.conn)
     }
 
     /// Every stored article's annotations, in storage order.
@@ -428,6 +471,11 @@ mod tests {
         let back = &view.links.get(&a.id).expect("mirrored")[0];
         assert_eq!(back.other, b.id);
         assert_eq!(back.passages[0].first, a.id);
+        for id in [&a.id, &b.id] {
+            let (original, links) = store.dedup_of(id).expect("one article");
+            assert_eq!(original.as_ref(), view.duplicate_of.get(id));
+            assert_eq!(Some(&links), view.links.get(id), "same as the whole view");
+        }
         assert_eq!(store.dedup_latest_time().expect("time"), Some(20_000));
         let sigs = store.dedup_signatures(Some(20_001)).expect("signatures");
         assert_eq!(sigs.len(), 1, "only the undated one is newer than the cut-off");

@@ -3,7 +3,7 @@
 //! Each entry upgrades the schema from version `i` to `i + 1` and runs in
 //! its own transaction. Never edit a released migration; append a new one.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 use crate::StoreError;
 
@@ -93,26 +93,35 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
-/// Bring the schema up to [`LATEST`].
+/// Bring the schema up to [`LATEST`]. Safe when several processes open
+/// the same new file at once: each step takes the write lock first and
+/// re-reads the version under it, so a migration another process just
+/// committed is never run twice.
 pub fn apply(conn: &mut Connection) -> Result<(), StoreError> {
-    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if current > LATEST {
-        return Err(StoreError::NewerSchema {
-            found: current,
-            supported: LATEST,
-        });
-    }
-    for (index, sql) in MIGRATIONS
-        .iter()
-        .enumerate()
-        .skip(usize::try_from(current).unwrap_or(0))
-    {
-        let tx = conn.transaction()?;
+    let newer = |found: i64| StoreError::NewerSchema {
+        found,
+        supported: LATEST,
+    };
+    loop {
+        let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if current > LATEST {
+            return Err(newer(current));
+        }
+        if current == LATEST {
+            return Ok(());
+        }
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if current > LATEST {
+            return Err(newer(current));
+        }
+        let Some(sql) = usize::try_from(current).ok().and_then(|i| MIGRATIONS.get(i)) else {
+            return Ok(());
+        };
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.pragma_update(None, "user_version", current + 1)?;
         tx.commit()?;
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -75,13 +75,16 @@ pub(crate) fn search(conn: &Connection, input: &str, limit: usize) -> Result<Vec
     let Some(query) = fts_query(input) else {
         return Ok(Vec::new());
     };
+    // Rank every match, but make snippets (which re-read the text) only
+    // for the best `limit`.
     let mut stmt = conn.prepare_cached(
-        "SELECT a.id, -bm25(articles_fts, 3.0, 1.0) AS score,
-                snippet(articles_fts, 1, '[', ']', '…', 16)
-         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-         WHERE articles_fts MATCH ?1
-         ORDER BY score DESC, a.rowid
-         LIMIT ?2",
+        "SELECT a.id, best.score, snippet(articles_fts, 1, '[', ']', '…', 16)
+         FROM (SELECT rowid, -bm25(articles_fts, 3.0, 1.0) AS score
+               FROM articles_fts WHERE articles_fts MATCH ?1
+               ORDER BY score DESC, rowid LIMIT ?2) AS best
+         JOIN articles_fts ON articles_fts.rowid = best.rowid AND articles_fts MATCH ?1
+         JOIN articles a ON a.rowid = best.rowid
+         ORDER BY best.score DESC, a.rowid",
     )?;
     let rows = stmt.query_map(params![query, i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
         Ok(SearchHit {

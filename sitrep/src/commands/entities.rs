@@ -4,14 +4,14 @@
 use std::io::Write;
 use std::path::Path;
 
-use sitrep_annotate::entities::{ArticleEntities, merge_entities};
-use sitrep_store::Store;
+use sitrep_annotate::entities::{ArticleEntities, CorpusEntities, merge_entities};
+use sitrep_store::{AnnotationRecord, Store};
 
 use crate::output::json_line;
 
-pub fn run(db: &Path, json: bool) -> anyhow::Result<()> {
-    let store = Store::open_existing(db)?;
-    let records = store.annotations()?;
+/// The corpus-wide merge of every article's entity records (also what
+/// `sitrep serve` lists).
+pub fn merge(records: &[AnnotationRecord]) -> CorpusEntities {
     let per_article: Vec<ArticleEntities<'_>> = records
         .iter()
         .map(|r| ArticleEntities {
@@ -20,7 +20,12 @@ pub fn run(db: &Path, json: bool) -> anyhow::Result<()> {
             mentions: &r.annotations.entities,
         })
         .collect();
-    let merged = merge_entities(&per_article);
+    merge_entities(&per_article)
+}
+
+pub fn run(db: &Path, json: bool) -> anyhow::Result<()> {
+    let store = Store::open_existing(db)?;
+    let merged = merge(&store.annotations()?);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for e in &merged.entities {
         if json {

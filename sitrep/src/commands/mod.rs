@@ -8,6 +8,7 @@ mod geocode;
 mod ingest;
 mod quotes;
 mod search;
+mod serve;
 
 use crate::cli::{Cli, Command};
 
@@ -27,6 +28,20 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Entities { db, json } => entities::run(&crate::config::db_path(&db), json),
         Command::Check { db } => check::run(&crate::config::db_path(&db)),
         Command::Quotes { db, json } => quotes::run(&crate::config::db_path(&db), json),
+        Command::Serve {
+            db,
+            addr,
+            token_file,
+            dedup_window,
+            timeline,
+        } => serve::run(serve::ServeOptions {
+            db: crate::config::db_path(&db),
+            addr,
+            token: crate::config::serve_token(token_file.as_deref())?,
+            dedup_window,
+            timeline,
+            map: crate::config::map_path(),
+        }),
         Command::Search {
             db,
             json,

@@ -1,0 +1,202 @@
+//! Shared server state: a small pool of read connections, the injected
+//! hooks, and caches of the views derived from the whole store.
+//!
+//! Why a pool of blocking connections: SQLite calls block, so each runs on
+//! tokio's blocking threads; a semaphore admits as many as there are
+//! connections, so a burst of requests queues instead of spawning a thread
+//! each. WAL mode lets the readers run while an ingest writes.
+//! Whole-store views (the entity merge, the situation) are computed once
+//! per store version ([`Store::latest_seq`]) and shared by every request.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use sitrep_store::{Store, StoreError};
+use tokio::sync::Semaphore;
+
+use crate::error::ApiError;
+use crate::hooks::{EntitySummary, Hooks, SituationDoc};
+
+/// Read connections to one database file.
+pub(crate) struct Pool {
+    stores: Vec<Mutex<Store>>,
+    permits: Semaphore,
+}
+
+impl Pool {
+    /// Open `n` (at least one) connections to the database at `path`,
+    /// creating it when missing.
+    pub(crate) fn open(path: &Path, n: usize) -> Result<Self, StoreError> {
+        let n = n.max(1);
+        let mut stores = Vec::with_capacity(n);
+        for _ in 0..n {
+            stores.push(Mutex::new(Store::open(path)?));
+        }
+        Ok(Self {
+            stores,
+            permits: Semaphore::new(n),
+        })
+    }
+
+    /// Run `f` on a free connection, on a blocking thread.
+    pub(crate) async fn run<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+    {
+        let _permit = self.permits.acquire().await.map_err(|e| ApiError::internal(&e))?;
+        let pool = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            // The permit guarantees a free connection; a panicked holder
+            // leaves its store usable (SQLite rolls back what it had open).
+            let guard = pool
+                .stores
+                .iter()
+                .find_map(|m| match m.try_lock() {
+                    Ok(g) => Some(g),
+                    Err(std::sync::TryLockError::Poisoned(p)) => Some(p.into_inner()),
+                    Err(std::sync::TryLockError::WouldBlock) => None,
+                })
+                .unwrap_or_else(|| pool.stores[0].lock().unwrap_or_else(PoisonError::into_inner));
+            f(&guard)
+        })
+        .await
+        .map_err(|e| ApiError::internal(&e))?
+    }
+}
+
+/// The entity merge's result with lookups by id.
+pub(crate) struct EntityIndex {
+    /// Entities, most mentioned first, then by id.
+    pub(crate) list: Vec<EntitySummary>,
+    by_id: BTreeMap<String, usize>,
+}
+
+impl EntityIndex {
+    pub(crate) fn new(mut list: Vec<EntitySummary>) -> Self {
+        list.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then_with(|| a.entity.id.cmp(&b.entity.id))
+        });
+        let by_id = list
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.entity.id.as_str().to_owned(), i))
+            .collect();
+        Self { list, by_id }
+    }
+
+    pub(crate) fn get(&self, id: &str) -> Option<&EntitySummary> {
+        self.by_id.get(id).and_then(|&i| self.list.get(i))
+    }
+}
+
+/// A view of the whole store, cached on the store's version.
+///
+/// The hot path reads the version (one indexed query) and compares it
+/// under a short lock; only a changed store takes the slow path, where one
+/// request computes the view and the others wait for it.
+pub(crate) struct Cached<T> {
+    current: Mutex<Option<(i64, Arc<T>)>>,
+    compute: tokio::sync::Mutex<()>,
+}
+
+impl<T: Send + Sync + 'static> Cached<T> {
+    pub(crate) fn new() -> Self {
+        Self {
+            current: Mutex::new(None),
+            compute: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    fn at(&self, version: i64) -> Option<Arc<T>> {
+        let current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
+        current
+            .as_ref()
+            .filter(|(v, _)| *v == version)
+            .map(|(_, value)| Arc::clone(value))
+    }
+
+    /// The view for the store's current version, computing it with
+    /// `compute` when the store changed.
+    pub(crate) async fn get<F>(&self, pool: &Arc<Pool>, compute: F) -> Result<Arc<T>, ApiError>
+    where
+        F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+    {
+        let version = pool.run(|s| Ok(s.latest_seq()?)).await?;
+        if let Some(value) = self.at(version) {
+            return Ok(value);
+        }
+        let _computing = self.compute.lock().await;
+        if let Some(value) = self.at(version) {
+            return Ok(value);
+        }
+        let value = Arc::new(pool.run(compute).await?);
+        *self.current.lock().unwrap_or_else(PoisonError::into_inner) = Some((version, Arc::clone(&value)));
+        Ok(value)
+    }
+}
+
+/// The situation with the story of each article.
+pub(crate) struct SituationView {
+    /// The document.
+    pub(crate) doc: SituationDoc,
+    /// Article id → index of its story in `doc.stories`.
+    story_of: BTreeMap<String, usize>,
+}
+
+impl SituationView {
+    pub(crate) fn new(doc: SituationDoc) -> Self {
+        let mut story_of = BTreeMap::new();
+        for (i, story) in doc.stories.iter().enumerate() {
+            for a in &story.articles {
+                story_of.entry(a.clone()).or_insert(i);
+            }
+        }
+        Self { doc, story_of }
+    }
+
+    /// The story an article belongs to.
+    pub(crate) fn story_of(&self, article: &str) -> Option<&crate::hooks::Story> {
+        self.story_of.get(article).and_then(|&i| self.doc.stories.get(i))
+    }
+}
+
+/// Everything a handler can reach.
+pub(crate) struct Inner {
+    pub(crate) pool: Arc<Pool>,
+    pub(crate) hooks: Arc<Hooks>,
+    pub(crate) token: Option<String>,
+    pub(crate) map: Option<Arc<[u8]>>,
+    pub(crate) entities: Cached<EntityIndex>,
+    pub(crate) situation: Cached<SituationView>,
+}
+
+/// The router's state.
+pub(crate) type AppState = Arc<Inner>;
+
+impl Inner {
+    /// The entity index of the current store.
+    pub(crate) async fn entity_index(&self) -> Result<Arc<EntityIndex>, ApiError> {
+        let hooks = Arc::clone(&self.hooks);
+        self.entities
+            .get(&self.pool, move |s| {
+                let records = s.annotations()?;
+                Ok(EntityIndex::new(hooks.entities.merge(&records)))
+            })
+            .await
+    }
+
+    /// The stories, threads and timelines of the current store.
+    pub(crate) async fn situation(&self) -> Result<Arc<SituationView>, ApiError> {
+        let hooks = Arc::clone(&self.hooks);
+        self.situation
+            .get(&self.pool, move |s| {
+                let doc = hooks.situation.load(s).map_err(|e| ApiError::internal(&e))?;
+                Ok(SituationView::new(doc))
+            })
+            .await
+    }
+}
