@@ -41,6 +41,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::fast_html::{Document, Node, Tag};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde_json::Value;
 use sitrep_model::PublishedDate;
@@ -530,9 +531,10 @@ fn zone_of(node: &Node<'_>) -> Zone {
     if h.is_empty() {
         return Zone::Neutral;
     }
-    if EXCLUDED_SUBSTRINGS.iter().any(|s| h.contains(s))
-        || hint_words(&h).any(|w| EXCLUDED_WORDS.contains(&w))
-    {
+    static EXCLUDED: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new(EXCLUDED_SUBSTRINGS).unwrap_or_else(|e| panic!("excluded zone words: {e}"))
+    });
+    if EXCLUDED.is_match(h.as_ref()) || hint_words(&h).any(|w| EXCLUDED_WORDS.contains(&w)) {
         return Zone::Excluded;
     }
     if hint_words(&h).any(|w| w == "footer") {

@@ -218,7 +218,7 @@ pub(crate) fn grab_article<'s>(
         let mut attempt = if last {
             std::mem::replace(&mut doc, Document::parse(""))
         } else {
-            doc.clone()
+            doc.fork()
         };
         if let Some(root) = attempt_grab(&mut attempt, &names, flags, title) {
             let length = attempt.node(root).normalized_char_count();
@@ -1132,56 +1132,48 @@ impl Visible {
 /// Character counts, commas and link text of every node under the body,
 /// in one pass: what scoring needs, without walking a subtree per node.
 struct Counts {
-    stats: TextStats,
-    commas: Vec<u32>,
-    links: Vec<f32>,
+    /// Per node: text summary, commas, link text.
+    nodes: Vec<(TextSummary, u32, f32)>,
 }
 
 impl Counts {
     fn new(root: Node<'_>) -> Counts {
         let doc = root.document();
-        let stats = TextStats::new(root);
-        let capacity = doc.node_capacity();
-        let mut commas = vec![0u32; capacity];
-        let mut links = vec![0f32; capacity];
-        for &id in stats.preorder().iter().rev() {
+        let order = ids(std::iter::once(root).chain(root.descendants()));
+        let mut nodes = vec![(TextSummary::EMPTY, 0u32, 0f32); doc.node_capacity()];
+        for &id in order.iter().rev() {
             let node = doc.node(id);
-            let (c, l) = if node.is_text() {
-                (comma_count(node.text_str()) as u32, 0.0)
+            let value = if node.is_text() {
+                (node.text_summary(), comma_count(node.text_str()) as u32, 0.0)
             } else {
-                node.children().fold((0u32, 0f32), |(c, l), child| {
-                    let i = child.id().index();
-                    let own_link = if child.has_tag(Tag::A) {
-                        stats.chars(child.id()) as f32 * link_coefficient(child)
-                    } else {
-                        0.0
-                    };
-                    (
-                        c + commas.get(i).copied().unwrap_or(0),
-                        l + links.get(i).copied().unwrap_or(0.0) + own_link,
-                    )
-                })
+                node.children()
+                    .fold((TextSummary::EMPTY, 0u32, 0f32), |(t, c, l), child| {
+                        let (ct, cc, cl) = nodes.get(child.id().index()).copied().unwrap_or_default();
+                        let own_link = if child.has_tag(Tag::A) {
+                            ct.normalized() as f32 * link_coefficient(child)
+                        } else {
+                            0.0
+                        };
+                        (t.then(ct), c + cc, l + cl + own_link)
+                    })
             };
-            if let Some(slot) = commas.get_mut(id.index()) {
-                *slot = c;
-            }
-            if let Some(slot) = links.get_mut(id.index()) {
-                *slot = l;
+            if let Some(slot) = nodes.get_mut(id.index()) {
+                *slot = value;
             }
         }
-        Counts { stats, commas, links }
+        Counts { nodes }
     }
 
     fn chars(&self, id: NodeId) -> usize {
-        self.stats.chars(id)
+        self.nodes.get(id.index()).map_or(0, |n| n.0.normalized())
     }
 
     fn commas(&self, id: NodeId) -> usize {
-        self.commas.get(id.index()).copied().unwrap_or(0) as usize
+        self.nodes.get(id.index()).map_or(0, |n| n.1 as usize)
     }
 
     fn link_density(&self, id: NodeId) -> f32 {
-        let links = self.links.get(id.index()).copied().unwrap_or(0.0);
+        let links = self.nodes.get(id.index()).map_or(0.0, |n| n.2);
         let chars = self.chars(id);
         if links == 0.0 || chars == 0 {
             return 0.0;

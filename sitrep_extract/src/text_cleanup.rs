@@ -31,6 +31,7 @@
 //! are idempotent (the body of [`clean_plain_text`] is a fixed point of
 //! [`clean_body`]).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -397,14 +398,12 @@ pub fn clean_plain_text(raw: &str) -> CleanText {
 /// extracted from HTML): drop boilerplate lines and bylines anywhere and
 /// normalise the paragraphs. Idempotent.
 pub fn clean_body(text: &str) -> String {
-    let lines = split_lines(text);
-    let lines: Vec<Line> = without_trailing_link_list(&lines)
-        .iter()
-        .filter(|line| {
-            !is_boilerplate_text(&line.text) && !is_byline(&line.text) && !is_furniture_line(&line.text)
-        })
-        .cloned()
-        .collect();
+    let mut lines = split_lines(text);
+    let kept = without_trailing_link_list(&lines).len();
+    lines.truncate(kept);
+    lines.retain(|line| {
+        !is_boilerplate_text(&line.text) && !is_byline(&line.text) && !is_furniture_line(&line.text)
+    });
     finish_body(&lines)
 }
 
@@ -441,7 +440,7 @@ fn without_trailing_link_list(lines: &[Line]) -> &[Line] {
 /// except in hard-wrapped text, whose wrapped lines are joined with a space.
 /// Keeps every other character and drops no text. Idempotent.
 pub fn normalize_paragraphs(text: &str) -> String {
-    build_paragraphs(&split_lines(text)).join("\n\n")
+    join_paragraphs(&split_lines(text), |_, _| true)
 }
 
 /// Whether a whole line is page furniture rather than article text:
@@ -771,46 +770,49 @@ fn push_joined(current: &mut String, next: &str) {
 
 /// Paragraphs of normalised lines: blank lines separate blocks, and inside a
 /// block each line is a paragraph unless it continues the previous one.
-fn build_paragraphs(lines: &[Line]) -> Vec<String> {
-    joined_paragraphs(lines).into_iter().map(|(p, _)| p).collect()
-}
-
-/// [`build_paragraphs`], each paragraph with whether it joins several
-/// lines.
-fn joined_paragraphs(lines: &[Line]) -> Vec<(String, bool)> {
-    let mut out = Vec::new();
+/// Each is given to `emit` with whether it joins several lines (a paragraph
+/// of one line is lent, not copied).
+fn for_each_paragraph<'l>(lines: &'l [Line], mut emit: impl FnMut(Cow<'l, str>, bool)) {
     for block in lines.split(|l| l.text.is_empty()) {
         let Some((first, rest)) = block.split_first() else {
             continue;
         };
         let width = wrap_width(block);
-        let mut current = first.text.clone();
+        let mut current: Cow<'l, str> = Cow::Borrowed(&first.text);
         let mut joined = false;
         let mut prev = first;
         for line in rest {
             if should_join(prev, line, width) {
-                push_joined(&mut current, &line.text);
+                push_joined(current.to_mut(), &line.text);
                 joined = true;
             } else {
-                out.push((std::mem::replace(&mut current, line.text.clone()), joined));
+                emit(std::mem::replace(&mut current, Cow::Borrowed(&line.text)), joined);
                 joined = false;
             }
             prev = line;
         }
-        out.push((current, joined));
+        emit(current, joined);
     }
+}
+
+/// Paragraphs joined by a blank line.
+fn join_paragraphs(lines: &[Line], keep: impl Fn(&str, bool) -> bool) -> String {
+    let mut out = String::new();
+    for_each_paragraph(lines, |p, joined| {
+        if keep(&p, joined) {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&p);
+        }
+    });
     out
 }
 
 /// The body of lines already screened line by line: paragraphs, with the
 /// ones that join several lines screened again as a whole.
 fn finish_body(lines: &[Line]) -> String {
-    joined_paragraphs(lines)
-        .into_iter()
-        .filter(|(p, joined)| !joined || !is_boilerplate_text(p))
-        .map(|(p, _)| p)
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    join_paragraphs(lines, |p, joined| !joined || !is_boilerplate_text(p))
 }
 
 // ---------------------------------------------------------------------------

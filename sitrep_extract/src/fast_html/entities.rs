@@ -153,7 +153,11 @@ pub fn decode_into(s: &str, in_attribute: bool, out: &mut String) {
 
 /// True when `s` holds something [`decode_into`] would change.
 pub fn needs_decoding(s: &str) -> bool {
-    memchr2(b'&', 0, s.as_bytes()).is_some()
+    let bytes = s.as_bytes();
+    if bytes.len() < 32 {
+        return bytes.iter().any(|&b| b == b'&' || b == 0);
+    }
+    memchr2(b'&', 0, bytes).is_some()
 }
 
 /// `s` with its character references decoded (text rules).

@@ -96,6 +96,9 @@ impl std::ops::Deref for Stack {
 struct RawAttr {
     name: (usize, usize),
     value: (usize, usize),
+    /// The value may hold a character reference or a NUL (`false` only
+    /// when the tokenizer saw that it does not).
+    decode: bool,
 }
 
 struct Builder<'s> {
@@ -324,6 +327,7 @@ impl<'s> Builder<'s> {
                 i += 1;
             }
             let mut value = (i, i);
+            let mut decode = true;
             if bytes.get(i) == Some(&b'=') {
                 i += 1;
                 while bytes.get(i).is_some_and(|&b| is_space(b)) {
@@ -333,7 +337,14 @@ impl<'s> Builder<'s> {
                     None => return None,
                     Some(&q @ (b'"' | b'\'')) => {
                         let start = i + 1;
-                        let off = memchr(q, bytes.get(start..).unwrap_or_default())?;
+                        let rest = bytes.get(start..).unwrap_or_default();
+                        let first = memchr::memchr3(q, b'&', 0, rest)?;
+                        let off = if rest.get(first) == Some(&q) {
+                            decode = false;
+                            first
+                        } else {
+                            first + 1 + memchr(q, rest.get(first + 1..).unwrap_or_default())?
+                        };
                         value = (start, start + off);
                         i = start + off + 1;
                     }
@@ -346,7 +357,7 @@ impl<'s> Builder<'s> {
                 }
             }
             if self.attrs.len() < 256 {
-                self.attrs.push(RawAttr { name, value });
+                self.attrs.push(RawAttr { name, value, decode });
             }
         }
     }
@@ -450,13 +461,17 @@ impl<'s> Builder<'s> {
             let a = self.attrs[i];
             let name = self.attr_name(a.name);
             let code = super::attr_code(self.doc.str(name));
-            let duplicate = self.doc.attrs[data.attrs as usize..]
-                .iter()
-                .any(|b| b.code == code && self.doc.str(b.name) == self.doc.str(name));
+            let mine = self.doc.attrs.get(data.attrs as usize..).unwrap_or_default();
+            let duplicate = if code != 0 {
+                mine.iter().any(|b| b.code == code)
+            } else {
+                mine.iter()
+                    .any(|b| b.code == 0 && self.doc.str(b.name) == self.doc.str(name))
+            };
             if duplicate {
                 continue;
             }
-            let value = self.attr_value(a.value);
+            let value = self.attr_value(a.value, a.decode);
             self.doc.attrs.push(Attr { name, value, code });
         }
         let (start, len) = (data.attrs, self.doc.attrs.len() as u32 - data.attrs);
@@ -475,9 +490,9 @@ impl<'s> Builder<'s> {
         }
     }
 
-    fn attr_value(&mut self, (start, end): (usize, usize)) -> Span {
+    fn attr_value(&mut self, (start, end): (usize, usize), decode: bool) -> Span {
         let raw = self.src.get(start..end).unwrap_or_default();
-        if needs_decoding(raw) {
+        if decode && needs_decoding(raw) {
             self.scratch.clear();
             let mut s = std::mem::take(&mut self.scratch);
             decode_into(raw, true, &mut s);
@@ -543,7 +558,7 @@ impl<'s> Builder<'s> {
             if merged.iter().any(|m| self.doc.str(m.name) == self.doc.str(name)) {
                 continue;
             }
-            let value = self.attr_value(a.value);
+            let value = self.attr_value(a.value, a.decode);
             let code = super::attr_code(self.doc.str(name));
             merged.push(Attr { name, value, code });
         }

@@ -241,6 +241,9 @@ impl TextSummary {
     /// U+2000–U+205F, U+3000) are looked at further.
     fn of(text: &str) -> TextSummary {
         let bytes = text.as_bytes();
+        if text.is_ascii() {
+            return Self::of_ascii(bytes);
+        }
         let mut s = TextSummary {
             empty: bytes.is_empty(),
             ..TextSummary::EMPTY
@@ -264,6 +267,27 @@ impl TextSummary {
         }
         s.ends_space = last_space;
         s
+    }
+
+    /// [`TextSummary::of`] for ASCII text: its length less the spaces that
+    /// follow a space.
+    fn of_ascii(bytes: &[u8]) -> TextSummary {
+        let space = |b: u8| (b == b' ') | (b.wrapping_sub(0x09) < 5);
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return TextSummary::EMPTY;
+        };
+        let doubled: usize = bytes
+            .iter()
+            .zip(bytes.iter().skip(1))
+            .map(|(&a, &b)| usize::from(space(a) & space(b)))
+            .sum();
+        TextSummary {
+            collapsed: (bytes.len() - doubled) as u32,
+            starts_space: space(first),
+            ends_space: space(last),
+            empty: false,
+            visible: !bytes.iter().all(|&b| space(b)),
+        }
     }
 
     fn pack(self) -> u64 {
