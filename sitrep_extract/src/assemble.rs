@@ -10,10 +10,10 @@ use sitrep_model::{
 };
 
 use crate::dates::parse_date;
-use crate::html_body::{BodyError, extract_body};
+use crate::html_body::{BodyError, body_paragraphs};
 use crate::html_meta::{read_metadata, split_author_names};
 use crate::language::detect_language;
-use crate::text_cleanup::{CleanText, clean_body, clean_plain_text};
+use crate::text_cleanup::{CleanText, clean_paragraphs, clean_plain_text};
 
 /// Settings of extraction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,17 +116,18 @@ fn from_text(body: &str) -> Extracted {
 fn from_html(html: &str, fetched: Option<PublishedDate>) -> Result<Extracted, RejectReason> {
     let doc = crate::fast_html::Document::parse(html);
     let (meta, states_byline) = read_metadata(&doc, fetched);
-    let body = extract_body(doc, meta.title.as_deref(), !states_byline).map_err(|e| match e {
-        BodyError::NoContent => RejectReason::NotAnArticle {
-            detail: "no main text found in the page".into(),
-        },
-        BodyError::TooManyElements { found, limit } => RejectReason::TooLarge {
-            bytes: found as u64,
-            limit: limit as u64,
-        },
-    })?;
+    let (paragraphs, byline) =
+        body_paragraphs(doc, meta.title.as_deref(), !states_byline).map_err(|e| match e {
+            BodyError::NoContent => RejectReason::NotAnArticle {
+                detail: "no main text found in the page".into(),
+            },
+            BodyError::TooManyElements { found, limit } => RejectReason::TooLarge {
+                bytes: found as u64,
+                limit: limit as u64,
+            },
+        })?;
     let authors = if meta.authors.is_empty() {
-        body.byline
+        byline
             .map(|b| split_author_names(&b, meta.site_name.as_deref()))
             .unwrap_or_default()
     } else {
@@ -134,7 +135,7 @@ fn from_html(html: &str, fetched: Option<PublishedDate>) -> Result<Extracted, Re
     };
     Ok(Extracted {
         title: meta.title,
-        text: clean_body(&body.text),
+        text: clean_paragraphs(paragraphs),
         published: meta.published,
         authors,
         url: meta.canonical_url,

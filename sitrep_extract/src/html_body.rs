@@ -12,7 +12,7 @@
 use crate::fast_html::Document;
 use crate::html_clean::{remove_invisible, remove_named_furniture};
 use crate::readability::grab_article;
-use crate::text_cleanup::normalize_paragraphs;
+use crate::text_cleanup::paragraphs;
 
 /// Most element nodes a page may have before extraction refuses it; keeps
 /// hostile, deeply generated pages bounded in time.
@@ -48,10 +48,25 @@ pub struct HtmlBody {
 /// `find_byline` takes the page's byline element out of the body (when the
 /// metadata names no author) and returns its text.
 pub fn extract_body(
-    mut doc: Document<'_>,
+    doc: Document<'_>,
     title: Option<&str>,
     find_byline: bool,
 ) -> Result<HtmlBody, BodyError> {
+    let (paragraphs, byline) = body_paragraphs(doc, title, find_byline)?;
+    Ok(HtmlBody {
+        text: paragraphs.join("\n\n"),
+        byline,
+    })
+}
+
+/// The main text as paragraphs (each a normalised line, none empty) and the
+/// byline: what [`extract_body`] joins, for callers that clean the
+/// paragraphs next ([`crate::text_cleanup::clean_paragraphs`]).
+pub(crate) fn body_paragraphs(
+    mut doc: Document<'_>,
+    title: Option<&str>,
+    find_byline: bool,
+) -> Result<(Vec<String>, Option<String>), BodyError> {
     if doc.is_truncated() {
         return Err(BodyError::TooManyElements {
             found: doc.element_count(),
@@ -62,14 +77,11 @@ pub fn extract_body(
     let article = grab_article(doc, title, find_byline).ok_or(BodyError::NoContent)?;
     let mut doc = article.doc;
     remove_named_furniture(&mut doc, article.root);
-    let text = normalize_paragraphs(&doc.node(article.root).formatted_text());
-    if text.is_empty() {
+    let paragraphs = paragraphs(&doc.node(article.root).formatted_text());
+    if paragraphs.is_empty() {
         return Err(BodyError::NoContent);
     }
-    Ok(HtmlBody {
-        text,
-        byline: article.byline.filter(|b| !b.trim().is_empty()),
-    })
+    Ok((paragraphs, article.byline.filter(|b| !b.trim().is_empty())))
 }
 
 #[cfg(test)]

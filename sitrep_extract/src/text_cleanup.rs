@@ -398,7 +398,27 @@ pub fn clean_plain_text(raw: &str) -> CleanText {
 /// extracted from HTML): drop boilerplate lines and bylines anywhere and
 /// normalise the paragraphs. Idempotent.
 pub fn clean_body(text: &str) -> String {
-    let mut lines = split_lines(text);
+    clean_lines(split_lines(text))
+}
+
+/// [`clean_body`] of paragraphs that [`paragraphs`] made: the same as
+/// cleaning them joined by blank lines, without joining and splitting
+/// again.
+pub(crate) fn clean_paragraphs(paragraphs: Vec<String>) -> String {
+    let mut lines = Vec::with_capacity(paragraphs.len() * 2);
+    for (i, text) in paragraphs.into_iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::default());
+        }
+        lines.push(Line {
+            text,
+            indented: false,
+        });
+    }
+    clean_lines(lines)
+}
+
+fn clean_lines(mut lines: Vec<Line>) -> String {
     let kept = without_trailing_link_list(&lines).len();
     lines.truncate(kept);
     lines.retain(|line| {
@@ -441,6 +461,13 @@ fn without_trailing_link_list(lines: &[Line]) -> &[Line] {
 /// Keeps every other character and drops no text. Idempotent.
 pub fn normalize_paragraphs(text: &str) -> String {
     join_paragraphs(&split_lines(text), |_, _| true)
+}
+
+/// The paragraphs of [`normalize_paragraphs`], each a normalised line.
+pub(crate) fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_paragraph(&split_lines(text), |p, _| out.push(p.into_owned()));
+    out
 }
 
 /// Whether a whole line is page furniture rather than article text:
@@ -2054,6 +2081,15 @@ mod tests {
 #[cfg(test)]
 mod split_tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn cleaning_paragraphs_is_cleaning_their_text(s in "([a-zA-Z ,.]{0,30}|Share|Related|By Jane Doe|\n|\n\n|  |\t){0,16}") {
+            let joined = normalize_paragraphs(&s);
+            proptest::prop_assert_eq!(paragraphs(&s).join("\n\n"), joined.clone());
+            proptest::prop_assert_eq!(clean_paragraphs(paragraphs(&s)), clean_body(&joined));
+        }
+    }
 
     proptest::proptest! {
         #[test]

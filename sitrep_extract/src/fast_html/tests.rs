@@ -377,3 +377,11 @@ fn every_unicode_space_is_recognised() {
         assert_eq!(p.normalized_char_count(), expected, "U+{:04X}", c as u32);
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn byte_words_are_split_whitespace(s in "[a-z \t\n\u{a0}\u{2003}\u{3000}\u{85}é’—😀]{0,30}") {
+        let expected: Vec<&str> = s.split_whitespace().collect();
+        proptest::prop_assert_eq!(text::words_of(&s), expected);
+    }
+}

@@ -123,23 +123,61 @@ fn push_normalized(out: &mut String, text: &str) {
     let follows_break = out.is_empty() || out.ends_with(['\n', ' ']);
     let leading = !follows_break && text.starts_with(char::is_whitespace);
     let trailing = text.ends_with(char::is_whitespace);
-    let mut words = text.split_whitespace();
-    match words.next() {
-        Some(first) => {
-            if leading {
-                out.push(' ');
-            }
-            out.push_str(first);
-            for w in words {
-                out.push(' ');
-                out.push_str(w);
-            }
+    let mut any = false;
+    for word in words(text) {
+        if any || leading {
+            out.push(' ');
         }
-        None if follows_break => return,
-        None => {}
+        out.push_str(word);
+        any = true;
+    }
+    if !any && follows_break {
+        return;
     }
     if trailing && !out.ends_with(char::is_whitespace) {
         out.push(' ');
+    }
+}
+
+/// The words of `text` between whitespace (`split_whitespace`, reading
+/// bytes: only the lead bytes of non-ASCII whitespace are decoded).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // skip whitespace
+        loop {
+            let b = *bytes.get(i)?;
+            match BYTE_KIND[b as usize] {
+                ASCII_SPACE => i += 1,
+                MAYBE_SPACE if unicode_space_at(bytes, i) => i += utf8_len(b),
+                _ => break,
+            }
+        }
+        let start = i;
+        while let Some(&b) = bytes.get(i) {
+            match BYTE_KIND[b as usize] {
+                ASCII_SPACE => break,
+                MAYBE_SPACE if unicode_space_at(bytes, i) => break,
+                _ => i += 1,
+            }
+        }
+        text.get(start..i)
+    })
+}
+
+/// [`words`], collected (for tests).
+#[cfg(test)]
+pub(super) fn words_of(text: &str) -> Vec<&str> {
+    words(text).collect()
+}
+
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
     }
 }
 
