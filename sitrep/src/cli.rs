@@ -32,6 +32,9 @@ pub enum Command {
         /// publication date seen; older articles are no longer matched.
         #[arg(long, value_name = "DAYS", default_value_t = sitrep_dedup::DEFAULT_WINDOW_DAYS)]
         dedup_window: u32,
+        /// Story clustering options.
+        #[command(flatten)]
+        clustering: crate::clustering::ClusterArgs,
         /// Inputs: files, folders, or `-` for JSON Lines on standard input.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -62,6 +65,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Stories (articles on one development) and their threads.
+    Stories {
+        #[command(flatten)]
+        db: DbArg,
+        /// Print JSON Lines.
+        #[arg(long)]
+        json: bool,
+    },
     /// Canonical entities (people, organisations, groups, countries, places) across stored articles.
     Entities {
         #[command(flatten)]
@@ -82,6 +93,23 @@ pub enum Command {
     Check {
         #[command(flatten)]
         db: DbArg,
+    },
+    /// Coded events of the stored articles (before consolidation).
+    Events {
+        #[command(flatten)]
+        db: DbArg,
+        /// Print JSON Lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Code events in JSON Lines from standard input (`{id, text, published?}`); nothing is stored.
+    Code {
+        /// Print JSON Lines (the only output format).
+        #[arg(long)]
+        json: bool,
+        /// Explain each sentence's analysis (chunks, triggers, subjects) on standard error.
+        #[arg(long)]
+        explain: bool,
     },
     /// Serve the HTTP JSON API and the web dashboard.
     Serve {

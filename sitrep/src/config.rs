@@ -44,6 +44,18 @@ pub fn knowledge_path() -> PathBuf {
     sitrep_home().join("knowledge/knowledge.tsv")
 }
 
+/// The converted event lexicon (verb dictionary, CAMEO→PLOVER table)
+/// built by `scripts/setup.sh`.
+pub fn event_lexicon_path() -> PathBuf {
+    sitrep_home().join("events/lexicon.tsv")
+}
+
+/// The sentence-embedding model unpacked by `scripts/setup.sh`
+/// (`model.safetensors`, `tokenizer.json`, `config.json`).
+pub fn model_dir() -> PathBuf {
+    sitrep_home().join("models/all-minilm-l6-v2")
+}
+
 /// Environment variable holding the token `sitrep serve` requires for
 /// ingest over HTTP (when `--token-file` is not given).
 pub const TOKEN_ENV: &str = "SITREP_TOKEN";

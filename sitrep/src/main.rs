@@ -6,6 +6,7 @@
 //! 1 failure, 2 usage error.
 
 mod cli;
+mod clustering;
 mod commands;
 mod config;
 mod output;

@@ -157,6 +157,15 @@ impl<'a> ArticleJson<'a> {
         self
     }
 
+    /// Add the article's story and thread.
+    pub fn with_story(mut self, placed: Option<&(String, String)>) -> Self {
+        if let Some((story, thread)) = placed {
+            self.story = Some(story.clone());
+            self.thread = Some(thread.clone());
+        }
+        self
+    }
+
     /// The article with its dedup results.
     pub fn with_dedup(a: &'a Article, dedup: &DedupView) -> Self {
         Self {

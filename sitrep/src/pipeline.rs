@@ -1,5 +1,5 @@
 //! The pipeline's order, in one place: sources → extract → annotate →
-//! dedup → store.
+//! events → dedup → store.
 //! Inputs are read one at a time, documents are extracted in parallel
 //! batches (rayon; the stages themselves are sequential and pure), the new
 //! articles of a batch are deduplicated in input order against the online
@@ -18,7 +18,7 @@ use sitrep_dedup::{DedupIndex, Existing, Incoming, Params, Ready, Signature};
 use sitrep_extract::{ExtractOptions, extract};
 use sitrep_ingest::{Items, Limits, expand_paths, read_file, read_stdin_jsonl};
 use sitrep_model::{Article, ArticleId, Document, Rejection};
-use sitrep_store::{AnnotationRecord, DedupRecord, Store};
+use sitrep_store::{AnnotationRecord, DedupRecord, EventRecord, Store};
 
 /// Documents extracted and stored together.
 pub const BATCH: usize = 64;
@@ -177,6 +177,23 @@ pub fn annotate_batch(articles: &[&Article], resources: &Resources) -> Vec<Annot
                 annotations: out.annotations,
                 entities: out.entities,
             }
+        })
+        .collect()
+}
+
+/// Code the events of the newly annotated articles of a batch, in
+/// parallel, keeping input order.
+pub fn events_batch(
+    articles: &[&Article],
+    annotations: &[AnnotationRecord],
+    lexicon: &sitrep_events::Lexicon,
+) -> Vec<EventRecord> {
+    articles
+        .par_iter()
+        .zip(annotations.par_iter())
+        .map(|(a, record)| EventRecord {
+            article: a.id.clone(),
+            events: sitrep_events::code_events(a, &record.annotations, &record.entities, lexicon),
         })
         .collect()
 }

@@ -59,6 +59,27 @@ pub fn load_knowledge(path: &Path) -> KnowledgeBase {
     }
 }
 
+/// Load the event lexicon at `path`, or say why not and use the
+/// compiled-in core patterns (the common news verbs; no PETRARCH
+/// dictionary patterns, CAMEO→PLOVER modes from the built-in mapping).
+pub fn load_event_lexicon(path: &Path) -> sitrep_events::Lexicon {
+    let loaded = std::fs::read(path)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| sitrep_events::Lexicon::from_bytes(&bytes).map_err(|e| e.to_string()));
+    match loaded {
+        Ok(lexicon) => lexicon,
+        Err(why) => {
+            eprintln!(
+                "sitrep: event lexicon unavailable ({}: {why}); run scripts/setup.sh to build it. \
+                 Falling back to the compiled-in core patterns: events are coded from the common \
+                 news verbs only.",
+                path.display()
+            );
+            sitrep_events::Lexicon::builtin()
+        }
+    }
+}
+
 /// The annotation resources from the cache folder.
 pub fn load() -> Resources {
     Resources {

@@ -300,7 +300,9 @@ fn post(uri: &str, content_type: &str, token: Option<&str>, body: impl Into<Body
     r.body(body.into()).expect("request")
 }
 
-#[tokio::test]
+/// On a multi-threaded runtime, as `sitrep serve` runs (the other tests
+/// use the current-thread runtime).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn articles_list_page_filter_and_show_passages_and_annotations() {
     let f = fixture();
     let app = app(&f);

@@ -78,21 +78,25 @@ pub struct AnnotatedText {
     pub record: AnnotationRecord,
 }
 
-/// `WHERE` conditions (over `articles a`) and their parameters. Each
-/// filter narrows through an index (publication dates, mentions by entity,
-/// the full-text index) into a set of rowids, so a page costs what its
-/// matches cost, not a scan of every row before them.
-fn conditions(filter: &ArticleFilter, after: Option<i64>) -> (String, Vec<Value>) {
-    let mut sql = String::from("a.rowid > ?1");
-    let mut params = vec![Value::Integer(after.unwrap_or(0))];
-    // Append `cond`, numbering its `?`s after the parameters so far.
-    let mut push = |cond: &str, values: Vec<Value>| {
-        for (i, piece) in cond.split('?').enumerate() {
+/// The rowids matching `filter` as one compound `SELECT` of a column `r`
+/// (an `INTERSECT` of one index-only select per filter: publication dates,
+/// mentions by entity, the full-text index), with its parameters numbered
+/// from `?2`; `None` without filters. Rowids are found without touching
+/// the article rows, so a page costs what its matches cost, not a scan of
+/// every row before them.
+fn matching(filter: &ArticleFilter) -> Option<(String, Vec<Value>)> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    // Append a select, numbering its `?`s after the parameters so far.
+    let mut push = |select: &str, values: Vec<Value>| {
+        let mut sql = String::new();
+        for (i, piece) in select.split('?').enumerate() {
             if i > 0 {
-                sql.push_str(&format!("?{}", params.len() + i));
+                sql.push_str(&format!("?{}", params.len() + i + 1));
             }
             sql.push_str(piece);
         }
+        parts.push(sql);
         params.extend(values);
     };
     if filter.from.is_some() || filter.to.is_some() {
@@ -103,27 +107,48 @@ fn conditions(filter: &ArticleFilter, after: Option<i64>) -> (String, Vec<Value>
             .to
             .map_or_else(|| "~".to_owned(), |d| format!("{}~", d.day_only()));
         push(
-            " AND a.rowid IN (SELECT rowid FROM articles WHERE published >= ? AND published <= ?)",
+            "SELECT rowid AS r FROM articles WHERE published >= ? AND published <= ?",
             vec![Value::Text(from), Value::Text(to)],
         );
     }
     for entity in &filter.entities {
         push(
-            " AND a.id IN (SELECT article FROM entity_mentions WHERE entity = ?)",
+            "SELECT x.rowid AS r FROM entity_mentions m JOIN articles x ON x.id = m.article WHERE m.entity = ?",
             vec![Value::Text(entity.as_str().to_owned())],
         );
     }
     if let Some(source) = &filter.source {
-        push(" AND a.source = ?", vec![Value::Text(source.clone())]);
+        push(
+            "SELECT rowid AS r FROM articles WHERE source = ?",
+            vec![Value::Text(source.clone())],
+        );
     }
     if let Some(text) = &filter.text {
         // A query with nothing searchable matches nothing.
         let query = fts_query(text).unwrap_or_else(|| "\"\"".to_owned());
         push(
-            " AND a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+            "SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ?",
             vec![Value::Text(query)],
         );
     }
+    (!parts.is_empty()).then(|| (parts.join(" INTERSECT "), params))
+}
+
+/// The `WHERE` condition (over `articles a`) choosing the page after
+/// cursor `?1` of at most `limit` + 1 matching rows, and its parameters.
+fn page_condition(filter: &ArticleFilter, after: Option<i64>, limit: usize) -> (String, Vec<Value>) {
+    let mut params = vec![Value::Integer(after.unwrap_or(0))];
+    let sql = match matching(filter) {
+        None => "a.rowid > ?1".to_owned(),
+        Some((compound, values)) => {
+            params.extend(values);
+            format!(
+                "a.rowid IN (SELECT r FROM ({compound}) WHERE r > ?1 ORDER BY r LIMIT ?{})",
+                params.len() + 1
+            )
+        }
+    };
+    params.push(limit_value(limit));
     (sql, params)
 }
 
@@ -177,8 +202,7 @@ pub(crate) fn heads(
     after: Option<i64>,
     limit: usize,
 ) -> Result<Page<ArticleHead>, StoreError> {
-    let (cond, mut params) = conditions(filter, after);
-    params.push(limit_value(limit));
+    let (cond, params) = page_condition(filter, after, limit);
     let sql = format!(
         "SELECT {HEAD_COLUMNS} FROM articles a WHERE {cond} ORDER BY a.rowid LIMIT ?{}",
         params.len()
@@ -213,7 +237,15 @@ pub(crate) fn annotated(
     after: Option<i64>,
     limit: usize,
 ) -> Result<Page<AnnotatedText>, StoreError> {
-    let (cond, mut params) = conditions(filter, after);
+    // Annotated articles only: the limit must count those.
+    let mut params = vec![Value::Integer(after.unwrap_or(0))];
+    let cond = match matching(filter) {
+        None => "a.rowid > ?1".to_owned(),
+        Some((compound, values)) => {
+            params.extend(values);
+            format!("a.rowid IN (SELECT r FROM ({compound}) WHERE r > ?1)")
+        }
+    };
     params.push(limit_value(limit));
     let sql = format!(
         "SELECT a.rowid, a.text, n.article, n.data, n.entities
@@ -355,6 +387,16 @@ mod tests {
         );
         check(
             ArticleFilter {
+                from: PublishedDate::from_ymd(2025, 2, 3),
+                to: PublishedDate::from_ymd(2025, 2, 7),
+                entities: vec![EntityId("geonames:216281".into())],
+                ..ArticleFilter::default()
+            },
+            1,
+            &[2, 4, 6],
+        );
+        check(
+            ArticleFilter {
                 text: Some("\"number 5\"".into()),
                 ..ArticleFilter::default()
             },
@@ -391,6 +433,16 @@ mod tests {
             .expect("annotated");
         assert_eq!(rest.items.len(), 1, "only even articles are annotated");
         assert_eq!(rest.next, None);
+        let filtered = ArticleFilter {
+            from: PublishedDate::from_ymd(2025, 2, 2),
+            ..ArticleFilter::default()
+        };
+        let page = store.annotated_texts(&filtered, None, 1).expect("annotated");
+        assert_eq!(
+            page.items[0].record.article, ids[2],
+            "the first annotated one from the 2nd"
+        );
+        assert_eq!(page.next, None);
         assert!(store.latest_seq().expect("seq") >= 3);
     }
 }

@@ -11,8 +11,10 @@
 
 mod annotations;
 mod browse;
+mod clusters;
 mod dedup;
 mod error;
+mod events;
 mod migrations;
 mod search;
 
@@ -23,8 +25,12 @@ use sitrep_model::{Article, ArticleId, DuplicateLink, PublishedBasis, PublishedD
 
 pub use annotations::AnnotationRecord;
 pub use browse::{AnnotatedText, ArticleFilter, ArticleHead, LEAD_CHARS, Page};
+pub use clusters::{
+    ClusterBatch, PlacementRecord, StoredPlacement, StoryListing, StoryRecord, ThreadLinkRecord, VectorRecord,
+};
 pub use dedup::{DedupRecord, DedupView, StoredSignature};
 pub use error::StoreError;
+pub use events::EventRecord;
 pub use search::{SearchHit, fts_query};
 
 /// What a batch insert did.
@@ -103,6 +109,19 @@ impl Store {
         dedup: &[DedupRecord],
         annotations: &[AnnotationRecord],
     ) -> Result<InsertOutcome, StoreError> {
+        self.insert_batch_with_events(articles, dedup, annotations, &[])
+    }
+
+    /// [`Store::insert_batch`] plus the articles' coded events, all in
+    /// one transaction. Events of articles that already have events
+    /// stored are ignored.
+    pub fn insert_batch_with_events(
+        &mut self,
+        articles: &[Article],
+        dedup: &[DedupRecord],
+        annotations: &[AnnotationRecord],
+        events: &[EventRecord],
+    ) -> Result<InsertOutcome, StoreError> {
         let tx = self.conn.transaction()?;
         let mut outcome = InsertOutcome::default();
         {
@@ -134,6 +153,7 @@ impl Store {
         }
         dedup::insert(&tx, dedup)?;
         annotations::insert(&tx, annotations)?;
+        events::insert(&tx, events)?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -194,6 +214,64 @@ impl Store {
     /// can be cached on it.
     pub fn latest_seq(&self) -> Result<i64, StoreError> {
         browse::latest_seq(&self.conn)
+    }
+
+    /// Store what clustering decided for a batch, in one transaction.
+    /// Placements of articles already placed are ignored.
+    pub fn insert_clusters(&mut self, batch: &ClusterBatch) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        clusters::insert(&tx, batch)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The newest stream clock of any story.
+    pub fn cluster_latest_clock(&self) -> Result<Option<i64>, StoreError> {
+        clusters::latest_clock(&self.conn)
+    }
+
+    /// The largest placement order stored.
+    pub fn cluster_latest_seq(&self) -> Result<Option<i64>, StoreError> {
+        clusters::latest_seq(&self.conn)
+    }
+
+    /// Placements of the stories last joined at clock `since` or later
+    /// (all when `None`; stories with no clock always), in placement
+    /// order, each with its cached vector of `model`.
+    pub fn cluster_active(
+        &self,
+        since: Option<i64>,
+        model: &str,
+    ) -> Result<Vec<StoredPlacement>, StoreError> {
+        clusters::active(&self.conn, since, model)
+    }
+
+    /// Stored articles not placed in a story yet, in storage order.
+    pub fn cluster_unplaced(&self) -> Result<Vec<ArticleId>, StoreError> {
+        clusters::unplaced(&self.conn)
+    }
+
+    /// One article's cached vector of `model`.
+    pub fn cluster_vector(&self, id: &ArticleId, model: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        clusters::vector(&self.conn, id, model)
+    }
+
+    /// Article → (story, thread) for every placed article.
+    pub fn article_stories(
+        &self,
+    ) -> Result<std::collections::BTreeMap<ArticleId, (String, String)>, StoreError> {
+        clusters::article_stories(&self.conn)
+    }
+
+    /// Every story with its articles and thread link, in the order the
+    /// stories were opened.
+    pub fn stories(&self) -> Result<Vec<StoryListing>, StoreError> {
+        clusters::stories(&self.conn)
+    }
+
+    /// Every stored article's coded events, articles in storage order.
+    pub fn events(&self) -> Result<Vec<EventRecord>, StoreError> {
+        events::all(&self.conn)
     }
 
     /// Every stored article's annotations, in storage order.

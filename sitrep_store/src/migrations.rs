@@ -88,6 +88,69 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (article, start, end)
     );
     CREATE INDEX entity_mentions_entity ON entity_mentions(entity);",
+    // 4: stories and threads: each article's placement (story, order,
+    // the date clustering used, encoded features to replay the online
+    // state), cached sentence embeddings by model, story summaries with
+    // their thread, and the evidence of each thread link.
+    "CREATE TABLE cluster_articles (
+        article TEXT PRIMARY KEY NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL UNIQUE,
+        story TEXT NOT NULL,
+        day INTEGER,
+        basis TEXT CHECK (basis IN ('published', 'linked', 'text')),
+        clock INTEGER,
+        score REAL NOT NULL,
+        features BLOB NOT NULL
+    );
+    CREATE INDEX cluster_articles_story ON cluster_articles(story);
+    CREATE TABLE article_vectors (
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        model TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (article, model)
+    );
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY NOT NULL,
+        thread TEXT NOT NULL,
+        title TEXT NOT NULL,
+        first_published INTEGER,
+        last_published INTEGER,
+        last_clock INTEGER,
+        size INTEGER NOT NULL
+    );
+    CREATE INDEX stories_thread ON stories(thread);
+    CREATE INDEX stories_last_clock ON stories(last_clock);
+    CREATE TABLE thread_links (
+        story TEXT PRIMARY KEY NOT NULL REFERENCES stories(id),
+        other TEXT NOT NULL REFERENCES stories(id),
+        score REAL NOT NULL,
+        evidence TEXT NOT NULL
+    );",
+    // 5: coded events per article: type, mode, context, CAMEO code, actors
+    // and place as JSON, date with precision and basis, the evidence
+    // sentence and the trigger words as spans.
+    "CREATE TABLE events (
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        context TEXT,
+        cameo TEXT,
+        source TEXT NOT NULL,
+        target TEXT,
+        date TEXT,
+        date_precision TEXT NOT NULL CHECK (date_precision IN ('day', 'month', 'year', 'unknown')),
+        date_basis TEXT NOT NULL CHECK (date_basis IN ('text', 'publication', 'none')),
+        place TEXT,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        CHECK (start <= end AND trigger_start <= trigger_end),
+        PRIMARY KEY (article, seq)
+    );
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_date ON events(date);",
 ];
 
 /// The schema version this build writes.

@@ -9,6 +9,7 @@ mod rng;
 mod run;
 mod score;
 mod sources;
+mod stories;
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -74,6 +75,33 @@ enum Command {
         /// Threads: 2 tokenises the next chunk while the index works on this one.
         #[arg(long, default_value_t = 1)]
         threads: usize,
+    },
+    /// Re-run story clustering over databases `sitrep ingest` filled and
+    /// score BCubed against gold (`url<TAB>thread<TAB>story`).
+    Stories {
+        /// Database and gold file pairs: `DB:GOLD`.
+        #[arg(required = true)]
+        runs: Vec<String>,
+        /// Preset: `embedding`, `lexical` or `baseline`.
+        #[arg(long, default_value = "embedding")]
+        preset: String,
+        /// Parameter overrides, `key=value,...`; several sets separated by `;`.
+        #[arg(long, default_value = "")]
+        set: String,
+    },
+    /// Story clustering throughput on a generated corpus (features,
+    /// optional embeddings, clustering), articles/s.
+    StoriesThroughput {
+        /// The corpus.
+        #[arg(long)]
+        corpus: PathBuf,
+        /// Articles to cluster.
+        #[arg(long, default_value_t = 100_000)]
+        n: usize,
+        /// Folder of the sentence-embedding model (model.safetensors,
+        /// tokenizer.json, config.json); without it, no embeddings.
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
     /// Score predictions against the truth.
     Score {
@@ -173,6 +201,70 @@ fn main() -> anyhow::Result<()> {
                 report.index_bytes as f64 / (1024.0 * 1024.0),
                 report.pairs,
                 if index_only { "candidate pairs" } else { "pairs" }
+            )?;
+        }
+        Command::Stories { runs, preset, set } => {
+            let (base, embeddings) = match preset.as_str() {
+                "embedding" => (sitrep_cluster::Params::with_embeddings(), true),
+                "lexical" => (sitrep_cluster::Params::lexical(), false),
+                "baseline" => (sitrep_cluster::Params::baseline(), false),
+                other => anyhow::bail!("unknown preset {other}"),
+            };
+            let mut loaded = Vec::new();
+            for r in &runs {
+                let (db, gold) = r
+                    .split_once(':')
+                    .ok_or_else(|| anyhow::anyhow!("runs are DB:GOLD"))?;
+                loaded.push((stories::load(db.as_ref())?, stories::gold(gold.as_ref())?));
+            }
+            for overrides in set.split(';') {
+                let params = stories::apply(base, overrides)?;
+                let mut line = format!("{preset} [{overrides}]");
+                for (stream, (gs, gt)) in &loaded {
+                    let (ps, pt) = stories::run(stream, params, embeddings, 64);
+                    if std::env::var_os("CONFUSIONS").is_some() {
+                        write!(stdout, "{}", stories::confusions(stream, &ps, gs))?;
+                    }
+                    let (sp, sr, sf) = stories::bcubed(&ps, gs);
+                    let (tp, tr, tf) = stories::bcubed(&pt, gt);
+                    line.push_str(&format!(
+                        " | story P {sp:.3} R {sr:.3} F1 {sf:.4} thread P {tp:.3} R {tr:.3} F1 {tf:.4}"
+                    ));
+                }
+                writeln!(stdout, "{line}")?;
+            }
+        }
+        Command::StoriesThroughput { corpus, n, model } => {
+            let embedder = match &model {
+                Some(dir) => {
+                    let read = |f: &str| std::fs::read(dir.join(f));
+                    Some(sitrep_cluster::embed::Embedder::from_bytes(
+                        read("model.safetensors")?,
+                        &read("tokenizer.json")?,
+                        &read("config.json")?,
+                        128,
+                    )?)
+                }
+                None => None,
+            };
+            let t = stories::throughput(&corpus, n, embedder.as_ref())?;
+            let total = t.prepare_seconds + t.cluster_seconds;
+            writeln!(
+                stdout,
+                "stories ({}): {} articles, {} stories; features{} {:.1} s, clustering {:.1} s = {:.0} articles/s \
+                 (clustering alone {:.0} articles/s)",
+                if embedder.is_some() {
+                    "with embeddings"
+                } else {
+                    "lexical"
+                },
+                t.articles,
+                t.stories,
+                if embedder.is_some() { " and embeddings" } else { "" },
+                t.prepare_seconds,
+                t.cluster_seconds,
+                t.articles as f64 / total.max(1e-9),
+                t.articles as f64 / t.cluster_seconds.max(1e-9)
             )?;
         }
         Command::Score {

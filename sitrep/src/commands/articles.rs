@@ -24,10 +24,17 @@ pub fn run(db: &Path, json: bool) -> anyhow::Result<()> {
     } else {
         Default::default()
     };
+    let stories = if json {
+        store.article_stories()?
+    } else {
+        Default::default()
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for a in &articles {
         if json {
-            let row = ArticleJson::with_dedup(a, &dedup).with_annotations(annotations.remove(&a.id));
+            let row = ArticleJson::with_dedup(a, &dedup)
+                .with_annotations(annotations.remove(&a.id))
+                .with_story(stories.get(&a.id));
             json_line(&mut out, &row)?;
         } else {
             writeln!(out, "{}", article_line(a))?;

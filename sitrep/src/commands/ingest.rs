@@ -12,7 +12,9 @@ use sitrep_ingest::Limits;
 use sitrep_model::Rejection;
 use sitrep_store::Store;
 
-use crate::pipeline::{Dedup, annotate_batch, for_each_batch, fresh_articles, read_input, resolve_inputs};
+use crate::pipeline::{
+    Dedup, annotate_batch, events_batch, for_each_batch, fresh_articles, read_input, resolve_inputs,
+};
 
 /// Counts for the summary line.
 #[derive(Debug, Default)]
@@ -24,7 +26,12 @@ struct Tally {
     rejected: Vec<Rejection>,
 }
 
-pub fn run(db: &Path, dedup_window: u32, paths: &[PathBuf]) -> anyhow::Result<()> {
+pub fn run(
+    db: &Path,
+    dedup_window: u32,
+    clustering: &crate::clustering::ClusterArgs,
+    paths: &[PathBuf],
+) -> anyhow::Result<()> {
     let mut store = Store::open(db).with_context(|| format!("opening the store {}", db.display()))?;
     let mut dedup = Dedup::restore(
         &store,
@@ -34,6 +41,13 @@ pub fn run(db: &Path, dedup_window: u32, paths: &[PathBuf]) -> anyhow::Result<()
         },
     )?;
     let resources = crate::resources::load();
+    let lexicon = crate::resources::load_event_lexicon(&crate::config::event_lexicon_path());
+    let mut stories = crate::clustering::Clustering::restore(
+        &mut store,
+        clustering.clustering,
+        clustering.story_window,
+        &crate::config::model_dir(),
+    )?;
     let (inputs, missing) = resolve_inputs(paths);
     let limits = Limits::default();
     let options = ExtractOptions::default();
@@ -58,13 +72,20 @@ pub fn run(db: &Path, dedup_window: u32, paths: &[PathBuf]) -> anyhow::Result<()
                         Err(rejection) => tally.rejected.push(rejection),
                     }
                 }
-                let annotations = annotate_batch(&fresh_articles(&store, &articles)?, &resources);
+                let fresh = fresh_articles(&store, &articles)?;
+                let annotations = annotate_batch(&fresh, &resources);
+                let events = events_batch(&fresh, &annotations, &lexicon);
                 let records = dedup.batch(&store, &articles)?;
                 tally.exact_duplicates += records.iter().filter(|r| r.duplicate_of.is_some()).count();
                 tally.linked += records.iter().filter(|r| !r.links.is_empty()).count();
                 let stored = store
-                    .insert_batch(&articles, &records, &annotations)
+                    .insert_batch_with_events(&articles, &records, &annotations, &events)
                     .with_context(|| format!("storing articles in {}", db.display()))?;
+                let placed =
+                    stories.batch_stored(&store, &articles, &stored.inserted, &annotations, &records)?;
+                store
+                    .insert_clusters(&placed)
+                    .with_context(|| format!("storing stories in {}", db.display()))?;
                 tally.new += stored.inserted.len();
                 tally.existing += stored.existing.len();
                 progress.set_message(format!("{} new", tally.new));

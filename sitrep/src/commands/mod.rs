@@ -2,13 +2,16 @@
 
 mod articles;
 mod check;
+mod code;
 mod entities;
+mod events;
 mod extract;
 mod geocode;
 mod ingest;
 mod quotes;
 mod search;
 mod serve;
+mod stories;
 
 use crate::cli::{Cli, Command};
 
@@ -18,14 +21,18 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Ingest {
             db,
             dedup_window,
+            clustering,
             paths,
-        } => ingest::run(&crate::config::db_path(&db), dedup_window, &paths),
+        } => ingest::run(&crate::config::db_path(&db), dedup_window, &clustering, &paths),
         Command::Extract { json, paths } => extract::run(&paths, json),
         Command::Geocode { json: _, weights } => {
             geocode::run(&crate::config::gazetteer_path(), weights.as_deref())
         }
         Command::Articles { db, json } => articles::run(&crate::config::db_path(&db), json),
+        Command::Stories { db, json } => stories::run(&crate::config::db_path(&db), json),
         Command::Entities { db, json } => entities::run(&crate::config::db_path(&db), json),
+        Command::Events { db, json } => events::run(&crate::config::db_path(&db), json),
+        Command::Code { json: _, explain } => code::run(explain),
         Command::Check { db } => check::run(&crate::config::db_path(&db)),
         Command::Quotes { db, json } => quotes::run(&crate::config::db_path(&db), json),
         Command::Serve {

@@ -1,0 +1,451 @@
+//! Lexical terms of an article: lower-cased words, stop words dropped,
+//! stemmed (Snowball) in the article's language, hashed to 32-bit term ids.
+//!
+//! Why: TF-IDF over stems is the lexical half of story similarity, and
+//! hashing keeps the per-article record and the story centroids compact
+//! (a few bytes per term) with no shared vocabulary to persist. Numbers of
+//! two to four digits are kept: counts and years tell two similar events
+//! apart ("26 pirates" in 2011 against "23 pirates" in 2008).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// A 32-bit term id: FNV-1a of the stem, folded.
+pub type TermId = u32;
+
+/// English function words and news reporting verbs, which say nothing about
+/// what a story is about.
+const STOP: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "ago",
+    "all",
+    "almost",
+    "also",
+    "although",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "became",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "either",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "get",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "least",
+    "less",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "near",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "often",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "others",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "rather",
+    "said",
+    "same",
+    "say",
+    "saying",
+    "says",
+    "see",
+    "seen",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "told",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "use",
+    "used",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "s",
+    "t",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "according",
+    "added",
+    "news",
+    "reported",
+    "report",
+    "reports",
+    "statement",
+    "told",
+    "week",
+    "day",
+    "days",
+    "year",
+    "years",
+    "time",
+    "two",
+    "three",
+    "first",
+    "last",
+    "new",
+    "people",
+    "percent",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "week",
+    "month",
+    "months",
+    "don",
+    "didn",
+    "doesn",
+    "isn",
+    "wasn",
+    "aren",
+    "won",
+    "can't",
+    "ll",
+    "ve",
+    "re",
+];
+
+fn is_stop(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP.iter().copied().collect()).contains(word)
+}
+
+/// The Snowball algorithm for an ISO 639-1 code; English when unknown.
+fn algorithm(language: Option<&str>) -> Algorithm {
+    match language.unwrap_or("en") {
+        "ar" => Algorithm::Arabic,
+        "da" => Algorithm::Danish,
+        "nl" => Algorithm::Dutch,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "el" => Algorithm::Greek,
+        "hu" => Algorithm::Hungarian,
+        "it" => Algorithm::Italian,
+        "no" | "nb" | "nn" => Algorithm::Norwegian,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "es" => Algorithm::Spanish,
+        "sv" => Algorithm::Swedish,
+        "ta" => Algorithm::Tamil,
+        "tr" => Algorithm::Turkish,
+        _ => Algorithm::English,
+    }
+}
+
+/// FNV-1a over the bytes, folded to 32 bits.
+pub fn term_id(s: &str) -> TermId {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    // Truncation is the point: fold the high half into the low half.
+    ((h >> 32) ^ h) as u32
+}
+
+/// A tokenizer and stemmer for one language.
+pub struct Terms {
+    stemmer: Stemmer,
+}
+
+/// One term occurrence: its id and the word as written (lower-cased).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// Hashed stem.
+    pub id: TermId,
+    /// The lower-cased word.
+    pub word: String,
+    /// Capitalised inside a sentence (a name), or a score like `20-13`:
+    /// the specifics that tell two similar events apart.
+    pub specific: bool,
+}
+
+impl Terms {
+    /// Terms for the language of an article (ISO 639-1), English when unknown.
+    pub fn new(language: Option<&str>) -> Self {
+        Self {
+            stemmer: Stemmer::create(algorithm(language)),
+        }
+    }
+
+    /// The content terms of `text`, in text order.
+    pub fn terms(&self, text: &str) -> Vec<Term> {
+        let mut out = Vec::new();
+        // Whether the next word starts a sentence (so its capital says nothing).
+        let mut sentence_start = true;
+        let mut last_end = 0;
+        let mut previous_number: Option<(usize, &str)> = None;
+        for (start, raw) in words(text) {
+            let between = &text[last_end..start];
+            if between.contains(['.', '!', '?', '\n', ':', '"', '\u{201c}']) {
+                sentence_start = true;
+            }
+            let starts = sentence_start;
+            sentence_start = false;
+            // A score or tally: two numbers joined by a hyphen or dash.
+            if let Some((_, first)) = previous_number
+                && matches!(between, "-" | "\u{2013}" | " - ")
+                && raw.chars().all(|c| c.is_ascii_digit())
+                && raw.len() <= 3
+            {
+                let tally = format!("{first}-{raw}");
+                out.push(Term {
+                    id: term_id(&tally),
+                    word: tally,
+                    specific: true,
+                });
+            }
+            previous_number =
+                (raw.len() <= 3 && raw.chars().all(|c| c.is_ascii_digit())).then_some((start, raw));
+            last_end = start + raw.len();
+            let capital = raw.chars().next().is_some_and(char::is_uppercase);
+            let word = raw.to_lowercase();
+            let chars = word.chars().count();
+            let digits = word.chars().all(|c| c.is_ascii_digit());
+            let keep = if digits {
+                (2..=4).contains(&chars)
+            } else {
+                (2..=40).contains(&chars) && !is_stop(&word) && !word.chars().any(|c| c.is_ascii_digit())
+            };
+            if !keep {
+                continue;
+            }
+            let stem = if digits {
+                word.clone()
+            } else {
+                self.stemmer.stem(&word).into_owned()
+            };
+            out.push(Term {
+                id: term_id(&stem),
+                word,
+                specific: capital && !starts,
+            });
+        }
+        out
+    }
+}
+
+/// The alphanumeric runs of `text` with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = None;
+    let mut chars = text.char_indices().chain(std::iter::once((text.len(), ' ')));
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    start = None;
+                    return Some((s, &text[s..i]));
+                }
+                _ => {}
+            }
+        }
+        None
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[&str]) {
+        let got: Vec<String> = Terms::new(Some("en"))
+            .terms(text)
+            .into_iter()
+            .map(|t| t.word)
+            .collect();
+        assert_eq!(got, expected, "{text:?}");
+    }
+
+    #[test]
+    fn content_words_and_short_numbers_are_kept() {
+        check(
+            "The Navy said it captured 26 pirates on Friday, 2011.",
+            &["navy", "captured", "26", "pirates", "2011"],
+        );
+        check("Rwanda's M23 rebels", &["rwanda", "rebels"]);
+        check(
+            "Colts beat Chiefs 20-13 on Sunday.",
+            &["colts", "beat", "chiefs", "20", "20-13", "13"],
+        );
+        check("call 5551234 now", &["call"]);
+        check("", &[]);
+    }
+
+    #[test]
+    fn capitals_inside_a_sentence_are_specific() {
+        let t = Terms::new(None);
+        let got: Vec<(String, bool)> = t
+            .terms("Rebels met Kagame. Talks in Goma ended")
+            .into_iter()
+            .map(|t| (t.word, t.specific))
+            .collect();
+        let expected = [
+            ("rebels", false),
+            ("met", false),
+            ("kagame", true),
+            ("talks", false),
+            ("goma", true),
+            ("ended", false),
+        ];
+        assert_eq!(got, expected.map(|(w, s)| (w.to_owned(), s)));
+    }
+
+    #[test]
+    fn inflections_share_a_term() {
+        let t = Terms::new(None);
+        let a = t.terms("rebels attacked");
+        let b = t.terms("rebel attacks");
+        assert_eq!(a[0].id, b[0].id);
+        assert_eq!(a[1].id, b[1].id);
+    }
+}

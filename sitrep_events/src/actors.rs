@@ -1,0 +1,510 @@
+//! Actor phrases ("chunks") of a sentence: the entity mentions of the
+//! annotation stage joined with agent nouns into the phrases that can be
+//! an event's source or target — "Kenyan President William Ruto",
+//! "Rwanda's military", "soldiers from Gondor", "Hungarian and Romanian
+//! officials" — each with its canonical entity, country and sector.
+//!
+//! Why chunks: event coding needs who, not every name. A chunk takes its
+//! entity from its most specific mention (a person over an organisation
+//! over a country), its country from any mention in it, and its sector
+//! from the entity or from an agent noun ("Israeli soldiers" is Israel's
+//! military). A chunk also records the preposition that governs it (a
+//! subject has none) and whether it only possesses a following noun
+//! ("Eriador's refusal"), which the clause analysis reads.
+
+use std::collections::BTreeMap;
+
+use sitrep_model::{Entity, EntityId, EntityKind, EntityMention, Span};
+
+use crate::lemma;
+use crate::lexicon::Lexicon;
+use crate::text::{Tag, Tok};
+
+/// One participant a chunk names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// The naming text.
+    pub name: String,
+    /// Where it is named.
+    pub span: Span,
+    /// Canonical entity, when the actor is one.
+    pub entity: Option<EntityId>,
+    /// The entity's kind.
+    pub kind: Option<EntityKind>,
+    /// ISO3 country.
+    pub country: Option<String>,
+    /// Sector code.
+    pub sector: Option<String>,
+    /// The sector an agent noun of the phrase gave ("officials": GOV).
+    pub agent_sector: Option<String>,
+}
+
+/// A phrase naming one or more actors, or a pronoun.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chunk {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The actors (several for "X and Y"); empty for a bare pronoun.
+    pub actors: Vec<Actor>,
+    /// The preposition governing the phrase ("with" of "met with X").
+    pub prep: Option<String>,
+    /// The phrase only possesses a following noun ("Eriador's refusal").
+    pub possessor: bool,
+    /// A pronoun to resolve ("it", "they"), or the possessive pronoun of
+    /// an agent phrase ("its forces").
+    pub pronoun: Option<String>,
+}
+
+impl Chunk {
+    /// Is this a compound ("X and Y")?
+    pub fn is_compound(&self) -> bool {
+        self.actors.len() > 1
+    }
+}
+
+#[derive(Debug, Clone)]
+enum UnitKind {
+    Mention(usize),
+    Agent(String),
+}
+
+#[derive(Debug, Clone)]
+struct Unit {
+    start: usize,
+    end: usize,
+    kind: UnitKind,
+}
+
+/// Modifiers that may stand between a preposition and its actor phrase.
+const MODIFIERS: &[&str] = &[
+    "senior",
+    "top",
+    "former",
+    "new",
+    "local",
+    "foreign",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "neighbouring",
+    "neighboring",
+    "rival",
+    "allied",
+    "visiting",
+    "ruling",
+    "main",
+    "key",
+    "regional",
+    "international",
+    "ethnic",
+    "fellow",
+    "angry",
+    "armed",
+    "military",
+    "two",
+    "three",
+    "both",
+    "unidentified",
+    "suspected",
+    "alleged",
+    "so-called",
+    "self-styled",
+    "opposition",
+    "government",
+    "security",
+    "defense",
+    "defence",
+    "foreign",
+    "interim",
+    "outgoing",
+    "incoming",
+    "acting",
+    "deputy",
+];
+
+/// Title words that may sit between a name and an agent noun ("Taiwan's
+/// Vice Foreign Minister").
+const TITLE_MODIFIERS: &[&str] = &[
+    "vice", "deputy", "acting", "former", "chief", "senior", "interim", "first", "top", "new", "junior",
+];
+
+/// Possessive pronouns that give an agent phrase its owner ("its forces").
+const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their", "his", "her"];
+
+fn verb_like(tok: &Tok, lex: &Lexicon) -> bool {
+    lemma::looks_past(&tok.lower)
+        || tok.lower.ends_with("ing")
+        || lemma::candidates(&tok.lower)
+            .iter()
+            .any(|(c, f)| *f != lemma::Form::Base && lex.is_verb(c))
+        || lex.is_verb(&tok.lower)
+}
+
+/// The agent phrase ending at token `i`: (first token, sector).
+fn agent_at(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<(usize, String)> {
+    let tok = toks.get(i)?;
+    if tok.tag != Tag::Word {
+        return None;
+    }
+    let mut best: Option<(usize, String)> = None;
+    let mut forms = vec![tok.lower.clone()];
+    forms.extend(
+        lemma::candidates(&tok.lower)
+            .into_iter()
+            .filter(|(_, f)| matches!(f, lemma::Form::S | lemma::Form::Base))
+            .map(|(c, _)| c),
+    );
+    for form in &forms {
+        for (words, sector) in lex.agents_ending(form) {
+            let n = words.len();
+            if n == 0 || n > i + 1 {
+                continue;
+            }
+            let first = i + 1 - n;
+            let matches = words[..n - 1]
+                .iter()
+                .zip(&toks[first..i])
+                .all(|(w, t)| t.lower == *w);
+            if matches && best.as_ref().is_none_or(|(b, _)| first < *b) {
+                best = Some((first, sector.clone()));
+            }
+        }
+    }
+    best
+}
+
+/// Is the unit a mention of a place below country level?
+fn is_place_unit(u: &Unit, mentions: &[&EntityMention]) -> bool {
+    matches!(u.kind, UnitKind::Mention(i) if mentions.get(i).is_some_and(|m| m.kind == EntityKind::Place))
+}
+
+/// Is the agent word at `i` a modifier of the noun after it ("military
+/// aid", "government minister" is an agent phrase of its own)?
+fn modifies_next(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
+    let Some(next) = toks.get(i + 1) else {
+        return false;
+    };
+    next.tag == Tag::Word && !next.capital && !verb_like(next, lex) && agent_at(toks, i + 1, lex).is_none()
+}
+
+/// Build the sentence's actor chunks from its tokens and the entity
+/// mentions inside it.
+pub fn chunks(
+    text: &str,
+    toks: &[Tok],
+    mentions: &[&EntityMention],
+    entities: &BTreeMap<&EntityId, &Entity>,
+    lex: &Lexicon,
+) -> Vec<Chunk> {
+    let mut units: Vec<Unit> = Vec::new();
+    for (mi, m) in mentions.iter().enumerate() {
+        let inside: Vec<usize> = (0..toks.len())
+            .filter(|&i| toks[i].span.start >= m.span.start && toks[i].span.end <= m.span.end)
+            .collect();
+        if let (Some(&a), Some(&b)) = (inside.first(), inside.last()) {
+            units.push(Unit {
+                start: a,
+                end: b + 1,
+                kind: UnitKind::Mention(mi),
+            });
+        }
+    }
+    let covered = |i: usize, units: &[Unit]| units.iter().any(|u| u.start <= i && i < u.end);
+    let mut i = 0;
+    while i < toks.len() {
+        if !covered(i, &units)
+            && let Some((first, sector)) = agent_at(toks, i, lex)
+            && !(first..=i).any(|j| covered(j, &units))
+            && !modifies_next(toks, i, lex)
+        {
+            units.push(Unit {
+                start: first,
+                end: i + 1,
+                kind: UnitKind::Agent(sector),
+            });
+        }
+        i += 1;
+    }
+    units.sort_by_key(|u| (u.start, u.end));
+    // Overlapping units: keep the first.
+    let mut kept: Vec<Unit> = Vec::new();
+    for u in units {
+        if kept.last().is_none_or(|k| u.start >= k.end) {
+            kept.push(u);
+        }
+    }
+
+    // Merge units into phrases.
+    let mut groups: Vec<Vec<Unit>> = Vec::new();
+    for u in kept {
+        let joins = groups.last().and_then(|g| g.last()).is_some_and(|prev| {
+            let gap = &toks[prev.end..u.start];
+            let prev_is_agent = matches!(prev.kind, UnitKind::Agent(_));
+            let u_is_agent = matches!(u.kind, UnitKind::Agent(_));
+            match gap {
+                [] => true,
+                [g] if g.tag == Tag::Possessive => true,
+                // "soldiers from Gondor", "officials of Kenya" (but not
+                // "withdraw its troops from Congo").
+                [g] if prev_is_agent && g.is(&["of", "from", "in"]) && !u_is_agent => {
+                    groups.last().is_some_and(|grp| {
+                        grp.len() == 1
+                            && !grp[0]
+                                .start
+                                .checked_sub(1)
+                                .and_then(|p| toks.get(p))
+                                .is_some_and(|t| t.is(POSSESSIVE_PRONOUNS) || t.tag == Tag::Possessive)
+                    })
+                }
+                _ if u_is_agent && gap.len() <= 3 => gap.iter().all(|g| {
+                    g.tag == Tag::Possessive
+                        || (g.tag == Tag::Word && !g.capital && !verb_like(g, lex))
+                        || (g.tag == Tag::Word && g.is(TITLE_MODIFIERS))
+                }),
+                // "the South Kivu provincial capital Bukavu": a place named
+                // twice is the last name.
+                _ if gap.len() <= 2
+                    && is_place_unit(prev, mentions)
+                    && is_place_unit(&u, mentions)
+                    && gap
+                        .iter()
+                        .all(|g| g.tag == Tag::Word && !g.capital && !verb_like(g, lex)) =>
+                {
+                    true
+                }
+                // "doctors from two American aid groups"
+                [g, rest @ ..]
+                    if prev_is_agent
+                        && g.is(&["of", "from", "in"])
+                        && !u_is_agent
+                        && rest.len() <= 2
+                        && rest.iter().all(|t| matches!(t.tag, Tag::Det | Tag::Number)) =>
+                {
+                    true
+                }
+                _ => false,
+            }
+        });
+        match groups.last_mut() {
+            Some(g) if joins => g.push(u),
+            _ => groups.push(vec![u]),
+        }
+    }
+
+    let mut out: Vec<Chunk> = groups
+        .iter()
+        .map(|g| {
+            let start = g.first().map_or(0, |u| u.start);
+            let end = g.last().map_or(0, |u| u.end);
+            let actor = actor_of(text, toks, g, mentions, entities);
+            let pronoun = start
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .filter(|t| {
+                    t.is(POSSESSIVE_PRONOUNS) && g.iter().all(|u| matches!(u.kind, UnitKind::Agent(_)))
+                })
+                .map(|t| t.lower.clone());
+            Chunk {
+                start,
+                end,
+                actors: vec![actor],
+                prep: None,
+                possessor: false,
+                pronoun,
+            }
+        })
+        .collect();
+
+    // Pronouns ("US" is a country, not "us").
+    for (i, t) in toks.iter().enumerate() {
+        let taken = out.iter().any(|c| c.start <= i && i < c.end);
+        let country_us = t.capital && t.lower == "us";
+        let reflexive = t.is(&["itself", "themselves", "himself", "herself"]);
+        if t.tag == Tag::Pron && !taken && !country_us && !reflexive {
+            out.push(Chunk {
+                start: i,
+                end: i + 1,
+                actors: Vec::new(),
+                prep: None,
+                possessor: false,
+                pronoun: Some(t.lower.clone()),
+            });
+        }
+    }
+    out.sort_by_key(|c| c.start);
+
+    // Compounds: "X, Y and Z".
+    let mut merged: Vec<Chunk> = Vec::new();
+    for c in out {
+        if let Some(prev) = merged.last_mut()
+            && !prev.actors.is_empty()
+            && !c.actors.is_empty()
+            && c.pronoun.is_none()
+            && prev.pronoun.is_none()
+        {
+            let gap = &toks[prev.end..c.start];
+            let and = matches!(gap, [g] if g.tag == Tag::And)
+                || matches!(gap, [g, d] if g.tag == Tag::And && d.tag == Tag::Det)
+                || matches!(gap, [a, g] if a.tag == Tag::Comma && g.tag == Tag::And)
+                || (matches!(gap, [g, d] if g.tag == Tag::Comma && d.tag == Tag::Det)
+                    && list_continues(toks, c.end))
+                || (matches!(gap, [g] if g.tag == Tag::Comma) && list_continues(toks, c.end));
+            if and {
+                prev.end = c.end;
+                prev.actors.extend(c.actors);
+                continue;
+            }
+        }
+        merged.push(c);
+    }
+    for c in &mut merged {
+        share_sector(c);
+        c.prep = governing_prep(toks, c.start, lex);
+        c.possessor = toks.get(c.end).is_some_and(|t| t.tag == Tag::Possessive);
+    }
+    merged
+}
+
+/// Does an "X, Y" list go on to "and Z" after token `end`?
+fn list_continues(toks: &[Tok], end: usize) -> bool {
+    let rest = &toks[end.min(toks.len())..];
+    rest.iter()
+        .take(8)
+        .position(|t| t.tag == Tag::And)
+        .is_some_and(|p| rest[..p].iter().all(|t| t.tag != Tag::Word || t.capital))
+}
+
+/// "Hungarian and Romanian officials": bare countries before a conjunct
+/// with a sector share it.
+fn share_sector(c: &mut Chunk) {
+    if c.actors.len() < 2 {
+        return;
+    }
+    // The sector of an agent noun ("Romanian officials"), or of a
+    // national institution the annotator named as one entity.
+    let Some(sector) = c.actors.last().and_then(|a| {
+        a.agent_sector.clone().or_else(|| {
+            (a.kind == Some(EntityKind::Organization) && a.country.is_some())
+                .then(|| a.sector.clone())
+                .flatten()
+        })
+    }) else {
+        return;
+    };
+    for a in c.actors.iter_mut() {
+        if a.sector.is_none() && a.kind == Some(EntityKind::Country) {
+            a.sector = Some(sector.clone());
+        }
+    }
+}
+
+/// The preposition before token `start`, skipping determiners, numbers
+/// and a few modifiers.
+fn governing_prep(toks: &[Tok], start: usize, lex: &Lexicon) -> Option<String> {
+    let mut i = start;
+    while i > 0 {
+        i -= 1;
+        let t = &toks[i];
+        match t.tag {
+            Tag::Det | Tag::Number => continue,
+            // Modifiers: "to war-torn Mozambique", "with neighbouring Rwanda".
+            Tag::Word if t.is(MODIFIERS) || (!t.capital && !verb_like(t, lex)) => continue,
+            // "up to 100 Albanians" is a quantity.
+            Tag::To if i > 0 && toks[i - 1].is(&["up"]) => return None,
+            Tag::Prep | Tag::To => return Some(t.lower.clone()),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Words that name an organisation as international ("United Nations",
+/// "European Community", "International Labour Office").
+fn international_name(name: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "international",
+        "united nations",
+        "u.n.",
+        "european",
+        "asia-pacific",
+        "african union",
+        "arab league",
+        "nato",
+        "world",
+        "interpol",
+        "commonwealth",
+        "organization of",
+        "organisation of",
+    ];
+    let lower = name.to_lowercase();
+    MARKS.iter().any(|m| lower.contains(m)) || lower.split_whitespace().any(|w| w == "un")
+}
+
+/// The actor a merged phrase names.
+fn actor_of(
+    text: &str,
+    toks: &[Tok],
+    units: &[Unit],
+    mentions: &[&EntityMention],
+    entities: &BTreeMap<&EntityId, &Entity>,
+) -> Actor {
+    let start = units.first().map_or(0, |u| u.start);
+    let end = units.last().map_or(0, |u| u.end);
+    let span = Span::new(
+        toks.get(start).map_or(0, |t| t.span.start),
+        toks.get(end.saturating_sub(1)).map_or(0, |t| t.span.end),
+    );
+    let ms: Vec<&EntityMention> = units
+        .iter()
+        .filter_map(|u| match u.kind {
+            UnitKind::Mention(i) => mentions.get(i).copied(),
+            UnitKind::Agent(_) => None,
+        })
+        .collect();
+    let rank = |k: EntityKind| match k {
+        EntityKind::Person => 3,
+        EntityKind::Group | EntityKind::Organization => 2,
+        EntityKind::Country | EntityKind::Place => 1,
+    };
+    let head = ms
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, m)| (rank(m.kind), *i))
+        .map(|(_, m)| *m);
+    let entity = head.and_then(|m| entities.get(&m.entity).copied());
+    let country = entity.and_then(|e| e.country.clone()).or_else(|| {
+        ms.iter()
+            .find_map(|m| entities.get(&m.entity).and_then(|e| e.country.clone()))
+    });
+    let agent = units.iter().rev().find_map(|u| match &u.kind {
+        UnitKind::Agent(s) => Some(s.clone()),
+        UnitKind::Mention(_) => None,
+    });
+    let head_is_place = head.is_some_and(|m| matches!(m.kind, EntityKind::Country | EntityKind::Place));
+    // An organisation of no country the knowledge base gave no sector,
+    // named as international, is an international organisation.
+    let international = head.is_some_and(|m| m.kind == EntityKind::Organization)
+        && country.is_none()
+        && entity.is_some_and(|e| e.sector.is_none() && international_name(&e.name));
+    let agent_sector = agent.clone();
+    let sector = if head_is_place || head.is_none() {
+        agent.or_else(|| entity.and_then(|e| e.sector.clone()))
+    } else if international {
+        Some("IGO".to_owned())
+    } else {
+        entity.and_then(|e| e.sector.clone()).or(agent)
+    };
+    Actor {
+        name: span.slice(text).unwrap_or("").to_owned(),
+        span,
+        entity: head.map(|m| m.entity.clone()),
+        kind: head.map(|m| m.kind),
+        country,
+        sector,
+        agent_sector,
+    }
+}

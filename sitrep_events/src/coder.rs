@@ -1,0 +1,857 @@
+//! From a sentence's analysis to coded events: which triggers are coded
+//! (frames code their complement, conditions and negations are not
+//! coded, modal verbs become intents, demands or nothing), who is the
+//! source and the target, which CAMEO code and PLOVER type, mode and
+//! context apply, and the event's date and place.
+//!
+//! The decisions, in order, for each trigger:
+//! 1. A trigger inside the complement of a frame ("called for a
+//!    *ceasefire*", "agreed to *withdraw*", "accused X of *attacking*") is
+//!    not coded itself; it refines the frame's code.
+//! 2. Conditions ("if X attacks") and infinitives of attempts, failures
+//!    and purposes ("tried to", "failed to", "met to discuss") are not
+//!    coded.
+//! 3. Negation: a negated past or present ("did not withdraw") codes
+//!    nothing; a negated intention to cooperate ("will not accept") is a
+//!    rejection.
+//! 4. Modals: "will", and "would"/"could" in reported speech, make
+//!    intentions — AGREE for cooperation, THREATEN for hostile acts (the
+//!    CAMEO 03 and 13 categories); "must"/"should" in reported speech make
+//!    a demand by the speaker on the subject; "may", "might", "can" code
+//!    nothing.
+//! 5. A source is required: the verb's subject (the "by" phrase of a
+//!    passive), a resolved pronoun, or nothing — then no event.
+
+use std::collections::BTreeMap;
+
+use sitrep_model::{
+    EntityId, EntityKind, Event, EventActor, PartialDate, PlaceMention, PloverType, Quote, Span,
+    TimeExpression,
+};
+
+use crate::actors::Actor;
+use crate::cameo::{self, Family};
+use crate::lexicon::Lexicon;
+use crate::sentence::{Control, Sentence};
+use crate::text::Tag;
+use crate::when_where;
+
+/// Verbs that stop the action a following noun names ("end support").
+const HALT_WORDS: &[&str] = &[
+    "end", "stop", "halt", "cease", "suspend", "cut", "reduce", "withdraw", "lift",
+];
+
+/// Words that make a consultation a telephone call.
+const PHONE_WORDS: &[&str] = &["phone", "telephone", "call", "telephoned", "phoned"];
+
+/// What the coder knows about the article beyond the sentence.
+pub struct Context<'a> {
+    /// Time expressions of the article.
+    pub times: Vec<&'a TimeExpression>,
+    /// Places of the article.
+    pub places: Vec<&'a PlaceMention>,
+    /// Quotes of the article (for "we" and "I" inside them).
+    pub quotes: &'a [Quote],
+    /// Publication day.
+    pub published: Option<PartialDate>,
+    /// Actor phrases of earlier sentences, most recent last.
+    pub prior: Vec<Vec<Actor>>,
+    /// The subject of the previous sentence (pronouns refer to it first).
+    pub prior_subject: Option<Vec<Actor>>,
+}
+
+/// An action found in a frame's complement.
+struct Complement {
+    code: String,
+    /// The trigger naming it, when it is a verb.
+    trigger: Option<usize>,
+    /// The token of the event noun naming it, when it is a noun.
+    at: Option<usize>,
+}
+
+/// The coding decided for one trigger, before actors are expanded.
+struct Coding {
+    kind: PloverType,
+    code: String,
+    mode: Option<String>,
+    context: Option<String>,
+}
+
+fn coding_from(lex: &Lexicon, code: String, fallback: PloverType) -> Coding {
+    let (kind, mode, context) = lex.plover(&code).unwrap_or((fallback, None, None));
+    Coding {
+        kind,
+        code,
+        mode,
+        context,
+    }
+}
+
+/// The end of a frame's complement: the sentence's next break, "but",
+/// quote, or a comma that closes the clause.
+fn complement_end(sent: &Sentence<'_, '_>, from: usize) -> usize {
+    let mut i = from;
+    while i < sent.toks.len() {
+        let t = &sent.toks[i];
+        if matches!(t.tag, Tag::Break | Tag::But | Tag::Quote) {
+            return i;
+        }
+        if t.tag == Tag::Comma && i + 1 < sent.toks.len() {
+            let participle_trigger = sent.triggers.iter().any(|tr| tr.tok == i + 1 && tr.pattern.frame);
+            if participle_trigger || sent.comma_ends_clause(i) {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    sent.toks.len()
+}
+
+/// The event noun heading a frame's complement ("called for *an
+/// immediate ceasefire*", "agreed on the need for a *ceasefire*"): the
+/// first one within a few words, through "for", "on", "to" and "of" only.
+fn complement_noun(sent: &Sentence<'_, '_>, from: usize, end: usize) -> Option<Complement> {
+    let mut i = from;
+    while i < end && i < from + 7 {
+        if let Some(n) = sent.noun_at(i) {
+            return Some(Complement {
+                code: n.code.clone(),
+                trigger: None,
+                at: Some(i),
+            });
+        }
+        let t = &sent.toks[i];
+        // "to end support": the noun names what is to stop.
+        if t.tag == Tag::Word
+            && crate::lemma::candidates(&t.lower)
+                .iter()
+                .any(|(c, _)| HALT_WORDS.contains(&c.as_str()))
+        {
+            return None;
+        }
+        let passes = match t.tag {
+            Tag::Det | Tag::Number | Tag::To | Tag::Quote => true,
+            Tag::Prep => t.is(&["for", "on", "of"]),
+            Tag::Word => !t.capital,
+            _ => false,
+        };
+        if !passes || sent.chunk_of[i].is_some() {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Does a frame have an action to govern: a known action, an infinitive
+/// ("urged X to respond"), or for demands a "that" clause or an object
+/// ("demanded that the US cancel …", "demanded immediate elections")?
+fn has_complement(
+    sent: &Sentence<'_, '_>,
+    from: usize,
+    end: usize,
+    action: Option<&Complement>,
+    p: &crate::lexicon::Pattern,
+) -> bool {
+    if action.is_some() {
+        return true;
+    }
+    let window = from..end.min(from + 7).min(sent.toks.len());
+    let infinitive = window
+        .clone()
+        .any(|i| sent.toks[i].tag == Tag::To && sent.toks.get(i + 1).is_some_and(|n| n.tag == Tag::Word));
+    let demand = matches!(Family::of_code(&p.code), Some(Family::Demand | Family::Appeal));
+    let after = from + p.particles.len();
+    let object = sent.toks.get(after).is_some_and(|t| {
+        t.is(&["that"])
+            || matches!(t.tag, Tag::Det | Tag::Word | Tag::Number)
+            || sent.chunk_of[after].is_some()
+    });
+    infinitive || (demand && object)
+}
+
+/// Code every sentence event.
+pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) -> Vec<Event> {
+    let mut suppressed = vec![false; sent.triggers.len()];
+    let mut complements: BTreeMap<usize, (usize, usize, Option<Complement>)> = BTreeMap::new();
+    for (i, tr) in sent.triggers.iter().enumerate() {
+        if !tr.pattern.frame || suppressed[i] {
+            continue;
+        }
+        let end = complement_end(sent, tr.end);
+        let mut action: Option<Complement> = None;
+        for (j, other) in sent.triggers.iter().enumerate() {
+            let inside = other.tok >= tr.end && other.tok < end;
+            if inside && (!other.pattern.frame || matches!(sent.control(other.tok), Control::Frame(_))) {
+                suppressed[j] = true;
+                if action.is_none() && !other.pattern.frame {
+                    action = Some(Complement {
+                        code: other.pattern.code.clone(),
+                        trigger: Some(j),
+                        at: None,
+                    });
+                }
+            }
+        }
+        // The earlier of the first action verb and the first event noun
+        // ("agreed to a ceasefire after two days of fighting").
+        if let Some(noun) = complement_noun(sent, tr.end, end) {
+            let verb_at = action
+                .as_ref()
+                .and_then(|a| a.trigger)
+                .and_then(|j| sent.triggers.get(j))
+                .map(|t| t.tok);
+            if verb_at.is_none_or(|v| noun.at.is_some_and(|n| n < v)) {
+                action = Some(noun);
+            }
+        }
+        complements.insert(i, (tr.end, end, action));
+    }
+
+    let mut events = Vec::new();
+    for (i, tr) in sent.triggers.iter().enumerate() {
+        if suppressed[i] {
+            continue;
+        }
+        let k = tr.tok;
+        let control = sent.control(k);
+        let mut future = match control {
+            Control::Frame(_) | Control::Other => continue,
+            Control::Intent => true,
+            Control::None | Control::Realis => false,
+        };
+        if sent.conditional(k) {
+            continue;
+        }
+        let group = sent.verb_group(k);
+        let mut demand_by: Option<usize> = None;
+        match group.modal.as_deref() {
+            Some("will" | "'ll" | "shall" | "wo") => future = true,
+            Some("would" | "could") => {
+                if sent.reporter(k).is_some() {
+                    future = true;
+                } else {
+                    continue;
+                }
+            }
+            Some(m @ ("must" | "should")) => match sent.reporter(k) {
+                Some(r) => {
+                    demand_by = Some(r);
+                    future = m == "should";
+                }
+                None => continue,
+            },
+            Some(_) => continue,
+            None => {}
+        }
+        let p = tr.pattern;
+        let complement = complements.get(&i);
+        let action = complement.and_then(|(_, _, a)| a.as_ref());
+        // The coding before modality.
+        let mut coding = if p.frame {
+            let family = Family::of_code(&p.code);
+            match (family, action) {
+                (Some(f), Some(a)) => {
+                    let f = match f {
+                        Family::Intent if cameo::is_hostile(&a.code) => Family::Threaten,
+                        other => other,
+                    };
+                    let code = cameo::mirror(f, &a.code);
+                    coding_from(lex, code, f.plover())
+                }
+                _ => Coding {
+                    kind: p.kind,
+                    code: p.code.clone(),
+                    mode: p.mode.clone(),
+                    context: p.context.clone(),
+                },
+            }
+        } else {
+            Coding {
+                kind: p.kind,
+                code: p.code.clone(),
+                mode: p.mode.clone(),
+                context: p.context.clone(),
+            }
+        };
+        if p.frame
+            && matches!(
+                Family::of_code(&p.code),
+                Some(Family::Appeal | Family::Demand | Family::Intent | Family::Threaten)
+            )
+            && !complement.is_some_and(|(_, end, a)| has_complement(sent, tr.tok + 1, *end, a.as_ref(), p))
+        {
+            // "insisted unrest there reflected …": no action, no demand.
+            continue;
+        }
+        if p.frame && p.kind == PloverType::Threaten && p.verb == "warn" {
+            // A warning is a threat only when it names a hostile act.
+            if !action.is_some_and(|a| cameo::is_hostile(&a.code)) {
+                continue;
+            }
+        }
+        let verbal = Family::of_code(&coding.code).is_some();
+        if group.negated {
+            let cooperative = matches!(
+                coding.code.get(..2),
+                Some("03" | "04" | "05" | "06" | "07" | "08")
+            );
+            if future && cooperative {
+                let code = cameo::mirror(Family::Reject, &p.code);
+                coding = coding_from(lex, code, PloverType::Reject);
+                future = false;
+            } else {
+                continue;
+            }
+        }
+        if let Some(by) = demand_by {
+            let family = if future { Family::Appeal } else { Family::Demand };
+            let code = cameo::mirror(family, &p.code);
+            let subject = sent.subject(k, 0);
+            let Some(target) = subject else { continue };
+            if target == by {
+                continue;
+            }
+            let c = coding_from(lex, code, PloverType::Demand);
+            emit(
+                sent,
+                ctx,
+                &mut events,
+                tr.tok,
+                tr.end,
+                c,
+                by,
+                Some(target),
+                false,
+                k,
+            );
+            continue;
+        }
+        if future && !verbal {
+            // An intention on a condition ("will withdraw its force unless
+            // …") is an ultimatum.
+            let ultimatum = sent.toks[k..].iter().any(|t| t.is(&["unless"]));
+            let family = if cameo::is_hostile(&coding.code) || ultimatum {
+                Family::Threaten
+            } else {
+                Family::Intent
+            };
+            let code = cameo::mirror(family, &coding.code);
+            coding = coding_from(lex, code, family.plover());
+        }
+
+        // Source and target.
+        let passive = sent.passive(k, tr.form);
+        let clause_end = if p.frame {
+            complement.map_or(sent.clause_end(k), |(_, e, _)| *e)
+        } else {
+            sent.clause_end(k)
+        };
+        let subject = sent.subject(k, 0);
+        let (source, mut target) = if passive {
+            let by = sent.chunk_after(tr.end, clause_end, |c| c.prep.as_deref() == Some("by"));
+            (by, subject)
+        } else {
+            (subject, None)
+        };
+        let Some(source) = source else { continue };
+        // "defending itself": acting on oneself is no event between two actors.
+        if sent
+            .toks
+            .get(k + 1 + p.particles.len())
+            .is_some_and(|t| t.is(&["itself", "themselves", "himself", "herself", "ourselves"]))
+        {
+            continue;
+        }
+        if !passive {
+            target = find_target(sent, tr.tok, tr.end, clause_end, p, action, source);
+        }
+        // An action on a place ("demolished homes in southern Gaza",
+        // "blocked roads in Algiers") acts on the place's country.
+        if target.is_none() && !verbal && located(coding.kind) {
+            target = sent.chunk_after(tr.end, clause_end, |c| {
+                c.prep
+                    .as_deref()
+                    .is_some_and(|p| matches!(p, "in" | "into" | "at" | "near" | "across"))
+                    && !c.actors.is_empty()
+                    && c.actors.iter().all(|a| {
+                        matches!(a.kind, Some(EntityKind::Place | EntityKind::Country)) && a.country.is_some()
+                    })
+            });
+        }
+        if p.need_place
+            && !target.is_some_and(|t| {
+                sent.chunks[t]
+                    .actors
+                    .iter()
+                    .all(|a| matches!(a.kind, Some(EntityKind::Place | EntityKind::Country)))
+                    && !sent.chunks[t].actors.is_empty()
+            })
+        {
+            continue;
+        }
+        if p.need_target && target.is_none() && !(p.sym && sent.chunks[source].is_compound()) {
+            continue;
+        }
+        // Troops arriving somewhere are deployed, not visiting.
+        if matches!(coding.code.as_str(), "042" | "043")
+            && sent.chunks[source]
+                .actors
+                .iter()
+                .any(|a| matches!(a.sector.as_deref(), Some("MIL" | "REB" | "COP")))
+        {
+            continue;
+        }
+        refine_mode(sent, lex, &mut coding, sent.clause_start(k), clause_end);
+        emit(
+            sent,
+            ctx,
+            &mut events,
+            tr.tok,
+            tr.end,
+            coding,
+            source,
+            target,
+            p.sym,
+            k,
+        );
+    }
+    reported_obligations(sent, ctx, lex, &mut events);
+    events
+}
+
+/// "Russia said Sudan must return the helicopter": a demand by the
+/// speaker on the subject, whatever the verb ("must" a demand, CAMEO 10;
+/// "should" an appeal, CAMEO 02). Verbs the lexicon knows were coded with
+/// their own category above.
+fn reported_obligations(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon, events: &mut Vec<Event>) {
+    for (i, t) in sent.toks.iter().enumerate() {
+        if !(t.tag == Tag::Modal && t.is(&["must", "should"])) {
+            continue;
+        }
+        // The verb, after "not" and "be"/"have".
+        let mut v = i + 1;
+        while sent
+            .toks
+            .get(v)
+            .is_some_and(|x| x.tag == Tag::Neg || x.tag == Tag::Aux)
+        {
+            v += 1;
+        }
+        if !sent.toks.get(v).is_some_and(|x| x.tag == Tag::Word && !x.capital) {
+            continue;
+        }
+        if sent.triggers.iter().any(|tr| tr.tok >= i && tr.tok <= v + 1) || sent.conditional(v) {
+            continue;
+        }
+        let (Some(speaker), Some(subject)) = (sent.reporter(v), sent.subject(v, 0)) else {
+            continue;
+        };
+        if speaker == subject {
+            continue;
+        }
+        let code = if t.is(&["must"]) { "100" } else { "020" };
+        let coding = coding_from(lex, code.to_owned(), PloverType::Demand);
+        emit(
+            sent,
+            ctx,
+            events,
+            i,
+            v + 1,
+            coding,
+            speaker,
+            Some(subject),
+            false,
+            v,
+        );
+    }
+}
+
+/// The target chunk of trigger `k..end` in a clause ending at `until`.
+fn find_target(
+    sent: &Sentence<'_, '_>,
+    k: usize,
+    end: usize,
+    until: usize,
+    p: &crate::lexicon::Pattern,
+    action: Option<&Complement>,
+    source: usize,
+) -> Option<usize> {
+    let not_source = |c: usize| c != source;
+    // Search from after the verb and its particles, so that an indirect
+    // object before the object noun counts ("gave Tanzania a grant").
+    let after_verb = (k + 1 + p.particles.len()).min(end);
+    let direct = || {
+        // "its troops", "their forces" name the subject's own side.
+        sent.chunk_after(after_verb, (after_verb + 6).min(until), |c| {
+            (!c.actors.is_empty() || c.pronoun.is_some())
+                && !c
+                    .pronoun
+                    .as_deref()
+                    .is_some_and(|p| matches!(p, "its" | "their" | "his" | "her"))
+        })
+        .filter(|&c| not_source(c))
+        .filter(|&c| {
+            let chunk = &sent.chunks[c];
+            // Only determiners, modifiers and "of" between the verb and
+            // the object ("praised Haiti's efforts", "defended the right
+            // of Russian troops", "accused Darfur rebels").
+            (chunk.prep.is_none() || chunk.prep.as_deref() == Some("of"))
+                && (after_verb..chunk.start).all(|i| {
+                    let t = &sent.toks[i];
+                    matches!(t.tag, Tag::Det | Tag::Number | Tag::Word)
+                        || t.is(&["of"])
+                        || (t.tag == Tag::To && i > 0 && sent.toks[i - 1].is(&["up"]))
+                })
+        })
+    };
+    if p.ctl
+        && let Some(c) = direct()
+    {
+        return Some(c);
+    }
+    for slot in &p.slots {
+        let found = if slot == "obj" {
+            direct()
+        } else {
+            sent.chunk_after(after_verb, until, |c| c.prep.as_deref() == Some(slot.as_str()))
+                .filter(|&c| not_source(c))
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    if !p.frame {
+        return None;
+    }
+    // "demanded that the US cancel …": the subject of the that-clause.
+    let mut that = after_verb;
+    while that < end.min(sent.toks.len()) && sent.toks[that].tag != Tag::Sub && that < after_verb + 2 {
+        that += 1;
+    }
+    if sent.toks.get(that).is_some_and(|t| t.is(&["that"]))
+        && let Some(c) = sent.chunk_after(that + 1, (that + 4).min(until), |c| c.prep.is_none())
+        && not_source(c)
+    {
+        return Some(c);
+    }
+    // A frame's target is the one its complement acts on: the subject of
+    // an embedded clause ("demanded that Rwanda withdraw") or the target
+    // of the embedded action ("agreed to provide aid to Y"); for an event
+    // noun, an actor right after it ("called for sanctions against X").
+    // A rejection or an accusation concerns whoever made the rejected
+    // proposal or did the deed: the first party after the verb ("rejects
+    // allegations from Congo that it supports M23").
+    if matches!(
+        Family::of_code(&p.code),
+        Some(Family::Reject | Family::Disapprove)
+    ) && let Some(c) = complement_actor(sent, after_verb, until, source)
+    {
+        return Some(c);
+    }
+    match action {
+        Some(Complement { trigger: Some(j), .. }) => {
+            let tr = sent.triggers.get(*j)?;
+            if let Some(s) = sent.subject(tr.tok, 1)
+                && s != source
+                && sent.chunks[s].start > k
+                && sent.chunks[s].pronoun.is_none()
+            {
+                return Some(s);
+            }
+            find_target(
+                sent,
+                tr.tok,
+                tr.end,
+                sent.clause_end(tr.tok).max(tr.end),
+                tr.pattern,
+                None,
+                source,
+            )
+            .or_else(|| complement_actor(sent, tr.end, until, source))
+        }
+        Some(Complement { at: Some(at), .. }) => complement_actor(sent, at + 1, until, source),
+        _ => complement_actor(sent, after_verb, until, source),
+    }
+}
+
+/// The first actor of a frame's complement from token `from` to the end
+/// of its clause: the party the demanded, promised, refused or threatened
+/// action concerns ("threatened to break off relations with *Congo*",
+/// "rejected a fresh offer from *Afghanistan*"), the place included
+/// ("threatened to resume attacks in *Israel*").
+fn complement_actor(sent: &Sentence<'_, '_>, from: usize, until: usize, source: usize) -> Option<usize> {
+    let mut end = from;
+    while end < until.min(sent.toks.len()) && sent.toks[end].tag != Tag::Comma {
+        end += 1;
+    }
+    let party = |c: &crate::actors::Chunk| {
+        c.prep.as_deref().is_none_or(|p| {
+            matches!(
+                p,
+                "against" | "on" | "with" | "to" | "from" | "of" | "by" | "for" | "between"
+            )
+        })
+    };
+    let any = |c: &crate::actors::Chunk| !c.actors.is_empty() && (!c.possessor || c.prep.is_none());
+    sent.chunk_after(from, end, |c| any(c) && party(c))
+        .or_else(|| sent.chunk_after(from, end, any))
+        .filter(|&c| c != source)
+}
+
+/// Weapon words give violent events their mode ("shelled" is heavy
+/// weapons; "killed … in a suicide bombing" is a suicide attack), and
+/// telephone words make a consultation a call.
+fn refine_mode(sent: &Sentence<'_, '_>, lex: &Lexicon, coding: &mut Coding, from: usize, to: usize) {
+    let toks = &sent.toks[from.min(sent.toks.len())..to.min(sent.toks.len())];
+    if coding.kind == PloverType::Consult && coding.code == "040" {
+        if sent.toks.iter().any(|t| t.is(PHONE_WORDS)) {
+            coding.code = "041".into();
+            coding.mode = Some("phone".into());
+        }
+        return;
+    }
+    if !matches!(coding.kind, PloverType::Fight | PloverType::Assault) || coding.mode.is_some() {
+        return;
+    }
+    for (i, t) in toks.iter().enumerate() {
+        let forms: Vec<String> = std::iter::once(t.lower.clone())
+            .chain(crate::lemma::candidates(&t.lower).into_iter().map(|(c, _)| c))
+            .collect();
+        for form in &forms {
+            for (words, mode, kind) in lex.weapons_ending(form) {
+                let n = words.len();
+                if n > i + 1 {
+                    continue;
+                }
+                let ok = words[..n - 1]
+                    .iter()
+                    .zip(&toks[i + 1 - n..i])
+                    .all(|(w, t)| t.lower == *w);
+                if !ok {
+                    continue;
+                }
+                coding.mode = Some(mode.clone());
+                if matches!(coding.code.as_str(), "180" | "190") {
+                    coding.kind = *kind;
+                    coding.code = match mode.as_str() {
+                        "firearms" => "193",
+                        "heavy-weapons" => "195",
+                        "explosives" => "183",
+                        "suicide-attack" => "1831",
+                        _ => coding.code.as_str(),
+                    }
+                    .to_owned();
+                    if coding.kind == PloverType::Fight {
+                        coding.context = Some("military".into());
+                    }
+                }
+                return;
+            }
+        }
+    }
+}
+
+/// Resolve a chunk to its actors: its own, or a pronoun's antecedent.
+pub fn resolve(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Actor> {
+    let chunk = &sent.chunks[c];
+    let Some(pronoun) = chunk.pronoun.as_deref() else {
+        return chunk.actors.clone();
+    };
+    let first_person = matches!(pronoun, "we" | "i" | "us" | "our" | "my");
+    let antecedent: Option<Vec<Actor>> = if first_person {
+        let at = sent.toks[chunk.start].span;
+        ctx.quotes
+            .iter()
+            .filter(|q| q.span.start <= at.start && at.end <= q.span.end)
+            .find_map(|q| q.speaker_entity.as_ref())
+            .and_then(|e| find_entity(sent, ctx, e))
+            .map(|a| vec![a])
+    } else {
+        let fits = |group: &[Actor]| {
+            let person_count = group
+                .iter()
+                .filter(|a| a.kind == Some(EntityKind::Person))
+                .count();
+            let places = group.iter().any(|a| a.kind == Some(EntityKind::Place));
+            match pronoun {
+                "he" | "she" | "him" | "his" | "her" => group.len() == 1 && person_count == 1,
+                "it" | "its" => group.len() == 1 && person_count == 0 && !places,
+                _ => !places && (group.len() > 1 || person_count == 0),
+            }
+        };
+        sent.chunks[..c]
+            .iter()
+            .rev()
+            .filter(|ch| ch.end <= chunk.start && !ch.actors.is_empty())
+            .find(|ch| fits(&ch.actors))
+            .map(|ch| ch.actors.clone())
+            .or_else(|| ctx.prior_subject.clone().filter(|g| fits(g)))
+            .or_else(|| ctx.prior.iter().rev().find(|g| fits(g)).cloned())
+    };
+    let Some(found) = antecedent else {
+        return Vec::new();
+    };
+    if chunk.actors.is_empty() {
+        return found;
+    }
+    // "its forces": the agent phrase, owned by the antecedent.
+    chunk
+        .actors
+        .iter()
+        .map(|a| {
+            let owner = found.first();
+            Actor {
+                entity: owner.and_then(|o| o.entity.clone()),
+                kind: owner.and_then(|o| o.kind),
+                country: owner.and_then(|o| o.country.clone()),
+                ..a.clone()
+            }
+        })
+        .collect()
+}
+
+fn find_entity(sent: &Sentence<'_, '_>, ctx: &Context<'_>, e: &EntityId) -> Option<Actor> {
+    sent.chunks
+        .iter()
+        .flat_map(|c| c.actors.iter())
+        .chain(ctx.prior.iter().rev().flatten())
+        .find(|a| a.entity.as_ref() == Some(e))
+        .cloned()
+}
+
+/// Types whose target, when no actor is named, is the place acted on.
+fn located(kind: PloverType) -> bool {
+    matches!(
+        kind,
+        PloverType::Protest
+            | PloverType::Coerce
+            | PloverType::Assault
+            | PloverType::Fight
+            | PloverType::Sanction
+            | PloverType::Aid
+            | PloverType::Mobilize
+    )
+}
+
+/// Events that happen where their target is: visits, withdrawals and
+/// military action against a country.
+fn located_at_target(code: &str) -> bool {
+    matches!(code, "042" | "0874" | "0872" | "036") || code.starts_with("19")
+}
+
+fn event_actor(a: &Actor) -> EventActor {
+    EventActor {
+        name: a.name.clone(),
+        entity: a.entity.clone(),
+        country: a.country.clone(),
+        sector: a.sector.clone(),
+        span: a.span,
+    }
+}
+
+fn same_actor(a: &Actor, b: &Actor) -> bool {
+    match (&a.entity, &b.entity) {
+        (Some(x), Some(y)) => x == y && a.sector == b.sector,
+        _ => a.span == b.span,
+    }
+}
+
+/// Emit the events of one coding: every source with every target; a
+/// symmetric event with a compound subject and no target pairs the
+/// subject's actors with each other.
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    sent: &Sentence<'_, '_>,
+    ctx: &Context<'_>,
+    events: &mut Vec<Event>,
+    trigger: usize,
+    trigger_end: usize,
+    coding: Coding,
+    source: usize,
+    target: Option<usize>,
+    sym: bool,
+    k: usize,
+) {
+    let sources = resolve(sent, ctx, source);
+    if sources.is_empty() {
+        return;
+    }
+    let targets: Vec<Option<Actor>> = match target {
+        Some(t) => {
+            let r = resolve(sent, ctx, t);
+            if r.is_empty() {
+                vec![None]
+            } else {
+                r.into_iter().map(Some).collect()
+            }
+        }
+        None => vec![None],
+    };
+    let mut pairs: Vec<(Actor, Option<Actor>)> = Vec::new();
+    // A target that is the subject again ("X and Y agreed that their
+    // countries …") is no target.
+    let self_target = targets.iter().all(|t| {
+        t.as_ref()
+            .is_none_or(|t| sources.iter().any(|s| same_actor(s, t)))
+    });
+    if sym && sources.len() > 1 && (self_target || target.is_none()) {
+        for a in &sources {
+            for b in &sources {
+                if !same_actor(a, b) {
+                    pairs.push((a.clone(), Some(b.clone())));
+                }
+            }
+        }
+    } else {
+        for a in &sources {
+            for b in &targets {
+                let b = b.clone().filter(|b| !same_actor(a, b));
+                pairs.push((a.clone(), b.clone()));
+                // Meetings, talks and agreements are mutual.
+                if sym && let Some(b) = b {
+                    pairs.push((b, Some(a.clone())));
+                }
+            }
+        }
+    }
+    let from = sent.clause_start(k);
+    let to = sent.clause_end(k);
+    let (date, date_precision, date_basis) =
+        when_where::date(sent, &ctx.times, k, from, to.max(trigger_end), ctx.published);
+    let trigger_span: Span = sent.span_of(trigger, trigger_end);
+    for (s, t) in pairs {
+        let leaving = matches!(coding.code.as_str(), "0256" | "1056" | "0356" | "1246")
+            || coding.code.starts_with("087");
+        let place = when_where::place(
+            sent,
+            &ctx.places,
+            (from, to.max(trigger_end)),
+            t.as_ref()
+                .filter(|t| {
+                    t.kind == Some(EntityKind::Place)
+                        || (t.kind == Some(EntityKind::Country) && located_at_target(&coding.code))
+                })
+                .map(|t| t.span),
+            s.span,
+            leaving,
+        );
+        let event = Event {
+            kind: coding.kind,
+            mode: coding.mode.clone(),
+            context: coding.context.clone(),
+            cameo: Some(coding.code.clone()),
+            source: event_actor(&s),
+            target: t.as_ref().map(event_actor),
+            date,
+            date_precision,
+            date_basis,
+            place,
+            span: sent.span,
+            trigger: trigger_span,
+        };
+        if !events.contains(&event) {
+            events.push(event);
+        }
+    }
+}

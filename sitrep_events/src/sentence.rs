@@ -1,0 +1,989 @@
+//! The shallow analysis of one sentence that coding reads: tokens, actor
+//! chunks, event triggers (verbs matched against the lexicon) and the
+//! clause questions — where a clause starts and ends, what a verb's
+//! subject is, whether the verb is passive, negated, modal, governed by
+//! another verb through "to", or reported by a verb of saying.
+//!
+//! Why shallow rules rather than a parser: no parsing model ships in a
+//! package here, and news sentences that carry events are mostly simple
+//! (subject – verb group – object – prepositional phrases). The rules are
+//! deliberately conservative: when they cannot find a subject, no event is
+//! coded (precision over recall).
+
+use std::collections::BTreeMap;
+
+use sitrep_model::{Entity, EntityId, EntityMention, Span, TimeExpression};
+
+use crate::actors::{self, Chunk};
+use crate::lemma::{self, Form};
+use crate::lexicon::{Lexicon, Noun, Pattern};
+use crate::text::{Tag, Tok, tokenize};
+
+/// Adverbs that may sit inside a verb group ("has also agreed").
+const ADVERBS: &[&str] = &[
+    "also",
+    "again",
+    "still",
+    "already",
+    "now",
+    "then",
+    "just",
+    "reportedly",
+    "jointly",
+    "immediately",
+    "unanimously",
+    "formally",
+    "officially",
+    "once",
+    "twice",
+    "further",
+    "even",
+    "only",
+    "yet",
+    "finally",
+    "later",
+    "earlier",
+    "recently",
+    "previously",
+    "separately",
+    "today",
+    "yesterday",
+    "tonight",
+    "currently",
+    "apparently",
+    "allegedly",
+    "repeatedly",
+    "initially",
+    "subsequently",
+    "swiftly",
+    "quickly",
+    "directly",
+    "publicly",
+    "openly",
+    "strongly",
+    "firmly",
+    "flatly",
+    "outright",
+    "unilaterally",
+    "briefly",
+    "personally",
+    "ever",
+    "since",
+    "nonetheless",
+    "however",
+    "meanwhile",
+    "indeed",
+    "effectively",
+    "largely",
+    "partly",
+    "jointly",
+    "in",
+    "principle",
+];
+
+/// Verbs of saying: their clause reports another.
+const SAYING: &[&str] = &[
+    "say",
+    "tell",
+    "announce",
+    "state",
+    "add",
+    "claim",
+    "report",
+    "confirm",
+    "declare",
+    "note",
+    "reiterate",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "write",
+    "assert",
+    "argue",
+    "allege",
+    "believe",
+    "think",
+    "insist",
+    "conclude",
+    "maintain",
+    "acknowledge",
+    "admit",
+    "explain",
+    "indicate",
+    "suggest",
+    "quote",
+    "predict",
+    "estimate",
+    "understand",
+    "know",
+    "hope",
+    "fear",
+    "expect",
+];
+
+/// Words after which "to" + verb states an intention or a plan.
+const INTENT_CONTROLLERS: &[&str] = &[
+    "plan",
+    "intend",
+    "decide",
+    "prepare",
+    "aim",
+    "expect",
+    "want",
+    "wish",
+    "hope",
+    "ready",
+    "willing",
+    "prepared",
+    "set",
+    "due",
+    "going",
+    "about",
+    "likely",
+    "poised",
+    "scheduled",
+    "determined",
+    "keen",
+    "eager",
+    "resolve",
+    "agree",
+    "pledge",
+    "promise",
+    "vow",
+    "commit",
+    "committed",
+    "offer",
+    "threaten",
+];
+
+/// Words after which "to" + verb reports what happened.
+const REALIS_CONTROLLERS: &[&str] = &[
+    "begin", "start", "continue", "resume", "keep", "manage", "vote", "go", "proceed", "move", "help", "use",
+    "succeed", "able", "come", "return",
+];
+
+/// Verbs of aspect whose gerund reports the action ("resumed shelling").
+const ASPECT: &[&str] = &["resume", "continue", "start", "begin", "keep", "renew", "step"];
+
+/// Verbs whose gerund is an action not done ("stopped shelling").
+const HALT: &[&str] = &[
+    "stop", "cease", "end", "halt", "avoid", "deny", "refrain", "quit", "suspend", "consider", "discuss",
+];
+
+/// Adjectives of readiness that sit in a verb group ("is ready to").
+const READY: &[&str] = &[
+    "ready",
+    "willing",
+    "prepared",
+    "set",
+    "due",
+    "going",
+    "about",
+    "likely",
+    "poised",
+    "scheduled",
+    "determined",
+    "keen",
+    "eager",
+    "committed",
+    "able",
+    "unable",
+    "unwilling",
+    "reluctant",
+];
+
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "'m", "'re",
+];
+
+/// A verb matched against the lexicon.
+#[derive(Debug, Clone)]
+pub struct Trigger<'l> {
+    /// The verb token.
+    pub tok: usize,
+    /// One past the last token of the matched pattern.
+    pub end: usize,
+    /// The pattern.
+    pub pattern: &'l Pattern,
+    /// The verb's inflection.
+    pub form: Form,
+}
+
+/// What the verb group before a verb says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VerbGroup {
+    /// First token of the group (the verb itself when there is none).
+    pub start: usize,
+    /// A form of "be" (with a past participle: passive).
+    pub be: bool,
+    /// "not", "never", …
+    pub negated: bool,
+    /// The modal, if any ("will", "would", "must", …).
+    pub modal: Option<String>,
+}
+
+/// How a verb is governed through "to".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Control {
+    /// Not an infinitive.
+    None,
+    /// An intention or plan ("plans to", "is ready to", "is to").
+    Intent,
+    /// Reports what happened ("began to", "voted to").
+    Realis,
+    /// Under a frame trigger (the frame codes it).
+    Frame(usize),
+    /// Anything else (attempts, failures, purposes): not coded.
+    Other,
+}
+
+/// The analysis of one sentence.
+pub struct Sentence<'a, 'l> {
+    /// The article text.
+    pub text: &'a str,
+    /// The sentence span.
+    pub span: Span,
+    /// Its tokens.
+    pub toks: Vec<Tok>,
+    /// Its actor chunks, in order.
+    pub chunks: Vec<Chunk>,
+    /// Token → chunk index.
+    pub chunk_of: Vec<Option<usize>>,
+    /// Tokens inside a time expression.
+    pub in_time: Vec<bool>,
+    /// Triggers in order.
+    pub triggers: Vec<Trigger<'l>>,
+    lex: &'l Lexicon,
+}
+
+impl<'a, 'l> Sentence<'a, 'l> {
+    /// Analyse the sentence at `span`.
+    pub fn new(
+        text: &'a str,
+        span: Span,
+        mentions: &[&EntityMention],
+        entities: &BTreeMap<&EntityId, &Entity>,
+        times: &[&TimeExpression],
+        lex: &'l Lexicon,
+    ) -> Self {
+        let toks = tokenize(text, span);
+        let chunks = actors::chunks(text, &toks, mentions, entities, lex);
+        let mut chunk_of = vec![None; toks.len()];
+        for (ci, c) in chunks.iter().enumerate() {
+            for slot in chunk_of.iter_mut().take(c.end).skip(c.start) {
+                *slot = Some(ci);
+            }
+        }
+        let in_time = toks
+            .iter()
+            .map(|t| {
+                times
+                    .iter()
+                    .any(|x| t.span.start >= x.span.start && t.span.end <= x.span.end)
+            })
+            .collect();
+        let mut s = Self {
+            text,
+            span,
+            toks,
+            chunks,
+            chunk_of,
+            in_time,
+            triggers: Vec::new(),
+            lex,
+        };
+        s.triggers = s.find_triggers();
+        s
+    }
+
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    fn is_adverb(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| {
+            t.tag == Tag::Word && !t.capital && (t.lower.ends_with("ly") || t.is(ADVERBS))
+                || (t.tag == Tag::Prep
+                    && t.is(&["in"])
+                    && self.tok(i + 1).is_some_and(|n| n.is(&["principle"])))
+        })
+    }
+
+    /// Does a chunk of actors (not a bare pronoun) cover token `i`?
+    fn in_actor_chunk(&self, i: usize) -> bool {
+        self.chunk_of
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|c| self.chunks.get(c))
+            .is_some_and(|c| !c.actors.is_empty())
+    }
+
+    /// Lemma candidates of token `i` that the lexicon knows as verbs.
+    fn verb_lemmas(&self, i: usize) -> Vec<(String, Form)> {
+        let Some(t) = self.tok(i) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        if let Some(l) = self.lex.form(&t.lower) {
+            out.push((l.to_owned(), Form::Past));
+        }
+        out.extend(lemma::candidates(&t.lower));
+        out.retain(|(l, _)| self.lex.is_verb(l));
+        out
+    }
+
+    /// The token before `i`, skipping adverbs.
+    fn prev_content(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            // Adverbs and time phrases ("on Thursday") sit between a
+            // subject and its verb.
+            let time_prep =
+                self.toks[j].tag == Tag::Prep && self.in_time.get(j + 1).copied().unwrap_or(false);
+            if !(self.is_adverb(j) || self.in_time[j] || time_prep) {
+                return Some(j);
+            }
+        }
+        None
+    }
+
+    /// Is there a "to" + verb or a modal earlier in the clause of `k`, so
+    /// that a bare verb after "and" continues it?
+    fn infinitive_before(&self, k: usize) -> bool {
+        let start = self.clause_start(k);
+        (start..k).any(|i| {
+            let t = &self.toks[i];
+            t.tag == Tag::Modal
+                || (t.tag == Tag::To && self.tok(i + 1).is_some_and(|n| n.tag == Tag::Word && !n.capital))
+        })
+    }
+
+    /// Does a subject noun phrase end at token `j`: a capitalised name, or
+    /// a noun after a determiner or a chunk ("the resolution", "the U.N.
+    /// draft resolution")? Not a noun in a list ("mortar and shrapnel").
+    fn noun_phrase_ends(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        if t.tag != Tag::Word || lemma::looks_past(&t.lower) || t.lower.ends_with("ing") {
+            return false;
+        }
+        if t.capital {
+            return true;
+        }
+        let mut i = j;
+        while i > 0 && j - i < 3 {
+            i -= 1;
+            let p = &self.toks[i];
+            if p.tag == Tag::Det || self.chunk_of[i].is_some() {
+                return true;
+            }
+            if p.tag != Tag::Word || p.capital {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Is token `k`, read as `form`, used as a verb here?
+    fn verbal(&self, k: usize, form: Form) -> bool {
+        let Some(t) = self.tok(k) else { return false };
+        if t.tag != Tag::Word || self.in_actor_chunk(k) || self.in_time[k] {
+            return false;
+        }
+        let starts_sentence = k == 0 || self.tok(k - 1).is_some_and(|p| p.tag == Tag::Quote);
+        if t.capital && !starts_sentence {
+            return false;
+        }
+        if self.tok(k + 1).is_some_and(|n| n.tag == Tag::Possessive) {
+            return false;
+        }
+        let prev = self.prev_content(k);
+        let p = prev.and_then(|j| self.tok(j));
+        // A chunk after "a"/"an" modifies a noun: "a US offer".
+        let after_chunk = prev.is_some_and(|j| {
+            self.chunk_of[j].is_some_and(|c| {
+                let start = self.chunks[c].start;
+                !(start > 0 && self.toks[start - 1].is(&["a", "an"]))
+            })
+        });
+        match form {
+            Form::Past => {
+                if p.is_some_and(|p| matches!(p.tag, Tag::Det | Tag::Possessive | Tag::Number | Tag::Prep)) {
+                    return false;
+                }
+                // After a plain noun, a participle without an object is a
+                // reduced relative ("equipment seized last year").
+                let after_noun = p.is_some_and(|p| p.tag == Tag::Word) && !after_chunk;
+                !after_noun
+                    || self.tok(k + 1).is_some_and(|n| {
+                        matches!(n.tag, Tag::Det | Tag::Pron | Tag::Number)
+                            || self.chunk_of[k + 1].is_some()
+                            || (n.tag == Tag::Word && !self.in_time[k + 1])
+                    })
+            }
+            Form::Ing => !p.is_some_and(|p| {
+                matches!(p.tag, Tag::Det | Tag::Possessive | Tag::Number)
+                    || (p.tag == Tag::Prep && !p.is(&["by"]))
+            }),
+            // "US Predator attacks have killed": a noun before a verb.
+            Form::S
+                if self
+                    .tok(k + 1)
+                    .is_some_and(|n| matches!(n.tag, Tag::Aux | Tag::Modal)) =>
+            {
+                false
+            }
+            Form::S => {
+                after_chunk
+                    || p.is_some_and(|p| matches!(p.tag, Tag::Pron | Tag::Rel) || p.is(&["that"]))
+                    || prev.is_some_and(|j| self.noun_phrase_ends(j))
+            }
+            Form::Base => {
+                after_chunk
+                    || p.is_some_and(|p| {
+                        matches!(p.tag, Tag::Modal | Tag::To | Tag::Neg | Tag::Pron)
+                            || p.is(&["do", "does", "did"])
+                            || (p.tag == Tag::Word && READY.contains(&p.lower.as_str()))
+                    })
+                    // "to end support … and withdraw all troops".
+                    || (p.is_some_and(|p| p.tag == Tag::And) && self.infinitive_before(k))
+            }
+        }
+    }
+
+    fn object_matches(&self, at: usize, words: &[String]) -> bool {
+        words.iter().enumerate().all(|(n, w)| {
+            self.tok(at + n).is_some_and(|t| {
+                t.lower == *w
+                    || lemma::candidates(&t.lower)
+                        .iter()
+                        .any(|(c, f)| c == w && matches!(f, Form::S | Form::Base))
+            })
+        })
+    }
+
+    /// Where `pattern` matches at verb token `k`: one past its last token.
+    fn match_pattern(&self, k: usize, pattern: &Pattern) -> Option<usize> {
+        let mut end = k + 1;
+        for particle in &pattern.particles {
+            // "called Thursday on Arabs to unite": a time phrase may come first.
+            while self.in_time.get(end).copied().unwrap_or(false) {
+                end += 1;
+            }
+            let t = self.tok(end)?;
+            if t.lower != *particle {
+                return None;
+            }
+            end += 1;
+        }
+        if pattern.objects.is_empty() {
+            return Some(end);
+        }
+        let mut j = end;
+        while j < self.toks.len() && j < end + 6 {
+            for words in &pattern.objects {
+                if self.object_matches(j, words) {
+                    return Some(j + words.len());
+                }
+            }
+            // The object is in the verb's own phrase: no clause, pronoun,
+            // auxiliary or other verb on the way ("announced it would
+            // prohibit all aid" is not "announced aid").
+            let t = &self.toks[j];
+            let stop = matches!(
+                t.tag,
+                Tag::Comma
+                    | Tag::Break
+                    | Tag::Sub
+                    | Tag::Rel
+                    | Tag::Quote
+                    | Tag::But
+                    | Tag::Prep
+                    | Tag::To
+                    | Tag::Pron
+                    | Tag::Modal
+                    | Tag::Aux
+                    | Tag::Neg
+            ) && !t.is(&["of"]);
+            if stop || (t.tag == Tag::Word && j > end && lemma::looks_past(&t.lower)) {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    fn find_triggers(&self) -> Vec<Trigger<'l>> {
+        let mut out: Vec<Trigger<'l>> = Vec::new();
+        for k in 0..self.toks.len() {
+            let mut best: Option<Trigger<'l>> = None;
+            for (lemma, form) in self.verb_lemmas(k) {
+                if !self.verbal(k, form) {
+                    continue;
+                }
+                for p in self.lex.patterns_for(&lemma) {
+                    let Some(end) = self.match_pattern(k, p) else {
+                        continue;
+                    };
+                    let better = best.as_ref().is_none_or(|b| {
+                        (p.specificity(), p.core) > (b.pattern.specificity(), b.pattern.core)
+                    });
+                    if better {
+                        best = Some(Trigger {
+                            tok: k,
+                            end,
+                            pattern: p,
+                            form,
+                        });
+                    }
+                }
+                if best.is_some() {
+                    break;
+                }
+            }
+            if let Some(t) = best {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    /// The verb group before verb token `k`.
+    pub fn verb_group(&self, k: usize) -> VerbGroup {
+        let mut g = VerbGroup {
+            start: k,
+            ..VerbGroup::default()
+        };
+        let mut i = k;
+        while i > 0 {
+            let j = i - 1;
+            let t = &self.toks[j];
+            let part = match t.tag {
+                Tag::Aux | Tag::Modal | Tag::Neg => true,
+                Tag::Word => self.is_adverb(j) || (t.is(READY) && g.be) || self.in_time[j],
+                Tag::Prep => {
+                    self.is_adverb(j) || (j + 1 < self.toks.len() && self.in_time[j + 1] && j + 1 < k)
+                }
+                Tag::Number => self.in_time[j],
+                _ => false,
+            };
+            if !part {
+                break;
+            }
+            if t.is(BE) {
+                g.be = true;
+            }
+            if t.tag == Tag::Neg
+                || (t.is(&["longer"]) && self.tok(j.wrapping_sub(1)).is_some_and(|p| p.is(&["no"])))
+            {
+                g.negated = true;
+            }
+            if t.tag == Tag::Modal && g.modal.is_none() {
+                g.modal = Some(t.lower.clone());
+            }
+            g.start = j;
+            i = j;
+        }
+        g
+    }
+
+    /// Is the verb at `k` a passive ("was captured by")?
+    pub fn passive(&self, k: usize, form: Form) -> bool {
+        // "was captured by", and the reduced "M23, supported by Rwanda".
+        form == Form::Past && (self.verb_group(k).be || self.tok(k + 1).is_some_and(|t| t.is(&["by"])))
+    }
+
+    /// The chunk ending just before token `i` (skipping nothing), if it
+    /// can be a subject.
+    fn subject_chunk_ending(&self, i: usize) -> Option<usize> {
+        let ci = self.chunk_of.get(i).copied().flatten()?;
+        let c = self.chunks.get(ci)?;
+        (c.end == i + 1 && c.prep.is_none() && !c.possessor).then_some(ci)
+    }
+
+    /// First token of the clause holding token `k`: after the nearest
+    /// subordinator, relative pronoun, quote, dash, colon, semicolon or
+    /// "but" before it.
+    pub fn clause_start(&self, k: usize) -> usize {
+        let mut i = k;
+        while i > 0 {
+            let t = &self.toks[i - 1];
+            if matches!(t.tag, Tag::Sub | Tag::Rel | Tag::Break | Tag::Quote | Tag::But) {
+                return i;
+            }
+            i -= 1;
+        }
+        0
+    }
+
+    /// One past the last token of the clause holding token `k`.
+    pub fn clause_end(&self, k: usize) -> usize {
+        let mut i = k + 1;
+        while i < self.toks.len() {
+            let t = &self.toks[i];
+            if matches!(t.tag, Tag::Sub | Tag::Rel | Tag::Break | Tag::Quote | Tag::But) {
+                return i;
+            }
+            if t.tag == Tag::Comma && self.comma_ends_clause(i) {
+                return i;
+            }
+            i += 1;
+        }
+        self.toks.len()
+    }
+
+    /// Does the comma at `i` close a clause: a participle clause, a
+    /// reporting tail ("…, officials said") or a new clause follows?
+    pub fn comma_ends_clause(&self, i: usize) -> bool {
+        let Some(next) = self.tok(i + 1) else { return true };
+        if matches!(next.tag, Tag::Sub | Tag::Rel | Tag::But | Tag::Quote) {
+            return true;
+        }
+        if next.tag == Tag::Word && next.lower.ends_with("ing") && !self.in_actor_chunk(i + 1) {
+            return true;
+        }
+        // "…, the State Department said" / "…, said a spokesman".
+        let mut j = i + 1;
+        while j < self.toks.len() && (self.chunk_of[j].is_some() || self.toks[j].tag == Tag::Det) {
+            j += 1;
+        }
+        self.tok(j).is_some_and(|t| self.saying(t)) || self.saying(next)
+    }
+
+    /// Is this token a verb of saying?
+    pub fn saying(&self, t: &Tok) -> bool {
+        t.tag == Tag::Word
+            && lemma::candidates(&t.lower)
+                .iter()
+                .any(|(c, f)| *f != Form::Ing && SAYING.contains(&c.as_str()))
+    }
+
+    /// Skip a parenthetical ", the state's fiercest foe," or ", which …,"
+    /// ending at comma `i`: the token before its opening comma.
+    fn skip_parenthetical(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        let floor = i.saturating_sub(20);
+        while j > floor {
+            j -= 1;
+            let t = &self.toks[j];
+            if matches!(t.tag, Tag::Break | Tag::Quote) {
+                return None;
+            }
+            if t.tag == Tag::Comma {
+                let opener = self.tok(j + 1)?;
+                let ok = matches!(opener.tag, Tag::Rel | Tag::Det | Tag::Number)
+                    || self.chunk_of[j + 1].is_some()
+                    || opener.is(&[
+                        "whose",
+                        "the",
+                        "a",
+                        "an",
+                        "which",
+                        "who",
+                        "itself",
+                        "supported",
+                        "backed",
+                    ])
+                    || self.in_time[j + 1]
+                    || opener.tag == Tag::Prep;
+                return (ok && j > 0).then(|| j - 1);
+            }
+        }
+        None
+    }
+
+    /// The subject chunk of the verb at `k` (before passive inversion):
+    /// the chunk right before its verb group, the antecedent of a
+    /// relative pronoun, the subject of a coordinated or controlling verb,
+    /// else the first chunk of its clause that no preposition governs.
+    pub fn subject(&self, k: usize, depth: usize) -> Option<usize> {
+        if depth > 4 {
+            return None;
+        }
+        let group = self.verb_group(k);
+        let form = self.verb_lemmas(k).first().map(|(_, f)| *f).unwrap_or(Form::Base);
+        let g = group.start.checked_sub(1)?;
+        if let Some(c) = self.subject_chunk_ending(g) {
+            return Some(c);
+        }
+        let t = &self.toks[g];
+        match t.tag {
+            Tag::Rel | Tag::Sub if t.is(&["which", "who", "that"]) => {
+                let mut h = g.checked_sub(1)?;
+                if self.toks[h].tag == Tag::Comma {
+                    h = h.checked_sub(1)?;
+                }
+                if let Some(c) = self.subject_chunk_ending(h) {
+                    return Some(c);
+                }
+                if t.is(&["that"]) {
+                    return None;
+                }
+                // "X, the Y, which …" – the chunk before the appositive.
+                return self.chunk_of[h].filter(|&c| self.chunks[c].prep.is_none());
+            }
+            Tag::Comma => {
+                if form == Form::Ing {
+                    return self.main_subject(k);
+                }
+                if let Some(h) = self.skip_parenthetical(g)
+                    && let Some(c) = self.subject_chunk_ending(h)
+                {
+                    return Some(c);
+                }
+            }
+            Tag::And | Tag::But => {
+                let mut h = g;
+                if h > 0 && self.toks[h - 1].tag == Tag::Comma {
+                    h -= 1;
+                }
+                if let Some(p) = self.previous_verb(h) {
+                    return self.subject(p, depth + 1);
+                }
+                return None;
+            }
+            Tag::To => return self.controller_subject(g, depth),
+            Tag::Prep if form == Form::Ing => return self.main_subject(k),
+            _ => {}
+        }
+        if form == Form::Ing && group.start == 0 {
+            return self.main_subject(k);
+        }
+        let start = self.clause_start(k);
+        // A clause opening with "after"/"before" + participle has the main subject.
+        if form == Form::Ing && start == group.start {
+            return self.main_subject(k);
+        }
+        (start..group.start).filter_map(|i| self.chunk_of[i]).find(|&c| {
+            let ch = &self.chunks[c];
+            ch.prep.is_none() && !ch.possessor && ch.start >= start
+        })
+    }
+
+    /// The subject of the sentence's first clause.
+    pub fn main_subject(&self, before: usize) -> Option<usize> {
+        let first_verb = (0..before).find(|&i| self.finite_verb(i))?;
+        self.subject(first_verb, 3)
+    }
+
+    /// Does token `i` look like a finite verb (a trigger, a verb of saying
+    /// or a past form after a chunk)?
+    fn finite_verb(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if t.tag != Tag::Word || self.chunk_of[i].is_some() || t.capital && i > 0 {
+            return false;
+        }
+        self.triggers.iter().any(|tr| tr.tok == i)
+            || (self.saying(t) && !t.lower.ends_with("ing"))
+            || (lemma::looks_past(&t.lower)
+                && self
+                    .prev_content(i)
+                    .is_some_and(|j| self.chunk_of[j].is_some() || self.toks[j].tag == Tag::Aux))
+    }
+
+    /// The nearest finite verb before token `i`.
+    fn previous_verb(&self, i: usize) -> Option<usize> {
+        (0..i).rev().find(|&j| self.finite_verb(j))
+    }
+
+    /// The subject of an infinitive whose "to" is token `to`.
+    fn controller_subject(&self, to: usize, depth: usize) -> Option<usize> {
+        let h = self.prev_content(to)?;
+        // Object control: "urged Rwanda to", "called on Kigali to".
+        if let Some(c) = self.chunk_of[h] {
+            let chunk = &self.chunks[c];
+            if chunk.end == h + 1 && !chunk.possessor {
+                return Some(c);
+            }
+        }
+        let t = &self.toks[h];
+        if t.is(READY) || t.tag == Tag::Aux {
+            return self.subject(h, depth + 1).or_else(|| {
+                let g = self.verb_group(h);
+                g.start.checked_sub(1).and_then(|s| self.subject_chunk_ending(s))
+            });
+        }
+        self.subject(h, depth + 1)
+    }
+
+    /// How the verb at `k` is governed through "to".
+    pub fn control(&self, k: usize) -> Control {
+        let group = self.verb_group(k);
+        let Some(to) = group.start.checked_sub(1) else {
+            return Control::None;
+        };
+        // A gerund after an aspect verb shares its control: "prepared to
+        // resume shelling" is an intention, "stopped shelling" no attack.
+        let form = self.verb_lemmas(k).first().map_or(Form::Base, |(_, f)| *f);
+        if form == Form::Ing && self.toks[to].tag == Tag::Word {
+            let lemmas: Vec<String> = lemma::candidates(&self.toks[to].lower)
+                .into_iter()
+                .map(|(c, _)| c)
+                .collect();
+            if lemmas.iter().any(|l| ASPECT.contains(&l.as_str())) {
+                return match self.control(to) {
+                    Control::None => Control::Realis,
+                    other => other,
+                };
+            }
+            if lemmas.iter().any(|l| HALT.contains(&l.as_str())) {
+                return Control::Other;
+            }
+        }
+        if self.toks[to].tag != Tag::To {
+            return Control::None;
+        }
+        let Some(mut h) = self.prev_content(to) else {
+            return Control::Other;
+        };
+        // Skip an object: "urged Rwanda to" (only a verb that asks or
+        // orders takes one; "the authority to impose" is no action).
+        let mut object = false;
+        if let Some(c) = self.chunk_of[h] {
+            h = match self.chunks[c].start.checked_sub(1) {
+                Some(x) => x,
+                None => return Control::Other,
+            };
+            if self.toks[h].tag == Tag::Prep {
+                h = match h.checked_sub(1) {
+                    Some(x) => x,
+                    None => return Control::Other,
+                };
+            }
+            object = true;
+        }
+        if object
+            && !self
+                .triggers
+                .iter()
+                .any(|tr| tr.tok <= h && h < tr.end.max(tr.tok + 1) && (tr.pattern.ctl || tr.pattern.frame))
+        {
+            return Control::Other;
+        }
+        if let Some(tr) = self
+            .triggers
+            .iter()
+            .position(|tr| tr.tok <= h && h < tr.end.max(tr.tok + 1))
+            && self.triggers[tr].pattern.frame
+        {
+            return Control::Frame(tr);
+        }
+        let t = &self.toks[h];
+        if t.tag == Tag::Aux && t.is(BE) {
+            return Control::Intent;
+        }
+        let lemmas: Vec<String> = lemma::candidates(&t.lower).into_iter().map(|(c, _)| c).collect();
+        if lemmas.iter().any(|l| INTENT_CONTROLLERS.contains(&l.as_str())) {
+            Control::Intent
+        } else if lemmas.iter().any(|l| REALIS_CONTROLLERS.contains(&l.as_str())) {
+            Control::Realis
+        } else {
+            Control::Other
+        }
+    }
+
+    /// The speaker chunk when the clause of verb `k` is reported speech:
+    /// "X said (that) …" before it or "…, X said" after it.
+    pub fn reporter(&self, k: usize) -> Option<usize> {
+        let start = self.clause_start(k);
+        // "X said that …": the clause opens after "that".
+        let mut s = start;
+        if s > 0 && self.toks[s - 1].is(&["that"]) {
+            s -= 1;
+        }
+        // "X said (that) Y will …": look left of the clause's subject.
+        let subject = self.subject(k, 0).filter(|&c| self.chunks[c].start >= start);
+        let before = subject.map_or(s, |c| self.chunks[c].start.min(s.max(self.chunks[c].start)));
+        let mut j = before;
+        while j > 0 {
+            j -= 1;
+            let t = &self.toks[j];
+            if self.saying(t) {
+                return self.subject(j, 1);
+            }
+            if !(self.in_time[j] || self.is_adverb(j) || t.tag == Tag::Prep || self.chunk_of[j].is_some()) {
+                break;
+            }
+        }
+        // "…, X said" after the clause.
+        let end = self.clause_end(k);
+        if self.tok(end).is_some_and(|t| t.tag == Tag::Comma) {
+            let mut j = end + 1;
+            while j < self.toks.len() {
+                let t = &self.toks[j];
+                if self.saying(t) {
+                    return self.subject(j, 1).or_else(|| {
+                        let c = self.chunk_of.get(j + 1).copied().flatten()?;
+                        Some(c)
+                    });
+                }
+                if !(self.chunk_of[j].is_some() || t.tag == Tag::Det || self.is_adverb(j)) {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        None
+    }
+
+    /// Is the clause of token `k` a condition ("if", "unless")?
+    pub fn conditional(&self, k: usize) -> bool {
+        let start = self.clause_start(k);
+        start > 0 && self.toks[start - 1].is(&["if", "unless", "whether", "lest"])
+    }
+
+    /// The first chunk after token `from` (up to `until`) that `ok`
+    /// accepts, with the slot it filled.
+    pub fn chunk_after(
+        &self,
+        from: usize,
+        until: usize,
+        mut ok: impl FnMut(&Chunk) -> bool,
+    ) -> Option<usize> {
+        (from..until.min(self.toks.len()))
+            .filter_map(|i| self.chunk_of[i])
+            .find(|&c| self.chunks[c].start >= from && ok(&self.chunks[c]))
+    }
+
+    /// The event noun at token `i`, if any.
+    pub fn noun_at(&self, i: usize) -> Option<&'l Noun> {
+        let t = self.tok(i)?;
+        let forms: Vec<String> = std::iter::once(t.lower.clone())
+            .chain(
+                lemma::candidates(&t.lower)
+                    .into_iter()
+                    .filter(|(_, f)| matches!(f, Form::S | Form::Base))
+                    .map(|(c, _)| c),
+            )
+            .collect();
+        let mut best: Option<&'l Noun> = None;
+        for form in &forms {
+            for n in self.lex.nouns_ending(form) {
+                let len = n.words.len();
+                if len > i + 1 {
+                    continue;
+                }
+                let first = i + 1 - len;
+                let ok = n.words[..len - 1]
+                    .iter()
+                    .zip(&self.toks[first..i])
+                    .all(|(w, t)| t.lower == *w);
+                if ok && best.is_none_or(|b| b.words.len() < len) {
+                    best = Some(n);
+                }
+            }
+        }
+        best
+    }
+
+    /// Byte span of tokens `[a, b)`.
+    pub fn span_of(&self, a: usize, b: usize) -> Span {
+        let start = self.tok(a).map_or(self.span.start, |t| t.span.start);
+        let end = b
+            .checked_sub(1)
+            .and_then(|i| self.tok(i))
+            .map_or(start, |t| t.span.end);
+        Span::new(start, end)
+    }
+}

@@ -1,0 +1,340 @@
+//! Sentence-by-sentence tests of the coder, written as data: each case is
+//! a sentence with its annotations marked inline and the events expected.
+//!
+//! Markup (the annotation stage's output, written by hand):
+//! - `[text|ISO3|SECTOR|kind]` an entity mention (`-` for none; kind is
+//!   person, organization, group, country or place; places and countries
+//!   are also place mentions);
+//! - `{text|YYYY-MM-DD}` a time expression with its date (`{text|?}`
+//!   unresolved; `YYYY-MM` and `YYYY` for coarser dates).
+//!
+//! Each event renders as `TYPE CAMEO SOURCE>TARGET DATE [@PLACE]` where an
+//! actor is `COUNTRY.SECTOR` (`-` for none) and DATE is the date or `-`.
+
+use sitrep_model::{
+    Annotations, Article, ArticleId, DatePrecision, Entity, EntityId, EntityKind, EntityMention, PartialDate,
+    PlaceMention, PublishedBasis, PublishedDate, Sentence, Span, TimeAnchor, TimeExpression,
+};
+
+use crate::{Lexicon, code_events};
+
+/// Parse the markup into an article, its annotations and entities.
+fn fixture(marked: &str, published: Option<&str>) -> (Article, Annotations, Vec<Entity>) {
+    let mut text = String::new();
+    let mut annotations = Annotations::default();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find(['[', '{']) {
+        text.push_str(&rest[..open]);
+        let bracket = rest.as_bytes()[open];
+        let close = if bracket == b'[' { ']' } else { '}' };
+        let Some(end) = rest[open..].find(close).map(|e| e + open) else {
+            break;
+        };
+        let inner = &rest[open + 1..end];
+        let mut parts = inner.split('|');
+        let surface = parts.next().unwrap_or("");
+        let start = text.len();
+        text.push_str(surface);
+        let span = Span::new(start, text.len());
+        if bracket == b'[' {
+            let country = parts.next().filter(|s| *s != "-").map(str::to_owned);
+            let sector = parts.next().filter(|s| *s != "-").map(str::to_owned);
+            let kind = match parts.next().unwrap_or("organization") {
+                "person" => EntityKind::Person,
+                "group" => EntityKind::Group,
+                "country" => EntityKind::Country,
+                "place" => EntityKind::Place,
+                _ => EntityKind::Organization,
+            };
+            let id = EntityId(format!(
+                "{}:{}",
+                kind.as_str(),
+                surface.to_lowercase().replace(' ', "-")
+            ));
+            if !entities.iter().any(|e| e.id == id) {
+                entities.push(Entity {
+                    id: id.clone(),
+                    name: surface.to_owned(),
+                    kind,
+                    aliases: Vec::new(),
+                    country: country.clone(),
+                    sector,
+                });
+            }
+            annotations.entities.push(EntityMention {
+                span,
+                entity: id,
+                kind,
+                role: None,
+            });
+            if matches!(kind, EntityKind::Place | EntityKind::Country) {
+                annotations.places.push(PlaceMention {
+                    span,
+                    name: surface.to_owned(),
+                    geonames_id: Some(1),
+                    lat: None,
+                    lon: None,
+                    country,
+                });
+            }
+        } else {
+            let date = parts.next().and_then(|d| {
+                let n: Vec<u32> = d.split('-').filter_map(|x| x.parse().ok()).collect();
+                let year = i32::try_from(*n.first()?).ok()?;
+                Some(PartialDate {
+                    year,
+                    month: n.get(1).copied(),
+                    day: n.get(2).copied(),
+                })
+            });
+            annotations.times.push(TimeExpression {
+                span,
+                date,
+                precision: date.map_or(DatePrecision::Unknown, |d| d.precision()),
+                anchor: if date.is_some() {
+                    TimeAnchor::Publication
+                } else {
+                    TimeAnchor::Unresolved
+                },
+            });
+        }
+        rest = &rest[end + 1..];
+    }
+    text.push_str(rest);
+    // One sentence per line.
+    let mut at = 0;
+    for line in text.split('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            annotations.sentences.push(Sentence {
+                span: Span::new(at + lead, at + lead + trimmed.len()),
+            });
+        }
+        at += line.len() + 1;
+    }
+    let published = published.and_then(|p| {
+        let n: Vec<u32> = p.split('-').filter_map(|x| x.parse().ok()).collect();
+        PublishedDate::from_ymd(i32::try_from(*n.first()?).ok()?, *n.get(1)?, *n.get(2)?)
+    });
+    let article = Article {
+        id: ArticleId::from_content(None, &text),
+        origin: "test".into(),
+        url: None,
+        title: None,
+        text,
+        published,
+        published_basis: published.map(|_| PublishedBasis::Metadata),
+        authors: Vec::new(),
+        source: None,
+        language: Some("en".into()),
+    };
+    (article, annotations, entities)
+}
+
+fn render(e: &sitrep_model::Event) -> String {
+    let actor = |a: Option<&sitrep_model::EventActor>| match a {
+        Some(a) => format!(
+            "{}.{}",
+            a.country.as_deref().unwrap_or("-"),
+            a.sector.as_deref().unwrap_or("-")
+        ),
+        None => "-".into(),
+    };
+    let mut s = format!(
+        "{} {} {}>{} {}",
+        e.kind,
+        e.cameo.as_deref().unwrap_or("-"),
+        actor(Some(&e.source)),
+        actor(e.target.as_ref()),
+        e.date.map_or("-".into(), |d| d.to_string())
+    );
+    if let Some(p) = &e.place {
+        s.push_str(&format!(" @{}", p.name));
+    }
+    s
+}
+
+fn check_with(lex: &Lexicon, marked: &str, expected: &[&str]) {
+    let (article, annotations, entities) = fixture(marked, Some("2025-02-22"));
+    let events = code_events(&article, &annotations, &entities, lex);
+    let got: Vec<String> = events.iter().map(render).collect();
+    assert_eq!(got, expected, "\n{}", article.text);
+    for e in &events {
+        assert!(e.span.slice(&article.text).is_some());
+        assert!(e.trigger.slice(&article.text).is_some());
+        assert!(e.trigger.start >= e.span.start && e.trigger.end <= e.span.end);
+    }
+}
+
+fn check(marked: &str, expected: &[&str]) {
+    check_with(&Lexicon::builtin(), marked, expected);
+}
+
+#[test]
+fn consultations_by_phone_and_visits() {
+    check(
+        "[U.S.|USA|-|country] Secretary of State [Marco Rubio|USA|GOV|person] spoke with [Kenyan|KEN|-|country] President [William Ruto|KEN|GOV|person] by phone {on Friday|2025-02-21}.",
+        &[
+            "CONSULT 041 USA.GOV>KEN.GOV 2025-02-21",
+            "CONSULT 041 KEN.GOV>USA.GOV 2025-02-21",
+        ],
+    );
+    check(
+        "[Rubio|USA|GOV|person] and [Ruto|KEN|GOV|person] held talks in [Nairobi|KEN|-|place].",
+        &[
+            "CONSULT 040 USA.GOV>KEN.GOV 2025-02-22 @Nairobi",
+            "CONSULT 040 KEN.GOV>USA.GOV 2025-02-22 @Nairobi",
+        ],
+    );
+    check(
+        "[Kagame|RWA|GOV|person] visited [Angola|AGO|-|country] {last week|?}.",
+        &["CONSULT 042 RWA.GOV>AGO.- - @Angola"],
+    );
+}
+
+#[test]
+fn calls_for_a_ceasefire_are_demands_not_ceasefires() {
+    check(
+        "[Rubio|USA|GOV|person] and [Ruto|KEN|GOV|person] called for an immediate ceasefire in eastern [Congo|COD|-|country].",
+        &[
+            "DEMAND 0256 USA.GOV>COD.- 2025-02-22 @Congo",
+            "DEMAND 0256 KEN.GOV>COD.- 2025-02-22 @Congo",
+        ],
+    );
+    check(
+        "The [UN Security Council|-|IGO|organization] demanded that [Rwanda|RWA|-|country] withdraw its troops.",
+        &["DEMAND 1056 -.IGO>RWA.- 2025-02-22"],
+    );
+    check(
+        "The [Security Council|-|IGO|organization] urged [Rwanda|RWA|-|country]'s military to withdraw from [Congo|COD|-|country] {on Friday|2025-02-21}.",
+        &["DEMAND 0256 -.IGO>RWA.MIL 2025-02-21 @Congo"],
+    );
+}
+
+#[test]
+fn sanctions_rejections_and_captures() {
+    check(
+        "The [United States|USA|-|country] imposed sanctions on a [Rwandan|RWA|-|country] government minister {on Thursday|2025-02-20}.",
+        &["SANCTION 163 USA.->RWA.GOV 2025-02-20"],
+    );
+    check(
+        "[Rwanda|RWA|-|country] rejects allegations from [Congo|COD|-|country] that it supports the rebels.",
+        &["REJECT 120 RWA.->COD.- 2025-02-22"],
+    );
+    check(
+        "[M23|COD|REB|group] rebels captured [Goma|COD|-|place] {in January|2025-01}.",
+        &["FIGHT 192 COD.REB>COD.- 2025-01 @Goma"],
+    );
+    check(
+        "[Goma|COD|-|place] was captured by [M23|COD|REB|group] fighters {last month|2025-01}.",
+        &["FIGHT 192 COD.REB>COD.- 2025-01 @Goma"],
+    );
+}
+
+#[test]
+fn negations_and_hypotheticals_code_nothing_or_what_they_mean() {
+    check(
+        "[Rwanda|RWA|-|country] did not withdraw its troops from [Goma|COD|-|place].",
+        &[],
+    );
+    check("[Rwanda|RWA|-|country] might withdraw its troops.", &[]);
+    check(
+        "If [Rwanda|RWA|-|country] attacks [Burundi|BDI|-|country], the region will suffer.",
+        &[],
+    );
+    check(
+        "[Rwanda|RWA|-|country] will withdraw its troops from [Congo|COD|-|country].",
+        &["AGREE 0356 RWA.->COD.- 2025-02-22 @Congo"],
+    );
+    check(
+        "[Rwanda|RWA|-|country] threatened to attack [Burundi|BDI|-|country].",
+        &["THREATEN 1384 RWA.->BDI.- 2025-02-22"],
+    );
+    check(
+        "[Rwanda|RWA|-|country] refused to withdraw from [Goma|COD|-|place].",
+        &["REJECT 1246 RWA.->COD.- 2025-02-22 @Goma"],
+    );
+    check(
+        "[Syria|SYR|-|country] says it will not accept more refugees.",
+        &[],
+    );
+}
+
+#[test]
+fn statements_alone_are_not_events() {
+    check(
+        "The [State Department|USA|GOV|organization] said the situation was serious.",
+        &[],
+    );
+    check(
+        "Tensions between [Kinshasa|COD|-|place] and [Kigali|RWA|-|place] are longstanding.",
+        &[],
+    );
+}
+
+mod properties {
+    use proptest::prelude::*;
+    use sitrep_model::{Annotations, Article, ArticleId, EntityMention, Sentence, Span};
+
+    use crate::text::tokenize;
+    use crate::{Lexicon, code_events};
+
+    fn article(text: &str) -> Article {
+        Article {
+            id: ArticleId::from_content(None, text),
+            origin: "prop".into(),
+            url: None,
+            title: None,
+            text: text.into(),
+            published: None,
+            published_basis: None,
+            authors: Vec::new(),
+            source: None,
+            language: None,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn tokens_fall_on_char_boundaries(text in "\\PC{0,80}", a in 0usize..100, b in 0usize..100) {
+            for t in tokenize(&text, Span::new(a.min(b), a.max(b))) {
+                prop_assert!(t.span.slice(&text).is_some());
+            }
+        }
+
+        #[test]
+        fn any_text_and_any_spans_code_without_panic(
+            text in "[A-Za-z ,.'\"()-]{0,120}",
+            cuts in proptest::collection::vec((0usize..130, 0usize..130), 0..6),
+        ) {
+            let lex = Lexicon::builtin();
+            let mut annotations = Annotations {
+                sentences: vec![Sentence { span: Span::new(0, text.len()) }],
+                ..Annotations::default()
+            };
+            for (a, b) in cuts {
+                annotations.entities.push(EntityMention {
+                    span: Span::new(a.min(b), a.max(b)),
+                    entity: sitrep_model::EntityId("country:XXX".into()),
+                    kind: sitrep_model::EntityKind::Country,
+                    role: None,
+                });
+            }
+            let a = article(&text);
+            for e in code_events(&a, &annotations, &[], &lex) {
+                prop_assert!(e.span.slice(&text).is_some());
+            }
+        }
+
+        #[test]
+        fn any_lexicon_bytes_load_or_fail_cleanly(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let mut with_header = crate::lexicon::HEADER.as_bytes().to_vec();
+            with_header.push(b'\n');
+            with_header.extend(&bytes);
+            let _ = Lexicon::from_bytes(&bytes);
+            let _ = Lexicon::from_bytes(&with_header);
+        }
+    }
+}

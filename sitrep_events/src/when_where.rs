@@ -1,0 +1,192 @@
+//! An event's date and place: the time expression and the place name that
+//! govern its clause.
+//!
+//! Date: the nearest time expression of the event's own clause that dates
+//! the clause rather than a noun ("Rwanda's 1994 genocide", "the 2024
+//! talks" are skipped); else one of the sentence's main clause when the
+//! event's clause is reported speech, a participle or a coordinated verb
+//! (they share its time); never one across an adverbial "after", "before",
+//! "since" (those relate two different times). With no time expression the
+//! publication date stands in, marked as such; with none either, the date
+//! is unknown. An expression the annotation stage could not resolve gives
+//! an unknown date rather than a guess.
+//!
+//! Place: the target when it is a place ("captured Goma"), else the first
+//! place after a locative preposition ("in", "at", "near", …) in the
+//! clause, else in the main clause.
+
+use sitrep_model::{
+    DatePrecision, EventDateBasis, EventPlace, PartialDate, PlaceMention, Span, TimeExpression,
+};
+
+use crate::sentence::Sentence;
+use crate::text::Tag;
+
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "into",
+    "throughout",
+    "within",
+];
+
+/// Subordinators whose clause has its own time.
+const ADVERBIAL: &[&str] = &[
+    "after", "before", "since", "until", "till", "once", "while", "when", "as",
+];
+
+/// The token range of a byte span within the sentence.
+fn token_range(sent: &Sentence<'_, '_>, span: Span) -> Option<(usize, usize)> {
+    let inside: Vec<usize> = (0..sent.toks.len())
+        .filter(|&i| sent.toks[i].span.start >= span.start && sent.toks[i].span.end <= span.end)
+        .collect();
+    Some((*inside.first()?, *inside.last()? + 1))
+}
+
+fn attributive(sent: &Sentence<'_, '_>, a: usize, b: usize) -> bool {
+    let before = a.checked_sub(1).and_then(|i| sent.toks.get(i));
+    let after = sent.toks.get(b);
+    let bare_year = b == a + 1
+        && sent
+            .toks
+            .get(a)
+            .is_some_and(|t| t.tag == Tag::Number && t.lower.len() == 4);
+    before.is_some_and(|t| t.tag == Tag::Possessive)
+        || after.is_some_and(|t| t.tag == Tag::Possessive)
+        || (bare_year && before.is_some_and(|t| t.tag == Tag::Det))
+}
+
+/// The main clause: tokens before the first subordinator or break.
+fn main_clause_end(sent: &Sentence<'_, '_>) -> usize {
+    sent.toks
+        .iter()
+        .position(|t| matches!(t.tag, Tag::Sub | Tag::Rel | Tag::Break))
+        .unwrap_or(sent.toks.len())
+}
+
+fn nearest<'t>(
+    sent: &Sentence<'_, '_>,
+    times: &[&'t TimeExpression],
+    from: usize,
+    to: usize,
+    anchor: usize,
+) -> Option<&'t TimeExpression> {
+    times
+        .iter()
+        .filter_map(|t| {
+            let (a, b) = token_range(sent, t.span)?;
+            (a >= from && b <= to && !attributive(sent, a, b)).then_some((a, b, *t))
+        })
+        .min_by_key(|&(a, b, _)| {
+            let gap = if b <= anchor {
+                anchor - b
+            } else {
+                a.saturating_sub(anchor)
+            };
+            (gap, a)
+        })
+        .map(|(_, _, t)| t)
+}
+
+/// The date of an event whose verb is token `k` in a clause `[from, to)`.
+pub fn date(
+    sent: &Sentence<'_, '_>,
+    times: &[&TimeExpression],
+    k: usize,
+    from: usize,
+    to: usize,
+    published: Option<PartialDate>,
+) -> (Option<PartialDate>, DatePrecision, EventDateBasis) {
+    let found = nearest(sent, times, from, to, k).or_else(|| {
+        let opener = from.checked_sub(1).and_then(|i| sent.toks.get(i));
+        if opener.is_some_and(|t| t.is(ADVERBIAL)) {
+            return None;
+        }
+        let main_end = main_clause_end(sent);
+        (from >= main_end || from == 0)
+            .then(|| nearest(sent, times, 0, main_end, k))
+            .flatten()
+    });
+    match found {
+        Some(t) => (t.date, t.precision, EventDateBasis::Text),
+        None => {
+            let opener = from.checked_sub(1).and_then(|i| sent.toks.get(i));
+            let own_time = opener.is_some_and(|t| t.is(ADVERBIAL));
+            match published {
+                Some(p) if !own_time => (Some(p), p.precision(), EventDateBasis::Publication),
+                _ => (None, DatePrecision::Unknown, EventDateBasis::None),
+            }
+        }
+    }
+}
+
+fn to_event_place(p: &PlaceMention) -> EventPlace {
+    EventPlace {
+        name: p.name.clone(),
+        geonames_id: p.geonames_id,
+        lat: p.lat,
+        lon: p.lon,
+        country: p.country.clone(),
+        span: p.span,
+    }
+}
+
+/// The place of an event in a clause `[from, to)`; `target` is the
+/// target's span when the target is a place; `source` is never the place.
+/// `leaving`: the event is a withdrawal, so "from X" names its place too.
+pub fn place(
+    sent: &Sentence<'_, '_>,
+    places: &[&PlaceMention],
+    (from, to): (usize, usize),
+    target: Option<Span>,
+    source: Span,
+    leaving: bool,
+) -> Option<EventPlace> {
+    if let Some(t) = target
+        && let Some(p) = places
+            .iter()
+            .find(|p| p.span.start >= t.start && p.span.end <= t.end)
+    {
+        return Some(to_event_place(p));
+    }
+    let locative = |from: usize, to: usize| {
+        places.iter().find(|p| {
+            if p.span.start >= source.start && p.span.end <= source.end {
+                return false;
+            }
+            let Some((a, b)) = token_range(sent, p.span) else {
+                return false;
+            };
+            // A demonym or name used as a modifier ("a Rwandan minister").
+            if sent.toks.get(b).is_some_and(|t| t.tag == Tag::Word && !t.capital) {
+                return false;
+            }
+            if a < from || b > to {
+                return false;
+            }
+            // The preposition before the name, skipping modifiers ("in eastern Congo").
+            let mut i = a;
+            while i > 0 {
+                i -= 1;
+                let t = &sent.toks[i];
+                if t.is(LOCATIVE) || (leaving && t.is(&["from"])) {
+                    return true;
+                }
+                // Only determiners and modifiers, at most three words back.
+                let modifier = matches!(t.tag, Tag::Det | Tag::Word) || t.capital;
+                if !modifier || a - i > 3 {
+                    return false;
+                }
+            }
+            false
+        })
+    };
+    locative(from, to)
+        .or_else(|| locative(0, main_clause_end(sent)))
+        .map(|p| to_event_place(p))
+}

@@ -1,0 +1,30 @@
+//! What the timeline needs to know about a thread: its stories and, per
+//! article, the article, its story and its coded events.
+
+use sitrep_model::{Article, Event, Quote};
+
+/// One article of a thread with what earlier stages found in it.
+#[derive(Debug, Clone)]
+pub struct ArticleInput<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// The story it belongs to.
+    pub story: Option<&'a str>,
+    /// Its coded events (before consolidation).
+    pub events: &'a [Event],
+    /// Its attributed quotes.
+    pub quotes: &'a [Quote],
+}
+
+/// A thread: a chain of stories, with its articles.
+#[derive(Debug, Clone)]
+pub struct ThreadInput<'a> {
+    /// Thread id.
+    pub id: &'a str,
+    /// Readable title.
+    pub title: &'a str,
+    /// Its stories, in time order.
+    pub stories: Vec<&'a str>,
+    /// Its articles, in storage order.
+    pub articles: Vec<ArticleInput<'a>>,
+}

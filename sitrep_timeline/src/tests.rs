@@ -1,0 +1,324 @@
+//! Consolidation and report tests on invented articles with known
+//! overlaps, disputes and relative dates.
+
+use sitrep_model::{
+    Article, ArticleId, DatePrecision, EntityId, Event, EventActor, EventDateBasis, PartialDate, PloverType,
+    PublishedBasis, PublishedDate, Span,
+};
+
+use crate::consolidate::{Timeline, consolidate_thread};
+use crate::input::{ArticleInput, ThreadInput};
+use crate::report::{ThreadReport, render_html, render_markdown};
+
+fn article(id: &str, source: &str, published: Option<(i32, u32, u32)>, text: &str) -> Article {
+    let published = published.and_then(|(y, m, d)| PublishedDate::from_ymd(y, m, d));
+    Article {
+        id: ArticleId::from_stored(id),
+        origin: format!("{id}.txt"),
+        url: None,
+        title: Some(format!("Report {id}")),
+        text: text.to_owned(),
+        published,
+        published_basis: published.map(|_| PublishedBasis::Metadata),
+        authors: Vec::new(),
+        source: Some(source.to_owned()),
+        language: Some("en".into()),
+    }
+}
+
+fn actor(name: &str, entity: &str) -> EventActor {
+    EventActor {
+        name: name.into(),
+        entity: Some(EntityId(entity.into())),
+        country: None,
+        sector: None,
+        span: Span::new(0, 0),
+    }
+}
+
+/// An event whose evidence is the sentence of `text` containing `needle`.
+fn event(
+    text: &str,
+    needle: &str,
+    kind: PloverType,
+    source: EventActor,
+    target: Option<EventActor>,
+    date: Option<&str>,
+) -> Event {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in text"));
+    let start = text[..at].rfind(". ").map_or(0, |i| i + 2);
+    let end = text[at..].find(". ").map_or(text.len(), |i| at + i + 1);
+    let date: Option<PartialDate> = date.map(|d| d.parse().expect("date"));
+    Event {
+        kind,
+        mode: None,
+        context: None,
+        cameo: None,
+        source,
+        target,
+        date,
+        date_precision: date.map_or(DatePrecision::Unknown, |d| d.precision()),
+        date_basis: if date.is_some() {
+            EventDateBasis::Text
+        } else {
+            EventDateBasis::Publication
+        },
+        place: None,
+        span: Span::new(start, end),
+        trigger: Span::new(at, at + needle.len()),
+    }
+}
+
+struct Fixture {
+    articles: Vec<Article>,
+    events: Vec<Vec<Event>>,
+    stories: Vec<&'static str>,
+}
+
+fn fixture() -> Fixture {
+    let a1 = "Foreign Minister Lena Varo spoke with her Dalmarian counterpart Tomas Reek by phone on Friday. She urged an immediate ceasefire along the border. The two ministers last spoke on March 2.";
+    let a2 = "Lena Varo and Tomas Reek held a phone call on Friday, officials said. Varo demanded that Dalmaria pull back 4,000 soldiers. Rebels of the Free Hills Front seized the town of Orlo on March 10.";
+    let a3 = "The ministers held a phone call on Thursday, a spokesman said. Dalmaria has moved 3,000 soldiers to the border.";
+    let a4 = "Rebels of the Free Hills Front seized the town of Orlo, weeks before the talks. The front now controls the valley.";
+    let articles = vec![
+        article("a1", "Northern Herald", Some((2025, 3, 22)), a1),
+        article("a2", "Valley Wire", Some((2025, 3, 22)), a2),
+        article("a3", "Coast Times", Some((2025, 3, 22)), a3),
+        article("a4", "Hill Post", Some((2025, 4, 15)), a4),
+    ];
+    let varo = || actor("Lena Varo", "person:lena-varo");
+    let reek = || actor("Tomas Reek", "person:tomas-reek");
+    let front = || actor("Free Hills Front", "group:free-hills-front");
+    let events = vec![
+        vec![
+            event(
+                a1,
+                "spoke with",
+                PloverType::Consult,
+                varo(),
+                Some(reek()),
+                Some("2025-03-21"),
+            ),
+            event(
+                a1,
+                "last spoke",
+                PloverType::Consult,
+                varo(),
+                Some(reek()),
+                Some("2025-03-02"),
+            ),
+        ],
+        vec![
+            event(
+                a2,
+                "held a phone call",
+                PloverType::Consult,
+                varo(),
+                Some(reek()),
+                Some("2025-03-21"),
+            ),
+            event(
+                a2,
+                "demanded",
+                PloverType::Demand,
+                varo(),
+                Some(actor("Dalmaria", "country:DLM")),
+                Some("2025-03-21"),
+            ),
+            event(a2, "seized", PloverType::Fight, front(), None, Some("2025-03-10")),
+        ],
+        vec![event(
+            a3,
+            "held a phone call",
+            PloverType::Consult,
+            varo(),
+            Some(reek()),
+            Some("2025-03-20"),
+        )],
+        vec![event(a4, "seized", PloverType::Fight, front(), None, None)],
+    ];
+    Fixture {
+        articles,
+        events,
+        stories: vec!["s-call", "s-call", "s-call", "s-valley"],
+    }
+}
+
+fn timeline(f: &Fixture) -> Timeline {
+    let thread = ThreadInput {
+        id: "t-border",
+        title: "Border crisis between Varenia and Dalmaria",
+        stories: vec!["s-call", "s-valley"],
+        articles: f
+            .articles
+            .iter()
+            .zip(&f.events)
+            .zip(&f.stories)
+            .map(|((a, e), s)| ArticleInput {
+                article: a,
+                story: Some(s),
+                events: e,
+                quotes: &[],
+            })
+            .collect(),
+    };
+    consolidate_thread(&thread)
+}
+
+#[test]
+fn one_call_reported_three_times_is_one_event_with_a_date_dispute() {
+    let f = fixture();
+    let tl = timeline(&f);
+    let calls: Vec<_> = tl
+        .events
+        .iter()
+        .filter(|e| e.kind == PloverType::Consult)
+        .collect();
+    assert_eq!(
+        calls.len(),
+        2,
+        "the March 2 call is a different happening: {calls:#?}"
+    );
+    let friday = calls
+        .iter()
+        .find(|e| e.articles.len() == 3)
+        .expect("the Friday call");
+    assert_eq!(friday.date.map(|d| d.to_string()).as_deref(), Some("2025-03-21"));
+    assert_eq!(friday.evidence.len(), 3);
+    let dispute = friday
+        .disputes
+        .iter()
+        .find(|d| d.field == "date")
+        .expect("date dispute");
+    assert_eq!(dispute.claims[0].value, "2025-03-21");
+    assert_eq!(dispute.claims[0].articles, ["a1", "a2"]);
+    assert_eq!(dispute.claims[1].value, "2025-03-20");
+    assert_eq!(friday.title, "Lena Varo holds talks with Tomas Reek");
+    let earlier = calls
+        .iter()
+        .find(|e| e.articles.len() == 1)
+        .expect("the March 2 call");
+    assert_eq!(earlier.date.map(|d| d.to_string()).as_deref(), Some("2025-03-02"));
+}
+
+#[test]
+fn background_restatement_joins_the_original_happening() {
+    let f = fixture();
+    let tl = timeline(&f);
+    let fights: Vec<_> = tl.events.iter().filter(|e| e.kind == PloverType::Fight).collect();
+    assert_eq!(fights.len(), 1);
+    assert_eq!(fights[0].articles, ["a2", "a4"]);
+    assert_eq!(
+        fights[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2025-03-10")
+    );
+    assert_eq!(fights[0].date_basis, EventDateBasis::Text);
+}
+
+#[test]
+fn events_are_in_date_order_and_ids_are_stable() {
+    let f = fixture();
+    let tl = timeline(&f);
+    let dates: Vec<String> = tl
+        .events
+        .iter()
+        .filter_map(|e| e.date.map(|d| d.to_string()))
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    assert_eq!(tl, timeline(&fixture()), "deterministic");
+}
+
+#[test]
+fn numbers_stated_differently_are_disputed() {
+    let f = fixture();
+    let thread = ThreadInput {
+        id: "t",
+        title: "t",
+        stories: vec!["s"],
+        articles: vec![
+            ArticleInput {
+                article: &f.articles[1],
+                story: Some("s"),
+                events: &f.events[1][1..2],
+                quotes: &[],
+            },
+            ArticleInput {
+                article: &f.articles[2],
+                story: Some("s"),
+                events: &[],
+                quotes: &[],
+            },
+        ],
+    };
+    let mut demand_a3 = f.events[1][1].clone();
+    let a3 = &f.articles[2].text;
+    let at = a3.find("Dalmaria has moved").expect("needle");
+    demand_a3.span = Span::new(at, a3.len());
+    let with_both = ThreadInput {
+        articles: vec![
+            thread.articles[0].clone(),
+            ArticleInput {
+                events: std::slice::from_ref(&demand_a3),
+                ..thread.articles[1].clone()
+            },
+        ],
+        ..thread.clone()
+    };
+    let tl = consolidate_thread(&with_both);
+    assert_eq!(tl.events.len(), 1);
+    let numbers = tl.events[0]
+        .disputes
+        .iter()
+        .find(|d| d.field == "number:soldiers")
+        .expect("dispute");
+    let values: Vec<&str> = numbers.claims.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(values, ["3000", "4000"]);
+}
+
+fn report_of(f: &Fixture, tl: &Timeline) -> String {
+    let report = ThreadReport {
+        timeline: tl,
+        articles: f.articles.iter().collect(),
+        quotes: Vec::new(),
+        copies: Vec::new(),
+    };
+    render_markdown(&[report])
+}
+
+#[test]
+fn markdown_report_snapshot() {
+    let f = fixture();
+    let tl = timeline(&f);
+    insta::assert_snapshot!(report_of(&f, &tl));
+}
+
+#[test]
+fn json_timeline_snapshot() {
+    let f = fixture();
+    let tl = timeline(&f);
+    insta::assert_json_snapshot!(tl);
+}
+
+#[test]
+fn html_report_escapes_article_text() {
+    let mut f = fixture();
+    f.articles[0].title = Some("<script>alert(1)</script>".into());
+    let tl = timeline(&f);
+    let report = ThreadReport {
+        timeline: &tl,
+        articles: f.articles.iter().collect(),
+        quotes: Vec::new(),
+        copies: Vec::new(),
+    };
+    let html = render_html(&[report]);
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "no external assets"
+    );
+}
