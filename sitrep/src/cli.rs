@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// sitrep: news articles in, a sourced situation picture out.
 #[derive(Debug, Parser)]
@@ -72,6 +72,25 @@ pub enum Command {
         /// Print JSON Lines.
         #[arg(long)]
         json: bool,
+    },
+    /// Each thread's consolidated timeline: one entry per happening, with evidence and disputes.
+    Timeline {
+        #[command(flatten)]
+        db: DbArg,
+        /// Only this thread (an id from `sitrep stories`).
+        #[arg(long, value_name = "ID")]
+        thread: Option<String>,
+        /// Print one JSON object (DESIGN.md shape).
+        #[arg(long)]
+        json: bool,
+    },
+    /// The situation report: per thread a summary, the timeline, actors, places, quotes and reprints.
+    Report {
+        #[command(flatten)]
+        db: DbArg,
+        /// Markdown or a standalone HTML page.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
     },
     /// Canonical entities (people, organisations, groups, countries, places) across stored articles.
     Entities {
@@ -144,4 +163,13 @@ pub enum Command {
         #[arg(required = true, value_name = "QUERY")]
         query: Vec<String>,
     },
+}
+
+/// Output format of `sitrep report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown.
+    Md,
+    /// One standalone HTML page (no external assets).
+    Html,
 }

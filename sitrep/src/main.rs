@@ -12,6 +12,7 @@ mod config;
 mod output;
 mod pipeline;
 mod resources;
+mod situation;
 
 use std::process::ExitCode;
 

@@ -9,9 +9,11 @@ mod extract;
 mod geocode;
 mod ingest;
 mod quotes;
+mod report;
 mod search;
 mod serve;
 mod stories;
+mod timeline;
 
 use crate::cli::{Cli, Command};
 
@@ -33,6 +35,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Entities { db, json } => entities::run(&crate::config::db_path(&db), json),
         Command::Events { db, json } => events::run(&crate::config::db_path(&db), json),
         Command::Code { json: _, explain } => code::run(explain),
+        Command::Timeline { db, thread, json } => {
+            timeline::run(&crate::config::db_path(&db), thread.as_deref(), json)
+        }
+        Command::Report { db, format } => report::run(&crate::config::db_path(&db), format),
         Command::Check { db } => check::run(&crate::config::db_path(&db)),
         Command::Quotes { db, json } => quotes::run(&crate::config::db_path(&db), json),
         Command::Serve {

@@ -16,7 +16,7 @@ use sitrep_ingest::Limits;
 use sitrep_ingest::sniff::InputKind;
 use sitrep_model::ArticleId;
 use sitrep_server::{
-    BodyKind, EntityMerge, EntitySummary, HookError, Hooks, Ingest, IngestReport, NoSituation, RejectedInput,
+    BodyKind, EntityMerge, EntitySummary, HookError, Hooks, Ingest, IngestReport, RejectedInput,
     ServerConfig, Situation, SituationDoc,
 };
 use sitrep_store::{AnnotationRecord, Store};
@@ -47,7 +47,7 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     };
     let situation: Box<dyn Situation> = match &options.timeline {
         Some(path) => Box::new(TimelineFile::read(path)?),
-        None => Box::new(NoSituation),
+        None => Box::new(StoreSituation),
     };
     let map = match std::fs::read(&options.map) {
         Ok(bytes) => Some(bytes),
@@ -194,5 +194,22 @@ impl TimelineFile {
 impl Situation for TimelineFile {
     fn load(&self, _store: &Store) -> Result<SituationDoc, HookError> {
         Ok(self.0.clone())
+    }
+}
+
+/// The store's threads consolidated into timelines on each change of the
+/// store (the server caches the result per store sequence number).
+struct StoreSituation;
+
+impl Situation for StoreSituation {
+    fn load(&self, store: &Store) -> Result<SituationDoc, HookError> {
+        let gathered = crate::situation::Gathered::read(store).map_err(|e| HookError(e.to_string()))?;
+        let doc = crate::situation::SituationJson {
+            threads: gathered.timelines(None),
+            stories: Some(gathered.story_views()),
+        };
+        serde_json::to_value(&doc)
+            .and_then(serde_json::from_value)
+            .map_err(|e| HookError(e.to_string()))
     }
 }

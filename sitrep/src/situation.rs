@@ -1,0 +1,234 @@
+//! The situation picture gathered from the store: threads with their
+//! stories, articles, coded events and quotes, consolidated into timelines
+//! (`sitrep_timeline`), and the inputs of the situation report. Shared by
+//! `sitrep timeline`, `sitrep report` and the dashboard of `sitrep serve`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use sitrep_model::{Article, ArticleId, Event, PublishedDate, Quote};
+use sitrep_store::{Store, StoreError, StoryListing};
+use sitrep_timeline::report::{CopyEdge, QuoteLine, ThreadReport};
+use sitrep_timeline::{ArticleInput, ThreadInput, Timeline, consolidate_thread};
+
+/// Everything read from the store that the timelines are built from.
+pub struct Gathered {
+    stories: Vec<StoryListing>,
+    articles: BTreeMap<ArticleId, Article>,
+    /// Storage order of the articles.
+    order: Vec<ArticleId>,
+    events: BTreeMap<ArticleId, Vec<Event>>,
+    quotes: BTreeMap<ArticleId, Vec<Quote>>,
+    copies: BTreeMap<ArticleId, Vec<(ArticleId, usize)>>,
+}
+
+/// One thread: its id, title and stories in time order.
+struct ThreadPlan<'a> {
+    id: &'a str,
+    title: &'a str,
+    stories: Vec<&'a StoryListing>,
+}
+
+/// A story in the `sitrep stories --json` shape (without the thread link).
+#[derive(Debug, Serialize)]
+pub struct StoryView {
+    id: String,
+    title: String,
+    thread: String,
+    articles: Vec<String>,
+    first_published: Option<PublishedDate>,
+    last_published: Option<PublishedDate>,
+}
+
+/// The `sitrep timeline --json` document, with the stories beside it for
+/// the dashboard.
+#[derive(Debug, Serialize)]
+pub struct SituationJson {
+    /// Threads with their consolidated timelines.
+    pub threads: Vec<Timeline>,
+    /// Stories (only for the dashboard; `sitrep timeline` leaves them out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stories: Option<Vec<StoryView>>,
+}
+
+impl Gathered {
+    /// Read stories, articles, events, quotes and copied passages.
+    pub fn read(store: &Store) -> Result<Self, StoreError> {
+        let stories = store.stories()?;
+        let list = store.articles()?;
+        let order: Vec<ArticleId> = list.iter().map(|a| a.id.clone()).collect();
+        let articles: BTreeMap<ArticleId, Article> = list.into_iter().map(|a| (a.id.clone(), a)).collect();
+        let events = store
+            .events()?
+            .into_iter()
+            .map(|r| (r.article, r.events))
+            .collect();
+        let quotes = store
+            .annotations()?
+            .into_iter()
+            .map(|r| (r.article, r.annotations.quotes))
+            .collect();
+        let view = store.dedup_view()?;
+        let copies = view
+            .links
+            .into_iter()
+            .map(|(article, links)| {
+                let reprinted: Vec<(ArticleId, usize)> = links
+                    .into_iter()
+                    .filter_map(|l| {
+                        let n = l
+                            .passages
+                            .iter()
+                            .filter(|p| !p.quote && p.first == l.other)
+                            .count();
+                        (n > 0).then_some((l.other, n))
+                    })
+                    .collect();
+                (article, reprinted)
+            })
+            .collect();
+        Ok(Self {
+            stories,
+            articles,
+            order,
+            events,
+            quotes,
+            copies,
+        })
+    }
+
+    /// Threads in order of their first story; each titled by its largest
+    /// story (the earliest among equals).
+    fn threads(&self) -> Vec<ThreadPlan<'_>> {
+        let mut by_thread: BTreeMap<&str, Vec<&StoryListing>> = BTreeMap::new();
+        let mut first_seen: Vec<&str> = Vec::new();
+        for s in &self.stories {
+            let t = s.story.thread.as_str();
+            if !by_thread.contains_key(t) {
+                first_seen.push(t);
+            }
+            by_thread.entry(t).or_default().push(s);
+        }
+        first_seen
+            .into_iter()
+            .map(|id| {
+                let stories = by_thread.remove(id).unwrap_or_default();
+                let title = stories
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(i, s)| (s.articles.len(), std::cmp::Reverse(*i)))
+                    .map_or("", |(_, s)| s.story.title.as_str());
+                ThreadPlan { id, title, stories }
+            })
+            .collect()
+    }
+
+    fn input<'a>(&'a self, plan: &ThreadPlan<'a>) -> ThreadInput<'a> {
+        let story_of: BTreeMap<&ArticleId, &str> = plan
+            .stories
+            .iter()
+            .flat_map(|s| s.articles.iter().map(|a| (a, s.story.id.as_str())))
+            .collect();
+        let articles = self
+            .order
+            .iter()
+            .filter_map(|id| {
+                let story = story_of.get(id).copied()?;
+                let article = self.articles.get(id)?;
+                Some(ArticleInput {
+                    article,
+                    story: Some(story),
+                    events: self.events.get(id).map_or(&[][..], Vec::as_slice),
+                    quotes: self.quotes.get(id).map_or(&[][..], Vec::as_slice),
+                })
+            })
+            .collect();
+        ThreadInput {
+            id: plan.id,
+            title: plan.title,
+            stories: plan.stories.iter().map(|s| s.story.id.as_str()).collect(),
+            articles,
+        }
+    }
+
+    /// The consolidated timelines, one per thread (only `thread` when
+    /// given).
+    pub fn timelines(&self, thread: Option<&str>) -> Vec<Timeline> {
+        self.threads()
+            .iter()
+            .filter(|p| thread.is_none_or(|t| t == p.id))
+            .map(|p| consolidate_thread(&self.input(p)))
+            .collect()
+    }
+
+    /// The stories in the `sitrep stories --json` shape.
+    pub fn story_views(&self) -> Vec<StoryView> {
+        let day = |d: Option<i64>| d.and_then(PublishedDate::from_days_since_epoch);
+        self.stories
+            .iter()
+            .map(|s| StoryView {
+                id: s.story.id.clone(),
+                title: s.story.title.clone(),
+                thread: s.story.thread.clone(),
+                articles: s.articles.iter().map(ToString::to_string).collect(),
+                first_published: day(s.story.first_published),
+                last_published: day(s.story.last_published),
+            })
+            .collect()
+    }
+
+    /// What the report shows of each timeline's thread: its articles, the
+    /// attributed quotes, and who reprinted whom among its articles.
+    pub fn reports<'a>(&'a self, timelines: &'a [Timeline]) -> Vec<ThreadReport<'a>> {
+        timelines
+            .iter()
+            .map(|tl| {
+                let ids: Vec<ArticleId> = tl.articles.iter().map(ArticleId::from_stored).collect();
+                let members: BTreeSet<&ArticleId> = ids.iter().collect();
+                let articles: Vec<&Article> = ids.iter().filter_map(|id| self.articles.get(id)).collect();
+                let quotes = articles
+                    .iter()
+                    .flat_map(|a| {
+                        self.quotes
+                            .get(&a.id)
+                            .into_iter()
+                            .flatten()
+                            .filter_map(move |q| quote_line(a, q))
+                    })
+                    .collect();
+                let copies = ids
+                    .iter()
+                    .flat_map(|id| {
+                        self.copies
+                            .get(id)
+                            .into_iter()
+                            .flatten()
+                            .filter(|(other, _)| members.contains(other))
+                            .map(move |(other, n)| CopyEdge {
+                                original: other.to_string(),
+                                copy: id.to_string(),
+                                passages: *n,
+                            })
+                    })
+                    .collect();
+                ThreadReport {
+                    timeline: tl,
+                    articles,
+                    quotes,
+                    copies,
+                }
+            })
+            .collect()
+    }
+}
+
+/// A quote with a named speaker, as the report lists it.
+fn quote_line(article: &Article, q: &Quote) -> Option<QuoteLine> {
+    let speaker = q.speaker.clone()?;
+    let text = article.text.get(q.span.start..q.span.end)?.trim();
+    (!text.is_empty()).then(|| QuoteLine {
+        speaker,
+        text: text.to_owned(),
+        article: article.id.to_string(),
+    })
+}
