@@ -2,10 +2,19 @@
 //! stories, articles, coded events and quotes, consolidated into timelines
 //! (`sitrep_timeline`), and the inputs of the situation report. Shared by
 //! `sitrep timeline`, `sitrep report` and the dashboard of `sitrep serve`.
+//!
+//! An article that states no publication date is dated from its story:
+//! its time expressions are resolved again against the median publication
+//! day of the story's dated articles (anchored `inferred`) and its events
+//! coded again, so "on Friday" in an undated copy of a wire story lands on
+//! the same Friday as in the dated ones. This happens here, on reading,
+//! because a story's dates change as articles arrive; what is stored per
+//! article stays what the article itself says.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
+use sitrep_events::Lexicon;
 use sitrep_model::{Article, ArticleId, Event, PublishedDate, Quote};
 use sitrep_store::{Store, StoreError, StoryListing};
 use sitrep_timeline::report::{CopyEdge, QuoteLine, ThreadReport};
@@ -18,6 +27,8 @@ pub struct Gathered {
     /// Storage order of the articles.
     order: Vec<ArticleId>,
     events: BTreeMap<ArticleId, Vec<Event>>,
+    /// Publication dates inferred from the story, for undated articles.
+    inferred: BTreeMap<ArticleId, PublishedDate>,
     quotes: BTreeMap<ArticleId, Vec<Quote>>,
     copies: BTreeMap<ArticleId, Vec<(ArticleId, usize)>>,
 }
@@ -52,22 +63,29 @@ pub struct SituationJson {
 }
 
 impl Gathered {
-    /// Read stories, articles, events, quotes and copied passages.
-    pub fn read(store: &Store) -> Result<Self, StoreError> {
+    /// Read stories, articles, events, quotes and copied passages; date
+    /// undated articles from their stories (`lexicon` codes their events
+    /// again).
+    pub fn read(store: &Store, lexicon: &Lexicon) -> Result<Self, StoreError> {
         let stories = store.stories()?;
         let list = store.articles()?;
         let order: Vec<ArticleId> = list.iter().map(|a| a.id.clone()).collect();
         let articles: BTreeMap<ArticleId, Article> = list.into_iter().map(|a| (a.id.clone(), a)).collect();
-        let events = store
+        let mut events: BTreeMap<ArticleId, Vec<Event>> = store
             .events()?
             .into_iter()
             .map(|r| (r.article, r.events))
             .collect();
-        let quotes = store
-            .annotations()?
-            .into_iter()
-            .map(|r| (r.article, r.annotations.quotes))
-            .collect();
+        let inferred = story_dates(&stories, &articles);
+        let mut quotes = BTreeMap::new();
+        for record in store.annotations()? {
+            if let (Some(date), Some(article)) =
+                (inferred.get(&record.article), articles.get(&record.article))
+            {
+                events.insert(record.article.clone(), recode(article, *date, &record, lexicon));
+            }
+            quotes.insert(record.article, record.annotations.quotes);
+        }
         let view = store.dedup_view()?;
         let copies = view
             .links
@@ -92,6 +110,7 @@ impl Gathered {
             articles,
             order,
             events,
+            inferred,
             quotes,
             copies,
         })
@@ -140,6 +159,7 @@ impl Gathered {
                     story: Some(story),
                     events: self.events.get(id).map_or(&[][..], Vec::as_slice),
                     quotes: self.quotes.get(id).map_or(&[][..], Vec::as_slice),
+                    inferred_published: self.inferred.get(id).copied(),
                 })
             })
             .collect();
@@ -231,4 +251,50 @@ fn quote_line(article: &Article, q: &Quote) -> Option<QuoteLine> {
         text: text.to_owned(),
         article: article.id.to_string(),
     })
+}
+
+/// For each article without a publication date whose story has dated
+/// articles: the story's median publication day (the earlier of the two
+/// middle ones).
+fn story_dates(
+    stories: &[StoryListing],
+    articles: &BTreeMap<ArticleId, Article>,
+) -> BTreeMap<ArticleId, PublishedDate> {
+    let mut out = BTreeMap::new();
+    for s in stories {
+        let mut days: Vec<PublishedDate> = s
+            .articles
+            .iter()
+            .filter_map(|id| articles.get(id)?.published.map(|d| d.day_only()))
+            .collect();
+        if days.is_empty() {
+            continue;
+        }
+        days.sort();
+        let median = days[(days.len() - 1) / 2];
+        for id in &s.articles {
+            if articles.get(id).is_some_and(|a| a.published.is_none()) {
+                out.insert(id.clone(), median);
+            }
+        }
+    }
+    out
+}
+
+/// An undated article's events coded again with its time expressions
+/// resolved against the date inferred from its story.
+fn recode(
+    article: &Article,
+    date: PublishedDate,
+    record: &sitrep_store::AnnotationRecord,
+    lexicon: &Lexicon,
+) -> Vec<Event> {
+    let mut annotations = record.annotations.clone();
+    annotations.times =
+        sitrep_annotate::temporal::resolve_times_inferred(&article.text, &annotations.sentences, date);
+    let dated = Article {
+        published: Some(date),
+        ..article.clone()
+    };
+    sitrep_events::code_events(&dated, &annotations, &record.entities, lexicon)
 }

@@ -115,6 +115,43 @@ pub fn resolve_times(
         paragraphs: paragraphs(text),
         published: published.map(|p| p.day_only().days_since_epoch()),
         story_year: story_year.filter(|y| (1000..=9999).contains(y)),
+        published_inferred: false,
+    };
+    let mut done: Vec<Resolved> = Vec::new();
+    for candidate in find_candidates(text) {
+        let resolved = ctx.resolve(&candidate, &done);
+        done.push(resolved);
+    }
+    done.into_iter().map(Resolved::into_expression).collect()
+}
+
+/// Find and resolve the time expressions of an article that states no
+/// publication date, against `story_date`: a date inferred from the other
+/// articles of its story (e.g. the day they were published). It stands in
+/// for the publication date ("on Friday" is the Friday on or before it),
+/// and every result that rests on it is anchored
+/// [`TimeAnchor::Inferred`]; dates the text states in full stay
+/// [`TimeAnchor::Absolute`].
+pub fn resolve_times_inferred(
+    text: &str,
+    sentences: &[Sentence],
+    story_date: PublishedDate,
+) -> Vec<TimeExpression> {
+    let own;
+    let sentences = if sentences.is_empty() {
+        own = split_sentences(text);
+        &own[..]
+    } else {
+        sentences
+    };
+    let story_date = story_date.day_only();
+    let ctx = Context {
+        text,
+        sentences,
+        paragraphs: paragraphs(text),
+        published: Some(story_date.days_since_epoch()),
+        story_year: Some(story_date.year()).filter(|y| (1000..=9999).contains(y)),
+        published_inferred: true,
     };
     let mut done: Vec<Resolved> = Vec::new();
     for candidate in find_candidates(text) {
@@ -1536,6 +1573,8 @@ struct Context<'a> {
     paragraphs: Vec<Span>,
     published: Option<i64>,
     story_year: Option<i32>,
+    /// `published` was inferred from the story, not stated by the article.
+    published_inferred: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -1592,6 +1631,15 @@ impl Context<'_> {
         tense_at(self.text, Span::new(start, end), span)
     }
 
+    /// The anchor of a result resting on the publication date.
+    fn publication_anchor(&self) -> TimeAnchor {
+        if self.published_inferred {
+            TimeAnchor::Inferred
+        } else {
+            TimeAnchor::Publication
+        }
+    }
+
     fn resolve(&self, c: &Candidate, done: &[Resolved]) -> Resolved {
         let (interval, anchor) = self
             .interval_of(c, done)
@@ -1607,7 +1655,8 @@ impl Context<'_> {
 
     fn interval_of(&self, c: &Candidate, done: &[Resolved]) -> Option<(Option<Interval>, TimeAnchor)> {
         let pubd = self.published;
-        let resolved = |iv: Option<Interval>| Some((iv, TimeAnchor::Publication));
+        let by_publication = self.publication_anchor();
+        let resolved = |iv: Option<Interval>| Some((iv, by_publication));
         match c.kind {
             Kind::Full { year, month, day: d } => {
                 Some((day(year, month, d).map(|x| (x, x)), TimeAnchor::Absolute))
@@ -1762,7 +1811,7 @@ impl Context<'_> {
         let (reference, tense, anchor) = if let Some(r) = explicit_before(sentence) {
             (r.interval?.0, Tense::Unknown, TimeAnchor::Mentioned)
         } else if let Some(p) = self.published {
-            (p, self.tense(span), TimeAnchor::Publication)
+            (p, self.tense(span), self.publication_anchor())
         } else if let Some(y) = self.story_year {
             let chosen = pick_by_weekday(y, wd, interval_in).unwrap_or(y);
             return Some((interval_in(chosen), TimeAnchor::Inferred));
@@ -2294,6 +2343,24 @@ mod tests {
             "the 21st of February, 2025",
             "2025-03-01",
             &["the 21st of February, 2025 → 2025-02-21 (absolute)"],
+        );
+    }
+
+    #[test]
+    fn a_story_date_stands_in_for_a_missing_publication_date() {
+        let text = "The council met on Friday, February 21. A day earlier, sanctions were announced. \
+                    Rebels took Goma on Monday, January 27, 2025. The talks on Friday were cordial.";
+        let sentences = split_sentences(text);
+        let times = resolve_times_inferred(text, &sentences, date("2025-02-22"));
+        let shown: Vec<String> = times.iter().map(|t| show(text, t)).collect();
+        assert_eq!(
+            shown,
+            [
+                "Friday, February 21 → 2025-02-21 (inferred)",
+                "A day earlier → 2025-02-20 (inferred)",
+                "Monday, January 27, 2025 → 2025-01-27 (absolute)",
+                "Friday → 2025-02-21 (inferred)",
+            ]
         );
     }
 

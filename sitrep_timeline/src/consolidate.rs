@@ -152,28 +152,105 @@ pub(crate) fn day_range(date: PartialDate) -> Option<(i64, i64)> {
     Some((first.days_since_epoch(), last.days_since_epoch()))
 }
 
-fn same_actor(a: &EventActor, b: &EventActor) -> bool {
-    match (&a.entity, &b.entity) {
-        (Some(x), Some(y)) => x == y,
-        _ => {
-            a.name.trim().eq_ignore_ascii_case(b.name.trim())
-                || (a.country.is_some()
-                    && a.sector.is_some()
-                    && a.country == b.country
-                    && a.sector == b.sector)
+/// Types whose two sides act together, so who is named first does not
+/// matter ("A spoke with B" = "B spoke with A").
+pub(crate) fn symmetric(kind: PloverType) -> bool {
+    matches!(
+        kind,
+        PloverType::Consult | PloverType::Cooperate | PloverType::Agree | PloverType::Fight
+    )
+}
+
+/// An actor's identity for matching: its canonical entity, else its name
+/// folded to lower case (`None` for an empty name).
+fn actor_key(a: &EventActor) -> Option<String> {
+    match &a.entity {
+        Some(e) => Some(e.to_string()),
+        None => {
+            let name = a.name.trim().to_lowercase();
+            (!name.is_empty()).then(|| format!("name:{name}"))
         }
     }
 }
 
-fn same_target(a: Option<&EventActor>, b: Option<&EventActor>) -> bool {
-    match (a, b) {
-        (Some(x), Some(y)) => same_actor(x, y),
-        _ => true,
+/// How two sets of actors relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// They share an actor.
+    Shared,
+    /// One side names no actor it can be matched on: no evidence either way.
+    Open,
+    /// Both name linked actors and share none.
+    Conflict,
+}
+
+/// One side's actors: identities, their countries, and whether any is a
+/// linked entity.
+#[derive(Debug, Default)]
+struct Side {
+    keys: BTreeSet<String>,
+    countries: BTreeSet<String>,
+    linked: bool,
+}
+
+/// Sides that share an actor fit; linked actors of one country ("Kigali"
+/// and "Rwanda's military" as the target of the same demand) may be the
+/// same party named differently, so they leave it open; other linked
+/// actors conflict.
+fn fit(a: &Side, b: &Side) -> Fit {
+    if a.keys.intersection(&b.keys).next().is_some() {
+        Fit::Shared
+    } else if a.linked && b.linked && a.countries.intersection(&b.countries).next().is_none() {
+        Fit::Conflict
+    } else {
+        Fit::Open
     }
 }
 
+/// The actors of some members on one side: their keys, and whether any
+/// is a linked entity.
+fn side<'m, 'a: 'm>(
+    members: impl Iterator<Item = &'m Member<'a>>,
+    pick: impl Fn(&Event) -> Vec<&EventActor>,
+) -> Side {
+    let mut out = Side::default();
+    for m in members {
+        for a in pick(m.event) {
+            out.linked |= a.entity.is_some();
+            out.keys.extend(actor_key(a));
+            out.countries.extend(a.country.clone());
+        }
+    }
+    out
+}
+
+fn sources(e: &Event) -> Vec<&EventActor> {
+    vec![&e.source]
+}
+
+fn targets(e: &Event) -> Vec<&EventActor> {
+    e.target.iter().collect()
+}
+
+fn participants(e: &Event) -> Vec<&EventActor> {
+    std::iter::once(&e.source).chain(e.target.as_ref()).collect()
+}
+
+/// Where an event happened, unless the "place" is one of its actors
+/// ("calling on Kigali": the capital stands for the government).
+pub(crate) fn place_of(e: &Event) -> Option<&sitrep_model::EventPlace> {
+    let place = e.place.as_ref()?;
+    let is_actor = place.geonames_id.is_some_and(|id| {
+        let key = format!("geonames:{id}");
+        participants(e)
+            .iter()
+            .any(|a| a.entity.as_ref().is_some_and(|x| x.to_string() == key))
+    });
+    (!is_actor).then_some(place)
+}
+
 fn same_place(a: &Event, b: &Event) -> bool {
-    match (&a.place, &b.place) {
+    match (place_of(a), place_of(b)) {
         (Some(x), Some(y)) => match (x.geonames_id, y.geonames_id) {
             (Some(i), Some(j)) => i == j || x.country.is_some() && x.country == y.country,
             _ => true,
@@ -182,14 +259,37 @@ fn same_place(a: &Event, b: &Event) -> bool {
     }
 }
 
+/// Do two members come from the same sentence of the same article and
+/// report it at the same time ("Fighters took Bukavu last Sunday, weeks
+/// after capturing Goma" reports two happenings)?
+fn same_sentence(a: &Member<'_>, b: &Member<'_>) -> bool {
+    let same_time = match (a.by_text(), b.by_text()) {
+        (true, true) => matches!((a.range, b.range), (Some((s, e)), Some((ms, me))) if ms <= e && s <= me),
+        (false, false) => true,
+        _ => false,
+    };
+    a.article_id() == b.article_id()
+        && same_time
+        && a.event.span.start < b.event.span.end
+        && b.event.span.start < a.event.span.end
+}
+
+/// Two reports of one sentence at different times: never one happening.
+fn other_time_same_sentence(a: &Member<'_>, b: &Member<'_>) -> bool {
+    a.article_id() == b.article_id()
+        && a.event.span.start < b.event.span.end
+        && b.event.span.start < a.event.span.end
+        && !same_sentence(a, b)
+}
+
 /// A happening being built.
 struct Group<'a> {
     members: Vec<Member<'a>>,
 }
 
 impl<'a> Group<'a> {
-    fn anchor(&self) -> &Member<'a> {
-        &self.members[0]
+    fn kind(&self) -> PloverType {
+        self.members[0].event.kind
     }
 
     fn stories(&self) -> BTreeSet<&'a str> {
@@ -201,12 +301,37 @@ impl<'a> Group<'a> {
         self.members.iter().find(|m| m.by_text()).and_then(|m| m.range)
     }
 
+    /// How the member's actors fit the group's: `Shared` when they share
+    /// an actor and contradict on no side.
+    fn actors_fit(&self, m: &Member<'_>) -> Fit {
+        let one = std::slice::from_ref(m);
+        if symmetric(self.kind()) {
+            return fit(
+                &side(self.members.iter(), participants),
+                &side(one.iter(), participants),
+            );
+        }
+        let source_fit = fit(&side(self.members.iter(), sources), &side(one.iter(), sources));
+        let target_fit = fit(&side(self.members.iter(), targets), &side(one.iter(), targets));
+        match (source_fit, target_fit) {
+            (Fit::Conflict, _) | (_, Fit::Conflict) => Fit::Conflict,
+            (Fit::Shared, _) | (_, Fit::Shared) => Fit::Shared,
+            _ => Fit::Open,
+        }
+    }
+
+    /// Same type, actors that share someone and contradict nowhere, and
+    /// compatible places. Events of one sentence with the same type are
+    /// one happening whatever their actors ("Rwanda rejects allegations
+    /// from Congo, the UN and Western powers").
     fn same_kind_and_actors(&self, m: &Member<'_>) -> bool {
-        let a = self.anchor().event;
-        a.kind == m.event.kind
-            && same_actor(&a.source, &m.event.source)
-            && same_target(a.target.as_ref(), m.event.target.as_ref())
-            && self.members.iter().all(|x| same_place(x.event, m.event))
+        if self.kind() != m.event.kind || self.members.iter().any(|x| other_time_same_sentence(x, m)) {
+            return false;
+        }
+        if self.members.iter().any(|x| same_sentence(x, m)) {
+            return true;
+        }
+        self.actors_fit(m) == Fit::Shared && self.members.iter().all(|x| same_place(x.event, m.event))
     }
 
     /// May a text-dated member join?
@@ -220,21 +345,16 @@ impl<'a> Group<'a> {
         if ms <= e && s <= me {
             return true;
         }
-        let a = self.anchor().event;
-        let exact_actors = a.source.entity.is_some()
-            && a.source.entity == m.event.source.entity
-            && (a.target.is_none()
-                || m.event.target.is_none()
-                || a.target.as_ref().map(|t| &t.entity) == m.event.target.as_ref().map(|t| &t.entity));
         let both_days = s == e && ms == me;
         let same_story = m.article.story.is_some_and(|st| self.stories().contains(st));
-        exact_actors && both_days && same_story && (ms - s).abs() <= DISPUTE_DAYS
+        let linked = m.event.source.entity.is_some();
+        linked && both_days && same_story && (ms - s).abs() <= DISPUTE_DAYS
     }
 
     /// May an event dated only by publication join as a restatement?
     fn accepts_restatement(&self, m: &Member<'_>) -> bool {
         let Some(published) = m.published else {
-            return false;
+            return self.kind() == m.event.kind && self.members.iter().any(|x| same_sentence(x, m));
         };
         self.same_kind_and_actors(m)
             && match self.text_range() {
@@ -251,7 +371,11 @@ impl<'a> Group<'a> {
 pub fn consolidate_thread(thread: &ThreadInput<'_>) -> Timeline {
     let mut members: Vec<Member<'_>> = Vec::new();
     for input in &thread.articles {
-        let published = input.article.published.map(|d| d.day_only().days_since_epoch());
+        let published = input
+            .article
+            .published
+            .or(input.inferred_published)
+            .map(|d| d.day_only().days_since_epoch());
         for event in input.events {
             members.push(Member {
                 article: input,
@@ -333,31 +457,69 @@ fn consensus<T: Ord + Clone>(values: impl Iterator<Item = (T, String)>) -> Optio
         .map(|(v, _)| v)
 }
 
-fn actor(
-    members: &[Member<'_>],
-    role: &'static str,
-    pick: impl Fn(&Event) -> Option<&EventActor>,
-) -> Option<TimelineActor> {
-    let name = consensus(
-        members
-            .iter()
-            .filter_map(|m| pick(m.event).map(|a| (a.name.clone(), m.article_id().to_owned()))),
-    )?;
-    let first = members
+/// The actors of a happening: one per identity, named as most sources
+/// name it, in the role it most often has (ties: its role where it is
+/// first named); sources first, each side in order of support.
+fn actors_of(members: &[Member<'_>]) -> Vec<TimelineActor> {
+    struct Tally<'e> {
+        names: Vec<(String, String)>,
+        actor: &'e EventActor,
+        entity: Option<String>,
+        as_source: BTreeSet<String>,
+        as_target: BTreeSet<String>,
+        first_role: &'static str,
+        first_seen: usize,
+    }
+    let mut by_key: BTreeMap<String, Tally<'_>> = BTreeMap::new();
+    let mut seen = 0usize;
+    for m in members {
+        let sides =
+            std::iter::once(("source", &m.event.source)).chain(m.event.target.iter().map(|t| ("target", t)));
+        for (role, a) in sides {
+            let Some(key) = actor_key(a) else { continue };
+            seen += 1;
+            let t = by_key.entry(key).or_insert_with(|| Tally {
+                names: Vec::new(),
+                actor: a,
+                entity: a.entity.as_ref().map(ToString::to_string),
+                as_source: BTreeSet::new(),
+                as_target: BTreeSet::new(),
+                first_role: role,
+                first_seen: seen,
+            });
+            t.names
+                .push((a.name.trim().to_owned(), m.article_id().to_owned()));
+            let article = m.article_id().to_owned();
+            if role == "source" {
+                t.as_source.insert(article);
+            } else {
+                t.as_target.insert(article);
+            }
+        }
+    }
+    let mut tallies: Vec<Tally<'_>> = by_key.into_values().collect();
+    let role_of = |t: &Tally<'_>| match t.as_source.len().cmp(&t.as_target.len()) {
+        std::cmp::Ordering::Greater => "source",
+        std::cmp::Ordering::Less => "target",
+        std::cmp::Ordering::Equal => t.first_role,
+    };
+    tallies.sort_by_key(|t| {
+        let support = t.as_source.union(&t.as_target).count();
+        (role_of(t) != "source", std::cmp::Reverse(support), t.first_seen)
+    });
+    tallies
         .iter()
-        .filter_map(|m| pick(m.event))
-        .find(|a| a.name == name)?;
-    let entity = members
-        .iter()
-        .filter_map(|m| pick(m.event))
-        .find_map(|a| a.entity.clone());
-    Some(TimelineActor {
-        name,
-        entity: entity.map(|e| e.to_string()),
-        role,
-        country: first.country.clone(),
-        sector: first.sector.clone(),
-    })
+        .filter_map(|t| {
+            let name = consensus(t.names.iter().cloned())?;
+            Some(TimelineActor {
+                name,
+                entity: t.entity.clone(),
+                role: role_of(t),
+                country: t.actor.country.clone(),
+                sector: t.actor.sector.clone(),
+            })
+        })
+        .collect()
 }
 
 fn finish(thread: &str, members: Vec<Member<'_>>) -> TimelineEvent {
@@ -389,9 +551,7 @@ fn finish(thread: &str, members: Vec<Member<'_>>) -> TimelineEvent {
             .iter()
             .filter_map(|m| m.event.cameo.clone().map(|c| (c, m.article_id().to_owned()))),
     );
-    let mut actors = Vec::new();
-    actors.extend(actor(&members, "source", |e| Some(&e.source)));
-    actors.extend(actor(&members, "target", |e| e.target.as_ref()));
+    let actors = actors_of(&members);
     let mut places: Vec<TimelinePlace> = Vec::new();
     for p in members.iter().filter_map(|m| m.event.place.as_ref()) {
         let known = places.iter().any(|q| {
@@ -446,8 +606,8 @@ fn finish(thread: &str, members: Vec<Member<'_>>) -> TimelineEvent {
     );
     let title = event_title(
         anchor.event.kind,
-        actors.iter().find(|a| a.role == "source"),
-        actors.iter().find(|a| a.role == "target"),
+        &actors.iter().filter(|a| a.role == "source").collect::<Vec<_>>(),
+        &actors.iter().filter(|a| a.role == "target").collect::<Vec<_>>(),
     );
     TimelineEvent {
         id,

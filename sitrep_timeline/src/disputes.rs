@@ -35,8 +35,23 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("count pattern: {e}"))
 });
 
+/// Do two sources take different sides: one article states a value
+/// another does not, and that other states a value the first does not?
+/// Values stated side by side by the same articles (two targets of one
+/// sentence) are a list, not a disagreement.
+fn sides_differ(claims: &BTreeMap<String, BTreeSet<String>>) -> bool {
+    let values: Vec<&BTreeSet<String>> = claims.values().collect();
+    values.iter().enumerate().any(|(i, a)| {
+        values[i + 1..].iter().any(|b| {
+            a.iter().any(|x| !b.contains(x))
+                && b.iter().any(|y| !a.contains(y))
+                && a.iter().any(|x| b.iter().any(|y| x != y))
+        })
+    })
+}
+
 fn dispute(field: String, claims: BTreeMap<String, BTreeSet<String>>) -> Option<Dispute> {
-    if claims.len() < 2 {
+    if claims.len() < 2 || !sides_differ(&claims) {
         return None;
     }
     let mut claims: Vec<Claim> = claims
@@ -82,27 +97,47 @@ fn date_dispute(members: &[Member<'_>], chosen: Option<PartialDate>) -> Option<D
     dispute("date".into(), claims)
 }
 
+/// Places in different countries. Two places of one country ("Goma" and
+/// "Congo", "DRC" and "DR Congo") may both be right at different scales,
+/// so they are not held against each other; the claim shows the names
+/// each side used.
 fn place_dispute(members: &[Member<'_>]) -> Option<Dispute> {
-    let mut claims: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut by_country: BTreeMap<&str, (BTreeSet<&str>, BTreeSet<String>)> = BTreeMap::new();
     for m in members {
-        if let Some(p) = &m.event.place {
-            claims
-                .entry(p.name.clone())
-                .or_default()
-                .insert(m.article_id().to_owned());
+        if let Some(p) = crate::consolidate::place_of(m.event) {
+            let key = p.country.as_deref().unwrap_or(p.name.as_str());
+            let entry = by_country.entry(key).or_default();
+            entry.0.insert(p.name.as_str());
+            entry.1.insert(m.article_id().to_owned());
         }
     }
+    let claims = by_country
+        .into_values()
+        .map(|(names, articles)| (names.into_iter().collect::<Vec<_>>().join(" / "), articles))
+        .collect();
     dispute("place".into(), claims)
 }
 
+/// Targets in different countries. For types whose sides act together
+/// (talks, fighting) who is named as the target is word order, not a
+/// claim.
 fn target_dispute(members: &[Member<'_>]) -> Option<Dispute> {
+    if members
+        .first()
+        .is_some_and(|m| crate::consolidate::symmetric(m.event.kind))
+    {
+        return None;
+    }
     let mut claims: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for m in members {
         if let Some(t) = &m.event.target {
-            let key = t
-                .entity
-                .as_ref()
-                .map_or_else(|| t.name.clone(), ToString::to_string);
+            // One country's parties named differently ("Kigali", "Rwanda's
+            // military") are not a disagreement about who was acted on.
+            let key = t.country.clone().unwrap_or_else(|| {
+                t.entity
+                    .as_ref()
+                    .map_or_else(|| t.name.clone(), ToString::to_string)
+            });
             claims.entry(key).or_default().insert(m.article_id().to_owned());
         }
     }

@@ -1,7 +1,7 @@
 //! What the timeline needs to know about a thread: its stories and, per
 //! article, the article, its story and its coded events.
 
-use sitrep_model::{Article, Event, Quote};
+use sitrep_model::{Article, Event, PublishedDate, Quote};
 
 /// One article of a thread with what earlier stages found in it.
 #[derive(Debug, Clone)]
@@ -14,6 +14,11 @@ pub struct ArticleInput<'a> {
     pub events: &'a [Event],
     /// Its attributed quotes.
     pub quotes: &'a [Quote],
+    /// When the article states no publication date: the date inferred
+    /// from the other articles of its story, which its events were coded
+    /// against. Used to place its undated reports in time, never shown as
+    /// its publication date.
+    pub inferred_published: Option<PublishedDate>,
 }
 
 /// A thread: a chain of stories, with its articles.

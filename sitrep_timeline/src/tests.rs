@@ -161,6 +161,7 @@ fn timeline(f: &Fixture) -> Timeline {
                 story: Some(s),
                 events: e,
                 quotes: &[],
+                inferred_published: None,
             })
             .collect(),
     };
@@ -245,12 +246,14 @@ fn numbers_stated_differently_are_disputed() {
                 story: Some("s"),
                 events: &f.events[1][1..2],
                 quotes: &[],
+                inferred_published: None,
             },
             ArticleInput {
                 article: &f.articles[2],
                 story: Some("s"),
                 events: &[],
                 quotes: &[],
+                inferred_published: None,
             },
         ],
     };
@@ -320,5 +323,149 @@ fn html_report_escapes_article_text() {
     assert!(
         !html.contains("http://") && !html.contains("https://"),
         "no external assets"
+    );
+}
+
+/// A thread of one story from `(article, events)` pairs, with optional
+/// inferred publication dates.
+fn thread_of<'a>(
+    articles: &'a [Article],
+    events: &'a [Vec<Event>],
+    inferred: &[Option<PublishedDate>],
+) -> Timeline {
+    let thread = ThreadInput {
+        id: "t",
+        title: "t",
+        stories: vec!["s"],
+        articles: articles
+            .iter()
+            .zip(events)
+            .enumerate()
+            .map(|(i, (a, e))| ArticleInput {
+                article: a,
+                story: Some("s"),
+                events: e,
+                quotes: &[],
+                inferred_published: inferred.get(i).copied().flatten(),
+            })
+            .collect(),
+    };
+    consolidate_thread(&thread)
+}
+
+#[test]
+fn talks_coded_both_ways_in_two_articles_are_one_happening_without_a_target_dispute() {
+    let t1 = "Lena Varo spoke with Tomas Reek on Friday.";
+    let t2 = "Tomas Reek and Lena Varo held talks on Friday, aides said.";
+    let varo = || actor("Lena Varo", "person:lena-varo");
+    let reek = || actor("Tomas Reek", "person:tomas-reek");
+    let articles = vec![
+        article("b1", "Herald", Some((2025, 3, 22)), t1),
+        article("b2", "Wire", Some((2025, 3, 22)), t2),
+    ];
+    let day = Some("2025-03-21");
+    let events = vec![
+        vec![
+            event(t1, "spoke", PloverType::Consult, varo(), Some(reek()), day),
+            event(t1, "spoke", PloverType::Consult, reek(), Some(varo()), day),
+        ],
+        vec![event(
+            t2,
+            "held talks",
+            PloverType::Consult,
+            reek(),
+            Some(varo()),
+            day,
+        )],
+    ];
+    let tl = thread_of(&articles, &events, &[]);
+    assert_eq!(tl.events.len(), 1, "{:#?}", tl.events);
+    let e = &tl.events[0];
+    assert_eq!(e.articles, ["b1", "b2"]);
+    assert_eq!(e.evidence.len(), 2, "one sentence per article");
+    assert!(e.disputes.is_empty(), "{:?}", e.disputes);
+    let names: Vec<&str> = e.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names.len(), 2, "each participant once: {names:?}");
+}
+
+#[test]
+fn one_sentence_with_several_targets_is_one_happening() {
+    let t = "Varenia rejects allegations from Dalmaria and the United Nations that it arms the rebels.";
+    let articles = vec![article("c1", "Herald", Some((2025, 3, 22)), t)];
+    let varenia = || actor("Varenia", "country:VRN");
+    let events = vec![vec![
+        event(
+            t,
+            "rejects",
+            PloverType::Reject,
+            varenia(),
+            Some(actor("Dalmaria", "country:DLM")),
+            None,
+        ),
+        event(
+            t,
+            "rejects",
+            PloverType::Reject,
+            varenia(),
+            Some(actor("United Nations", "org:united-nations")),
+            None,
+        ),
+    ]];
+    let tl = thread_of(&articles, &events, &[]);
+    assert_eq!(tl.events.len(), 1);
+    assert_eq!(tl.events[0].title, "Varenia rejects Dalmaria and United Nations");
+    assert!(tl.events[0].disputes.is_empty());
+}
+
+#[test]
+fn one_sentence_reporting_two_times_gives_two_happenings() {
+    let t = "Rebels took Orlo last Sunday, weeks after capturing Velm.";
+    let articles = vec![article("d1", "Herald", Some((2025, 3, 22)), t)];
+    let front = || actor("Free Hills Front", "group:free-hills-front");
+    let events = vec![vec![
+        event(t, "took", PloverType::Fight, front(), None, Some("2025-03-16")),
+        event(t, "capturing", PloverType::Fight, front(), None, None),
+    ]];
+    let tl = thread_of(&articles, &events, &[]);
+    assert_eq!(tl.events.len(), 2, "{:#?}", tl.events);
+}
+
+#[test]
+fn an_undated_copy_dated_from_its_story_joins_the_happening_it_reports() {
+    let dated = "The council voted on Friday to demand a withdrawal.";
+    let undated = "The council voted to demand a withdrawal, diplomats said.";
+    let council = || actor("Regional Council", "org:regional-council");
+    let dalmaria = || actor("Dalmaria", "country:DLM");
+    let articles = vec![
+        article("e1", "Herald", Some((2025, 3, 22)), dated),
+        article("e2", "Blog", None, undated),
+    ];
+    let events = vec![
+        vec![event(
+            dated,
+            "demand",
+            PloverType::Demand,
+            council(),
+            Some(dalmaria()),
+            Some("2025-03-21"),
+        )],
+        vec![event(
+            undated,
+            "demand",
+            PloverType::Demand,
+            council(),
+            Some(dalmaria()),
+            None,
+        )],
+    ];
+    let alone = thread_of(&articles, &events, &[]);
+    assert_eq!(alone.events.len(), 2, "no date, no way to place the copy in time");
+    let inferred = [None, PublishedDate::from_ymd(2025, 3, 22)];
+    let tl = thread_of(&articles, &events, &inferred);
+    assert_eq!(tl.events.len(), 1);
+    assert_eq!(tl.events[0].articles, ["e1", "e2"]);
+    assert_eq!(
+        tl.events[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2025-03-21")
     );
 }

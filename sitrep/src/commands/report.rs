@@ -13,7 +13,8 @@ use crate::situation::Gathered;
 
 pub fn run(db: &Path, format: ReportFormat) -> anyhow::Result<()> {
     let store = Store::open_existing(db)?;
-    let gathered = Gathered::read(&store)?;
+    let lexicon = crate::resources::load_event_lexicon(&crate::config::event_lexicon_path());
+    let gathered = Gathered::read(&store, &lexicon)?;
     let timelines = gathered.timelines(None);
     let reports = gathered.reports(&timelines);
     let page = match format {

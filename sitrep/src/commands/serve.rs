@@ -47,7 +47,9 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     };
     let situation: Box<dyn Situation> = match &options.timeline {
         Some(path) => Box::new(TimelineFile::read(path)?),
-        None => Box::new(StoreSituation),
+        None => Box::new(StoreSituation {
+            lexicon: crate::resources::load_event_lexicon(&crate::config::event_lexicon_path()),
+        }),
     };
     let map = match std::fs::read(&options.map) {
         Ok(bytes) => Some(bytes),
@@ -199,11 +201,15 @@ impl Situation for TimelineFile {
 
 /// The store's threads consolidated into timelines on each change of the
 /// store (the server caches the result per store sequence number).
-struct StoreSituation;
+struct StoreSituation {
+    /// Codes the events of undated articles again against their story's date.
+    lexicon: sitrep_events::Lexicon,
+}
 
 impl Situation for StoreSituation {
     fn load(&self, store: &Store) -> Result<SituationDoc, HookError> {
-        let gathered = crate::situation::Gathered::read(store).map_err(|e| HookError(e.to_string()))?;
+        let gathered =
+            crate::situation::Gathered::read(store, &self.lexicon).map_err(|e| HookError(e.to_string()))?;
         let doc = crate::situation::SituationJson {
             threads: gathered.timelines(None),
             stories: Some(gathered.story_views()),
