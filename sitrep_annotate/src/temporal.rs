@@ -102,27 +102,7 @@ pub fn resolve_times(
     published: Option<PublishedDate>,
     story_year: Option<i32>,
 ) -> Vec<TimeExpression> {
-    let own;
-    let sentences = if sentences.is_empty() {
-        own = split_sentences(text);
-        &own[..]
-    } else {
-        sentences
-    };
-    let ctx = Context {
-        text,
-        sentences,
-        paragraphs: paragraphs(text),
-        published: published.map(|p| p.day_only().days_since_epoch()),
-        story_year: story_year.filter(|y| (1000..=9999).contains(y)),
-        published_inferred: false,
-    };
-    let mut done: Vec<Resolved> = Vec::new();
-    for candidate in find_candidates(text) {
-        let resolved = ctx.resolve(&candidate, &done);
-        done.push(resolved);
-    }
-    done.into_iter().map(Resolved::into_expression).collect()
+    resolve_against(text, sentences, published, story_year, false)
 }
 
 /// Find and resolve the time expressions of an article that states no
@@ -137,6 +117,18 @@ pub fn resolve_times_inferred(
     sentences: &[Sentence],
     story_date: PublishedDate,
 ) -> Vec<TimeExpression> {
+    resolve_against(text, sentences, Some(story_date), Some(story_date.year()), true)
+}
+
+/// Resolve every candidate in text order against `published` (inferred
+/// from the story when `inferred`).
+fn resolve_against(
+    text: &str,
+    sentences: &[Sentence],
+    published: Option<PublishedDate>,
+    story_year: Option<i32>,
+    inferred: bool,
+) -> Vec<TimeExpression> {
     let own;
     let sentences = if sentences.is_empty() {
         own = split_sentences(text);
@@ -144,14 +136,13 @@ pub fn resolve_times_inferred(
     } else {
         sentences
     };
-    let story_date = story_date.day_only();
     let ctx = Context {
         text,
         sentences,
         paragraphs: paragraphs(text),
-        published: Some(story_date.days_since_epoch()),
-        story_year: Some(story_date.year()).filter(|y| (1000..=9999).contains(y)),
-        published_inferred: true,
+        published: published.map(|p| p.day_only().days_since_epoch()),
+        story_year: story_year.filter(|y| (1000..=9999).contains(y)),
+        published_inferred: inferred,
     };
     let mut done: Vec<Resolved> = Vec::new();
     for candidate in find_candidates(text) {
