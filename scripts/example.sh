@@ -26,3 +26,9 @@ echo "== sitrep articles"
 echo
 echo "== sitrep search ceasefire"
 "$sitrep" search --db "$db" ceasefire
+echo
+echo "== sitrep stories"
+"$sitrep" stories --db "$db"
+echo
+echo "== sitrep report (the situation report, Markdown; --format html for a standalone page)"
+"$sitrep" report --db "$db"

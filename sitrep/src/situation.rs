@@ -117,7 +117,8 @@ impl Gathered {
     }
 
     /// Threads in order of their first story; each titled by its largest
-    /// story (the earliest among equals).
+    /// story with a headline (else its largest story; among equals the
+    /// latest, then the first).
     fn threads(&self) -> Vec<ThreadPlan<'_>> {
         let mut by_thread: BTreeMap<&str, Vec<&StoryListing>> = BTreeMap::new();
         let mut first_seen: Vec<&str> = Vec::new();
@@ -135,11 +136,29 @@ impl Gathered {
                 let title = stories
                     .iter()
                     .enumerate()
-                    .max_by_key(|(i, s)| (s.articles.len(), std::cmp::Reverse(*i)))
+                    .max_by_key(|(i, s)| {
+                        (
+                            self.is_headline(s),
+                            s.articles.len(),
+                            s.story.last_published,
+                            std::cmp::Reverse(*i),
+                        )
+                    })
                     .map_or("", |(_, s)| s.story.title.as_str());
                 ThreadPlan { id, title, stories }
             })
             .collect()
+    }
+
+    /// Is the story titled by one of its articles' headlines (rather than
+    /// by a lead sentence, when none of its articles has a title)?
+    fn is_headline(&self, s: &StoryListing) -> bool {
+        s.articles.iter().any(|id| {
+            self.articles
+                .get(id)
+                .and_then(|a| a.title.as_deref())
+                .is_some_and(|t| t == s.story.title)
+        })
     }
 
     fn input<'a>(&'a self, plan: &ThreadPlan<'a>) -> ThreadInput<'a> {

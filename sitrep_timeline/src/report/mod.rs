@@ -8,7 +8,7 @@ mod markdown;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use sitrep_model::Article;
+use sitrep_model::{Article, EventDateBasis};
 
 use crate::consolidate::{Timeline, TimelineEvent};
 
@@ -78,10 +78,15 @@ impl ThreadReport<'_> {
     /// the sources that report the happening.
     pub fn summary(&self, n: usize) -> Vec<(&TimelineEvent, &str)> {
         let mut ranked: Vec<&TimelineEvent> = self.timeline.events.iter().collect();
+        // Most sources first; among equals, happenings the text dates
+        // before those only dated by their reports.
         ranked.sort_by(|a, b| {
             b.articles
                 .len()
                 .cmp(&a.articles.len())
+                .then_with(|| {
+                    (b.date_basis == EventDateBasis::Text).cmp(&(a.date_basis == EventDateBasis::Text))
+                })
                 .then_with(|| a.id.cmp(&b.id))
         });
         let mut chosen: Vec<&TimelineEvent> = Vec::new();
@@ -90,7 +95,7 @@ impl ThreadReport<'_> {
             if chosen.len() >= n {
                 break;
             }
-            if let Some(ev) = e.evidence.first()
+            if let Some(ev) = summary_evidence(e)
                 && texts.insert(ev.text.as_str())
             {
                 chosen.push(e);
@@ -106,19 +111,35 @@ impl ThreadReport<'_> {
         chosen.sort_by_key(|e| position.get(e.id.as_str()).copied().unwrap_or(usize::MAX));
         chosen
             .into_iter()
-            .filter_map(|e| e.evidence.first().map(|ev| (e, ev.text.as_str())))
+            .filter_map(|e| summary_evidence(e).map(|ev| (e, ev.text.as_str())))
             .collect()
     }
 
-    /// Actors by the number of happenings they take part in.
+    /// Actors linked to an entity, by the number of happenings they take
+    /// part in, each under its most used name ("Marco Rubio" and "Rubio"
+    /// count as one).
     pub fn key_actors(&self, n: usize) -> Vec<(String, usize)> {
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        let mut by_entity: BTreeMap<&str, (BTreeSet<&str>, BTreeMap<&str, usize>)> = BTreeMap::new();
         for e in &self.timeline.events {
-            let names: BTreeSet<&str> = e.actors.iter().map(|a| a.name.as_str()).collect();
-            for name in names {
-                *counts.entry(name.to_owned()).or_default() += 1;
+            for a in &e.actors {
+                let Some(entity) = a.entity.as_deref() else {
+                    continue;
+                };
+                let entry = by_entity.entry(entity).or_default();
+                entry.0.insert(e.id.as_str());
+                *entry.1.entry(a.name.as_str()).or_default() += 1;
             }
         }
+        let counts = by_entity
+            .into_values()
+            .filter_map(|(events, names)| {
+                let name = names
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))?
+                    .0;
+                Some((name.to_owned(), events.len()))
+            })
+            .collect();
         top(counts, n)
     }
 
@@ -158,4 +179,9 @@ pub(crate) fn citations(report: &ThreadReport<'_>, articles: &[String]) -> Strin
     let mut numbers: Vec<usize> = articles.iter().filter_map(|a| report.source_number(a)).collect();
     numbers.sort_unstable();
     numbers.iter().map(|n| format!("[{n}]")).collect()
+}
+
+/// The evidence sentence a summary quotes: the first article's.
+fn summary_evidence(e: &TimelineEvent) -> Option<&crate::consolidate::Evidence> {
+    e.evidence.first()
 }

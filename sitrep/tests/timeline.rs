@@ -1,0 +1,129 @@
+//! The situation picture of the example corpus end to end: `sitrep
+//! timeline --json` consolidates the seeds' reports into happenings with
+//! the dates the texts state (also relatively, and in the articles that
+//! state no publication date, through their story), each citing every
+//! article that reports it; `sitrep report` renders it. Skips with a
+//! message without the corpus or the reference data.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{reference_data_present, seeds, sitrep};
+use serde_json::Value;
+
+fn run(args: &[&str], db: &Path) -> String {
+    let out = sitrep()
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .output()
+        .expect("run sitrep");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+/// Seed file prefix ("000") → article id.
+fn seed_ids(db: &Path) -> BTreeMap<String, String> {
+    run(&["articles", "--json"], db)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("json"))
+        .map(|a| {
+            let origin = a["origin"].as_str().unwrap_or_default();
+            let file = Path::new(origin)
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned());
+            let prefix = file.unwrap_or_default().chars().take(3).collect::<String>();
+            (prefix, a["id"].as_str().unwrap_or_default().to_owned())
+        })
+        .collect()
+}
+
+/// The happenings of `kind` on `date`.
+fn on<'a>(events: &'a [Value], kind: &str, date: &str) -> Vec<&'a Value> {
+    events
+        .iter()
+        .filter(|e| e["type"] == kind && e["date"] == date)
+        .collect()
+}
+
+fn cites(e: &Value, id: &str) -> bool {
+    e["articles"]
+        .as_array()
+        .is_some_and(|a| a.iter().any(|x| x == id))
+}
+
+#[test]
+fn the_seeds_timeline_dates_each_happening_and_cites_every_report() {
+    let Some(seeds) = seeds() else { return };
+    if !reference_data_present() {
+        eprintln!("skipping: no reference data (run scripts/setup.sh)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("seeds.db");
+    let out = sitrep()
+        .arg("ingest")
+        .arg("--db")
+        .arg(&db)
+        .arg(&seeds)
+        .output()
+        .expect("ingest");
+    assert!(out.status.success());
+    let ids = seed_ids(&db);
+    let doc: Value = serde_json::from_str(&run(&["timeline", "--json"], &db)).expect("timeline json");
+    let events: Vec<Value> = doc["threads"]
+        .as_array()
+        .expect("threads")
+        .iter()
+        .flat_map(|t| t["events"].as_array().cloned().unwrap_or_default())
+        .collect();
+
+    // "The United States said a day earlier that it was imposing
+    // sanctions": the day before Friday, February 21, in 002 (dated) and
+    // in 000 (undated, dated through its story).
+    let sanctions = on(&events, "SANCTION", "2025-02-20");
+    assert_eq!(sanctions.len(), 1, "{sanctions:#?}");
+    assert!(cites(sanctions[0], &ids["000"]) && cites(sanctions[0], &ids["002"]));
+
+    // Rubio and Ruto called for a ceasefire: announced on Friday.
+    let demand = on(&events, "DEMAND", "2025-02-21");
+    let ceasefire = demand
+        .iter()
+        .find(|e| e["title"].as_str().is_some_and(|t| t.contains("Ruto")))
+        .expect("the ceasefire call of Rubio and Ruto");
+    assert!(cites(ceasefire, &ids["000"]) && cites(ceasefire, &ids["002"]));
+
+    // Their phone call, reported by three articles, is one happening.
+    let calls: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["type"] == "CONSULT" && cites(e, &ids["002"]))
+        .collect();
+    assert_eq!(calls.len(), 1, "{calls:#?}");
+    for seed in ["000", "002", "004"] {
+        assert!(cites(calls[0], &ids[seed]), "the call cites {seed}");
+    }
+
+    // Bukavu "last Sunday" before the 22nd; Goma entered "on Monday"
+    // before January 29.
+    assert!(!on(&events, "FIGHT", "2025-02-16").is_empty(), "Bukavu");
+    assert!(!on(&events, "FIGHT", "2025-01-27").is_empty(), "Goma");
+
+    // The year-old article (001) states no date, and its story gives none:
+    // none of its happenings gets one.
+    for e in events.iter().filter(|e| cites(e, &ids["001"])) {
+        let only_001 = e["articles"].as_array().is_some_and(|a| a.len() == 1);
+        assert!(!only_001 || e["date"].is_null(), "001 dated: {e:#}");
+    }
+
+    let markdown = run(&["report"], &db);
+    assert!(markdown.starts_with("# Situation report"));
+    assert!(markdown.contains("2025-02-20") && markdown.contains("### Who reprinted whom"));
+    let html = run(&["report", "--format", "html"], &db);
+    assert!(html.contains("<html") && !html.contains("http://") && !html.contains("https://"));
+}
