@@ -35,6 +35,9 @@ pub enum Command {
         /// Story clustering options.
         #[command(flatten)]
         clustering: crate::clustering::ClusterArgs,
+        /// Print the seconds spent in each pipeline stage on stderr at the end.
+        #[arg(long)]
+        timings: bool,
         /// Inputs: files, folders, or `-` for JSON Lines on standard input.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,

@@ -13,6 +13,7 @@ mod output;
 mod pipeline;
 mod resources;
 mod situation;
+mod timings;
 
 use std::process::ExitCode;
 

@@ -15,6 +15,7 @@ use sitrep_store::Store;
 use crate::pipeline::{
     Dedup, annotate_batch, events_batch, for_each_batch, fresh_articles, read_input, resolve_inputs,
 };
+use crate::timings::StageClock;
 
 /// Counts for the summary line.
 #[derive(Debug, Default)]
@@ -30,6 +31,7 @@ pub fn run(
     db: &Path,
     dedup_window: u32,
     clustering: &crate::clustering::ClusterArgs,
+    timings: bool,
     paths: &[PathBuf],
 ) -> anyhow::Result<()> {
     let mut store = Store::open(db).with_context(|| format!("opening the store {}", db.display()))?;
@@ -55,6 +57,7 @@ pub fn run(
         rejected: missing,
         ..Tally::default()
     };
+    let mut clock = StageClock::new(timings);
     let progress = ProgressBar::new(inputs.len() as u64);
     progress.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} inputs, {msg}")
@@ -72,20 +75,26 @@ pub fn run(
                         Err(rejection) => tally.rejected.push(rejection),
                     }
                 }
+                clock.mark(0);
                 let fresh = fresh_articles(&store, &articles)?;
                 let annotations = annotate_batch(&fresh, &resources);
+                clock.mark(1);
                 let events = events_batch(&fresh, &annotations, &lexicon);
+                clock.mark(2);
                 let records = dedup.batch(&store, &articles)?;
+                clock.mark(3);
                 tally.exact_duplicates += records.iter().filter(|r| r.duplicate_of.is_some()).count();
                 tally.linked += records.iter().filter(|r| !r.links.is_empty()).count();
                 let stored = store
                     .insert_batch_with_events(&articles, &records, &annotations, &events)
                     .with_context(|| format!("storing articles in {}", db.display()))?;
+                clock.mark(4);
                 let placed =
                     stories.batch_stored(&store, &articles, &stored.inserted, &annotations, &records)?;
                 store
                     .insert_clusters(&placed)
                     .with_context(|| format!("storing stories in {}", db.display()))?;
+                clock.mark(5);
                 tally.new += stored.inserted.len();
                 tally.existing += stored.existing.len();
                 progress.set_message(format!("{} new", tally.new));
@@ -95,7 +104,9 @@ pub fn run(
         progress.inc(1);
     }
     progress.finish_and_clear();
-    report(&tally)
+    report(&tally)?;
+    clock.report(&mut std::io::stderr().lock(), tally.new)?;
+    Ok(())
 }
 
 fn report(tally: &Tally) -> anyhow::Result<()> {

@@ -24,8 +24,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             db,
             dedup_window,
             clustering,
+            timings,
             paths,
-        } => ingest::run(&crate::config::db_path(&db), dedup_window, &clustering, &paths),
+        } => ingest::run(
+            &crate::config::db_path(&db),
+            dedup_window,
+            &clustering,
+            timings,
+            &paths,
+        ),
         Command::Extract { json, paths } => extract::run(&paths, json),
         Command::Geocode { json: _, weights } => {
             geocode::run(&crate::config::gazetteer_path(), weights.as_deref())

@@ -1,0 +1,66 @@
+//! Where `sitrep ingest --timings` spends its time: wall-clock seconds per
+//! pipeline stage, summed over batches and printed once at the end. The
+//! only module of the binary that reads the clock; nothing it measures
+//! changes what is computed or stored.
+
+use std::io::Write;
+use std::time::Instant;
+
+/// The stages an ingest batch goes through, in order.
+pub const STAGES: [&str; 6] = ["read+extract", "annotate", "events", "dedup", "store", "cluster"];
+
+/// Seconds spent per stage.
+#[derive(Debug)]
+pub struct StageClock {
+    enabled: bool,
+    seconds: [f64; STAGES.len()],
+    since: Option<Instant>,
+    started: Option<Instant>,
+}
+
+impl StageClock {
+    /// A clock that measures only when `enabled`.
+    pub fn new(enabled: bool) -> Self {
+        let now = enabled.then(Instant::now);
+        Self {
+            enabled,
+            seconds: [0.0; STAGES.len()],
+            since: now,
+            started: now,
+        }
+    }
+
+    /// Charge the time since the previous mark to stage `index` of
+    /// [`STAGES`].
+    pub fn mark(&mut self, index: usize) {
+        if !self.enabled {
+            return;
+        }
+        let now = Instant::now();
+        if let (Some(since), Some(slot)) = (self.since, self.seconds.get_mut(index)) {
+            *slot += now.duration_since(since).as_secs_f64();
+        }
+        self.since = Some(now);
+    }
+
+    /// Print one line per stage and the total to `out`, when enabled.
+    pub fn report(&self, out: &mut impl Write, articles: usize) -> std::io::Result<()> {
+        let Some(started) = self.started.filter(|_| self.enabled) else {
+            return Ok(());
+        };
+        let total = started.elapsed().as_secs_f64();
+        for (name, s) in STAGES.iter().zip(self.seconds) {
+            writeln!(
+                out,
+                "timings: {name:<13} {s:>9.3} s  {:>5.1}%",
+                100.0 * s / total.max(1e-9)
+            )?;
+        }
+        let rate = articles as f64 / total.max(1e-9);
+        writeln!(
+            out,
+            "timings: {:<13} {total:>9.3} s  {rate:.1} new articles/s",
+            "total"
+        )
+    }
+}
