@@ -184,11 +184,21 @@ fn is_place_unit(u: &Unit, mentions: &[&EntityMention]) -> bool {
 
 /// Is the agent word at `i` a modifier of the noun after it ("military
 /// aid", "government minister" is an agent phrase of its own)?
+///
+/// Only the compiled-in core's verbs count as verbs here: the converted
+/// dictionaries list many words that are mostly nouns after an agent word
+/// ("joint military exercises", "military equipment").
 fn modifies_next(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     let Some(next) = toks.get(i + 1) else {
         return false;
     };
-    next.tag == Tag::Word && !next.capital && !verb_like(next, lex) && agent_at(toks, i + 1, lex).is_none()
+    let core_verb = lemma::looks_past(&next.lower)
+        || next.lower.ends_with("ing")
+        || lemma::candidates(&next.lower)
+            .iter()
+            .any(|(c, f)| *f != lemma::Form::Base && lex.is_core_verb(c))
+        || lex.is_core_verb(&next.lower);
+    next.tag == Tag::Word && !next.capital && !core_verb && agent_at(toks, i + 1, lex).is_none()
 }
 
 /// Build the sentence's actor chunks from its tokens and the entity
@@ -366,7 +376,40 @@ pub fn chunks(
         c.prep = governing_prep(toks, c.start, lex);
         c.possessor = toks.get(c.end).is_some_and(|t| t.tag == Tag::Possessive);
     }
+    sentence_country(&mut merged);
     merged
+}
+
+/// Sectors of actors that belong to no country.
+const INTERNATIONAL_SECTORS: &[&str] = &["IGO", "NGO", "IMG", "MNC"];
+
+/// Actors the knowledge base gave no country ("police", "the
+/// opposition", "Judge Alejandro Rivera", an unlisted party) belong to
+/// the country the sentence is about when it names exactly one: "the
+/// opposition threatened to storm his residence in Tbilisi" is Georgia's
+/// opposition. With two countries named, the actor stays without one;
+/// international actors never get one.
+fn sentence_country(chunks: &mut [Chunk]) {
+    let countries: std::collections::BTreeSet<&str> = chunks
+        .iter()
+        .flat_map(|c| c.actors.iter())
+        .filter_map(|a| a.country.as_deref())
+        .collect();
+    let mut only = countries.iter();
+    let (Some(&country), None) = (only.next(), only.next()) else {
+        return;
+    };
+    let country = country.to_owned();
+    for a in chunks.iter_mut().flat_map(|c| c.actors.iter_mut()) {
+        let international = a
+            .sector
+            .as_deref()
+            .is_some_and(|s| INTERNATIONAL_SECTORS.contains(&s))
+            || international_name(&a.name);
+        if a.country.is_none() && !international {
+            a.country = Some(country.clone());
+        }
+    }
 }
 
 /// Does an "X, Y" list go on to "and Z" after token `end`?
@@ -487,7 +530,7 @@ fn actor_of(
     let head_is_place = head.is_some_and(|m| matches!(m.kind, EntityKind::Country | EntityKind::Place));
     // An organisation of no country the knowledge base gave no sector,
     // named as international, is an international organisation.
-    let international = head.is_some_and(|m| m.kind == EntityKind::Organization)
+    let international = head.is_some_and(|m| matches!(m.kind, EntityKind::Organization | EntityKind::Group))
         && country.is_none()
         && entity.is_some_and(|e| e.sector.is_none() && international_name(&e.name));
     let agent_sector = agent.clone();

@@ -275,6 +275,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             }
         };
         if p.frame
+            && demand_by.is_none()
             && matches!(
                 Family::of_code(&p.code),
                 Some(Family::Appeal | Family::Demand | Family::Intent | Family::Threaten)
@@ -393,6 +394,15 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if p.need_target && target.is_none() && !(p.sym && sent.chunks[source].is_compound()) {
             continue;
         }
+        let mutual = p.sym && target.is_none_or(|t| co_participant(sent, t, tr.end, p.frame));
+        // No role of the verb names a target: the first party the rest of
+        // the clause names is the one acted on ("imposed restrictions
+        // against German goods", "paid compensation to British
+        // nationals", "rioted at a jail in northern Israel").
+        if target.is_none() && !passive && !(p.sym && sent.chunks[source].is_compound()) {
+            let places = !verbal && located(coding.kind);
+            target = first_party(sent, tr.end, clause_end, source, places);
+        }
         // Troops arriving somewhere are deployed, not visiting.
         if matches!(coding.code.as_str(), "042" | "043")
             && sent.chunks[source]
@@ -412,7 +422,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             coding,
             source,
             target,
-            p.sym,
+            mutual,
             k,
         );
     }
@@ -573,6 +583,52 @@ fn find_target(
         Some(Complement { at: Some(at), .. }) => complement_actor(sent, at + 1, until, source),
         _ => complement_actor(sent, after_verb, until, source),
     }
+}
+
+/// Does the target chunk `t` take part on an equal footing, so that a
+/// symmetric event (meeting, agreement, clash) is mutual: a "with" or
+/// "between" party or the direct object of the verb ("met X", "agreed
+/// with X"), not a party of a frame's complement ("agreed to set up a
+/// centre in Tokyo").
+fn co_participant(sent: &Sentence<'_, '_>, t: usize, trigger_end: usize, frame: bool) -> bool {
+    let chunk = &sent.chunks[t];
+    let with = matches!(chunk.prep.as_deref(), Some("with" | "between"));
+    if frame {
+        with && chunk.start <= trigger_end + 2
+    } else {
+        with || chunk.prep.is_none()
+    }
+}
+
+/// The first party named between token `from` and `until`, other than
+/// the source and other than the source's own forces ("its troops"). A
+/// place named as where something happens ("held talks in Nairobi") is a
+/// party only to actions on places (`places`).
+fn first_party(
+    sent: &Sentence<'_, '_>,
+    from: usize,
+    until: usize,
+    source: usize,
+    places: bool,
+) -> Option<usize> {
+    sent.chunk_after(from, until, |c| {
+        let locative = c.prep.as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "in" | "at" | "near" | "inside" | "outside" | "across" | "around" | "throughout"
+            )
+        }) && c
+            .actors
+            .iter()
+            .all(|a| matches!(a.kind, Some(EntityKind::Place | EntityKind::Country)));
+        !c.actors.is_empty()
+            && (places || !locative)
+            && !c
+                .pronoun
+                .as_deref()
+                .is_some_and(|p| matches!(p, "its" | "their" | "his" | "her"))
+    })
+    .filter(|&c| c != source)
 }
 
 /// The first actor of a frame's complement from token `from` to the end

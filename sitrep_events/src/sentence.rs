@@ -418,6 +418,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 !after_noun
                     || self.tok(k + 1).is_some_and(|n| {
                         matches!(n.tag, Tag::Det | Tag::Pron | Tag::Number)
+                            || n.is(&["that"])
                             || self.chunk_of[k + 1].is_some()
                             || (n.tag == Tag::Word && !self.in_time[k + 1])
                     })
@@ -894,7 +895,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
         // "X said (that) Y will …": look left of the clause's subject.
         let subject = self.subject(k, 0).filter(|&c| self.chunks[c].start >= start);
-        let before = subject.map_or(s, |c| self.chunks[c].start.min(s.max(self.chunks[c].start)));
+        let before = subject.map_or(s, |c| self.chunks[c].start.min(s));
         let mut j = before;
         while j > 0 {
             j -= 1;

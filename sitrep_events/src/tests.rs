@@ -274,6 +274,64 @@ fn statements_alone_are_not_events() {
     );
 }
 
+#[test]
+fn actors_without_a_country_take_the_sentence_country() {
+    check(
+        "The opposition threatened to storm the presidential residence in [Tbilisi|GEO|-|place].",
+        &["THREATEN 1384 GEO.OPP>GEO.- 2025-02-22 @Tbilisi"],
+    );
+    check(
+        "Police in [Algiers|DZA|-|place] arrested dozens of [Islamic Salvation Front|-|-|organization] supporters.",
+        &["COERCE 173 DZA.COP>DZA.- 2025-02-22"],
+    );
+    // Two countries: no guess.
+    check(
+        "Police arrested [Kenyan|KEN|-|country] and [Ugandan|UGA|-|country] traders.",
+        &[
+            "COERCE 173 -.COP>KEN.- 2025-02-22",
+            "COERCE 173 -.COP>UGA.- 2025-02-22",
+        ],
+    );
+}
+
+#[test]
+fn agreements_are_mutual_only_between_co_participants() {
+    check(
+        "The [European Community|-|IGO|organization] agreed to provide aid to [Romania|ROU|-|country].",
+        &["AGREE 033 -.IGO>ROU.- 2025-02-22"],
+    );
+    check(
+        "[Jordan|JOR|-|country] and [Britain|GBR|-|country] have agreed to undertake joint military exercises this month.",
+        &[
+            "AGREE 030 JOR.->GBR.- 2025-02-22",
+            "AGREE 030 GBR.->JOR.- 2025-02-22",
+        ],
+    );
+    check(
+        "[Arnor|ARN|-|country] agreed with [Gondor|GON|-|country] to restore diplomatic ties.",
+        &[
+            "AGREE 032 ARN.->GON.- 2025-02-22",
+            "AGREE 032 GON.->ARN.- 2025-02-22",
+        ],
+    );
+}
+
+#[test]
+fn targets_named_later_in_the_clause_and_reported_demands() {
+    check(
+        "A [French|FRA|-|country] minister threatened to impose import restrictions against [German|DEU|-|country] goods.",
+        &["THREATEN 132 FRA.GOV>DEU.- 2025-02-22"],
+    );
+    check(
+        "The [United States|USA|-|country] said that [China|CHN|-|country] must drop its trade barriers.",
+        &["DEMAND 100 USA.->CHN.- 2025-02-22"],
+    );
+    check(
+        "[Washington|USA|-|place] along with its allies demanded that [Hamas|PSE|REB|group] renounce violence.",
+        &["DEMAND 100 USA.->PSE.REB 2025-02-22"],
+    );
+}
+
 mod properties {
     use proptest::prelude::*;
     use sitrep_model::{Annotations, Article, ArticleId, EntityMention, Sentence, Span};
