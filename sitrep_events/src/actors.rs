@@ -77,6 +77,10 @@ struct Unit {
     kind: UnitKind,
 }
 
+/// Agent words that in lower case are mostly adjectives ("a general
+/// strike", but "General Dostum").
+const ADJECTIVE_AGENTS: &[&str] = &["general"];
+
 /// Modifiers that may stand between a preposition and its actor phrase.
 const MODIFIERS: &[&str] = &[
     "senior",
@@ -227,6 +231,7 @@ pub fn chunks(
     let mut i = 0;
     while i < toks.len() {
         if !covered(i, &units)
+            && (!toks[i].is(ADJECTIVE_AGENTS) || toks[i].capital)
             && let Some((first, sector)) = agent_at(toks, i, lex)
             && !(first..=i).any(|j| covered(j, &units))
             && !modifies_next(toks, i, lex)
@@ -376,20 +381,41 @@ pub fn chunks(
         c.prep = governing_prep(toks, c.start, lex);
         c.possessor = toks.get(c.end).is_some_and(|t| t.tag == Tag::Possessive);
     }
-    sentence_country(&mut merged);
+    sentence_country(toks, &mut merged);
     merged
 }
 
 /// Sectors of actors that belong to no country.
 const INTERNATIONAL_SECTORS: &[&str] = &["IGO", "NGO", "IMG", "MNC"];
 
+/// Words before an agent noun that make it several parties or no
+/// country's ("both leaders", "all parties", "regional leaders").
+const MANY: &[&str] = &[
+    "both",
+    "all",
+    "each",
+    "two",
+    "three",
+    "several",
+    "various",
+    "other",
+    "regional",
+    "international",
+    "foreign",
+    "world",
+    "global",
+    "western",
+];
+
 /// Actors the knowledge base gave no country ("police", "the
 /// opposition", "Judge Alejandro Rivera", an unlisted party) belong to
 /// the country the sentence is about when it names exactly one: "the
 /// opposition threatened to storm his residence in Tbilisi" is Georgia's
 /// opposition. With two countries named, the actor stays without one;
-/// international actors never get one.
-fn sentence_country(chunks: &mut [Chunk]) {
+/// so do international actors, agent nouns that name several parties
+/// ("both leaders", "all parties") and the members of a compound whose
+/// other members have a country ("Rubio and Kenyan President Ruto").
+fn sentence_country(toks: &[Tok], chunks: &mut [Chunk]) {
     let countries: std::collections::BTreeSet<&str> = chunks
         .iter()
         .flat_map(|c| c.actors.iter())
@@ -400,14 +426,22 @@ fn sentence_country(chunks: &mut [Chunk]) {
         return;
     };
     let country = country.to_owned();
-    for a in chunks.iter_mut().flat_map(|c| c.actors.iter_mut()) {
-        let international = a
-            .sector
-            .as_deref()
-            .is_some_and(|s| INTERNATIONAL_SECTORS.contains(&s))
-            || international_name(&a.name);
-        if a.country.is_none() && !international {
-            a.country = Some(country.clone());
+    for c in chunks.iter_mut() {
+        let many = (c.start.saturating_sub(2)..c.start).any(|i| toks[i].is(MANY))
+            || toks.get(c.start).is_some_and(|t| t.is(MANY));
+        let partnered = c.is_compound() && c.actors.iter().any(|a| a.country.is_some());
+        if many || partnered {
+            continue;
+        }
+        for a in &mut c.actors {
+            let international = a
+                .sector
+                .as_deref()
+                .is_some_and(|s| INTERNATIONAL_SECTORS.contains(&s))
+                || international_name(&a.name);
+            if a.country.is_none() && !international {
+                a.country = Some(country.clone());
+            }
         }
     }
 }

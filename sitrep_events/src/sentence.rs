@@ -35,6 +35,7 @@ const ADVERBS: &[&str] = &[
     "formally",
     "officially",
     "once",
+    "outright",
     "twice",
     "further",
     "even",

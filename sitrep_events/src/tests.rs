@@ -332,6 +332,18 @@ fn targets_named_later_in_the_clause_and_reported_demands() {
     );
 }
 
+#[test]
+fn adverbs_adjectives_and_population_agents() {
+    check(
+        "[Bangladesh|BGD|-|country] has once again rejected an [Indian|IND|-|country] proposal.",
+        &["REJECT 120 BGD.->IND.- 2025-02-22"],
+    );
+    check(
+        "Druze inhabitants of the [Syrian|SYR|-|country] Golan Heights threatened to stage a protest against a general strike.",
+        &["THREATEN 133 SYR.CVL>- 2025-02-22"],
+    );
+}
+
 mod properties {
     use proptest::prelude::*;
     use sitrep_model::{Annotations, Article, ArticleId, EntityMention, Sentence, Span};
