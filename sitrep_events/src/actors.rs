@@ -77,6 +77,33 @@ struct Unit {
     kind: UnitKind,
 }
 
+/// Quantities and parts whose "of" phrase names who they are
+/// ("thousands of students demonstrated", "a group of Moroccan
+/// diplomats", "members of the association").
+const PARTITIVES: &[&str] = &[
+    "thousands",
+    "hundreds",
+    "tens",
+    "dozens",
+    "scores",
+    "millions",
+    "members",
+    "member",
+    "group",
+    "groups",
+    "some",
+    "many",
+    "most",
+    "majority",
+    "number",
+    "one",
+    "all",
+    "both",
+    "each",
+    "several",
+    "few",
+];
+
 /// Agent words that in lower case are mostly adjectives ("a general
 /// strike", but "General Dostum").
 const ADJECTIVE_AGENTS: &[&str] = &["general"];
@@ -407,14 +434,17 @@ const MANY: &[&str] = &[
     "western",
 ];
 
-/// Actors the knowledge base gave no country ("police", "the
-/// opposition", "Judge Alejandro Rivera", an unlisted party) belong to
-/// the country the sentence is about when it names exactly one: "the
-/// opposition threatened to storm his residence in Tbilisi" is Georgia's
-/// opposition. With two countries named, the actor stays without one;
-/// so do international actors, agent nouns that name several parties
-/// ("both leaders", "all parties") and the members of a compound whose
-/// other members have a country ("Rubio and Kenyan President Ruto").
+/// Actors that name no country ("police", "the opposition", an
+/// unlisted group) belong to the country the sentence is about when it
+/// names exactly one: "the opposition threatened to storm his residence
+/// in Tbilisi" is Georgia's opposition. With two countries named, the
+/// actor stays without one; so do international actors, agent nouns that
+/// name several parties ("both leaders", "all parties") and the members
+/// of a compound whose other members have a country. A named person or
+/// organisation the knowledge base does not place takes the country only
+/// when it is named before it or as where things happen ("in Sudan"):
+/// named after it, the country is as often the counterpart's ("President
+/// Bush threatened further action against Russia").
 fn sentence_country(toks: &[Tok], chunks: &mut [Chunk]) {
     let countries: std::collections::BTreeSet<&str> = chunks
         .iter()
@@ -426,6 +456,23 @@ fn sentence_country(toks: &[Tok], chunks: &mut [Chunk]) {
         return;
     };
     let country = country.to_owned();
+    let has = |c: &Chunk| {
+        c.actors
+            .iter()
+            .any(|a| a.country.as_deref() == Some(country.as_str()))
+    };
+    let first = chunks
+        .iter()
+        .filter(|c| has(c))
+        .map(|c| c.start)
+        .min()
+        .unwrap_or(0);
+    let located = chunks.iter().any(|c| {
+        has(c)
+            && c.prep
+                .as_deref()
+                .is_some_and(|p| matches!(p, "in" | "at" | "inside" | "throughout" | "across"))
+    });
     for c in chunks.iter_mut() {
         let many = (c.start.saturating_sub(2)..c.start).any(|i| toks[i].is(MANY))
             || toks.get(c.start).is_some_and(|t| t.is(MANY));
@@ -433,7 +480,8 @@ fn sentence_country(toks: &[Tok], chunks: &mut [Chunk]) {
         if many || partnered {
             continue;
         }
-        for a in &mut c.actors {
+        let named_ok = located || first < c.start;
+        for a in c.actors.iter_mut().filter(|a| a.entity.is_none() || named_ok) {
             let international = a
                 .sector
                 .as_deref()
@@ -492,6 +540,15 @@ fn governing_prep(toks: &[Tok], start: usize, lex: &Lexicon) -> Option<String> {
             Tag::Word if t.is(MODIFIERS) || (!t.capital && !verb_like(t, lex)) => continue,
             // "up to 100 Albanians" is a quantity.
             Tag::To if i > 0 && toks[i - 1].is(&["up"]) => return None,
+            // "thousands of students", "members of the association": the
+            // quantity's own preposition governs the phrase, if any.
+            Tag::Prep
+                if t.is(&["of"])
+                    && i > 0
+                    && (toks[i - 1].is(PARTITIVES) || toks[i - 1].tag == Tag::Number) =>
+            {
+                i -= 1;
+            }
             Tag::Prep | Tag::To => return Some(t.lower.clone()),
             _ => return None,
         }

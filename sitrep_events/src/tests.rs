@@ -344,6 +344,22 @@ fn adverbs_adjectives_and_population_agents() {
     );
 }
 
+#[test]
+fn quantities_head_their_of_phrase_and_named_actors_keep_their_country_open() {
+    check(
+        "Thousands of [Indonesian|IDN|-|country] students staged demonstrations in [Jakarta|IDN|-|place].",
+        &["PROTEST 141 IDN.EDU>IDN.- 2025-02-22 @Jakarta"],
+    );
+    check(
+        "[President Bush|-|GOV|person] threatened sanctions against [Russia|RUS|-|country].",
+        &["THREATEN 1312 -.GOV>RUS.- 2025-02-22"],
+    );
+    check(
+        "[President al-Bashir|-|GOV|person] lifted the curfew in [Sudan|SDN|-|country].",
+        &["CONCEDE 081 SDN.GOV>SDN.- 2025-02-22 @Sudan"],
+    );
+}
+
 mod properties {
     use proptest::prelude::*;
     use sitrep_model::{Annotations, Article, ArticleId, EntityMention, Sentence, Span};
