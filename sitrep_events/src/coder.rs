@@ -160,7 +160,11 @@ fn has_complement(
     let infinitive = window
         .clone()
         .any(|i| sent.toks[i].tag == Tag::To && sent.toks.get(i + 1).is_some_and(|n| n.tag == Tag::Word));
-    let demand = matches!(Family::of_code(&p.code), Some(Family::Demand | Family::Appeal));
+    // "demanded immediate elections", "threatened further action".
+    let demand = matches!(
+        Family::of_code(&p.code),
+        Some(Family::Demand | Family::Appeal | Family::Threaten)
+    );
     let after = from + p.particles.len();
     let object = sent.toks.get(after).is_some_and(|t| {
         t.is(&["that"])

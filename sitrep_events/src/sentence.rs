@@ -331,6 +331,20 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
         out.extend(lemma::candidates(&t.lower));
         out.retain(|(l, _)| self.lex.is_verb(l));
+        if out.is_empty() {
+            // "reimposed", "re-open", "reoccupy": the verb again. Without a
+            // hyphen only before a vowel, where "re" is the prefix ("recall"
+            // and "resign" are verbs of their own).
+            let stem = t.lower.strip_prefix("re-").or_else(|| {
+                t.lower
+                    .strip_prefix("re")
+                    .filter(|r| r.len() > 3 && r.starts_with(['a', 'e', 'i', 'o', 'u']))
+            });
+            if let Some(stem) = stem {
+                out.extend(lemma::candidates(stem));
+                out.retain(|(l, _)| self.lex.is_verb(l));
+            }
+        }
         out
     }
 
@@ -528,8 +542,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     let Some(end) = self.match_pattern(k, p) else {
                         continue;
                     };
+                    // The core's reading wins over a dictionary pattern of
+                    // the same verb ("killed 46 civilians" is the core's
+                    // attack, not the dictionary's mass killing); within
+                    // each, the more specific pattern.
                     let better = best.as_ref().is_none_or(|b| {
-                        (p.specificity(), p.core) > (b.pattern.specificity(), b.pattern.core)
+                        (p.core, p.specificity()) > (b.pattern.core, b.pattern.specificity())
                     });
                     if better {
                         best = Some(Trigger {

@@ -360,6 +360,32 @@ fn quantities_head_their_of_phrase_and_named_actors_keep_their_country_open() {
     );
 }
 
+#[test]
+fn threats_of_unnamed_action_and_repeated_verbs() {
+    check(
+        "[President Bush|USA|GOV|person] threatened further action against [Russia|RUS|-|country].",
+        &["THREATEN 130 USA.GOV>RUS.- 2025-02-22"],
+    );
+    check(
+        "[Israel|ISR|-|country] reimposed the blockade of [Gaza|PSE|-|place].",
+        &["COERCE 191 ISR.->PSE.- 2025-02-22 @Gaza"],
+    );
+}
+
+/// The converted dictionaries extend the core; where both read a verb,
+/// the core's reading is kept.
+#[test]
+fn the_core_reading_wins_over_a_dictionary_pattern() {
+    let mut text = String::from(crate::lexicon::HEADER);
+    text.push_str("\nverb\tkill +civilian\t202\t-\t-\t-\t-\n");
+    let lex = Lexicon::from_bytes(text.as_bytes()).expect("lexicon");
+    check_with(
+        &lex,
+        "[Russian|RUS|MIL|country] aircraft killed 46 [Afghan|AFG|-|country] civilians.",
+        &["FIGHT 195 RUS.MIL>AFG.CVL 2025-02-22 @Afghan"],
+    );
+}
+
 mod properties {
     use proptest::prelude::*;
     use sitrep_model::{Annotations, Article, ArticleId, EntityMention, Sentence, Span};
