@@ -407,6 +407,14 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             let places = !verbal && located(coding.kind);
             target = first_party(sent, tr.end, clause_end, source, places);
         }
+        // A participle clause ("rioted …, setting fire to their
+        // mattresses", "opened fire, killing one person") elaborates the
+        // event of its main clause: it is coded only when it names a party
+        // of its own.
+        let participle = tr.form == crate::lemma::Form::Ing && !group.be && group.start == k;
+        if participle && target.is_none() && !(p.sym && sent.chunks[source].is_compound()) {
+            continue;
+        }
         // Troops arriving somewhere are deployed, not visiting.
         if matches!(coding.code.as_str(), "042" | "043")
             && sent.chunks[source]
@@ -780,6 +788,13 @@ fn find_entity(sent: &Sentence<'_, '_>, ctx: &Context<'_>, e: &EntityId) -> Opti
         .cloned()
 }
 
+/// Is the actor an international one (an IGO, NGO, …, by sector)?
+fn international(a: &Actor) -> bool {
+    a.sector
+        .as_deref()
+        .is_some_and(|s| matches!(s, "IGO" | "NGO" | "IMG" | "MNC"))
+}
+
 /// Types whose target, when no actor is named, is the place acted on.
 fn located(kind: PloverType) -> bool {
     matches!(
@@ -833,7 +848,13 @@ fn emit(
     sym: bool,
     k: usize,
 ) {
-    let sources = resolve(sent, ctx, source);
+    // A bare agent phrase that names no one ("forces", "foreign
+    // ministers" of countries the sentence does not name) is no source:
+    // who acted is unknown.
+    let sources: Vec<Actor> = resolve(sent, ctx, source)
+        .into_iter()
+        .filter(|a| a.entity.is_some() || a.country.is_some() || international(a))
+        .collect();
     if sources.is_empty() {
         return;
     }
