@@ -398,7 +398,11 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if p.need_target && target.is_none() && !(p.sym && sent.chunks[source].is_compound()) {
             continue;
         }
-        let mutual = p.sym && target.is_none_or(|t| co_participant(sent, t, tr.end, p.frame));
+        // "agreed", "reaffirmed their commitment": a pronoun target that
+        // is the subject again leaves the event mutual (see `emit`).
+        let mutual = p.sym
+            && target
+                .is_none_or(|t| co_participant(sent, t, tr.end, p.frame) || sent.chunks[t].pronoun.is_some());
         // No role of the verb names a target: the first party the rest of
         // the clause names is the one acted on ("imposed restrictions
         // against German goods", "paid compensation to British
@@ -723,6 +727,45 @@ fn refine_mode(sent: &Sentence<'_, '_>, lex: &Lexicon, coding: &mut Coding, from
 /// Resolve a chunk to its actors: its own, or a pronoun's antecedent.
 pub fn resolve(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Actor> {
     let chunk = &sent.chunks[c];
+    // "both leaders", "the two sides": the pair named before.
+    let pair = chunk.pronoun.is_none()
+        && chunk
+            .actors
+            .iter()
+            .all(|a| a.entity.is_none() && a.country.is_none())
+        && chunk
+            .start
+            .checked_sub(1)
+            .and_then(|i| sent.toks.get(i))
+            .is_some_and(|t| t.is(&["both", "two"]));
+    if pair {
+        let group = |g: &[Actor]| g.len() == 2 && g.iter().all(|a| a.kind != Some(EntityKind::Place));
+        let named = sent.chunks[..c]
+            .iter()
+            .rev()
+            .map(|ch| ch.actors.clone())
+            .chain(ctx.prior_subject.clone())
+            .chain(ctx.prior.iter().rev().cloned())
+            .find(|g| group(g));
+        // Else the last two parties named ("Rubio spoke with Ruto. Both
+        // leaders agreed …").
+        return named.unwrap_or_else(|| {
+            let mut last: Vec<Actor> = Vec::new();
+            for a in ctx.prior.iter().rev().flat_map(|g| g.iter().rev()) {
+                if a.entity.is_some()
+                    && a.kind != Some(EntityKind::Place)
+                    && !last.iter().any(|b| b.entity == a.entity)
+                {
+                    last.push(a.clone());
+                }
+                if last.len() == 2 {
+                    last.reverse();
+                    return last;
+                }
+            }
+            Vec::new()
+        });
+    }
     let Some(pronoun) = chunk.pronoun.as_deref() else {
         return chunk.actors.clone();
     };

@@ -392,6 +392,19 @@ fn participle_clauses_elaborate_their_main_event() {
     );
 }
 
+#[test]
+fn both_leaders_are_the_pair_named_before() {
+    check(
+        "[Rubio|USA|GOV|person] spoke with [Ruto|KEN|GOV|person] by phone.\nBoth leaders called for a ceasefire in [Congo|COD|-|country].",
+        &[
+            "CONSULT 041 USA.GOV>KEN.GOV 2025-02-22",
+            "CONSULT 041 KEN.GOV>USA.GOV 2025-02-22",
+            "DEMAND 0256 USA.GOV>COD.- 2025-02-22 @Congo",
+            "DEMAND 0256 KEN.GOV>COD.- 2025-02-22 @Congo",
+        ],
+    );
+}
+
 mod properties {
     use proptest::prelude::*;
     use sitrep_model::{Annotations, Article, ArticleId, EntityMention, Sentence, Span};
