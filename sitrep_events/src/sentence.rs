@@ -663,9 +663,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if next.tag == Tag::Word && next.lower.ends_with("ing") && !self.in_actor_chunk(i + 1) {
             return true;
         }
-        // "…, the State Department said" / "…, said a spokesman".
+        // "…, the State Department said", "…, relief officials in Nairobi
+        // said", "…, said a spokesman".
         let mut j = i + 1;
-        while j < self.toks.len() && (self.chunk_of[j].is_some() || self.toks[j].tag == Tag::Det) {
+        while j < self.toks.len()
+            && j <= i + 8
+            && (self.chunk_of[j].is_some()
+                || matches!(self.toks[j].tag, Tag::Det | Tag::Number)
+                || (self.toks[j].tag == Tag::Prep && self.toks[j].is(&["in", "of", "from", "at"]))
+                || (self.toks[j].tag == Tag::Word && !self.saying(&self.toks[j]) && !self.toks[j].capital))
+        {
             j += 1;
         }
         self.tok(j).is_some_and(|t| self.saying(t)) || self.saying(next)

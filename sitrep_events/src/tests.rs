@@ -405,6 +405,14 @@ fn both_leaders_are_the_pair_named_before() {
     );
 }
 
+#[test]
+fn reporting_tails_are_not_targets() {
+    check(
+        "[Sudanese|SDN|-|country] rebels shelled [Juba|SDN|-|place] on Sunday, killing about 20 people, relief officials in [Nairobi|KEN|-|place] said.",
+        &["FIGHT 194 SDN.REB>SDN.- 2025-02-22 @Juba"],
+    );
+}
+
 mod properties {
     use proptest::prelude::*;
     use sitrep_model::{Annotations, Article, ArticleId, EntityMention, Sentence, Span};
