@@ -916,12 +916,17 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let start = self.clause_start(k);
         // "X said that …": the clause opens after "that".
         let mut s = start;
-        if s > 0 && self.toks[s - 1].is(&["that"]) {
+        let that = s > 0 && self.toks[s - 1].is(&["that"]);
+        if that {
             s -= 1;
         }
-        // "X said (that) Y will …": look left of the clause's subject.
+        // "X said (that) Y will …": look left of the clause's subject, or
+        // of the "that" opening the clause.
         let subject = self.subject(k, 0).filter(|&c| self.chunks[c].start >= start);
-        let before = subject.map_or(s, |c| self.chunks[c].start.min(s));
+        let before = match subject {
+            Some(c) if !that => self.chunks[c].start,
+            _ => s,
+        };
         let mut j = before;
         while j > 0 {
             j -= 1;

@@ -413,6 +413,16 @@ fn reporting_tails_are_not_targets() {
     );
 }
 
+#[test]
+fn reported_intentions_with_and_without_that() {
+    for marked in [
+        "[Palestinian|PSE|GOV|country] leaders said they would boycott all contact with the [United States|USA|-|country].",
+        "[Palestinian|PSE|GOV|country] leaders said that they would boycott all contact with the [United States|USA|-|country].",
+    ] {
+        check(marked, &["THREATEN 133 PSE.GOV>USA.- 2025-02-22"]);
+    }
+}
+
 mod properties {
     use proptest::prelude::*;
     use sitrep_model::{Annotations, Article, ArticleId, EntityMention, Sentence, Span};
