@@ -104,6 +104,27 @@ const PARTITIVES: &[&str] = &[
     "few",
 ];
 
+/// Words of time and sequence that follow a subject before its verb.
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "now",
+    "also",
+    "again",
+    "already",
+    "still",
+    "then",
+    "later",
+    "earlier",
+    "last",
+    "this",
+    "next",
+    "once",
+    "twice",
+    "meanwhile",
+];
+
 /// Agent words that in lower case are mostly adjectives ("a general
 /// strike", but "General Dostum").
 const ADJECTIVE_AGENTS: &[&str] = &["general"];
@@ -223,6 +244,10 @@ fn modifies_next(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     let Some(next) = toks.get(i + 1) else {
         return false;
     };
+    // "the government today ordered": an adverb, not a noun.
+    if next.lower.ends_with("ly") || next.is(TIME_WORDS) {
+        return false;
+    }
     let core_verb = lemma::looks_past(&next.lower)
         || next.lower.ends_with("ing")
         || lemma::candidates(&next.lower)
@@ -302,10 +327,14 @@ pub fn chunks(
                                 .is_some_and(|t| t.is(POSSESSIVE_PRONOUNS) || t.tag == Tag::Possessive)
                     })
                 }
+                // "Nicaragua's Sandinista government", "Israel's ruling
+                // Likud party": modifiers and unlisted names before an
+                // agent noun.
                 _ if u_is_agent && gap.len() <= 3 => gap.iter().all(|g| {
                     g.tag == Tag::Possessive
                         || (g.tag == Tag::Word && !g.capital && !verb_like(g, lex))
                         || (g.tag == Tag::Word && g.is(TITLE_MODIFIERS))
+                        || (g.tag == Tag::Word && g.capital && prev_is_possessed(toks, prev.end))
                 }),
                 // "the South Kivu provincial capital Bukavu": a place named
                 // twice is the last name.
@@ -494,6 +523,11 @@ fn sentence_country(toks: &[Tok], chunks: &mut [Chunk]) {
     }
 }
 
+/// Does the unit ending at `end` own what follows ("Nicaragua's …")?
+fn prev_is_possessed(toks: &[Tok], end: usize) -> bool {
+    toks.get(end).is_some_and(|t| t.tag == Tag::Possessive)
+}
+
 /// Does an "X, Y" list go on to "and Z" after token `end`?
 fn list_continues(toks: &[Tok], end: usize) -> bool {
     let rest = &toks[end.min(toks.len())..];
@@ -540,6 +574,13 @@ fn governing_prep(toks: &[Tok], start: usize, lex: &Lexicon) -> Option<String> {
             Tag::Word if t.is(MODIFIERS) || (!t.capital && !verb_like(t, lex)) => continue,
             // "up to 100 Albanians" is a quantity.
             Tag::To if i > 0 && toks[i - 1].is(&["up"]) => return None,
+            // "about 200 supporters", "over 1,000 protesters": a quantity.
+            Tag::Prep
+                if t.is(&["about", "around", "over", "under", "nearly", "almost", "some"])
+                    && toks.get(i + 1).is_some_and(|n| n.tag == Tag::Number) =>
+            {
+                return None;
+            }
             // "thousands of students", "members of the association": the
             // quantity's own preposition governs the phrase, if any.
             Tag::Prep

@@ -282,7 +282,7 @@ fn actors_without_a_country_take_the_sentence_country() {
     );
     check(
         "Police in [Algiers|DZA|-|place] arrested dozens of [Islamic Salvation Front|-|-|organization] supporters.",
-        &["COERCE 173 DZA.COP>DZA.- 2025-02-22"],
+        &["COERCE 173 DZA.COP>DZA.OPP 2025-02-22"],
     );
     // Two countries: no guess, and police of no known country are no
     // source.
@@ -421,6 +421,18 @@ fn reported_intentions_with_and_without_that() {
     ] {
         check(marked, &["THREATEN 133 PSE.GOV>USA.- 2025-02-22"]);
     }
+}
+
+#[test]
+fn quantities_names_and_adverbs_inside_actor_phrases() {
+    check(
+        "About 200 [Algerian|DZA|-|country] supporters blocked roads in [Algiers|DZA|-|place].",
+        &["PROTEST 144 DZA.OPP>DZA.- 2025-02-22 @Algiers"],
+    );
+    check(
+        "[Nicaragua|NIC|-|country]'s Sandinista government today banned the opposition newspaper.",
+        &["COERCE 1722 NIC.GOV>NIC.MED 2025-02-22"],
+    );
 }
 
 mod properties {
