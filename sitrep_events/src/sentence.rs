@@ -330,21 +330,18 @@ impl<'a, 'l> Sentence<'a, 'l> {
             out.push((l.to_owned(), Form::Past));
         }
         out.extend(lemma::candidates(&t.lower));
-        out.retain(|(l, _)| self.lex.is_verb(l));
-        if out.is_empty() {
-            // "reimposed", "re-open", "reoccupy": the verb again. Without a
-            // hyphen only before a vowel, where "re" is the prefix ("recall"
-            // and "resign" are verbs of their own).
-            let stem = t.lower.strip_prefix("re-").or_else(|| {
-                t.lower
-                    .strip_prefix("re")
-                    .filter(|r| r.len() > 3 && r.starts_with(['a', 'e', 'i', 'o', 'u']))
-            });
-            if let Some(stem) = stem {
-                out.extend(lemma::candidates(stem));
-                out.retain(|(l, _)| self.lex.is_verb(l));
-            }
+        // "reimposed", "re-open", "reoccupy": the verb again, after the
+        // word's own readings. Without a hyphen only before a vowel, where
+        // "re" is the prefix ("recall" and "resign" are verbs of their own).
+        let stem = t.lower.strip_prefix("re-").or_else(|| {
+            t.lower
+                .strip_prefix("re")
+                .filter(|r| r.len() > 3 && r.starts_with(['a', 'e', 'i', 'o', 'u']))
+        });
+        if let Some(stem) = stem {
+            out.extend(lemma::candidates(stem));
         }
+        out.retain(|(l, _)| self.lex.is_verb(l));
         out
     }
 

@@ -435,6 +435,22 @@ fn quantities_names_and_adverbs_inside_actor_phrases() {
     );
 }
 
+#[test]
+fn more_news_verbs_of_the_core() {
+    check(
+        "[Swiss|CHE|-|country] doctors handed over medicine to the [Red Crescent|-|NGO|organization].",
+        &["AID 070 CHE.HLH>-.NGO 2025-02-22"],
+    );
+    check(
+        "[NATO|-|IGO|organization] will tighten the blockade of [Serbia|SRB|-|country].",
+        &["THREATEN 1381 -.IGO>SRB.- 2025-02-22"],
+    );
+    check(
+        "[Latvia|LVA|-|country] cancelled restrictions on the use of the [Russian|RUS|-|country] language.",
+        &["CONCEDE 081 LVA.->RUS.- 2025-02-22"],
+    );
+}
+
 mod properties {
     use proptest::prelude::*;
     use sitrep_model::{Annotations, Article, ArticleId, EntityMention, Sentence, Span};
