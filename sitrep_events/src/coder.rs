@@ -171,7 +171,10 @@ fn has_complement(
             || matches!(t.tag, Tag::Det | Tag::Word | Tag::Number)
             || sent.chunk_of[after].is_some()
     });
-    infinitive || (demand && object)
+    // "agreed that the dispute should be settled", "promised that …".
+    let that_clause = Family::of_code(&p.code) == Some(Family::Intent)
+        && sent.toks.get(after).is_some_and(|t| t.is(&["that"]));
+    infinitive || (demand && object) || that_clause
 }
 
 /// Code every sentence event.

@@ -451,6 +451,28 @@ fn more_news_verbs_of_the_core() {
     );
 }
 
+#[test]
+fn agreements_in_that_clauses_renewed_ties_and_contributions() {
+    check(
+        "The [Philippines|PHL|-|country] and [France|FRA|-|country] agree that territorial disputes should be settled by arbitration.",
+        &[
+            "AGREE 030 PHL.->FRA.- 2025-02-22",
+            "AGREE 030 FRA.->PHL.- 2025-02-22",
+        ],
+    );
+    check(
+        "Old foes [Iran|IRN|-|country] and [Iraq|IRQ|-|country] have renewed diplomatic ties.",
+        &[
+            "SUPPORT 054 IRN.->IRQ.- 2025-02-22",
+            "SUPPORT 054 IRQ.->IRN.- 2025-02-22",
+        ],
+    );
+    check(
+        "[France|FRA|-|country] will contribute 4,000 troops to [Liberia|LBR|-|country].",
+        &["AGREE 0334 FRA.->LBR.- 2025-02-22"],
+    );
+}
+
 mod properties {
     use proptest::prelude::*;
     use sitrep_model::{Annotations, Article, ArticleId, EntityMention, Sentence, Span};
