@@ -488,6 +488,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if t.lower != *particle {
                 return None;
             }
+            // "agreed on Wednesday that …" is no "agree on".
+            if t.tag == Tag::Prep && self.in_time.get(end + 1).copied().unwrap_or(false) {
+                return None;
+            }
             end += 1;
         }
         if pattern.objects.is_empty() {

@@ -473,6 +473,17 @@ fn agreements_in_that_clauses_renewed_ties_and_contributions() {
     );
 }
 
+#[test]
+fn a_time_phrase_is_no_particle() {
+    check(
+        "[Kenya|KEN|-|country] and [Uganda|UGA|-|country] agreed on {Wednesday|2025-02-19} that they would hold talks.",
+        &[
+            "AGREE 036 KEN.->UGA.- 2025-02-19",
+            "AGREE 036 UGA.->KEN.- 2025-02-19",
+        ],
+    );
+}
+
 mod properties {
     use proptest::prelude::*;
     use sitrep_model::{Annotations, Article, ArticleId, EntityMention, Sentence, Span};
