@@ -478,8 +478,8 @@ fn a_time_phrase_is_no_particle() {
     check(
         "[Kenya|KEN|-|country] and [Uganda|UGA|-|country] agreed on {Wednesday|2025-02-19} that they would hold talks.",
         &[
-            "AGREE 036 KEN.->UGA.- 2025-02-19",
-            "AGREE 036 UGA.->KEN.- 2025-02-19",
+            "AGREE 036 KEN.->UGA.- 2025-02-19 @Uganda",
+            "AGREE 036 UGA.->KEN.- 2025-02-19 @Kenya",
         ],
     );
 }
