@@ -534,6 +534,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
     fn find_triggers(&self) -> Vec<Trigger<'l>> {
         let mut out: Vec<Trigger<'l>> = Vec::new();
         for k in 0..self.toks.len() {
+            // A word inside a matched phrase ("set fire to") starts none.
+            if out.last().is_some_and(|t| k < t.end) {
+                continue;
+            }
             let mut best: Option<Trigger<'l>> = None;
             for (lemma, form) in self.verb_lemmas(k) {
                 if !self.verbal(k, form) {

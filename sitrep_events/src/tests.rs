@@ -484,6 +484,14 @@ fn a_time_phrase_is_no_particle() {
     );
 }
 
+#[test]
+fn a_word_inside_a_matched_phrase_starts_no_event() {
+    check(
+        "[Jewish|ISR|-|country] settlers set fire to the offices of the [Palestinian|PSE|-|country] administration.",
+        &["COERCE 1712 ISR.CVL>PSE.GOV 2025-02-22"],
+    );
+}
+
 mod properties {
     use proptest::prelude::*;
     use sitrep_model::{Annotations, Article, ArticleId, EntityMention, Sentence, Span};
