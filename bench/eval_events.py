@@ -2,7 +2,7 @@
 """Score event coding against gold sentences, through `sitrep code --json`.
 
 Usage: eval_events.py [--sitrep BIN] [--gold plover|petr|both] [--shared DIR]
-                      [--petr-actors] [--show N] [--json]
+                      [--petr-actors] [--petr-verbs] [--show N] [--json]
 
 Gold:
 - plover: ../shared/data/plover-gsr/PLOVER_GSR_CAMEO.txt, 322 sentences coded
@@ -22,7 +22,11 @@ Gold:
   INVESTIGATE->ACCUSE, FIGHT->ASSAULT). The unit tests' countries are
   fictional (Arnor, Gondor); --petr-actors adds the suite's own actor
   dictionary (PETR.Validate.actors.txt) to a copy of the knowledge base,
-  as PETRARCH runs it.
+  as PETRARCH runs it; --petr-verbs converts the suite's own verb
+  dictionary (PETR.Validate.verbs.txt) instead of CAMEO.2.0 for it. The
+  suite's codes follow that dictionary, not CAMEO's (CONDEMN is 122 there,
+  RESTORE relations 064), so its type accuracy with the CAMEO dictionary
+  says little about coding news.
 
 Actors match on their country (the CAMEO country code, with the few
 non-ISO codes of the gold translated: JAP->JPN, ITL->ITA, VTN->VNM) or,
@@ -371,6 +375,8 @@ def main():
     ap.add_argument("--shared", default=None)
     ap.add_argument("--home", default=HOME, help="SITREP_HOME to run with")
     ap.add_argument("--petr-actors", action="store_true")
+    ap.add_argument("--petr-verbs", action="store_true",
+                    help="code the PETR suite with its own verb dictionary (PETR.Validate.verbs.txt)")
     ap.add_argument("--show", type=int, default=0, help="print N sentences with differences")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
@@ -388,14 +394,23 @@ def main():
         recs = load_petr(shared, table)
         home = args.home
         tmp = None
-        if args.petr_actors:
+        if args.petr_actors or args.petr_verbs:
             tmp = tempfile.mkdtemp(prefix="sitrep-petr-")
-            for sub in ("gazetteer", "events"):
-                if os.path.isdir(os.path.join(args.home, sub)):
+            for sub in ("gazetteer", "knowledge", "events"):
+                replaced = (sub == "knowledge" and args.petr_actors) or (sub == "events" and args.petr_verbs)
+                if not replaced and os.path.isdir(os.path.join(args.home, sub)):
                     os.symlink(os.path.join(args.home, sub), os.path.join(tmp, sub))
-            os.makedirs(os.path.join(tmp, "knowledge"))
-            petr_knowledge(shared, os.path.join(args.home, "knowledge", "knowledge.tsv"),
-                           os.path.join(tmp, "knowledge", "knowledge.tsv"))
+            if args.petr_actors:
+                os.makedirs(os.path.join(tmp, "knowledge"))
+                petr_knowledge(shared, os.path.join(args.home, "knowledge", "knowledge.tsv"),
+                               os.path.join(tmp, "knowledge", "knowledge.tsv"))
+            if args.petr_verbs:
+                dictionaries = os.path.join(shared, "data", "petrarch-validation", "dictionaries")
+                subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "build_event_lexicon.py"),
+                                "--verbs", os.path.join(dictionaries, "PETR.Validate.verbs.txt"),
+                                "--table", os.path.join(shared, "data", "plover-gsr", "CAMEO2PLOVER-2021.txt"),
+                                os.path.join(tmp, "events", "lexicon.tsv")],
+                               check=True, capture_output=True)
             home = tmp
         try:
             pred, notes = run_sitrep(args.sitrep, recs, home)

@@ -123,3 +123,40 @@ if [ "$(cat "$map_dir/STAMP" 2>/dev/null)" != "$map_stamp" ] || [ ! -s "$map_dir
 else
     echo "setup: map outlines $map_dir/world.json ready"
 fi
+
+# Event lexicon: the PETRARCH/CAMEO verb dictionary and the CAMEO->PLOVER
+# table from the shared folder (never copied into the repository),
+# converted into $SITREP_HOME/events/lexicon.tsv (format:
+# sitrep_events/src/lexicon.rs; converter: scripts/build_event_lexicon.py).
+# Without it sitrep says so once and codes events with its compiled-in core
+# patterns only.
+events_dir="$SITREP_HOME/events"
+event_verbs="$sitrep_shared/data/petrarch-validation/dictionaries/CAMEO.2.0.txt"
+event_table="$sitrep_shared/data/plover-gsr/CAMEO2PLOVER-2021.txt"
+event_args=()
+event_sums=""
+for input in "verbs:$event_verbs" "table:$event_table"; do
+    name="${input%%:*}"
+    file="${input#*:}"
+    if [ -f "$file" ]; then
+        event_args+=("--$name" "$file")
+        event_sums="$event_sums $name=$(sha256sum "$file" | cut -c1-16)"
+    else
+        echo "setup: $file not found; the event lexicon is built without it" >&2
+        event_sums="$event_sums $name=none"
+    fi
+done
+events_stamp="events$event_sums converter=$(sha256sum "$(dirname "$0")/build_event_lexicon.py" | cut -c1-16)"
+if [ "${#event_args[@]}" -eq 0 ]; then
+    echo "setup: no event dictionaries in $sitrep_shared/data; sitrep will code events with its compiled-in core" >&2
+elif [ "$(cat "$events_dir/STAMP" 2>/dev/null)" != "$events_stamp" ] || [ ! -s "$events_dir/lexicon.tsv" ]; then
+    mkdir -p "$events_dir"
+    if python3 "$(dirname "$0")/build_event_lexicon.py" "${event_args[@]}" "$events_dir/lexicon.tsv"; then
+        echo "$events_stamp" > "$events_dir/STAMP"
+        echo "setup: event lexicon $events_dir/lexicon.tsv ready"
+    else
+        echo "setup: could not build the event lexicon; sitrep will code events with its compiled-in core" >&2
+    fi
+else
+    echo "setup: event lexicon $events_dir/lexicon.tsv ready"
+fi

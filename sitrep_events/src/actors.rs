@@ -77,6 +77,58 @@ struct Unit {
     kind: UnitKind,
 }
 
+/// Quantities and parts whose "of" phrase names who they are
+/// ("thousands of students demonstrated", "a group of Moroccan
+/// diplomats", "members of the association").
+const PARTITIVES: &[&str] = &[
+    "thousands",
+    "hundreds",
+    "tens",
+    "dozens",
+    "scores",
+    "millions",
+    "members",
+    "member",
+    "group",
+    "groups",
+    "some",
+    "many",
+    "most",
+    "majority",
+    "number",
+    "one",
+    "all",
+    "both",
+    "each",
+    "several",
+    "few",
+];
+
+/// Words of time and sequence that follow a subject before its verb.
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "now",
+    "also",
+    "again",
+    "already",
+    "still",
+    "then",
+    "later",
+    "earlier",
+    "last",
+    "this",
+    "next",
+    "once",
+    "twice",
+    "meanwhile",
+];
+
+/// Agent words that in lower case are mostly adjectives ("a general
+/// strike", but "General Dostum").
+const ADJECTIVE_AGENTS: &[&str] = &["general"];
+
 /// Modifiers that may stand between a preposition and its actor phrase.
 const MODIFIERS: &[&str] = &[
     "senior",
@@ -184,11 +236,25 @@ fn is_place_unit(u: &Unit, mentions: &[&EntityMention]) -> bool {
 
 /// Is the agent word at `i` a modifier of the noun after it ("military
 /// aid", "government minister" is an agent phrase of its own)?
+///
+/// Only the compiled-in core's verbs count as verbs here: the converted
+/// dictionaries list many words that are mostly nouns after an agent word
+/// ("joint military exercises", "military equipment").
 fn modifies_next(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     let Some(next) = toks.get(i + 1) else {
         return false;
     };
-    next.tag == Tag::Word && !next.capital && !verb_like(next, lex) && agent_at(toks, i + 1, lex).is_none()
+    // "the government today ordered": an adverb, not a noun.
+    if next.lower.ends_with("ly") || next.is(TIME_WORDS) {
+        return false;
+    }
+    let core_verb = lemma::looks_past(&next.lower)
+        || next.lower.ends_with("ing")
+        || lemma::candidates(&next.lower)
+            .iter()
+            .any(|(c, f)| *f != lemma::Form::Base && lex.is_core_verb(c))
+        || lex.is_core_verb(&next.lower);
+    next.tag == Tag::Word && !next.capital && !core_verb && agent_at(toks, i + 1, lex).is_none()
 }
 
 /// Build the sentence's actor chunks from its tokens and the entity
@@ -217,6 +283,7 @@ pub fn chunks(
     let mut i = 0;
     while i < toks.len() {
         if !covered(i, &units)
+            && (!toks[i].is(ADJECTIVE_AGENTS) || toks[i].capital)
             && let Some((first, sector)) = agent_at(toks, i, lex)
             && !(first..=i).any(|j| covered(j, &units))
             && !modifies_next(toks, i, lex)
@@ -260,10 +327,14 @@ pub fn chunks(
                                 .is_some_and(|t| t.is(POSSESSIVE_PRONOUNS) || t.tag == Tag::Possessive)
                     })
                 }
+                // "Nicaragua's Sandinista government", "Israel's ruling
+                // Likud party": modifiers and unlisted names before an
+                // agent noun.
                 _ if u_is_agent && gap.len() <= 3 => gap.iter().all(|g| {
                     g.tag == Tag::Possessive
                         || (g.tag == Tag::Word && !g.capital && !verb_like(g, lex))
                         || (g.tag == Tag::Word && g.is(TITLE_MODIFIERS))
+                        || (g.tag == Tag::Word && g.capital && prev_is_possessed(toks, prev.end))
                 }),
                 // "the South Kivu provincial capital Bukavu": a place named
                 // twice is the last name.
@@ -366,7 +437,95 @@ pub fn chunks(
         c.prep = governing_prep(toks, c.start, lex);
         c.possessor = toks.get(c.end).is_some_and(|t| t.tag == Tag::Possessive);
     }
+    sentence_country(toks, &mut merged);
     merged
+}
+
+/// Sectors of actors that belong to no country.
+const INTERNATIONAL_SECTORS: &[&str] = &["IGO", "NGO", "IMG", "MNC"];
+
+/// Words before an agent noun that make it several parties or no
+/// country's ("both leaders", "all parties", "regional leaders").
+const MANY: &[&str] = &[
+    "both",
+    "all",
+    "each",
+    "two",
+    "three",
+    "several",
+    "various",
+    "other",
+    "regional",
+    "international",
+    "foreign",
+    "world",
+    "global",
+    "western",
+];
+
+/// Actors that name no country ("police", "the opposition", an
+/// unlisted group) belong to the country the sentence is about when it
+/// names exactly one: "the opposition threatened to storm his residence
+/// in Tbilisi" is Georgia's opposition. With two countries named, the
+/// actor stays without one; so do international actors, agent nouns that
+/// name several parties ("both leaders", "all parties") and the members
+/// of a compound whose other members have a country. A named person or
+/// organisation the knowledge base does not place takes the country only
+/// when it is named before it or as where things happen ("in Sudan"):
+/// named after it, the country is as often the counterpart's ("President
+/// Bush threatened further action against Russia").
+fn sentence_country(toks: &[Tok], chunks: &mut [Chunk]) {
+    let countries: std::collections::BTreeSet<&str> = chunks
+        .iter()
+        .flat_map(|c| c.actors.iter())
+        .filter_map(|a| a.country.as_deref())
+        .collect();
+    let mut only = countries.iter();
+    let (Some(&country), None) = (only.next(), only.next()) else {
+        return;
+    };
+    let country = country.to_owned();
+    let has = |c: &Chunk| {
+        c.actors
+            .iter()
+            .any(|a| a.country.as_deref() == Some(country.as_str()))
+    };
+    let first = chunks
+        .iter()
+        .filter(|c| has(c))
+        .map(|c| c.start)
+        .min()
+        .unwrap_or(0);
+    let located = chunks.iter().any(|c| {
+        has(c)
+            && c.prep
+                .as_deref()
+                .is_some_and(|p| matches!(p, "in" | "at" | "inside" | "throughout" | "across"))
+    });
+    for c in chunks.iter_mut() {
+        let many = (c.start.saturating_sub(2)..c.start).any(|i| toks[i].is(MANY))
+            || toks.get(c.start).is_some_and(|t| t.is(MANY));
+        let partnered = c.is_compound() && c.actors.iter().any(|a| a.country.is_some());
+        if many || partnered {
+            continue;
+        }
+        let named_ok = located || first < c.start;
+        for a in c.actors.iter_mut().filter(|a| a.entity.is_none() || named_ok) {
+            let international = a
+                .sector
+                .as_deref()
+                .is_some_and(|s| INTERNATIONAL_SECTORS.contains(&s))
+                || international_name(&a.name);
+            if a.country.is_none() && !international {
+                a.country = Some(country.clone());
+            }
+        }
+    }
+}
+
+/// Does the unit ending at `end` own what follows ("Nicaragua's …")?
+fn prev_is_possessed(toks: &[Tok], end: usize) -> bool {
+    toks.get(end).is_some_and(|t| t.tag == Tag::Possessive)
 }
 
 /// Does an "X, Y" list go on to "and Z" after token `end`?
@@ -415,6 +574,22 @@ fn governing_prep(toks: &[Tok], start: usize, lex: &Lexicon) -> Option<String> {
             Tag::Word if t.is(MODIFIERS) || (!t.capital && !verb_like(t, lex)) => continue,
             // "up to 100 Albanians" is a quantity.
             Tag::To if i > 0 && toks[i - 1].is(&["up"]) => return None,
+            // "about 200 supporters", "over 1,000 protesters": a quantity.
+            Tag::Prep
+                if t.is(&["about", "around", "over", "under", "nearly", "almost", "some"])
+                    && toks.get(i + 1).is_some_and(|n| n.tag == Tag::Number) =>
+            {
+                return None;
+            }
+            // "thousands of students", "members of the association": the
+            // quantity's own preposition governs the phrase, if any.
+            Tag::Prep
+                if t.is(&["of"])
+                    && i > 0
+                    && (toks[i - 1].is(PARTITIVES) || toks[i - 1].tag == Tag::Number) =>
+            {
+                i -= 1;
+            }
             Tag::Prep | Tag::To => return Some(t.lower.clone()),
             _ => return None,
         }
@@ -487,7 +662,7 @@ fn actor_of(
     let head_is_place = head.is_some_and(|m| matches!(m.kind, EntityKind::Country | EntityKind::Place));
     // An organisation of no country the knowledge base gave no sector,
     // named as international, is an international organisation.
-    let international = head.is_some_and(|m| m.kind == EntityKind::Organization)
+    let international = head.is_some_and(|m| matches!(m.kind, EntityKind::Organization | EntityKind::Group))
         && country.is_none()
         && entity.is_some_and(|e| e.sector.is_none() && international_name(&e.name));
     let agent_sector = agent.clone();

@@ -160,14 +160,21 @@ fn has_complement(
     let infinitive = window
         .clone()
         .any(|i| sent.toks[i].tag == Tag::To && sent.toks.get(i + 1).is_some_and(|n| n.tag == Tag::Word));
-    let demand = matches!(Family::of_code(&p.code), Some(Family::Demand | Family::Appeal));
+    // "demanded immediate elections", "threatened further action".
+    let demand = matches!(
+        Family::of_code(&p.code),
+        Some(Family::Demand | Family::Appeal | Family::Threaten)
+    );
     let after = from + p.particles.len();
     let object = sent.toks.get(after).is_some_and(|t| {
         t.is(&["that"])
             || matches!(t.tag, Tag::Det | Tag::Word | Tag::Number)
             || sent.chunk_of[after].is_some()
     });
-    infinitive || (demand && object)
+    // "agreed that the dispute should be settled", "promised that …".
+    let that_clause = Family::of_code(&p.code) == Some(Family::Intent)
+        && sent.toks.get(after).is_some_and(|t| t.is(&["that"]));
+    infinitive || (demand && object) || that_clause
 }
 
 /// Code every sentence event.
@@ -275,6 +282,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             }
         };
         if p.frame
+            && demand_by.is_none()
             && matches!(
                 Family::of_code(&p.code),
                 Some(Family::Appeal | Family::Demand | Family::Intent | Family::Threaten)
@@ -393,6 +401,27 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if p.need_target && target.is_none() && !(p.sym && sent.chunks[source].is_compound()) {
             continue;
         }
+        // "agreed", "reaffirmed their commitment": a pronoun target that
+        // is the subject again leaves the event mutual (see `emit`).
+        let mutual = p.sym
+            && target
+                .is_none_or(|t| co_participant(sent, t, tr.end, p.frame) || sent.chunks[t].pronoun.is_some());
+        // No role of the verb names a target: the first party the rest of
+        // the clause names is the one acted on ("imposed restrictions
+        // against German goods", "paid compensation to British
+        // nationals", "rioted at a jail in northern Israel").
+        if target.is_none() && !passive && !(p.sym && sent.chunks[source].is_compound()) {
+            let places = !verbal && located(coding.kind);
+            target = first_party(sent, tr.end, clause_end, source, places);
+        }
+        // A participle clause ("rioted …, setting fire to their
+        // mattresses", "opened fire, killing one person") elaborates the
+        // event of its main clause: it is coded only when it names a party
+        // of its own.
+        let participle = tr.form == crate::lemma::Form::Ing && !group.be && group.start == k;
+        if participle && target.is_none() && !(p.sym && sent.chunks[source].is_compound()) {
+            continue;
+        }
         // Troops arriving somewhere are deployed, not visiting.
         if matches!(coding.code.as_str(), "042" | "043")
             && sent.chunks[source]
@@ -412,7 +441,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             coding,
             source,
             target,
-            p.sym,
+            mutual,
             k,
         );
     }
@@ -575,6 +604,52 @@ fn find_target(
     }
 }
 
+/// Does the target chunk `t` take part on an equal footing, so that a
+/// symmetric event (meeting, agreement, clash) is mutual: a "with" or
+/// "between" party or the direct object of the verb ("met X", "agreed
+/// with X"), not a party of a frame's complement ("agreed to set up a
+/// centre in Tokyo").
+fn co_participant(sent: &Sentence<'_, '_>, t: usize, trigger_end: usize, frame: bool) -> bool {
+    let chunk = &sent.chunks[t];
+    let with = matches!(chunk.prep.as_deref(), Some("with" | "between"));
+    if frame {
+        with && chunk.start <= trigger_end + 2
+    } else {
+        with || chunk.prep.is_none()
+    }
+}
+
+/// The first party named between token `from` and `until`, other than
+/// the source and other than the source's own forces ("its troops"). A
+/// place named as where something happens ("held talks in Nairobi") is a
+/// party only to actions on places (`places`).
+fn first_party(
+    sent: &Sentence<'_, '_>,
+    from: usize,
+    until: usize,
+    source: usize,
+    places: bool,
+) -> Option<usize> {
+    sent.chunk_after(from, until, |c| {
+        let locative = c.prep.as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "in" | "at" | "near" | "inside" | "outside" | "across" | "around" | "throughout"
+            )
+        }) && c
+            .actors
+            .iter()
+            .all(|a| matches!(a.kind, Some(EntityKind::Place | EntityKind::Country)));
+        !c.actors.is_empty()
+            && (places || !locative)
+            && !c
+                .pronoun
+                .as_deref()
+                .is_some_and(|p| matches!(p, "its" | "their" | "his" | "her"))
+    })
+    .filter(|&c| c != source)
+}
+
 /// The first actor of a frame's complement from token `from` to the end
 /// of its clause: the party the demanded, promised, refused or threatened
 /// action concerns ("threatened to break off relations with *Congo*",
@@ -655,6 +730,45 @@ fn refine_mode(sent: &Sentence<'_, '_>, lex: &Lexicon, coding: &mut Coding, from
 /// Resolve a chunk to its actors: its own, or a pronoun's antecedent.
 pub fn resolve(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Actor> {
     let chunk = &sent.chunks[c];
+    // "both leaders", "the two sides": the pair named before.
+    let pair = chunk.pronoun.is_none()
+        && chunk
+            .actors
+            .iter()
+            .all(|a| a.entity.is_none() && a.country.is_none())
+        && chunk
+            .start
+            .checked_sub(1)
+            .and_then(|i| sent.toks.get(i))
+            .is_some_and(|t| t.is(&["both", "two"]));
+    if pair {
+        let group = |g: &[Actor]| g.len() == 2 && g.iter().all(|a| a.kind != Some(EntityKind::Place));
+        let named = sent.chunks[..c]
+            .iter()
+            .rev()
+            .map(|ch| ch.actors.clone())
+            .chain(ctx.prior_subject.clone())
+            .chain(ctx.prior.iter().rev().cloned())
+            .find(|g| group(g));
+        // Else the last two parties named ("Rubio spoke with Ruto. Both
+        // leaders agreed …").
+        return named.unwrap_or_else(|| {
+            let mut last: Vec<Actor> = Vec::new();
+            for a in ctx.prior.iter().rev().flat_map(|g| g.iter().rev()) {
+                if a.entity.is_some()
+                    && a.kind != Some(EntityKind::Place)
+                    && !last.iter().any(|b| b.entity == a.entity)
+                {
+                    last.push(a.clone());
+                }
+                if last.len() == 2 {
+                    last.reverse();
+                    return last;
+                }
+            }
+            Vec::new()
+        });
+    }
     let Some(pronoun) = chunk.pronoun.as_deref() else {
         return chunk.actors.clone();
     };
@@ -720,6 +834,13 @@ fn find_entity(sent: &Sentence<'_, '_>, ctx: &Context<'_>, e: &EntityId) -> Opti
         .cloned()
 }
 
+/// Is the actor an international one (an IGO, NGO, …, by sector)?
+fn international(a: &Actor) -> bool {
+    a.sector
+        .as_deref()
+        .is_some_and(|s| matches!(s, "IGO" | "NGO" | "IMG" | "MNC"))
+}
+
 /// Types whose target, when no actor is named, is the place acted on.
 fn located(kind: PloverType) -> bool {
     matches!(
@@ -773,7 +894,13 @@ fn emit(
     sym: bool,
     k: usize,
 ) {
-    let sources = resolve(sent, ctx, source);
+    // A bare agent phrase that names no one ("forces", "foreign
+    // ministers" of countries the sentence does not name) is no source:
+    // who acted is unknown.
+    let sources: Vec<Actor> = resolve(sent, ctx, source)
+        .into_iter()
+        .filter(|a| a.entity.is_some() || a.country.is_some() || international(a))
+        .collect();
     if sources.is_empty() {
         return;
     }

@@ -349,6 +349,11 @@ impl Lexicon {
         self.by_verb.contains_key(lemma)
     }
 
+    /// Is `lemma` the verb of a pattern of the compiled-in core?
+    pub fn is_core_verb(&self, lemma: &str) -> bool {
+        self.patterns_for(lemma).any(|p| p.core)
+    }
+
     /// The lemma of an irregular form the dictionary lists, if any.
     pub fn form(&self, word: &str) -> Option<&str> {
         self.forms.get(word).map(String::as_str)

@@ -35,6 +35,7 @@ const ADVERBS: &[&str] = &[
     "formally",
     "officially",
     "once",
+    "outright",
     "twice",
     "further",
     "even",
@@ -329,6 +330,17 @@ impl<'a, 'l> Sentence<'a, 'l> {
             out.push((l.to_owned(), Form::Past));
         }
         out.extend(lemma::candidates(&t.lower));
+        // "reimposed", "re-open", "reoccupy": the verb again, after the
+        // word's own readings. Without a hyphen only before a vowel, where
+        // "re" is the prefix ("recall" and "resign" are verbs of their own).
+        let stem = t.lower.strip_prefix("re-").or_else(|| {
+            t.lower
+                .strip_prefix("re")
+                .filter(|r| r.len() > 3 && r.starts_with(['a', 'e', 'i', 'o', 'u']))
+        });
+        if let Some(stem) = stem {
+            out.extend(lemma::candidates(stem));
+        }
         out.retain(|(l, _)| self.lex.is_verb(l));
         out
     }
@@ -418,6 +430,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 !after_noun
                     || self.tok(k + 1).is_some_and(|n| {
                         matches!(n.tag, Tag::Det | Tag::Pron | Tag::Number)
+                            || n.is(&["that"])
                             || self.chunk_of[k + 1].is_some()
                             || (n.tag == Tag::Word && !self.in_time[k + 1])
                     })
@@ -475,6 +488,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if t.lower != *particle {
                 return None;
             }
+            // "agreed on Wednesday that …" is no "agree on".
+            if t.tag == Tag::Prep && self.in_time.get(end + 1).copied().unwrap_or(false) {
+                return None;
+            }
             end += 1;
         }
         if pattern.objects.is_empty() {
@@ -517,6 +534,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
     fn find_triggers(&self) -> Vec<Trigger<'l>> {
         let mut out: Vec<Trigger<'l>> = Vec::new();
         for k in 0..self.toks.len() {
+            // A word inside a matched phrase ("set fire to") starts none.
+            if out.last().is_some_and(|t| k < t.end) {
+                continue;
+            }
             let mut best: Option<Trigger<'l>> = None;
             for (lemma, form) in self.verb_lemmas(k) {
                 if !self.verbal(k, form) {
@@ -526,8 +547,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     let Some(end) = self.match_pattern(k, p) else {
                         continue;
                     };
+                    // The core's reading wins over a dictionary pattern of
+                    // the same verb ("killed 46 civilians" is the core's
+                    // attack, not the dictionary's mass killing); within
+                    // each, the more specific pattern.
                     let better = best.as_ref().is_none_or(|b| {
-                        (p.specificity(), p.core) > (b.pattern.specificity(), b.pattern.core)
+                        (p.core, p.specificity()) > (b.pattern.core, b.pattern.specificity())
                     });
                     if better {
                         best = Some(Trigger {
@@ -643,9 +668,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if next.tag == Tag::Word && next.lower.ends_with("ing") && !self.in_actor_chunk(i + 1) {
             return true;
         }
-        // "…, the State Department said" / "…, said a spokesman".
+        // "…, the State Department said", "…, relief officials in Nairobi
+        // said", "…, said a spokesman".
         let mut j = i + 1;
-        while j < self.toks.len() && (self.chunk_of[j].is_some() || self.toks[j].tag == Tag::Det) {
+        while j < self.toks.len()
+            && j <= i + 8
+            && (self.chunk_of[j].is_some()
+                || matches!(self.toks[j].tag, Tag::Det | Tag::Number)
+                || (self.toks[j].tag == Tag::Prep && self.toks[j].is(&["in", "of", "from", "at"]))
+                || (self.toks[j].tag == Tag::Word && !self.saying(&self.toks[j]) && !self.toks[j].capital))
+        {
             j += 1;
         }
         self.tok(j).is_some_and(|t| self.saying(t)) || self.saying(next)
@@ -889,12 +921,17 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let start = self.clause_start(k);
         // "X said that …": the clause opens after "that".
         let mut s = start;
-        if s > 0 && self.toks[s - 1].is(&["that"]) {
+        let that = s > 0 && self.toks[s - 1].is(&["that"]);
+        if that {
             s -= 1;
         }
-        // "X said (that) Y will …": look left of the clause's subject.
+        // "X said (that) Y will …": look left of the clause's subject, or
+        // of the "that" opening the clause.
         let subject = self.subject(k, 0).filter(|&c| self.chunks[c].start >= start);
-        let before = subject.map_or(s, |c| self.chunks[c].start.min(s.max(self.chunks[c].start)));
+        let before = match subject {
+            Some(c) if !that => self.chunks[c].start,
+            _ => s,
+        };
         let mut j = before;
         while j > 0 {
             j -= 1;

@@ -274,6 +274,224 @@ fn statements_alone_are_not_events() {
     );
 }
 
+#[test]
+fn actors_without_a_country_take_the_sentence_country() {
+    check(
+        "The opposition threatened to storm the presidential residence in [Tbilisi|GEO|-|place].",
+        &["THREATEN 1384 GEO.OPP>GEO.- 2025-02-22 @Tbilisi"],
+    );
+    check(
+        "Police in [Algiers|DZA|-|place] arrested dozens of [Islamic Salvation Front|-|-|organization] supporters.",
+        &["COERCE 173 DZA.COP>DZA.OPP 2025-02-22"],
+    );
+    // Two countries: no guess, and police of no known country are no
+    // source.
+    check(
+        "Police arrested [Kenyan|KEN|-|country] and [Ugandan|UGA|-|country] traders.",
+        &[],
+    );
+}
+
+#[test]
+fn agreements_are_mutual_only_between_co_participants() {
+    check(
+        "The [European Community|-|IGO|organization] agreed to provide aid to [Romania|ROU|-|country].",
+        &["AGREE 033 -.IGO>ROU.- 2025-02-22"],
+    );
+    check(
+        "[Jordan|JOR|-|country] and [Britain|GBR|-|country] have agreed to undertake joint military exercises this month.",
+        &[
+            "AGREE 030 JOR.->GBR.- 2025-02-22",
+            "AGREE 030 GBR.->JOR.- 2025-02-22",
+        ],
+    );
+    check(
+        "[Arnor|ARN|-|country] agreed with [Gondor|GON|-|country] to restore diplomatic ties.",
+        &[
+            "AGREE 032 ARN.->GON.- 2025-02-22",
+            "AGREE 032 GON.->ARN.- 2025-02-22",
+        ],
+    );
+}
+
+#[test]
+fn targets_named_later_in_the_clause_and_reported_demands() {
+    check(
+        "A [French|FRA|-|country] minister threatened to impose import restrictions against [German|DEU|-|country] goods.",
+        &["THREATEN 132 FRA.GOV>DEU.- 2025-02-22"],
+    );
+    check(
+        "The [United States|USA|-|country] said that [China|CHN|-|country] must drop its trade barriers.",
+        &["DEMAND 100 USA.->CHN.- 2025-02-22"],
+    );
+    check(
+        "[Washington|USA|-|place] along with its allies demanded that [Hamas|PSE|REB|group] renounce violence.",
+        &["DEMAND 100 USA.->PSE.REB 2025-02-22"],
+    );
+}
+
+#[test]
+fn adverbs_adjectives_and_population_agents() {
+    check(
+        "[Bangladesh|BGD|-|country] has once again rejected an [Indian|IND|-|country] proposal.",
+        &["REJECT 120 BGD.->IND.- 2025-02-22"],
+    );
+    check(
+        "Druze inhabitants of the [Syrian|SYR|-|country] Golan Heights threatened to stage a protest against a general strike.",
+        &["THREATEN 133 SYR.CVL>- 2025-02-22"],
+    );
+}
+
+#[test]
+fn quantities_head_their_of_phrase_and_named_actors_keep_their_country_open() {
+    check(
+        "Thousands of [Indonesian|IDN|-|country] students staged demonstrations in [Jakarta|IDN|-|place].",
+        &["PROTEST 141 IDN.EDU>IDN.- 2025-02-22 @Jakarta"],
+    );
+    check(
+        "[President Bush|-|GOV|person] threatened sanctions against [Russia|RUS|-|country].",
+        &["THREATEN 1312 -.GOV>RUS.- 2025-02-22"],
+    );
+    check(
+        "[President al-Bashir|-|GOV|person] lifted the curfew in [Sudan|SDN|-|country].",
+        &["CONCEDE 081 SDN.GOV>SDN.- 2025-02-22 @Sudan"],
+    );
+}
+
+#[test]
+fn threats_of_unnamed_action_and_repeated_verbs() {
+    check(
+        "[President Bush|USA|GOV|person] threatened further action against [Russia|RUS|-|country].",
+        &["THREATEN 130 USA.GOV>RUS.- 2025-02-22"],
+    );
+    check(
+        "[Israel|ISR|-|country] reimposed the blockade of [Gaza|PSE|-|place].",
+        &["COERCE 191 ISR.->PSE.- 2025-02-22 @Gaza"],
+    );
+}
+
+/// The converted dictionaries extend the core; where both read a verb,
+/// the core's reading is kept.
+#[test]
+fn the_core_reading_wins_over_a_dictionary_pattern() {
+    let mut text = String::from(crate::lexicon::HEADER);
+    text.push_str("\nverb\tkill +civilian\t202\t-\t-\t-\t-\n");
+    let lex = Lexicon::from_bytes(text.as_bytes()).expect("lexicon");
+    check_with(
+        &lex,
+        "[Russian|RUS|MIL|country] aircraft killed 46 [Afghan|AFG|-|country] civilians.",
+        &["FIGHT 195 RUS.MIL>AFG.CVL 2025-02-22 @Afghan"],
+    );
+}
+
+#[test]
+fn participle_clauses_elaborate_their_main_event() {
+    check(
+        "[Palestinian|PSE|-|country] prisoners rioted at a jail in [Israel|ISR|-|country], setting fire to their mattresses.",
+        &["PROTEST 145 PSE.CVL>ISR.- 2025-02-22 @Israel"],
+    );
+}
+
+#[test]
+fn both_leaders_are_the_pair_named_before() {
+    check(
+        "[Rubio|USA|GOV|person] spoke with [Ruto|KEN|GOV|person] by phone.\nBoth leaders called for a ceasefire in [Congo|COD|-|country].",
+        &[
+            "CONSULT 041 USA.GOV>KEN.GOV 2025-02-22",
+            "CONSULT 041 KEN.GOV>USA.GOV 2025-02-22",
+            "DEMAND 0256 USA.GOV>COD.- 2025-02-22 @Congo",
+            "DEMAND 0256 KEN.GOV>COD.- 2025-02-22 @Congo",
+        ],
+    );
+}
+
+#[test]
+fn reporting_tails_are_not_targets() {
+    check(
+        "[Sudanese|SDN|-|country] rebels shelled [Juba|SDN|-|place] on Sunday, killing about 20 people, relief officials in [Nairobi|KEN|-|place] said.",
+        &["FIGHT 194 SDN.REB>SDN.- 2025-02-22 @Juba"],
+    );
+}
+
+#[test]
+fn reported_intentions_with_and_without_that() {
+    for marked in [
+        "[Palestinian|PSE|GOV|country] leaders said they would boycott all contact with the [United States|USA|-|country].",
+        "[Palestinian|PSE|GOV|country] leaders said that they would boycott all contact with the [United States|USA|-|country].",
+    ] {
+        check(marked, &["THREATEN 133 PSE.GOV>USA.- 2025-02-22"]);
+    }
+}
+
+#[test]
+fn quantities_names_and_adverbs_inside_actor_phrases() {
+    check(
+        "About 200 [Algerian|DZA|-|country] supporters blocked roads in [Algiers|DZA|-|place].",
+        &["PROTEST 144 DZA.OPP>DZA.- 2025-02-22 @Algiers"],
+    );
+    check(
+        "[Nicaragua|NIC|-|country]'s Sandinista government today banned the opposition newspaper.",
+        &["COERCE 1722 NIC.GOV>NIC.MED 2025-02-22"],
+    );
+}
+
+#[test]
+fn more_news_verbs_of_the_core() {
+    check(
+        "[Swiss|CHE|-|country] doctors handed over medicine to the [Red Crescent|-|NGO|organization].",
+        &["AID 070 CHE.HLH>-.NGO 2025-02-22"],
+    );
+    check(
+        "[NATO|-|IGO|organization] will tighten the blockade of [Serbia|SRB|-|country].",
+        &["THREATEN 1381 -.IGO>SRB.- 2025-02-22"],
+    );
+    check(
+        "[Latvia|LVA|-|country] cancelled restrictions on the use of the [Russian|RUS|-|country] language.",
+        &["CONCEDE 081 LVA.->RUS.- 2025-02-22"],
+    );
+}
+
+#[test]
+fn agreements_in_that_clauses_renewed_ties_and_contributions() {
+    check(
+        "The [Philippines|PHL|-|country] and [France|FRA|-|country] agree that territorial disputes should be settled by arbitration.",
+        &[
+            "AGREE 030 PHL.->FRA.- 2025-02-22",
+            "AGREE 030 FRA.->PHL.- 2025-02-22",
+        ],
+    );
+    check(
+        "Old foes [Iran|IRN|-|country] and [Iraq|IRQ|-|country] have renewed diplomatic ties.",
+        &[
+            "SUPPORT 054 IRN.->IRQ.- 2025-02-22",
+            "SUPPORT 054 IRQ.->IRN.- 2025-02-22",
+        ],
+    );
+    check(
+        "[France|FRA|-|country] will contribute 4,000 troops to [Liberia|LBR|-|country].",
+        &["AGREE 0334 FRA.->LBR.- 2025-02-22"],
+    );
+}
+
+#[test]
+fn a_time_phrase_is_no_particle() {
+    check(
+        "[Kenya|KEN|-|country] and [Uganda|UGA|-|country] agreed on {Wednesday|2025-02-19} that they would hold talks.",
+        &[
+            "AGREE 036 KEN.->UGA.- 2025-02-19 @Uganda",
+            "AGREE 036 UGA.->KEN.- 2025-02-19 @Kenya",
+        ],
+    );
+}
+
+#[test]
+fn a_word_inside_a_matched_phrase_starts_no_event() {
+    check(
+        "[Jewish|ISR|-|country] settlers set fire to the offices of the [Palestinian|PSE|-|country] administration.",
+        &["COERCE 1712 ISR.CVL>PSE.GOV 2025-02-22"],
+    );
+}
+
 mod properties {
     use proptest::prelude::*;
     use sitrep_model::{Annotations, Article, ArticleId, EntityMention, Sentence, Span};

@@ -368,6 +368,17 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Tok> {
         }
         push(first, i, all_digits);
     }
+    // "has once again rejected", "once more": "once" is an adverb there,
+    // not the subordinator of "once the troops leave".
+    for j in 0..out.len() {
+        if out[j].tag == Tag::Sub && out[j].lower == "once" {
+            let after_aux = j > 0 && out[j - 1].tag == Tag::Aux;
+            let again = out.get(j + 1).is_some_and(|n| n.is(&["again", "more"]));
+            if after_aux || again {
+                out[j].tag = Tag::Word;
+            }
+        }
+    }
     out
 }
 
@@ -403,6 +414,10 @@ mod tests {
         );
         check("O'Brien said: no.", "O'Brien said :/Break no/Neg ./Punct");
         check("U.N. troops", "U.N. troops");
+        check(
+            "once again, once they leave",
+            "once again ,/Comma once/Sub they/Pron leave",
+        );
         check("", "");
     }
 }
