@@ -354,7 +354,13 @@ impl<'a> Group<'a> {
     /// May an event dated only by publication join as a restatement?
     fn accepts_restatement(&self, m: &Member<'_>) -> bool {
         let Some(published) = m.published else {
-            return self.kind() == m.event.kind && self.members.iter().any(|x| same_sentence(x, m));
+            // Nothing dates it: it may join only what nothing dates either,
+            // in its own story (an undated article's repeated report).
+            let undated = self.text_range().is_none() && self.members.iter().all(|x| x.published.is_none());
+            let same_story = m.article.story.is_some_and(|st| self.stories().contains(st));
+            return self.kind() == m.event.kind
+                && (self.members.iter().any(|x| same_sentence(x, m))
+                    || undated && same_story && self.same_kind_and_actors(m));
         };
         self.same_kind_and_actors(m)
             && match self.text_range() {
