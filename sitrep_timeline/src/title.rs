@@ -59,10 +59,22 @@ fn plural(phrase: &str) -> String {
     }
 }
 
+/// Does a name read as a plural ("the rebels", "Rwandan troops",
+/// "Fighters")? Its last word ends in a plural -s and is a common noun, or
+/// is the whole name; a proper name ("United States") is singular.
+fn plural_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(last) = words.last() else { return false };
+    let plural_s =
+        last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("'s") && !last.ends_with("’s");
+    let common = last.chars().next().is_some_and(char::is_lowercase);
+    plural_s && (common || words.len() == 1)
+}
+
 /// "Sources verb targets", or "Sources verb" without a target.
 pub fn event_title(kind: PloverType, sources: &[&TimelineActor], targets: &[&TimelineActor]) -> String {
     let (with, without) = phrase(kind);
-    let (with, without) = if sources.len() > 1 {
+    let (with, without) = if sources.len() > 1 || sources.first().is_some_and(|a| plural_name(&a.name)) {
         (plural(with), plural(without))
     } else {
         (with.to_owned(), without.to_owned())
