@@ -60,8 +60,10 @@ CONTINENT_DEMONYMS = {
 }
 
 
-# Newspaper (AP style) abbreviations of US states and Canadian provinces,
-# keyed by ISO 3166-2 code: "Goma, N.Y." is as common in news as the name.
+# Newspaper abbreviations of US states (AP style), Canadian provinces and
+# Australian states, keyed by ISO 3166-2 code: "Albany, N.Y." and
+# "Sydney, NSW" are as common in news as the names. The two-letter
+# Australian ones (WA, SA, NT) are left out as too ambiguous.
 STATE_ABBREVIATIONS = {
     "US-AL": "Ala.", "US-AZ": "Ariz.", "US-AR": "Ark.", "US-CA": "Calif.|Calif", "US-CO": "Colo.",
     "US-CT": "Conn.", "US-DE": "Del.", "US-DC": "D.C.", "US-FL": "Fla.", "US-GA": "Ga.", "US-IL": "Ill.",
@@ -74,6 +76,7 @@ STATE_ABBREVIATIONS = {
     "US-WV": "W.Va.|W. Va.", "US-WI": "Wis.|Wisc.", "US-WY": "Wyo.",
     "CA-AB": "Alta.", "CA-BC": "B.C.", "CA-MB": "Man.", "CA-NB": "N.B.", "CA-NL": "N.L.|Nfld.",
     "CA-NS": "N.S.", "CA-ON": "Ont.", "CA-PE": "P.E.I.", "CA-QC": "Que.", "CA-SK": "Sask.",
+    "AU-NSW": "NSW|N.S.W.", "AU-QLD": "Qld|QLD", "AU-ACT": "ACT",
 }
 
 

@@ -195,6 +195,12 @@ fn name_variants(name: &str) -> Vec<String> {
     if no_the != key {
         out.push(no_the.clone());
     }
+    // "Democratic Republic of Congo" ↔ "... of the Congo".
+    if no_the.contains(" of the ") {
+        out.push(no_the.replace(" of the ", " of "));
+    } else if no_the.contains(" of ") {
+        out.push(no_the.replace(" of ", " of the "));
+    }
     for suffix in GENERIC_SUFFIXES {
         if let Some(base) = no_the.strip_suffix(suffix).and_then(|b| b.strip_suffix(' '))
             && !base.is_empty()
@@ -517,6 +523,10 @@ mod tests {
             &[Some(6252001), Some(6252001)],
         );
         check("[Turkey's] parliament.", &[Some(298795)]);
+        check(
+            "The [Democratic Republic of Congo] and the [Republic of the Georgia].",
+            &[Some(203312), None],
+        );
         check("[Lamar County] officials.", &[Some(4705086)]);
         check("[Atlantis] is lost.", &[None]);
     }
