@@ -264,6 +264,11 @@ def main():
         alt = aliases.split("|") if aliases else []
         dem = []
         if level == "1":
+            # ISO 3166-2 writes some names inverted, the kind after a comma
+            # ("Dagestan, Respublika", "Madrid, Comunidad de"): the name
+            # alone is how news refers to them.
+            if ", " in name:
+                alt.append(name.split(", ")[0])
             for n in [name] + alt:
                 dem += resident_names(n)
             dem += EXTRA_DEMONYMS.get(iso, [])
