@@ -16,7 +16,9 @@
 //! matches 87.8% → 88.0%); `bench/eval-geocoding.sh` reproduces the
 //! figures.
 //! A name keeps one meaning throughout an article (one sense per
-//! discourse).
+//! discourse). A name the gazetteer does not know ("Port of Los Angeles",
+//! "Southern California") is resolved by its longest known run of words,
+//! a guess that takes context but gives none.
 
 mod recognize;
 
