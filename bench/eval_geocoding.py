@@ -11,7 +11,8 @@ resolve:   gold toponym spans are given; reports the share of exact GeoNames
            coordinates; an unresolved toponym counts as a miss), also with
            exact id matches counted as hits (our country and subdivision
            points are derived, not GeoNames' own, so a right id can lie
-           more than 161 km from GeoNames' point for it).
+           more than 161 km from GeoNames' point for it), and a breakdown of
+           the misses (right id but far, wrong id near or far, unresolved).
 recognize: no spans given; reports precision, recall and F1 of the found
            spans against the gold toponyms (exact span match, and overlap).
 
@@ -105,22 +106,34 @@ def resolve_scores(binary, docs, weights):
                       "toponyms": [{"start": bo[g["span"][0]], "end": bo[g["span"][1]]} for g in d["gold"]]})
     out = run(binary, lines, weights)
     exact_n = exact_ok = near_n = near_ok = near_or_exact = 0
+    misses = {"right_id_far": 0, "wrong_id_near": 0, "wrong_id_far": 0, "unresolved": 0}
     for d in docs:
         places = out.get(d["id"], [])
         for g, p in zip(d["gold"], places):
+            right = "gid" in g and p.get("geonames_id") == g["gid"]
             if "gid" in g:
                 exact_n += 1
-                exact_ok += p.get("geonames_id") == g["gid"]
+                exact_ok += right
             if "lat" in g:
                 near_n += 1
                 close = p.get("lat") is not None and km(g["lat"], g["lon"], p["lat"], p["lon"]) <= 161
                 near_ok += close
-                near_or_exact += close or ("gid" in g and p.get("geonames_id") == g["gid"])
+                near_or_exact += close or right
+                if p.get("lat") is None:
+                    misses["unresolved"] += 1
+                elif right and not close:
+                    misses["right_id_far"] += 1
+                elif not right and "gid" in g:
+                    misses["wrong_id_near" if close else "wrong_id_far"] += 1
     return {"toponyms_with_id": exact_n, "exact": round(exact_ok / exact_n, 4) if exact_n else None,
             "toponyms_with_coordinates": near_n, "within_161km": round(near_ok / near_n, 4) if near_n else None,
             # Counting an exact id match as a hit, as a scorer that takes the
             # coordinates of the chosen GeoNames entry from GeoNames would.
-            "within_161km_or_exact": round(near_or_exact / near_n, 4) if near_n else None}
+            "within_161km_or_exact": round(near_or_exact / near_n, 4) if near_n else None,
+            # Where the toponyms with coordinates went wrong (counts): the
+            # right id but our point for it over 161 km from the gold one,
+            # a wrong id (near or far), or no answer.
+            "misses": misses}
 
 
 def recognize_scores(binary, docs):

@@ -21,10 +21,12 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import eval_geocoding as ev  # noqa: E402
 
+# The defaults of sitrep_annotate/src/geocode.rs (Weights::default): the
+# starting point of a fit and the baseline its test figures are compared to.
 DEFAULTS = {
-    "population": 1.0, "continent": 6.0, "country": 6.0, "admin1": 1.5, "admin2": -1.0,
-    "capital": 2.5, "alternate": -1.5, "same_country": 6.0, "same_admin1": 4.0, "nearby": 3.0,
-    "nearby_km": 300.0, "qualifier": 8.0, "hint": 2.0, "shadowed": -2.0,
+    "population": 1.0, "continent": 6.0, "country": 4.5, "admin1": 0.5, "admin2": 0.0,
+    "capital": 1.5, "alternate": -1.5, "same_country": 6.0, "same_admin1": 6.0, "nearby": 5.5,
+    "nearby_km": 150.0, "qualifier": 4.0, "hint": 2.0, "shadowed": -1.5,
 }
 STEPS = {"nearby_km": [0.5, 2.0]}  # multiplicative; others additive
 ADD = [-2.0, -1.0, -0.5, 0.5, 1.0, 2.0]

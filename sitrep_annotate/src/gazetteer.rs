@@ -355,13 +355,18 @@ fn split_list(field: &str) -> impl Iterator<Item = &str> + Clone {
 }
 
 /// Plural nouns of a demonym: "Iraqi" → "Iraqis", "American" →
-/// "Americans"; adjectives in -ese, -ish, -ch stay as they are.
+/// "Americans", "Czech" → "Czechs", "Greek" → "Greeks". Adjectives that
+/// are not also nouns for a person stay as they are: -ese, -ish, -tch,
+/// -nch, -ic and -y ("Chinese", "British", "Dutch", "French",
+/// "Greenlandic", "Malagasy"), and words ending in s, x or z.
 fn demonym_plurals(d: &str) -> Vec<String> {
+    const INVARIABLE: [&str; 10] = ["ese", "sh", "tch", "nch", "ic", "y", "s", "x", "z", "a"];
     let lower = d.to_lowercase();
-    if lower.ends_with("an") || lower.ends_with('i') || lower.ends_with("er") || lower.ends_with("ot") {
-        vec![format!("{d}s")]
-    } else {
+    let last_is_letter = lower.chars().last().is_some_and(char::is_alphabetic);
+    if !last_is_letter || INVARIABLE.iter().any(|end| lower.ends_with(end)) {
         Vec::new()
+    } else {
+        vec![format!("{d}s")]
     }
 }
 
@@ -530,6 +535,8 @@ pub(crate) mod tests {
         check("Turkish", &[(298795, NameKind::Demonym)]);
         check("Congolese", &[(203312, NameKind::Demonym)]);
         check("Americans", &[(6252001, NameKind::Demonym)]);
+        check("Czechs", &[(3077311, NameKind::Demonym)]);
+        check("Turkishs", &[]);
         check("U.S.", &[(6252001, NameKind::Alternate)]);
         check("Saint Louis", &[(4407066, NameKind::Primary)]);
         check(

@@ -282,6 +282,16 @@ fn keep(
         return false;
     }
     let cands = candidates(surface, g);
+    // Continent adjectives mostly name things, not places ("European
+    // Union", "African swine fever"); they resolve when given, but are
+    // not looked for.
+    if !cands.is_empty()
+        && cands
+            .iter()
+            .all(|c| c.place.kind == PlaceKind::Continent && c.name_kind == NameKind::Demonym)
+    {
+        return false;
+    }
     let major = is_major(&cands);
     let single = !surface.contains(' ');
     if single {
@@ -453,6 +463,7 @@ mod tests {
         check("March came early in [London].");
         check("Goma said nothing at all.");
         check("The Secretary visited [Goma] with Eastern [Kinshasa] officials.");
+        check("The African Union met in [Goma].");
         check("");
     }
 
