@@ -5,8 +5,10 @@
 Usage: ecbplus_to_jsonl.py ECB_DIR OUT_JSONL GOLD_TSV [--seed N] [--topics 2,5,...]
 
 Each file becomes one article: its tokens detokenised sentence by sentence,
-one paragraph per sentence. A first sentence that is a URL (as ECB+'s
-`ecbplus` files have) becomes the article's `url`; every other sentence,
+one paragraph per sentence. A first sentence that is a URL (as only ECB+'s
+`ecbplus` files have) is dropped, since its presence alone would tell the
+sub-corpus; the article's `url` is an opaque key (a hash of the file name,
+which holds topic and sub-corpus, on one host for all). Every other sentence,
 headlines and "First Published" lines included, stays text, exactly as the
 corpus gives it, so sitrep reads it as it would any article. No title and
 no date are given to sitrep. Articles are written in a seeded shuffled
@@ -17,6 +19,7 @@ The gold file has one line per article: `url<TAB>topic<TAB>story` where
 story is `topic/ecb` or `topic/ecbplus` (the seminal event).
 """
 
+import hashlib
 import json
 import os
 import random
@@ -88,7 +91,10 @@ def main():
             url = url_of(sents[0]) if sents else None
             if url:
                 sents = sents[1:]
-            key = f"ecbplus://{topic}/{name[:-4]}"
+            # An opaque url: the file name holds the topic and the
+            # sub-corpus, and sitrep takes the url's host as the source.
+            digest = hashlib.sha1(f"{topic}/{name}".encode()).hexdigest()[:16]
+            key = f"https://ecbplus.invalid/{digest}"
             text = "\n\n".join(s for s in sents if s.strip())
             records.append(({"url": key, "maintext": text}, topic, f"{topic}/{m.group(3)}"))
     random.Random(seed).shuffle(records)

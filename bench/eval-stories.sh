@@ -4,7 +4,7 @@
 # topic + sub-corpus, gold thread = topic. The dev topics (SOURCE.md:
 # 2,5,12,18,21,23,34,35) and the training topics (the rest of 1-35) are
 # each converted to one shuffled stream of JSON Lines (no titles, no dates
-# given; the URL line becomes the url), ingested by sitrep itself, and
+# given; the URL line dropped, urls opaque), ingested by sitrep itself, and
 # scored with BCubed from `sitrep articles --json`, for sitrep with
 # embeddings, sitrep without (lexical) and the TF-IDF single-pass baseline.
 #

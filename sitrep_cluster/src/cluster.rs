@@ -65,6 +65,9 @@ pub struct Params {
     pub undated: f32,
     /// Stories not joined for this many days of the stream's clock are forgotten.
     pub window_days: i64,
+    /// Weights of the threading score (`entities`: shared actors and
+    /// places, countries left out).
+    pub thread_weights: Weights,
     /// Least score to thread a new story to an earlier one.
     pub thread_threshold: f32,
     /// Days with no discount between threaded stories.
@@ -104,6 +107,14 @@ impl Params {
                 passages: 0.3,
             },
             threshold: 0.3,
+            thread_weights: Weights {
+                lexical: 0.5,
+                entities: 0.5,
+                embedding: 0.5,
+                names: 0.3,
+                passages: 0.0,
+            },
+            thread_threshold: 0.3,
             ..Self::lexical()
         }
     }
@@ -123,6 +134,13 @@ impl Params {
             tau_days: 7.0,
             undated: 0.75,
             window_days: 90,
+            thread_weights: Weights {
+                lexical: 0.5,
+                entities: 0.5,
+                embedding: 0.0,
+                names: 0.5,
+                passages: 0.0,
+            },
             thread_threshold: 0.2,
             thread_grace_days: 30.0,
             thread_tau_days: 90.0,
@@ -782,7 +800,7 @@ impl Clusterer {
             entities,
             actors,
             embedding,
-            names: if self.params.weights.names > 0.0 {
+            names: if self.params.weights.names > 0.0 || self.params.thread_weights.names > 0.0 {
                 let theirs: Sparse = member
                     .names
                     .iter()
@@ -844,7 +862,8 @@ impl Clusterer {
 
     /// The thread of a story opened by `features`: the thread of the most
     /// related candidate when it shares an actor or place (not just a
-    /// country) and scores at least the thread threshold; else a new one.
+    /// country) or a name, and scores at least the thread threshold; else
+    /// a new one.
     fn thread_for(
         &self,
         story_id: &str,
@@ -858,10 +877,18 @@ impl Clusterer {
         }
         let mut best: Option<(usize, f32)> = None;
         for (m, sig) in scored {
-            if sig.actors <= 0.0 {
+            // Something specific in common: a canonical actor or place, or
+            // a name the knowledge base does not know.
+            if sig.actors <= 0.0 && sig.names <= 0.0 {
                 continue;
             }
-            let score = (0.5 * sig.actors + 0.5 * sig.lexical) * sig.thread_time;
+            let w = &self.params.thread_weights;
+            let score = (w.entities * sig.actors
+                + w.lexical * sig.lexical
+                + w.embedding * sig.embedding
+                + w.names * sig.names
+                + w.passages * sig.passages)
+                * sig.thread_time;
             if best.is_none_or(|(_, b)| score > b) {
                 best = Some((*m, score));
             }
@@ -1290,6 +1317,41 @@ mod tests {
             1,
             &[&["a"], &["c"]],
         );
+    }
+
+    /// A later development of the same news threads with the earlier
+    /// story on a shared name even when annotation found no entity; other
+    /// news opens its own thread.
+    #[test]
+    fn a_shared_name_threads_stories_the_knowledge_base_does_not_know() {
+        let doc = |id, day, text| Doc {
+            id,
+            day: Some(day),
+            text,
+            entities: &[],
+            roles: &[],
+            links: &[],
+        };
+        let mut c = Clusterer::new(Params::lexical());
+        let mut threads = Vec::new();
+        let mut links = Vec::new();
+        for d in [
+            doc("a", 100, STRIKE),
+            doc("b", 101, FLOOD),
+            doc("c", 140, STRIKE2),
+        ] {
+            let out = c.add_batch(vec![incoming(&d)]);
+            assert!(out.placements.iter().all(|p| p.opened), "three stories");
+            threads.extend(out.stories.into_iter().map(|s| s.thread));
+            links.extend(out.links);
+        }
+        assert_eq!(
+            threads[0], threads[2],
+            "the strike a month later continues the thread"
+        );
+        assert_ne!(threads[0], threads[1], "the flood is other news");
+        assert_eq!(links.len(), 1);
+        assert_eq!((links[0].story.as_str(), links[0].other.as_str()), ("s-c", "s-a"));
     }
 
     #[test]

@@ -23,8 +23,11 @@
 //!   sentence embeddings of headline and lead (paraphrase). Without the
 //!   model the weights of the lexical preset apply.
 //! - **Threads are explainable**: a story is threaded only when it shares
-//!   an actor or place (not just a country) with an earlier story, and the
-//!   link keeps the shared entities and words.
+//!   an actor or place (not just a country), or a name the knowledge base
+//!   does not know, with an earlier story, and the link keeps the shared
+//!   entities and words. The threading score weighs shared actors, words,
+//!   names and (with the model) the embedding, which tells the same kind
+//!   of news apart from other news better than words alone.
 //! - **Deterministic and restorable**: no clock, no randomness, maps
 //!   iterated in key order, ties broken by creation order, ids derived from
 //!   article ids (`s-<article>`, `t-<article>`). The state is a replay of
