@@ -220,7 +220,8 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
                     if !major
                         && (prev_unmatched && !tokens[j - 1].sentence_start
                             || prev_single
-                            || j > 0 && is_title(text, &tokens[j - 1]))
+                            || j > 0 && is_title(text, &tokens[j - 1])
+                            || after_bracketed_name(text, &tokens, j))
                     {
                         // "George Washington", "President Lincoln".
                         person_words.insert(normalize_word(text, span));
@@ -252,6 +253,21 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
 
 fn normalize_word(text: &str, span: Span) -> String {
     crate::gazetteer::normalize(&text[span.start..span.end])
+}
+
+/// A name resumed after a bracketed insertion that ends in a capitalised
+/// word: "Secretary (of State Marco) Rubio", "(Marco) Rubio" — the
+/// journalists' way of completing a person's name inside a quote (not
+/// "(AP) Springfield").
+fn after_bracketed_name(text: &str, tokens: &[Token], j: usize) -> bool {
+    let (Some(prev), Some(this)) = (j.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(j)) else {
+        return false;
+    };
+    let gap = text.get(prev.end..this.start).unwrap_or("").trim();
+    // An all-capital word is an agency or party tag ("(AP) Springfield").
+    let word = text.get(prev.start..prev.end).unwrap_or("");
+    let tag = word.chars().all(|c| !c.is_lowercase());
+    prev.capitalised && !tag && (gap == ")" || gap == "]")
 }
 
 fn is_title(text: &str, t: &Token) -> bool {
@@ -458,6 +474,8 @@ mod tests {
         check("Fighting near [Goma], [North Kivu], spread to the [United States] embassy.");
         check("George Washington never saw [Paris], [Texas].");
         check("President Lincoln spoke. Lincoln said so.");
+        check("Secretary (of State Abraham) Lincoln spoke in [Goma].");
+        check("GOMA (AP) [Kinshasa] officials said.");
         check("[Turkish] troops crossed into [Georgia] from [Turkey].");
         check("The [U.S.] and the [UK] agreed; [Sao Paulo] too.");
         check("March came early in [London].");
