@@ -10,7 +10,7 @@ use std::process::Output;
 
 use serde_json::Value;
 
-use common::{reference_data_present, seeds, sitrep, sitrep_without_data};
+use common::{ingested_seeds, sitrep, sitrep_without_data};
 
 fn json_lines(o: &Output) -> Vec<Value> {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -92,21 +92,9 @@ fn fallback_annotation_finds_countries_quotes_and_dates() {
 
 #[test]
 fn seeds_entities_are_canonical_across_articles() {
-    let Some(seeds) = seeds() else { return };
-    if !reference_data_present() {
-        eprintln!("skipping: no gazetteer/knowledge base in the cache folder; run scripts/setup.sh");
+    let Some((_dir, db)) = ingested_seeds() else {
         return;
-    }
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("s.db");
-    let out = sitrep()
-        .arg("ingest")
-        .arg("--db")
-        .arg(&db)
-        .arg(&seeds)
-        .output()
-        .expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
     let entities = json_lines(
         &sitrep()
             .args(["entities", "--json", "--db"])

@@ -10,7 +10,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::{reference_data_present, seeds, sitrep};
+use common::{ingested_seeds, sitrep};
 use serde_json::Value;
 
 fn run(args: &[&str], db: &Path) -> String {
@@ -60,21 +60,9 @@ fn cites(e: &Value, id: &str) -> bool {
 
 #[test]
 fn the_seeds_timeline_dates_each_happening_and_cites_every_report() {
-    let Some(seeds) = seeds() else { return };
-    if !reference_data_present() {
-        eprintln!("skipping: no reference data (run scripts/setup.sh)");
+    let Some((_dir, db)) = ingested_seeds() else {
         return;
-    }
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("seeds.db");
-    let out = sitrep()
-        .arg("ingest")
-        .arg("--db")
-        .arg(&db)
-        .arg(&seeds)
-        .output()
-        .expect("ingest");
-    assert!(out.status.success());
+    };
     let ids = seed_ids(&db);
     let doc: Value = serde_json::from_str(&run(&["timeline", "--json"], &db)).expect("timeline json");
     let events: Vec<Value> = doc["threads"]

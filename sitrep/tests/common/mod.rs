@@ -53,3 +53,25 @@ pub fn reference_data_present() -> bool {
         h.join("gazetteer/gazetteer.tsv").is_file() && h.join("knowledge/knowledge.tsv").is_file()
     })
 }
+
+/// The example corpus ingested into a fresh store with the reference data,
+/// or `None` after printing why the test skips. Keep the folder alive as
+/// long as the store is used.
+pub fn ingested_seeds() -> Option<(tempfile::TempDir, PathBuf)> {
+    let seeds = seeds()?;
+    if !reference_data_present() {
+        eprintln!("skipping: no gazetteer/knowledge base in the cache folder; run scripts/setup.sh");
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("seeds.db");
+    let out = sitrep()
+        .arg("ingest")
+        .arg("--db")
+        .arg(&db)
+        .arg(&seeds)
+        .output()
+        .expect("run sitrep ingest");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    Some((dir, db))
+}
