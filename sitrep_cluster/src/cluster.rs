@@ -374,9 +374,13 @@ pub struct Clusterer {
     /// Forgotten members whose postings are not swept yet.
     dead: usize,
     /// Who held which office when, by the firmly dated active articles:
-    /// office → (day, holder, member).
-    offices: BTreeMap<String, Vec<(i64, u32, usize)>>,
+    /// office → day → holder → members. Kept by day so a lookup reads only
+    /// the days of its window, whatever the stream's length.
+    offices: BTreeMap<String, OfficeDays>,
 }
+
+/// One office's holders by day: day → holder → members naming them.
+type OfficeDays = BTreeMap<i64, BTreeMap<u32, Vec<usize>>>;
 
 /// Closest members of a story whose mean score is blended in.
 const MEAN_OF: usize = 5;
@@ -840,9 +844,8 @@ impl Clusterer {
                 return false;
             };
             let near: BTreeSet<u32> = held
-                .iter()
-                .filter(|(d, _, _)| (d - day).abs() <= window)
-                .map(|(_, h, _)| *h)
+                .range(day.saturating_sub(window)..=day.saturating_add(window))
+                .flat_map(|(_, holders)| holders.keys().copied())
                 .collect();
             near.len() == 1
                 && !near.contains(holder)
@@ -1025,7 +1028,11 @@ impl Clusterer {
                 self.offices
                     .entry(role.clone())
                     .or_default()
-                    .push((d, *holder, member));
+                    .entry(d)
+                    .or_default()
+                    .entry(*holder)
+                    .or_default()
+                    .push(member);
             }
         }
         let weighted = unit(
@@ -1115,9 +1122,15 @@ impl Clusterer {
             }
         }
         if !gone.is_empty() {
-            self.offices.retain(|_, held| {
-                held.retain(|(_, _, m)| !gone.contains(m));
-                !held.is_empty()
+            self.offices.retain(|_, days| {
+                days.retain(|_, holders| {
+                    holders.retain(|_, members| {
+                        members.retain(|m| !gone.contains(m));
+                        !members.is_empty()
+                    });
+                    !holders.is_empty()
+                });
+                !days.is_empty()
             });
         }
         // Postings of forgotten members are skipped at lookup and swept
