@@ -59,6 +59,11 @@ pub fn load_knowledge(path: &Path) -> KnowledgeBase {
     }
 }
 
+/// The event lexicon from the cache folder (see [`load_event_lexicon`]).
+pub fn event_lexicon() -> sitrep_events::Lexicon {
+    load_event_lexicon(&crate::config::event_lexicon_path())
+}
+
 /// Load the event lexicon at `path`, or say why not and use the
 /// compiled-in core patterns (the common news verbs; no PETRARCH
 /// dictionary patterns, CAMEO→PLOVER modes from the built-in mapping).

@@ -12,7 +12,6 @@ pub const STAGES: [&str; 6] = ["read+extract", "annotate", "events", "dedup", "s
 /// Seconds spent per stage.
 #[derive(Debug)]
 pub struct StageClock {
-    enabled: bool,
     seconds: [f64; STAGES.len()],
     since: Option<Instant>,
     started: Option<Instant>,
@@ -23,7 +22,6 @@ impl StageClock {
     pub fn new(enabled: bool) -> Self {
         let now = enabled.then(Instant::now);
         Self {
-            enabled,
             seconds: [0.0; STAGES.len()],
             since: now,
             started: now,
@@ -33,7 +31,7 @@ impl StageClock {
     /// Charge the time since the previous mark to stage `index` of
     /// [`STAGES`].
     pub fn mark(&mut self, index: usize) {
-        if !self.enabled {
+        if self.started.is_none() {
             return;
         }
         let now = Instant::now();
@@ -45,7 +43,7 @@ impl StageClock {
 
     /// Print one line per stage and the total to `out`, when enabled.
     pub fn report(&self, out: &mut impl Write, articles: usize) -> std::io::Result<()> {
-        let Some(started) = self.started.filter(|_| self.enabled) else {
+        let Some(started) = self.started else {
             return Ok(());
         };
         let total = started.elapsed().as_secs_f64();

@@ -259,27 +259,37 @@ fn same_place(a: &Event, b: &Event) -> bool {
     }
 }
 
-/// Do two members come from the same sentence of the same article and
-/// report it at the same time ("Fighters took Bukavu last Sunday, weeks
-/// after capturing Goma" reports two happenings)?
-fn same_sentence(a: &Member<'_>, b: &Member<'_>) -> bool {
-    let same_time = match (a.by_text(), b.by_text()) {
-        (true, true) => matches!((a.range, b.range), (Some((s, e)), Some((ms, me))) if ms <= e && s <= me),
-        (false, false) => true,
-        _ => false,
-    };
+/// Do two day ranges share a day?
+fn overlaps((s, e): (i64, i64), (ms, me): (i64, i64)) -> bool {
+    ms <= e && s <= me
+}
+
+/// Do two members come from the same sentence of the same article?
+fn one_sentence(a: &Member<'_>, b: &Member<'_>) -> bool {
     a.article_id() == b.article_id()
-        && same_time
         && a.event.span.start < b.event.span.end
         && b.event.span.start < a.event.span.end
 }
 
+/// Do two members of one sentence report it at the same time ("Fighters
+/// took Bukavu last Sunday, weeks after capturing Goma" reports two
+/// happenings)?
+fn same_time(a: &Member<'_>, b: &Member<'_>) -> bool {
+    match (a.by_text(), b.by_text()) {
+        (true, true) => matches!((a.range, b.range), (Some(x), Some(y)) if overlaps(x, y)),
+        (false, false) => true,
+        _ => false,
+    }
+}
+
+/// One sentence, one time: one happening whatever the actors.
+fn same_sentence(a: &Member<'_>, b: &Member<'_>) -> bool {
+    one_sentence(a, b) && same_time(a, b)
+}
+
 /// Two reports of one sentence at different times: never one happening.
 fn other_time_same_sentence(a: &Member<'_>, b: &Member<'_>) -> bool {
-    a.article_id() == b.article_id()
-        && a.event.span.start < b.event.span.end
-        && b.event.span.start < a.event.span.end
-        && !same_sentence(a, b)
+    one_sentence(a, b) && !same_time(a, b)
 }
 
 /// A happening being built.
@@ -342,7 +352,7 @@ impl<'a> Group<'a> {
         let (Some((s, e)), Some((ms, me))) = (self.text_range(), m.range) else {
             return false;
         };
-        if ms <= e && s <= me {
+        if overlaps((s, e), (ms, me)) {
             return true;
         }
         let both_days = s == e && ms == me;

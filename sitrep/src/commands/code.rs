@@ -52,7 +52,7 @@ fn parse_published(s: &str) -> Option<PublishedDate> {
 
 pub fn run(explain: bool) -> anyhow::Result<()> {
     let resources = crate::resources::load();
-    let lexicon = crate::resources::load_event_lexicon(&crate::config::event_lexicon_path());
+    let lexicon = crate::resources::event_lexicon();
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

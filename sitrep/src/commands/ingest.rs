@@ -43,7 +43,7 @@ pub fn run(
         },
     )?;
     let resources = crate::resources::load();
-    let lexicon = crate::resources::load_event_lexicon(&crate::config::event_lexicon_path());
+    let lexicon = crate::resources::event_lexicon();
     let mut stories = crate::clustering::Clustering::restore(
         &mut store,
         clustering.clustering,

@@ -13,7 +13,7 @@ use crate::situation::Gathered;
 
 pub fn run(db: &Path, format: ReportFormat) -> anyhow::Result<()> {
     let store = Store::open_existing(db)?;
-    let lexicon = crate::resources::load_event_lexicon(&crate::config::event_lexicon_path());
+    let lexicon = crate::resources::event_lexicon();
     let gathered = Gathered::read(&store, &lexicon)?;
     let timelines = gathered.timelines(None);
     let reports = gathered.reports(&timelines);

@@ -48,7 +48,7 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     let situation: Box<dyn Situation> = match &options.timeline {
         Some(path) => Box::new(TimelineFile::read(path)?),
         None => Box::new(StoreSituation {
-            lexicon: crate::resources::load_event_lexicon(&crate::config::event_lexicon_path()),
+            lexicon: crate::resources::event_lexicon(),
         }),
     };
     let map = match std::fs::read(&options.map) {

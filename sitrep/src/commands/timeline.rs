@@ -12,7 +12,7 @@ use crate::situation::{Gathered, SituationJson};
 
 pub fn run(db: &Path, thread: Option<&str>, json: bool) -> anyhow::Result<()> {
     let store = Store::open_existing(db)?;
-    let lexicon = crate::resources::load_event_lexicon(&crate::config::event_lexicon_path());
+    let lexicon = crate::resources::event_lexicon();
     let gathered = Gathered::read(&store, &lexicon)?;
     let threads = gathered.timelines(thread);
     if let Some(id) = thread

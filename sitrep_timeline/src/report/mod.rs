@@ -95,7 +95,7 @@ impl ThreadReport<'_> {
             if chosen.len() >= n {
                 break;
             }
-            if let Some(ev) = summary_evidence(e)
+            if let Some(ev) = e.evidence.first()
                 && texts.insert(ev.text.as_str())
             {
                 chosen.push(e);
@@ -111,7 +111,7 @@ impl ThreadReport<'_> {
         chosen.sort_by_key(|e| position.get(e.id.as_str()).copied().unwrap_or(usize::MAX));
         chosen
             .into_iter()
-            .filter_map(|e| summary_evidence(e).map(|ev| (e, ev.text.as_str())))
+            .filter_map(|e| e.evidence.first().map(|ev| (e, ev.text.as_str())))
             .collect()
     }
 
@@ -179,9 +179,4 @@ pub(crate) fn citations(report: &ThreadReport<'_>, articles: &[String]) -> Strin
     let mut numbers: Vec<usize> = articles.iter().filter_map(|a| report.source_number(a)).collect();
     numbers.sort_unstable();
     numbers.iter().map(|n| format!("[{n}]")).collect()
-}
-
-/// The evidence sentence a summary quotes: the first article's.
-fn summary_evidence(e: &TimelineEvent) -> Option<&crate::consolidate::Evidence> {
-    e.evidence.first()
 }
