@@ -10,7 +10,9 @@
 #                100k on 2 cores) and reused
 #   CONNECTIONS  concurrent connections (default 200)
 #   SECONDS      per endpoint (default 20)
-# Prints, per endpoint: requests/s, p50/p90/p99 latency, errors.
+# Prints, per endpoint: requests/s, p50/p90/p99 latency, errors. `search`
+# repeats 10 queries (answers kept until the store changes);
+# `search-distinct` asks thousands of different ones.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,6 +52,10 @@ for _ in $(seq 1 300); do
     sleep 0.1
 done
 [ -n "$base" ] || { cat "$log" >&2; exit 1; }
+# The server computes its whole-store views on start; wait for them so
+# the first endpoint is not measured against that work.
+curl -s -o /dev/null "$base/api/threads?limit=1"
+curl -s -o /dev/null "$base/api/entities?limit=1"
 
 # Paths: article ids spread over the store, cursor pages deep into it,
 # searches for words of the texts.
@@ -66,12 +72,21 @@ open(f"{out}/paths-article.txt", "w").write("".join(f"/api/articles/{i}\n" for i
 open(f"{out}/paths-list.txt", "w").write("".join(f"/api/articles?limit=50&after={rng.randrange(top)}\n" for _ in range(2000)))
 open(f"{out}/paths-search.txt", "w").write("".join(f"/api/search?q={quote(w)}&limit=20\n" for w in words))
 open(f"{out}/paths-filter.txt", "w").write("".join(f"/api/articles?limit=20&from=2024-0{m}-01&to=2024-0{m}-28&after={rng.randrange(top)}\n" for m in range(1, 10) for _ in range(20)))
+# Distinct queries (words of random titles, one or two), more than a run
+# asks, so answers are computed rather than served from the kept ones.
+titles = [r[0] for r in con.execute("SELECT title FROM articles WHERE title IS NOT NULL ORDER BY random() LIMIT 20000")]
+distinct = set()
+for t in titles:
+    ws = [w for w in "".join(c if c.isalnum() else " " for c in t).split() if len(w) > 4]
+    if ws:
+        distinct.add(" ".join(rng.sample(ws, min(len(ws), rng.choice([1, 2])))))
+open(f"{out}/paths-search-distinct.txt", "w").write("".join(f"/api/search?q={quote(q)}&limit=20\n" for q in sorted(distinct)))
 open(f"{out}/paths-health.txt", "w").write("/api/health\n/api/threads\n")
 PY
 
 echo "== $conns connections, ${secs}s per endpoint, $(nproc) cores shared by server and wrk"
 printf '%-26s %10s %9s %9s %9s %8s\n' endpoint req/s p50 p90 p99 errors
-for kind in article list filter search health; do
+for kind in article list filter search search-distinct health; do
     res=$(LOAD_PATHS="$out/paths-$kind.txt" wrk -t2 -c"$conns" -d"${secs}s" --timeout 10s --latency -s bench/load/paths.lua "$base" 2>&1)
     echo "$res" > "$out/wrk-$kind.txt"
     rps=$(echo "$res" | awk '/Requests\/sec/ {print $2}')

@@ -24,8 +24,8 @@ use sitrep_timeline::{ArticleInput, ThreadInput, Timeline, consolidate_thread};
 pub struct Gathered {
     stories: Vec<StoryListing>,
     articles: BTreeMap<ArticleId, Article>,
-    /// Storage order of the articles.
-    order: Vec<ArticleId>,
+    /// Each article's position in storage order.
+    position: BTreeMap<ArticleId, usize>,
     events: BTreeMap<ArticleId, Vec<Event>>,
     /// Publication dates inferred from the story, for undated articles.
     inferred: BTreeMap<ArticleId, PublishedDate>,
@@ -69,7 +69,8 @@ impl Gathered {
     pub fn read(store: &Store, lexicon: &Lexicon) -> Result<Self, StoreError> {
         let stories = store.stories()?;
         let list = store.articles()?;
-        let order: Vec<ArticleId> = list.iter().map(|a| a.id.clone()).collect();
+        let position: BTreeMap<ArticleId, usize> =
+            list.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
         let articles: BTreeMap<ArticleId, Article> = list.into_iter().map(|a| (a.id.clone(), a)).collect();
         let mut events: BTreeMap<ArticleId, Vec<Event>> = store
             .events()?
@@ -108,7 +109,7 @@ impl Gathered {
         Ok(Self {
             stories,
             articles,
-            order,
+            position,
             events,
             inferred,
             quotes,
@@ -161,17 +162,19 @@ impl Gathered {
         })
     }
 
+    /// The thread's articles in storage order, each with its story.
     fn input<'a>(&'a self, plan: &ThreadPlan<'a>) -> ThreadInput<'a> {
-        let story_of: BTreeMap<&ArticleId, &str> = plan
+        let mut members: Vec<(usize, &ArticleId, &str)> = plan
             .stories
             .iter()
             .flat_map(|s| s.articles.iter().map(|a| (a, s.story.id.as_str())))
+            .filter_map(|(id, story)| Some((*self.position.get(id)?, id, story)))
             .collect();
-        let articles = self
-            .order
-            .iter()
-            .filter_map(|id| {
-                let story = story_of.get(id).copied()?;
+        members.sort_by_key(|&(position, _, _)| position);
+        members.dedup_by_key(|&mut (position, _, _)| position);
+        let articles = members
+            .into_iter()
+            .filter_map(|(_, id, story)| {
                 let article = self.articles.get(id)?;
                 Some(ArticleInput {
                     article,

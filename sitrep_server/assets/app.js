@@ -113,9 +113,11 @@ function snippet(text) {
 
 // ---- Views -------------------------------------------------------------------
 
-async function threadsView() {
-  const data = await api("/api/threads");
-  if (data.items.length === 0) {
+async function threadsView(params) {
+  const q = new URLSearchParams();
+  if (params.get("after")) q.set("after", params.get("after"));
+  const data = await api("/api/threads?" + q);
+  if (data.items.length === 0 && !q.has("after")) {
     const health = await api("/api/health");
     show(el("h1", {}, "Threads"),
       el("p", { class: "muted" }, "No threads yet: the store holds " + health.articles +
@@ -127,7 +129,8 @@ async function threadsView() {
     el("ul", { class: "list" }, data.items.map((t) => el("li", {},
       el("a", { href: "#/thread/" + enc(t.id) }, t.title || t.id),
       meta(t.first_date && t.last_date ? t.first_date + " – " + t.last_date : null,
-        t.events + " events", t.stories + " stories", t.articles + " articles")))));
+        t.events + " events", t.stories + " stories", t.articles + " articles")))),
+    data.next !== null ? el("p", { class: "pager" }, el("a", { href: "#/?after=" + data.next }, "Next page")) : null);
 }
 
 function eventPlaces(events) {
@@ -367,7 +370,7 @@ async function route() {
   document.querySelectorAll(".top nav a").forEach((a) =>
     a.setAttribute("aria-current", a.getAttribute("href") === "#/" + (parts[0] || "") ? "page" : "false"));
   try {
-    if (parts.length === 0) await threadsView();
+    if (parts.length === 0) await threadsView(params);
     else if (parts[0] === "thread" && parts[1]) await threadView(parts[1], params);
     else if (parts[0] === "article" && parts[1]) await articleView(parts[1], params);
     else if (parts[0] === "articles") await articlesView(params);

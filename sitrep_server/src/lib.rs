@@ -124,6 +124,7 @@ pub fn app(config: &ServerConfig, hooks: Hooks) -> Result<Router, ServerError> {
         token: config.token.clone().filter(|t| !t.is_empty()),
         map: config.map.clone().map(Arc::from),
         entities: state::Cached::new(),
+        searches: Arc::new(state::Recent::new(SEARCHES_KEPT)),
         situation: state::Cached::new(),
     };
     let mut router = Router::new();
@@ -141,6 +142,9 @@ pub fn app(config: &ServerConfig, hooks: Hooks) -> Result<Router, ServerError> {
 
 /// Serve `router` on `addr` until Ctrl-C or SIGTERM, on a multi-threaded
 /// runtime; `ready` is called with the bound address (useful with port 0).
+/// The whole-store views (situation, entities) are computed in the
+/// background as soon as the socket is bound, so the first visitor does
+/// not wait for them.
 pub fn run(router: Router, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> Result<(), ServerError> {
     let io = |source| ServerError::Io { addr, source };
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -151,12 +155,32 @@ pub fn run(router: Router, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> 
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr).await.map_err(io)?;
         ready(listener.local_addr().map_err(io)?);
+        tokio::spawn(warm(router.clone()));
         axum::serve(listener, router)
             .with_graceful_shutdown(shutdown_signal())
             .await
             .map_err(io)
     })
 }
+
+/// Ask the routes that read whole-store views once, so their caches fill.
+async fn warm(router: Router) {
+    use tower::ServiceExt;
+    for path in WARM_PATHS {
+        let Ok(request) = axum::http::Request::get(*path).body(axum::body::Body::empty()) else {
+            continue;
+        };
+        // The answer only fills the cache; an error shows again when a
+        // client asks.
+        let _ = router.clone().oneshot(request).await;
+    }
+}
+
+/// Distinct searches whose answers are kept until the store changes.
+const SEARCHES_KEPT: usize = 1024;
+
+/// Routes whose first answer computes a cached whole-store view.
+const WARM_PATHS: &[&str] = &["/api/threads", "/api/entities?limit=1"];
 
 /// Resolves on Ctrl-C or (on Unix) SIGTERM.
 async fn shutdown_signal() {

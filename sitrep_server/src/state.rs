@@ -142,31 +142,6 @@ impl<T: Send + Sync + 'static> Cached<T> {
     }
 }
 
-/// The situation with the story of each article.
-pub(crate) struct SituationView {
-    /// The document.
-    pub(crate) doc: SituationDoc,
-    /// Article id → index of its story in `doc.stories`.
-    story_of: BTreeMap<String, usize>,
-}
-
-impl SituationView {
-    pub(crate) fn new(doc: SituationDoc) -> Self {
-        let mut story_of = BTreeMap::new();
-        for (i, story) in doc.stories.iter().enumerate() {
-            for a in &story.articles {
-                story_of.entry(a.clone()).or_insert(i);
-            }
-        }
-        Self { doc, story_of }
-    }
-
-    /// The story an article belongs to.
-    pub(crate) fn story_of(&self, article: &str) -> Option<&crate::hooks::Story> {
-        self.story_of.get(article).and_then(|&i| self.doc.stories.get(i))
-    }
-}
-
 /// Everything a handler can reach.
 pub(crate) struct Inner {
     pub(crate) pool: Arc<Pool>,
@@ -174,7 +149,69 @@ pub(crate) struct Inner {
     pub(crate) token: Option<String>,
     pub(crate) map: Option<Arc<[u8]>>,
     pub(crate) entities: Cached<EntityIndex>,
-    pub(crate) situation: Cached<SituationView>,
+    pub(crate) situation: Cached<SituationDoc>,
+    pub(crate) searches: Arc<Recent<(String, usize), SearchPage>>,
+}
+
+/// A search's answer as the route serves it.
+pub(crate) type SearchPage = Arc<Vec<crate::routes::catalog::HitView>>;
+
+/// The answers to the latest distinct requests, for one store version:
+/// a store change empties it; beyond `capacity` keys the oldest answer is
+/// dropped. Ranking a common word over 100k articles takes milliseconds
+/// and analysts repeat their searches (the dashboard reloads them).
+pub(crate) struct Recent<K, V> {
+    capacity: usize,
+    inner: Mutex<RecentInner<K, V>>,
+}
+
+struct RecentInner<K, V> {
+    version: i64,
+    answers: std::collections::HashMap<K, V>,
+    order: std::collections::VecDeque<K>,
+}
+
+impl<K: std::hash::Hash + Eq + Clone, V: Clone> Recent<K, V> {
+    /// An empty store of at most `capacity` answers.
+    pub(crate) fn new(capacity: usize) -> Self {
+        Self {
+            capacity: capacity.max(1),
+            inner: Mutex::new(RecentInner {
+                version: i64::MIN,
+                answers: std::collections::HashMap::new(),
+                order: std::collections::VecDeque::new(),
+            }),
+        }
+    }
+
+    /// The answer to `key` at store `version`, when kept.
+    pub(crate) fn get(&self, version: i64, key: &K) -> Option<V> {
+        let inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        (inner.version == version)
+            .then(|| inner.answers.get(key).cloned())
+            .flatten()
+    }
+
+    /// Keep `value` as the answer to `key` at store `version`.
+    pub(crate) fn put(&self, version: i64, key: K, value: V) {
+        let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        if inner.version != version {
+            if inner.version > version {
+                return;
+            }
+            inner.version = version;
+            inner.answers.clear();
+            inner.order.clear();
+        }
+        if inner.answers.insert(key.clone(), value).is_none() {
+            inner.order.push_back(key);
+        }
+        while inner.order.len() > self.capacity {
+            if let Some(old) = inner.order.pop_front() {
+                inner.answers.remove(&old);
+            }
+        }
+    }
 }
 
 /// The router's state.
@@ -193,13 +230,49 @@ impl Inner {
     }
 
     /// The stories, threads and timelines of the current store.
-    pub(crate) async fn situation(&self) -> Result<Arc<SituationView>, ApiError> {
+    pub(crate) async fn situation(&self) -> Result<Arc<SituationDoc>, ApiError> {
         let hooks = Arc::clone(&self.hooks);
         self.situation
             .get(&self.pool, move |s| {
-                let doc = hooks.situation.load(s).map_err(|e| ApiError::internal(&e))?;
-                Ok(SituationView::new(doc))
+                hooks.situation.load(s).map_err(|e| ApiError::internal(&e))
             })
             .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Recent;
+
+    #[test]
+    fn kept_answers_last_until_the_store_changes() {
+        let kept: Recent<&str, u32> = Recent::new(2);
+        kept.put(1, "goma", 10);
+        assert_eq!(kept.get(1, &"goma"), Some(10));
+        assert_eq!(
+            kept.get(2, &"goma"),
+            None,
+            "a newer store must not see old answers"
+        );
+        kept.put(2, "bukavu", 20);
+        assert_eq!(kept.get(2, &"goma"), None, "a store change empties it");
+        kept.put(1, "goma", 11);
+        assert_eq!(
+            kept.get(1, &"goma"),
+            None,
+            "an answer from an older store is not kept"
+        );
+        assert_eq!(kept.get(2, &"bukavu"), Some(20));
+    }
+
+    #[test]
+    fn the_oldest_answer_goes_first() {
+        let kept: Recent<u32, u32> = Recent::new(2);
+        for k in 0..3 {
+            kept.put(5, k, k * 10);
+        }
+        assert_eq!(kept.get(5, &0), None);
+        assert_eq!(kept.get(5, &1), Some(10));
+        assert_eq!(kept.get(5, &2), Some(20));
     }
 }

@@ -18,7 +18,7 @@ use sitrep_server::{
     BodyKind, EntityMerge, EntitySummary, HookError, Hooks, Ingest, IngestReport, RejectedInput,
     ServerConfig, Situation, SituationDoc,
 };
-use sitrep_store::{AnnotationRecord, DedupRecord, Store};
+use sitrep_store::{AnnotationRecord, ClusterBatch, DedupRecord, PlacementRecord, Store, StoryRecord};
 use tower::ServiceExt;
 
 const TOKEN: &str = "test-token-123";
@@ -125,6 +125,31 @@ fn fixture() -> Fixture {
             &[record],
         )
         .expect("insert");
+    let placed = |x: &Article, seq: i64| PlacementRecord {
+        article: x.id.clone(),
+        seq,
+        story: "s1".into(),
+        day: None,
+        basis: None,
+        clock: None,
+        score: 0.0,
+        features: vec![],
+    };
+    store
+        .insert_clusters(&ClusterBatch {
+            placements: vec![placed(&a, 1), placed(&b, 2)],
+            stories: vec![StoryRecord {
+                id: "s1".into(),
+                thread: "t1".into(),
+                title: "Goma airport".into(),
+                first_published: None,
+                last_published: None,
+                last_clock: None,
+                size: 2,
+            }],
+            ..ClusterBatch::default()
+        })
+        .expect("clusters");
     Fixture {
         _dir: dir,
         db,
@@ -531,6 +556,13 @@ async fn threads_stories_and_events_with_filters() {
     .await;
     check(&app, "/api/threads/t9", 404, "/error/code", json!("not_found")).await;
     check(&app, "/api/stories?thread=t1", 200, "/items/0/id", json!("s1")).await;
+    check(&app, "/api/threads?limit=1", 200, "/next", Value::Null).await;
+    check(&app, "/api/threads?after=1", 200, "/items", json!([])).await;
+    for refused in ["/api/threads?limit=0", "/api/threads?page=2"] {
+        check(&app, refused, 400, "/error/code", json!("bad_request")).await;
+    }
+    check(&app, "/api/stories?limit=1", 200, "/items/0/id", json!("s1")).await;
+    check(&app, "/api/stories?thread=t1&after=1", 200, "/items", json!([])).await;
     check(
         &app,
         "/api/stories/s1",
@@ -560,6 +592,7 @@ async fn ingest_needs_the_token_a_known_type_and_a_bounded_body() {
     let f = fixture();
     let app = app(&f);
     let text = "Aid convoys reached Bukavu on Monday after the road reopened.";
+    check(&app, "/api/search?q=convoys", 200, "/items", json!([])).await;
     let a = send(&app, post("/api/articles", "text/plain", None, text)).await;
     assert_eq!(
         (a.status.as_u16(), &a.body["error"]["code"]),
@@ -598,6 +631,8 @@ async fn ingest_needs_the_token_a_known_type_and_a_bounded_body() {
     .await;
     assert_eq!(a.status.as_u16(), 201, "{}", a.body);
     let id = a.body["inserted"][0].as_str().expect("id").to_owned();
+    // The answer kept from before the ingest is not served after it.
+    check(&app, "/api/search?q=convoys", 200, "/items/0/article", json!(id)).await;
     let a = send(&app, post("/api/articles", "text/plain", Some(TOKEN), text)).await;
     assert_eq!((a.status.as_u16(), &a.body["existing"][0]), (200, &json!(id)));
     check(&app, &format!("/api/articles/{id}"), 200, "/text", json!(text)).await;

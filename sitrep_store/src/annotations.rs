@@ -88,17 +88,14 @@ pub(crate) fn all(conn: &Connection) -> Result<Vec<AnnotationRecord>, StoreError
 pub(crate) fn one(conn: &Connection, id: &ArticleId) -> Result<Option<AnnotationRecord>, StoreError> {
     use rusqlite::OptionalExtension;
     let row = conn
-        .query_row(
-            "SELECT article, data, entities FROM annotations WHERE article = ?1",
-            [id.as_str()],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            },
-        )
+        .prepare_cached("SELECT article, data, entities FROM annotations WHERE article = ?1")?
+        .query_row([id.as_str()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })
         .optional()?;
     row.map(|(a, d, e)| decode(a, &d, &e)).transpose()
 }

@@ -253,6 +253,19 @@ pub(crate) fn article_stories(
     Ok(out)
 }
 
+/// The story and thread of one article, when it was clustered.
+pub(crate) fn article_story(
+    conn: &Connection,
+    id: &ArticleId,
+) -> Result<Option<(String, String)>, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT c.story, s.thread FROM cluster_articles c JOIN stories s ON s.id = c.story WHERE c.article = ?1",
+        )?
+        .query_row([id.as_str()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .optional()?)
+}
+
 /// Every story with its articles and thread link, in the order the
 /// stories were opened.
 pub(crate) fn stories(conn: &Connection) -> Result<Vec<StoryListing>, StoreError> {

@@ -180,17 +180,18 @@ pub(crate) async fn one(
                 .map(|h| (h.id.clone(), h))
                 .collect();
             let record = s.annotation(&article_id)?;
-            Ok(Some((article, duplicate_of, links, heads, record)))
+            let story = s.article_story(&article_id)?;
+            Ok(Some((article, duplicate_of, links, heads, record, story)))
         })
         .await?;
-    let Some((article, duplicate_of, links, heads, record)) = found else {
+    let Some((article, duplicate_of, links, heads, record, story)) = found else {
         return Err(ApiError::not_found("article", &id));
     };
-    let situation = state.situation().await?;
-    let story = situation.story_of(&id);
     let mut view = view_of(article, duplicate_of, links, &heads);
-    view.story = story.map(|s| s.id.clone());
-    view.thread = story.and_then(|s| s.thread.clone());
+    if let Some((story, thread)) = story {
+        view.story = Some(story);
+        view.thread = Some(thread);
+    }
     if let Some(r) = record {
         let names: BTreeMap<&str, &str> = r
             .entities

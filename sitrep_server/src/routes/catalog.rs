@@ -1,18 +1,20 @@
 //! Health, entities, quotes and search: the corpus-wide views that are not
 //! stories or timelines.
 
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use serde::{Deserialize, Serialize};
 use sitrep_model::ArticleId;
-use sitrep_store::SearchHit;
+use sitrep_store::{SearchHit, fts_query};
 
 use super::articles::HeadView;
-use super::{FilterParams, Listing, limit};
+use super::{FilterParams, Listing, PageParams, limit};
 use crate::error::{ApiError, ErrorCode};
 use crate::hooks::EntitySummary;
-use crate::state::AppState;
+use crate::state::{AppState, SearchPage};
 
 /// `GET /api/health`
 #[derive(Debug, Serialize)]
@@ -120,14 +122,6 @@ pub(crate) struct EntityView {
     #[serde(flatten)]
     entity: EntityRow,
     article_list: Listing<HeadView>,
-}
-
-/// Parameters of `GET /api/entities/{id}`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct PageParams {
-    after: Option<i64>,
-    limit: Option<usize>,
 }
 
 /// `GET /api/entities/{id}`
@@ -261,7 +255,7 @@ pub(crate) struct SearchParams {
 }
 
 /// A search hit with its article's listing row.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct HitView {
     article: String,
     score: f64,
@@ -282,27 +276,36 @@ pub(crate) async fn search(
     let Some(q) = params.q.filter(|q| !q.trim().is_empty()) else {
         return Err(ApiError::new(ErrorCode::BadRequest, "give a query: ?q=words"));
     };
-    let (hits, heads) = state
+    let key = (fts_query(&q).unwrap_or_default(), limit);
+    let searches = Arc::clone(&state.searches);
+    let items = state
         .pool
         .run(move |s| {
+            let version = s.latest_seq()?;
+            if let Some(items) = searches.get(version, &key) {
+                return Ok(items);
+            }
             let hits: Vec<SearchHit> = s.search(&q, limit)?;
             let ids: Vec<ArticleId> = hits.iter().map(|h| h.article.clone()).collect();
-            Ok((hits, s.article_heads_by_id(&ids)?))
+            let heads = s.article_heads_by_id(&ids)?;
+            let items: SearchPage = Arc::new(hits.into_iter().map(|h| hit_view(h, &heads)).collect());
+            searches.put(version, key, Arc::clone(&items));
+            Ok(items)
         })
         .await?;
-    let items = hits
-        .into_iter()
-        .map(|h| {
-            let head = heads.iter().find(|x| x.id == h.article);
-            HitView {
-                article: h.article.to_string(),
-                score: (h.score * 1e4).round() / 1e4,
-                snippet: h.snippet,
-                title: head.and_then(|x| x.title.clone()),
-                source: head.and_then(|x| x.source.clone()),
-                published: head.and_then(|x| x.published),
-            }
-        })
-        .collect();
+    let items = Arc::unwrap_or_clone(items);
     Ok(Json(Listing { items, next: None }))
+}
+
+/// A hit with its article's listing row (from `heads`).
+fn hit_view(h: SearchHit, heads: &[sitrep_store::ArticleHead]) -> HitView {
+    let head = heads.iter().find(|x| x.id == h.article);
+    HitView {
+        article: h.article.to_string(),
+        score: (h.score * 1e4).round() / 1e4,
+        snippet: h.snippet,
+        title: head.and_then(|x| x.title.clone()),
+        source: head.and_then(|x| x.source.clone()),
+        published: head.and_then(|x| x.published),
+    }
 }

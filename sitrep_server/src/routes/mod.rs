@@ -7,7 +7,7 @@
 //! route is one entry here plus its handler (CONTRIBUTING.md).
 
 mod articles;
-mod catalog;
+pub(crate) mod catalog;
 mod situation;
 
 use axum::http::Method;
@@ -113,6 +113,16 @@ pub(crate) const MAX_LIMIT: usize = 500;
 pub(crate) struct Listing<T> {
     pub(crate) items: Vec<T>,
     pub(crate) next: Option<i64>,
+}
+
+/// Parameters of a paged listing with nothing else to filter on.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PageParams {
+    /// Position of the first item (the previous page's `next`).
+    pub(crate) after: Option<i64>,
+    /// Items per page.
+    pub(crate) limit: Option<usize>,
 }
 
 /// A checked page size.

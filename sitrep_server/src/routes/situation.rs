@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use sitrep_model::{ArticleId, PartialDate};
 
 use super::articles::HeadView;
-use super::{Listing, day, limit};
+use super::{Listing, PageParams, day, limit};
 use crate::error::ApiError;
 use crate::hooks::{Story, Thread, TimelineEvent};
 use crate::state::AppState;
@@ -40,13 +40,36 @@ impl From<&Thread> for ThreadRow {
     }
 }
 
-/// `GET /api/threads`: every thread, as the situation lists them.
-pub(crate) async fn threads(State(state): State<AppState>) -> Result<Json<Listing<ThreadRow>>, ApiError> {
-    let situation = &state.situation().await?.doc;
-    Ok(Json(Listing {
-        items: situation.threads.iter().map(ThreadRow::from).collect(),
-        next: None,
-    }))
+/// `GET /api/threads`: threads as the situation lists them, a page at a
+/// time; `after` is a position.
+pub(crate) async fn threads(
+    State(state): State<AppState>,
+    params: Result<Query<PageParams>, QueryRejection>,
+) -> Result<Json<Listing<ThreadRow>>, ApiError> {
+    let Query(params) = params?;
+    let limit = limit(params.limit)?;
+    let situation = &*state.situation().await?;
+    Ok(Json(page(
+        situation.threads.iter(),
+        params.after,
+        limit,
+        ThreadRow::from,
+    )))
+}
+
+/// The page of `items` that starts at position `after` (0 when absent),
+/// each item on it made by `row` (the skipped ones are not).
+fn page<I, T>(
+    items: impl Iterator<Item = I>,
+    after: Option<i64>,
+    limit: usize,
+    row: impl FnMut(I) -> T,
+) -> Listing<T> {
+    let start = usize::try_from(after.unwrap_or(0).max(0)).unwrap_or(usize::MAX);
+    let mut rest = items.skip(start);
+    let items: Vec<T> = rest.by_ref().take(limit).map(row).collect();
+    let next = rest.next().and_then(|_| i64::try_from(start + items.len()).ok());
+    Listing { items, next }
 }
 
 /// Filters on timeline events.
@@ -172,7 +195,7 @@ pub(crate) async fn thread(
     let Path(id) = id?;
     let Query(params) = params?;
     let filter = EventFilter::new(&params)?;
-    let situation = &state.situation().await?.doc;
+    let situation = &*state.situation().await?;
     let Some(thread) = situation.threads.iter().find(|t| t.id == id) else {
         return Err(ApiError::not_found("thread", &id));
     };
@@ -205,25 +228,28 @@ pub(crate) async fn thread(
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct StoryParams {
+    /// Only this thread's stories.
     thread: Option<String>,
+    /// Position of the first item (the previous page's `next`).
+    after: Option<i64>,
+    /// Items per page.
+    limit: Option<usize>,
 }
 
-/// `GET /api/stories`: every story, or a thread's.
+/// `GET /api/stories`: every story, or a thread's, a page at a time;
+/// `after` is a position.
 pub(crate) async fn stories(
     State(state): State<AppState>,
     params: Result<Query<StoryParams>, QueryRejection>,
 ) -> Result<Json<Listing<Story>>, ApiError> {
     let Query(params) = params?;
-    let situation = &state.situation().await?.doc;
-    Ok(Json(Listing {
-        items: situation
-            .stories
-            .iter()
-            .filter(|s| params.thread.is_none() || s.thread == params.thread)
-            .cloned()
-            .collect(),
-        next: None,
-    }))
+    let limit = limit(params.limit)?;
+    let situation = &*state.situation().await?;
+    let stories = situation
+        .stories
+        .iter()
+        .filter(|s| params.thread.is_none() || s.thread == params.thread);
+    Ok(Json(page(stories, params.after, limit, Clone::clone)))
 }
 
 /// `GET /api/stories/{id}`: a story with its articles' listing rows.
@@ -240,7 +266,7 @@ pub(crate) async fn story(
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<StoryView>, ApiError> {
     let Path(id) = id?;
-    let situation = &state.situation().await?.doc;
+    let situation = &*state.situation().await?;
     let Some(story) = situation.stories.iter().find(|s| s.id == id) else {
         return Err(ApiError::not_found("story", &id));
     };
@@ -273,27 +299,17 @@ pub(crate) async fn events(
     let Query(params) = params?;
     let filter = EventFilter::new(&params)?;
     let limit = limit(params.limit)?;
-    let start = usize::try_from(params.after.unwrap_or(0).max(0)).unwrap_or(usize::MAX);
-    let situation = &state.situation().await?.doc;
-    let mut matching = situation
+    let situation = &*state.situation().await?;
+    let matching = situation
         .threads
         .iter()
         .filter(|t| params.thread.as_ref().is_none_or(|id| &t.id == id))
         .flat_map(|t| t.events.iter().map(move |e| (t, e)))
-        .filter(|(_, e)| filter.keeps(e))
-        .skip(start);
-    let items: Vec<EventRow> = matching
-        .by_ref()
-        .take(limit)
-        .map(|(t, e)| EventRow {
-            thread: t.id.clone(),
-            event: e.clone(),
-        })
-        .collect();
-    let next = matching
-        .next()
-        .and_then(|_| i64::try_from(start + items.len()).ok());
-    Ok(Json(Listing { items, next }))
+        .filter(|(_, e)| filter.keeps(e));
+    Ok(Json(page(matching, params.after, limit, |(t, e)| EventRow {
+        thread: t.id.clone(),
+        event: e.clone(),
+    })))
 }
 
 #[cfg(test)]
