@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::Context;
+use rayon::prelude::*;
 use sitrep_cluster::embed::Embedder;
 use sitrep_cluster::{
     ArticleView, BatchOutcome, Clusterer, DateBasis, Incoming, MODEL_NAME, Params, PassageLink, Replay,
@@ -160,8 +161,8 @@ impl Clustering {
             annotations.iter().map(|r| (&r.article, r)).collect();
         let empty = Default::default();
         let mut incoming = Vec::with_capacity(articles.len());
-        let mut vectors = Vec::new();
         let mut encoded: BTreeMap<ArticleId, Vec<u8>> = BTreeMap::new();
+        let (mut vectors_of, vectors) = self.vectors(store, articles, &by_id)?;
         for a in articles {
             let record = by_id.get(&a.id);
             let ann = record.map_or(&empty, |r| &r.annotations);
@@ -170,28 +171,11 @@ impl Clustering {
                 annotations: ann,
                 entities: record.map_or(&[], |r| r.entities.as_slice()),
             });
-            let vector = match &self.embedder {
-                Some(e) => match store.cluster_vector(&a.id, MODEL_NAME)? {
-                    Some(v) => Some(codec::decode_vector(&v)?),
-                    None => {
-                        let v = e
-                            .embed(&embedding_text(a, ann))
-                            .with_context(|| format!("embedding article {}", a.id))?;
-                        vectors.push(VectorRecord {
-                            article: a.id.clone(),
-                            model: MODEL_NAME.to_owned(),
-                            vector: codec::encode_vector(&v),
-                        });
-                        Some(v)
-                    }
-                },
-                None => None,
-            };
             encoded.insert(a.id.clone(), codec::encode_features(&f));
             incoming.push(Incoming {
                 id: a.id.clone(),
                 features: f,
-                vector,
+                vector: vectors_of.remove(&a.id),
                 links: links
                     .get(&a.id)
                     .map(|ls| {
@@ -208,7 +192,58 @@ impl Clustering {
         let outcome = self.clusterer.add_batch(incoming);
         Ok(rows(outcome, encoded, vectors))
     }
+
+    /// The sentence embedding of each article (none without a model): the
+    /// stored one, else computed, articles in parallel, each text on its
+    /// own so a vector does not depend on the split; the computed ones are also
+    /// returned as rows to store.
+    fn vectors(
+        &self,
+        store: &Store,
+        articles: &[Article],
+        by_id: &BTreeMap<&ArticleId, &AnnotationRecord>,
+    ) -> anyhow::Result<(Vectors, Vec<VectorRecord>)> {
+        let mut out = BTreeMap::new();
+        let Some(embedder) = &self.embedder else {
+            return Ok((out, Vec::new()));
+        };
+        let empty = Default::default();
+        let mut todo: Vec<(&ArticleId, String)> = Vec::new();
+        for a in articles {
+            match store.cluster_vector(&a.id, MODEL_NAME)? {
+                Some(v) => {
+                    out.insert(a.id.clone(), codec::decode_vector(&v)?);
+                }
+                None => {
+                    let ann = by_id.get(&a.id).map_or(&empty, |r| &r.annotations);
+                    todo.push((&a.id, embedding_text(a, ann)));
+                }
+            }
+        }
+        let computed: Vec<anyhow::Result<Vec<f32>>> = todo
+            .par_iter()
+            .map(|(id, text)| {
+                embedder
+                    .embed(text)
+                    .with_context(|| format!("embedding article {id}"))
+            })
+            .collect();
+        let mut rows = Vec::with_capacity(todo.len());
+        for ((id, _), vector) in todo.into_iter().zip(computed) {
+            let vector = vector?;
+            rows.push(VectorRecord {
+                article: id.clone(),
+                model: MODEL_NAME.to_owned(),
+                vector: codec::encode_vector(&vector),
+            });
+            out.insert(id.clone(), vector);
+        }
+        Ok((out, rows))
+    }
 }
+
+/// Sentence embeddings by article.
+type Vectors = BTreeMap<ArticleId, Vec<f32>>;
 
 fn rows(
     outcome: BatchOutcome,
