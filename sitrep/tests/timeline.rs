@@ -96,6 +96,14 @@ fn the_seeds_timeline_dates_each_happening_and_cites_every_report() {
     for seed in ["000", "002", "004"] {
         assert!(cites(calls[0], &ids[seed]), "the call cites {seed}");
     }
+    // 004 dates it: "In the discussions held on Friday, February 21, both
+    // leaders agreed …" (the leaders named in its next sentences).
+    assert_eq!(calls[0]["date"], "2025-02-21", "{:#}", calls[0]);
+    // "Their previous conversation took place on February 6": another
+    // call between the same two, another happening.
+    let earlier = on(&events, "CONSULT", "2025-02-06");
+    assert_eq!(earlier.len(), 1, "{earlier:#?}");
+    assert!(cites(earlier[0], &ids["004"]) && !cites(earlier[0], &ids["002"]));
 
     // Bukavu "last Sunday" before the 22nd; Goma entered "on Monday"
     // before January 29.

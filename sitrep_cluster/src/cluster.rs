@@ -388,6 +388,13 @@ const MEAN_OF: usize = 5;
 const TERM_TAG: u64 = 1 << 32;
 const ENTITY_TAG: u64 = 2 << 32;
 
+/// The one value `values` holds (however often), or `None` when it holds
+/// none or two different ones — read only as far as the second.
+fn sole(mut values: impl Iterator<Item = u32>) -> Option<u32> {
+    let first = values.next()?;
+    values.all(|v| v == first).then_some(first)
+}
+
 fn kind_weight(kind: EntityKind) -> f32 {
     match kind {
         EntityKind::Person | EntityKind::Group => 1.0,
@@ -843,13 +850,11 @@ impl Clusterer {
             let Some(held) = self.offices.get(role) else {
                 return false;
             };
-            let near: BTreeSet<u32> = held
+            let near = held
                 .range(day.saturating_sub(window)..=day.saturating_add(window))
-                .flat_map(|(_, holders)| holders.keys().copied())
-                .collect();
-            near.len() == 1
-                && !near.contains(holder)
-                && !roles.iter().any(|(r, h)| r == role && near.contains(h))
+                .flat_map(|(_, holders)| holders.keys().copied());
+            sole(near)
+                .is_some_and(|only| only != *holder && !roles.iter().any(|(r, h)| r == role && *h == only))
         })
     }
 
@@ -1426,6 +1431,13 @@ mod tests {
             .expect("placed");
         assert_eq!((u.day, u.basis), (Some(100), Some(DateBasis::Linked)));
         assert_eq!(u.story, "s-a");
+    }
+
+    #[test]
+    fn sole_is_the_one_value_repeated_or_none() {
+        assert_eq!(sole([3, 3, 3].into_iter()), Some(3));
+        assert_eq!(sole([3, 4, 3].into_iter()), None);
+        assert_eq!(sole(std::iter::empty()), None);
     }
 
     #[test]

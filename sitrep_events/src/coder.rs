@@ -25,8 +25,8 @@
 use std::collections::BTreeMap;
 
 use sitrep_model::{
-    EntityId, EntityKind, Event, EventActor, PartialDate, PlaceMention, PloverType, Quote, Span,
-    TimeExpression,
+    DatePrecision, EntityId, EntityKind, Event, EventActor, EventDateBasis, EventPlace, PartialDate,
+    PlaceMention, PloverType, Quote, Span, TimeExpression,
 };
 
 use crate::actors::Actor;
@@ -58,6 +58,9 @@ pub struct Context<'a> {
     pub prior: Vec<Vec<Actor>>,
     /// The subject of the previous sentence (pronouns refer to it first).
     pub prior_subject: Option<Vec<Actor>>,
+    /// The actors each of the next sentences names, in text order: "both
+    /// leaders" opening an article refers to the two people named next.
+    pub ahead: Vec<Vec<Actor>>,
 }
 
 /// An action found in a frame's complement.
@@ -75,6 +78,34 @@ struct Coding {
     code: String,
     mode: Option<String>,
     context: Option<String>,
+}
+
+impl Coding {
+    /// The event this coding makes between `source` and `target`.
+    fn event(
+        &self,
+        source: &Actor,
+        target: Option<&Actor>,
+        (date, date_precision, date_basis): (Option<PartialDate>, DatePrecision, EventDateBasis),
+        place: Option<EventPlace>,
+        span: Span,
+        trigger: Span,
+    ) -> Event {
+        Event {
+            kind: self.kind,
+            mode: self.mode.clone(),
+            context: self.context.clone(),
+            cameo: Some(self.code.clone()),
+            source: event_actor(source),
+            target: target.map(event_actor),
+            date,
+            date_precision,
+            date_basis,
+            place,
+            span,
+            trigger,
+        }
+    }
 }
 
 fn coding_from(lex: &Lexicon, code: String, fallback: PloverType) -> Coding {
@@ -446,6 +477,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         );
     }
     reported_obligations(sent, ctx, lex, &mut events);
+    dated_meetings(sent, ctx, lex, &mut events);
     events
 }
 
@@ -727,6 +759,233 @@ fn refine_mode(sent: &Sentence<'_, '_>, lex: &Lexicon, coding: &mut Coding, from
     }
 }
 
+/// The pair "both leaders" or "their" refers to: the last group of two
+/// parties named before the chunk `c` (`sent.chunks.len()` for "before
+/// the end"), else the last two parties named before, else — an article
+/// that opens with it — the two people the first sentence after names.
+fn pair_before(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Actor> {
+    let group = |g: &[Actor]| g.len() == 2 && g.iter().all(|a| a.kind != Some(EntityKind::Place));
+    let named = sent.chunks[..c.min(sent.chunks.len())]
+        .iter()
+        .rev()
+        .map(|ch| ch.actors.clone())
+        .chain(ctx.prior_subject.clone())
+        .chain(ctx.prior.iter().rev().cloned())
+        .find(|g| group(g));
+    if let Some(found) = named {
+        return found;
+    }
+    // The last two parties named ("Rubio spoke with Ruto. Both leaders
+    // agreed …"), else the first two named next.
+    let two = |groups: &mut dyn Iterator<Item = &Actor>| {
+        let mut found: Vec<Actor> = Vec::new();
+        for a in groups {
+            if a.entity.is_some()
+                && a.kind != Some(EntityKind::Place)
+                && !found.iter().any(|b| b.entity == a.entity)
+            {
+                found.push(a.clone());
+            }
+            if found.len() == 2 {
+                return found;
+            }
+        }
+        Vec::new()
+    };
+    let mut before = two(&mut ctx.prior.iter().rev().flat_map(|g| g.iter().rev()));
+    if before.len() == 2 {
+        before.reverse();
+        return before;
+    }
+    if !ctx.prior.is_empty()
+        || sent.chunks[..c.min(sent.chunks.len())]
+            .iter()
+            .any(|ch| !ch.actors.is_empty())
+    {
+        return Vec::new();
+    }
+    // Named next: the first sentence that names a pair together, or two
+    // people ("… both President Ruto and Secretary Rubio …").
+    ctx.ahead
+        .iter()
+        .find_map(|named| {
+            let mut people: Vec<Actor> = Vec::new();
+            for a in named
+                .iter()
+                .filter(|a| a.kind == Some(EntityKind::Person) && a.entity.is_some())
+            {
+                if !people.iter().any(|b| b.entity == a.entity) {
+                    people.push(a.clone());
+                }
+            }
+            (people.len() == 2).then_some(people)
+        })
+        .unwrap_or_default()
+}
+
+/// Meeting nouns that a dated mention codes as a consultation ("the
+/// discussions held on Friday", "their conversation on February 6"), with
+/// their CAMEO code.
+const MEETING_NOUNS: &[(&str, &str)] = &[
+    ("talks", "040"),
+    ("discussions", "040"),
+    ("meeting", "040"),
+    ("conversation", "041"),
+    ("summit", "044"),
+    ("negotiations", "046"),
+];
+
+/// Words that may stand between a meeting noun and its date ("held on",
+/// "that took place on", "last week").
+const MEETING_TO_DATE: &[&str] = &[
+    "held", "that", "which", "took", "place", "was", "were", "on", "in", "last", "earlier",
+];
+
+/// Words before a meeting noun that make it one not (yet) held ("called
+/// for talks", "an invitation to negotiations", "no meeting").
+const MEETING_NOT_HELD: &[&str] = &[
+    "for", "to", "no", "new", "future", "possible", "planned", "proposed", "next", "upcoming", "further",
+    "without",
+];
+
+/// Words that may open a sentence before its meeting noun, the meeting
+/// then being the one the main clause's subject held ("In the
+/// discussions held on Friday, both leaders agreed …").
+const MEETING_OPENING: &[&str] = &[
+    "in",
+    "during",
+    "at",
+    "after",
+    "following",
+    "the",
+    "their",
+    "those",
+    "these",
+];
+
+/// Consultations named by a dated meeting noun rather than a verb: the
+/// parties are the ones "between" it names, or its possessor ("their")
+/// or — in an opening phrase — the main subject, with the party "with" it
+/// names. Without a date in the phrase, or without two parties, nothing
+/// is coded: an undated "the talks" is too often background or a wish.
+fn dated_meetings(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon, events: &mut Vec<Event>) {
+    let toks = &sent.toks;
+    for n in 0..toks.len() {
+        let Some(&(_, code)) = MEETING_NOUNS.iter().find(|(w, _)| toks[n].is(&[w])) else {
+            continue;
+        };
+        if sent.in_time[n]
+            || sent.chunk_of[n].is_some()
+            || sent
+                .triggers
+                .iter()
+                .any(|t| t.tok <= n && n < t.end.max(t.tok + 1))
+            || toks[n.saturating_sub(3)..n]
+                .iter()
+                .any(|t| t.is(MEETING_NOT_HELD))
+        {
+            continue;
+        }
+        let mut date = n + 1;
+        let party_phrase = |i: usize| {
+            toks[i].is(&["between", "with"])
+                || sent.chunk_of[i]
+                    .is_some_and(|c| matches!(sent.chunks[c].prep.as_deref(), Some("between" | "with")))
+        };
+        while date < toks.len()
+            && !sent.in_time[date]
+            && (toks[date].is(MEETING_TO_DATE) || party_phrase(date))
+        {
+            date += 1;
+        }
+        if date >= toks.len() || !sent.in_time[date] {
+            continue;
+        }
+        let date_end = (date..toks.len())
+            .find(|&i| !sent.in_time[i])
+            .unwrap_or(toks.len());
+        let phrase_end = (n + 1..toks.len())
+            .find(|&i| toks[i].tag == crate::text::Tag::Punct && !sent.in_time[i])
+            .unwrap_or(toks.len())
+            .max(date_end);
+        let parties = |c: usize| -> Vec<Actor> {
+            resolve(sent, ctx, c)
+                .into_iter()
+                .filter(|a| a.entity.is_some() || a.country.is_some() || international(a))
+                .filter(|a| a.kind != Some(EntityKind::Place))
+                .collect()
+        };
+        let between = sent.chunk_after(n + 1, phrase_end, |c| c.prep.as_deref() == Some("between"));
+        let with = sent.chunk_after(n + 1, phrase_end, |c| c.prep.as_deref() == Some("with"));
+        let opening = toks[..n].iter().all(|t| t.is(MEETING_OPENING));
+        let possessed = n
+            .checked_sub(1)
+            .and_then(|i| toks.get(i))
+            .is_some_and(|t| t.is(&["their"]))
+            || n.checked_sub(2)
+                .and_then(|i| toks.get(i))
+                .is_some_and(|t| t.is(&["their"]));
+        let first: Vec<Actor> = if let Some(b) = between {
+            parties(b)
+        } else if possessed {
+            pair_before(sent, ctx, sent.chunks.iter().take_while(|c| c.start < n).count())
+        } else if opening {
+            sent.main_subject(toks.len()).map(&parties).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let others: Vec<Actor> = with
+            .filter(|_| between.is_none())
+            .map(&parties)
+            .unwrap_or_default();
+        let mut pairs: Vec<(Actor, Actor)> = Vec::new();
+        let mut meet = |a: &Actor, b: &Actor| {
+            if !same_actor(a, b) && !pairs.iter().any(|(x, y)| same_actor(x, a) && same_actor(y, b)) {
+                pairs.push((a.clone(), b.clone()));
+            }
+        };
+        if others.is_empty() {
+            for a in &first {
+                for b in &first {
+                    meet(a, b);
+                }
+            }
+        } else {
+            for a in &first {
+                for b in &others {
+                    meet(a, b);
+                    meet(b, a);
+                }
+            }
+        }
+        if pairs.is_empty() {
+            continue;
+        }
+        let coding = coding_from(lex, code.to_owned(), PloverType::Consult);
+        let (when, precision, basis) = when_where::date(sent, &ctx.times, n, n, date_end, ctx.published);
+        let place = when_where::place(sent, &ctx.places, (n, phrase_end), None, Span::new(0, 0), false);
+        for (s, t) in pairs {
+            let event = coding.event(
+                &s,
+                Some(&t),
+                (when, precision, basis),
+                place.clone(),
+                sent.span,
+                sent.span_of(n, n + 1),
+            );
+            let known = events.iter().any(|e| {
+                e.kind == event.kind
+                    && e.source == event.source
+                    && e.target == event.target
+                    && e.date == event.date
+            });
+            if !known {
+                events.push(event);
+            }
+        }
+    }
+}
+
 /// Resolve a chunk to its actors: its own, or a pronoun's antecedent.
 pub fn resolve(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Actor> {
     let chunk = &sent.chunks[c];
@@ -742,32 +1001,7 @@ pub fn resolve(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Acto
             .and_then(|i| sent.toks.get(i))
             .is_some_and(|t| t.is(&["both", "two"]));
     if pair {
-        let group = |g: &[Actor]| g.len() == 2 && g.iter().all(|a| a.kind != Some(EntityKind::Place));
-        let named = sent.chunks[..c]
-            .iter()
-            .rev()
-            .map(|ch| ch.actors.clone())
-            .chain(ctx.prior_subject.clone())
-            .chain(ctx.prior.iter().rev().cloned())
-            .find(|g| group(g));
-        // Else the last two parties named ("Rubio spoke with Ruto. Both
-        // leaders agreed …").
-        return named.unwrap_or_else(|| {
-            let mut last: Vec<Actor> = Vec::new();
-            for a in ctx.prior.iter().rev().flat_map(|g| g.iter().rev()) {
-                if a.entity.is_some()
-                    && a.kind != Some(EntityKind::Place)
-                    && !last.iter().any(|b| b.entity == a.entity)
-                {
-                    last.push(a.clone());
-                }
-                if last.len() == 2 {
-                    last.reverse();
-                    return last;
-                }
-            }
-            Vec::new()
-        });
+        return pair_before(sent, ctx, c);
     }
     let Some(pronoun) = chunk.pronoun.as_deref() else {
         return chunk.actors.clone();
@@ -963,20 +1197,14 @@ fn emit(
             s.span,
             leaving,
         );
-        let event = Event {
-            kind: coding.kind,
-            mode: coding.mode.clone(),
-            context: coding.context.clone(),
-            cameo: Some(coding.code.clone()),
-            source: event_actor(&s),
-            target: t.as_ref().map(event_actor),
-            date,
-            date_precision,
-            date_basis,
+        let event = coding.event(
+            &s,
+            t.as_ref(),
+            (date, date_precision, date_basis),
             place,
-            span: sent.span,
-            trigger: trigger_span,
-        };
+            sent.span,
+            trigger_span,
+        );
         if !events.contains(&event) {
             events.push(event);
         }

@@ -63,6 +63,10 @@ use crate::sentence::Sentence;
 /// How many earlier actors pronouns may refer back to.
 const PRIOR_ACTORS: usize = 12;
 
+/// Sentences after the current one whose actors a pair reference opening
+/// an article may point to.
+const AHEAD_SENTENCES: usize = 2;
+
 /// A readable account of how each sentence was analysed: tokens with
 /// their chunks, the triggers found and each trigger's subject, verb
 /// group and control. For `sitrep code --explain` and for debugging a
@@ -148,21 +152,35 @@ pub fn code_events(
         published: article.published.map(|d| PartialDate::from_day(d.day_only())),
         prior: Vec::new(),
         prior_subject: None,
+        ahead: Vec::new(),
     };
+    let parts: Vec<_> = annotations
+        .sentences
+        .iter()
+        .filter(|s| s.span.slice(text).is_some())
+        .map(|s| {
+            let span = s.span;
+            let inside = |x: sitrep_model::Span| x.start >= span.start && x.end <= span.end;
+            let mentions: Vec<_> = annotations.entities.iter().filter(|m| inside(m.span)).collect();
+            let times: Vec<_> = annotations.times.iter().filter(|t| inside(t.span)).collect();
+            (span, mentions, times)
+        })
+        .collect();
+    let sentences: Vec<Sentence<'_, '_>> = parts
+        .iter()
+        .map(|(span, mentions, times)| Sentence::new(text, *span, mentions, &by_id, times, lexicon))
+        .collect();
     let mut events = Vec::new();
-    for s in &annotations.sentences {
-        let span = s.span;
-        if span.slice(text).is_none() {
-            continue;
-        }
-        let inside = |x: sitrep_model::Span| x.start >= span.start && x.end <= span.end;
-        let mentions: Vec<_> = annotations.entities.iter().filter(|m| inside(m.span)).collect();
-        let times: Vec<_> = annotations.times.iter().filter(|t| inside(t.span)).collect();
-        let sentence = Sentence::new(text, span, &mentions, &by_id, &times, lexicon);
-        events.extend(coder::code_sentence(&sentence, &ctx, lexicon));
+    for (i, sentence) in sentences.iter().enumerate() {
+        ctx.ahead = sentences[i + 1..]
+            .iter()
+            .take(AHEAD_SENTENCES)
+            .map(|s| s.chunks.iter().flat_map(|c| c.actors.iter().cloned()).collect())
+            .collect();
+        events.extend(coder::code_sentence(sentence, &ctx, lexicon));
         let subject = sentence
             .main_subject(sentence.toks.len())
-            .map(|c| coder::resolve(&sentence, &ctx, c))
+            .map(|c| coder::resolve(sentence, &ctx, c))
             .filter(|actors| !actors.is_empty());
         for c in &sentence.chunks {
             if !c.actors.is_empty() {

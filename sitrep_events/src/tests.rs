@@ -556,3 +556,50 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn dated_meetings_named_by_a_noun_are_consultations() {
+    // The phrase opens the sentence; "both leaders" opening an article is
+    // the pair named next.
+    check(
+        "In the discussions held {on Friday, February 21|2025-02-21}, both leaders agreed that a military solution is not viable.\nA statement confirmed the call, noting that both President [Ruto|KEN|GOV|person] and Secretary [Rubio|USA|GOV|person] reaffirmed their commitment.",
+        &[
+            "AGREE 030 KEN.GOV>USA.GOV 2025-02-21",
+            "AGREE 030 USA.GOV>KEN.GOV 2025-02-21",
+            "CONSULT 040 KEN.GOV>USA.GOV 2025-02-21",
+            "CONSULT 040 USA.GOV>KEN.GOV 2025-02-21",
+        ],
+    );
+    check(
+        "[Kagame|RWA|GOV|person] spoke with [Ruto|KEN|GOV|person].\nTheir previous conversation took place {on February 6|2025-02-06}.",
+        &[
+            "CONSULT 040 RWA.GOV>KEN.GOV 2025-02-22",
+            "CONSULT 040 KEN.GOV>RWA.GOV 2025-02-22",
+            "CONSULT 041 RWA.GOV>KEN.GOV 2025-02-06",
+            "CONSULT 041 KEN.GOV>RWA.GOV 2025-02-06",
+        ],
+    );
+    check(
+        "Talks between [Tshisekedi|COD|GOV|person] and [Kagame|RWA|GOV|person] held {last week|2025-02-14} ended without agreement.",
+        &[
+            "CONSULT 040 COD.GOV>RWA.GOV 2025-02-14",
+            "CONSULT 040 RWA.GOV>COD.GOV 2025-02-14",
+        ],
+    );
+}
+
+#[test]
+fn meetings_wished_for_or_undated_are_not_coded_as_held() {
+    check(
+        "[Rubio|USA|GOV|person] called for talks with [Ruto|KEN|GOV|person] {on Monday|2025-02-17}.",
+        &["DEMAND 026 USA.GOV>KEN.GOV 2025-02-17"],
+    );
+    check(
+        "The talks between [Tshisekedi|COD|GOV|person] and [Kagame|RWA|GOV|person] resumed.",
+        &[],
+    );
+    check(
+        "A summit {on Friday|2025-02-21} will bring leaders together.",
+        &[],
+    );
+}

@@ -32,7 +32,9 @@ impl Pool {
         let n = n.max(1);
         let mut stores = Vec::with_capacity(n);
         for _ in 0..n {
-            stores.push(Mutex::new(Store::open(path)?));
+            let store = Store::open(path)?;
+            store.map_for_reads()?;
+            stores.push(Mutex::new(store));
         }
         Ok(Self {
             stores,

@@ -92,11 +92,6 @@ impl Store {
             )));
         }
         conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")?;
-        // Reads through a memory map rather than a copy per page (writes
-        // still go through the WAL); a larger page cache per connection.
-        conn.execute_batch(&format!(
-            "PRAGMA mmap_size={MMAP_BYTES}; PRAGMA cache_size=-{CACHE_KIB};"
-        ))?;
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         // One plan per statement whatever its parameters: without it SQLite
         // re-prepared some cached lookups at every run (measured: half the
@@ -105,6 +100,17 @@ impl Store {
         let mut store = Self { conn };
         migrations::apply(&mut store.conn)?;
         Ok(store)
+    }
+
+    /// Tune this connection for serving reads: pages read through a memory
+    /// map rather than copied one by one, and a larger page cache. Not the
+    /// default: a long ingest would count the whole mapped file in its
+    /// resident memory.
+    pub fn map_for_reads(&self) -> Result<(), StoreError> {
+        self.conn.execute_batch(&format!(
+            "PRAGMA mmap_size={MMAP_BYTES}; PRAGMA cache_size=-{CACHE_KIB};"
+        ))?;
+        Ok(())
     }
 
     /// The schema version of the open database.
