@@ -297,11 +297,18 @@ pub fn chunks(
         i += 1;
     }
     units.sort_by_key(|u| (u.start, u.end));
-    // Overlapping units: keep the first.
+    // Overlapping units: keep the first. A name's acronym in brackets
+    // right after it ("the East African Community (EAC)") is part of it.
     let mut kept: Vec<Unit> = Vec::new();
     for u in units {
-        if kept.last().is_none_or(|k| u.start >= k.end) {
-            kept.push(u);
+        let bracketed = u.start > 0
+            && toks[u.start - 1].lower == "("
+            && toks.get(u.end).is_some_and(|t| t.lower == ")")
+            && matches!(u.kind, UnitKind::Mention(_));
+        match kept.last_mut() {
+            Some(k) if bracketed && k.end + 1 == u.start => k.end = u.end + 1,
+            Some(k) if u.start < k.end => {}
+            _ => kept.push(u),
         }
     }
 

@@ -603,3 +603,21 @@ fn meetings_wished_for_or_undated_are_not_coded_as_held() {
         &[],
     );
 }
+
+#[test]
+fn bracketed_acronyms_belong_to_their_names_and_relatives_to_their_antecedents() {
+    check(
+        "The calls align with those of African leaders from the [East African Community|-|IGO|org] ([EAC|-|IGO|org]) and the [Southern African Development Community|-|IGO|org] ([SADC|-|IGO|org]), who met during a summit in [Dar es Salaam|TZA|-|place] {on February 9|2025-02-09}.",
+        &[
+            "CONSULT 040 -.IGO>-.IGO 2025-02-09 @Dar es Salaam",
+            "CONSULT 040 -.IGO>-.IGO 2025-02-09 @Dar es Salaam",
+        ],
+    );
+    check(
+        "[Kenya|KEN|-|country] and [Uganda|UGA|-|country] convened in [Nairobi|KEN|-|place] {on February 21|2025-02-21}.",
+        &[
+            "CONSULT 040 KEN.->UGA.- 2025-02-21 @Nairobi",
+            "CONSULT 040 UGA.->KEN.- 2025-02-21 @Nairobi",
+        ],
+    );
+}
