@@ -81,12 +81,14 @@ for t in titles:
     if ws:
         distinct.add(" ".join(rng.sample(ws, min(len(ws), rng.choice([1, 2])))))
 open(f"{out}/paths-search-distinct.txt", "w").write("".join(f"/api/search?q={quote(q)}&limit=20\n" for q in sorted(distinct)))
+threads = [r[0] for r in con.execute("SELECT DISTINCT thread FROM stories ORDER BY random() LIMIT 2000")]
+open(f"{out}/paths-thread.txt", "w").write("".join(f"/api/threads/{t}\n" for t in threads))
 open(f"{out}/paths-health.txt", "w").write("/api/health\n/api/threads\n")
 PY
 
 echo "== $conns connections, ${secs}s per endpoint, $(nproc) cores shared by server and wrk"
 printf '%-26s %10s %9s %9s %9s %8s\n' endpoint req/s p50 p90 p99 errors
-for kind in article list filter search search-distinct health; do
+for kind in article list filter thread search search-distinct health; do
     res=$(LOAD_PATHS="$out/paths-$kind.txt" wrk -t2 -c"$conns" -d"${secs}s" --timeout 10s --latency -s bench/load/paths.lua "$base" 2>&1)
     echo "$res" > "$out/wrk-$kind.txt"
     rps=$(echo "$res" | awk '/Requests\/sec/ {print $2}')

@@ -151,8 +151,46 @@ pub(crate) struct Inner {
     pub(crate) token: Option<String>,
     pub(crate) map: Option<Arc<[u8]>>,
     pub(crate) entities: Cached<EntityIndex>,
-    pub(crate) situation: Cached<SituationDoc>,
+    pub(crate) situation: Cached<SituationView>,
     pub(crate) searches: Arc<Recent<(String, usize), SearchPage>>,
+}
+
+/// The situation with its threads and stories found by id.
+pub(crate) struct SituationView {
+    /// The document.
+    pub(crate) doc: SituationDoc,
+    /// Thread id → index in `doc.threads`.
+    thread_at: std::collections::HashMap<String, usize>,
+    /// Story id → index in `doc.stories`.
+    story_at: std::collections::HashMap<String, usize>,
+}
+
+impl SituationView {
+    pub(crate) fn new(doc: SituationDoc) -> Self {
+        let mut thread_at = std::collections::HashMap::new();
+        for (i, t) in doc.threads.iter().enumerate() {
+            thread_at.entry(t.id.clone()).or_insert(i);
+        }
+        let mut story_at = std::collections::HashMap::new();
+        for (i, s) in doc.stories.iter().enumerate() {
+            story_at.entry(s.id.clone()).or_insert(i);
+        }
+        Self {
+            doc,
+            thread_at,
+            story_at,
+        }
+    }
+
+    /// The thread with this id.
+    pub(crate) fn thread(&self, id: &str) -> Option<&crate::hooks::Thread> {
+        self.thread_at.get(id).and_then(|&i| self.doc.threads.get(i))
+    }
+
+    /// The story with this id.
+    pub(crate) fn story(&self, id: &str) -> Option<&crate::hooks::Story> {
+        self.story_at.get(id).and_then(|&i| self.doc.stories.get(i))
+    }
 }
 
 /// A search's answer as the route serves it.
@@ -232,11 +270,12 @@ impl Inner {
     }
 
     /// The stories, threads and timelines of the current store.
-    pub(crate) async fn situation(&self) -> Result<Arc<SituationDoc>, ApiError> {
+    pub(crate) async fn situation(&self) -> Result<Arc<SituationView>, ApiError> {
         let hooks = Arc::clone(&self.hooks);
         self.situation
             .get(&self.pool, move |s| {
-                hooks.situation.load(s).map_err(|e| ApiError::internal(&e))
+                let doc = hooks.situation.load(s).map_err(|e| ApiError::internal(&e))?;
+                Ok(SituationView::new(doc))
             })
             .await
     }

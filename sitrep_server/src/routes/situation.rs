@@ -48,9 +48,9 @@ pub(crate) async fn threads(
 ) -> Result<Json<Listing<ThreadRow>>, ApiError> {
     let Query(params) = params?;
     let limit = limit(params.limit)?;
-    let situation = &*state.situation().await?;
+    let situation = state.situation().await?;
     Ok(Json(page(
-        situation.threads.iter(),
+        situation.doc.threads.iter(),
         params.after,
         limit,
         ThreadRow::from,
@@ -195,8 +195,8 @@ pub(crate) async fn thread(
     let Path(id) = id?;
     let Query(params) = params?;
     let filter = EventFilter::new(&params)?;
-    let situation = &*state.situation().await?;
-    let Some(thread) = situation.threads.iter().find(|t| t.id == id) else {
+    let situation = state.situation().await?;
+    let Some(thread) = situation.thread(&id) else {
         return Err(ApiError::not_found("thread", &id));
     };
     let ids: Vec<ArticleId> = thread
@@ -208,10 +208,10 @@ pub(crate) async fn thread(
     Ok(Json(ThreadView {
         id: thread.id.clone(),
         title: thread.title.clone(),
-        stories: situation
+        stories: thread
             .stories
             .iter()
-            .filter(|s| thread.stories.contains(&s.id))
+            .filter_map(|s| situation.story(s))
             .cloned()
             .collect(),
         articles: heads.into_iter().map(HeadView::from).collect(),
@@ -244,8 +244,9 @@ pub(crate) async fn stories(
 ) -> Result<Json<Listing<Story>>, ApiError> {
     let Query(params) = params?;
     let limit = limit(params.limit)?;
-    let situation = &*state.situation().await?;
+    let situation = state.situation().await?;
     let stories = situation
+        .doc
         .stories
         .iter()
         .filter(|s| params.thread.is_none() || s.thread == params.thread);
@@ -266,8 +267,8 @@ pub(crate) async fn story(
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<StoryView>, ApiError> {
     let Path(id) = id?;
-    let situation = &*state.situation().await?;
-    let Some(story) = situation.stories.iter().find(|s| s.id == id) else {
+    let situation = state.situation().await?;
+    let Some(story) = situation.story(&id) else {
         return Err(ApiError::not_found("story", &id));
     };
     let ids: Vec<ArticleId> = story
@@ -299,8 +300,9 @@ pub(crate) async fn events(
     let Query(params) = params?;
     let filter = EventFilter::new(&params)?;
     let limit = limit(params.limit)?;
-    let situation = &*state.situation().await?;
+    let situation = state.situation().await?;
     let matching = situation
+        .doc
         .threads
         .iter()
         .filter(|t| params.thread.as_ref().is_none_or(|id| &t.id == id))
