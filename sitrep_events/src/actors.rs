@@ -184,6 +184,34 @@ const TITLE_MODIFIERS: &[&str] = &[
     "vice", "deputy", "acting", "former", "chief", "senior", "interim", "first", "top", "new", "junior",
 ];
 
+/// Titles written before a name ("Secretary Rubio", "President Ruto").
+const TITLES: &[&str] = &[
+    "secretary",
+    "president",
+    "minister",
+    "prime",
+    "general",
+    "gen",
+    "senator",
+    "sen",
+    "ambassador",
+    "envoy",
+    "chancellor",
+    "governor",
+    "mayor",
+    "commander",
+    "king",
+    "queen",
+    "prince",
+    "premier",
+    "foreign",
+    "defence",
+    "defense",
+    "state",
+    "vice",
+    "deputy",
+];
+
 /// Possessive pronouns that give an agent phrase its owner ("its forces").
 const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their", "his", "her"];
 
@@ -577,8 +605,14 @@ fn governing_prep(toks: &[Tok], start: usize, lex: &Lexicon) -> Option<String> {
         let t = &toks[i];
         match t.tag {
             Tag::Det | Tag::Number => continue,
-            // Modifiers: "to war-torn Mozambique", "with neighbouring Rwanda".
-            Tag::Word if t.is(MODIFIERS) || (!t.capital && !verb_like(t, lex)) => continue,
+            // Modifiers: "to war-torn Mozambique", "with neighbouring Rwanda";
+            // a title before a name: "with Secretary Rubio".
+            Tag::Word if t.is(MODIFIERS) || t.is(TITLES) || (!t.capital && !verb_like(t, lex)) => continue,
+            // A bracketed insertion: "with Secretary (of State Marco) Rubio".
+            Tag::Bracket if t.lower == ")" => match toks[..i].iter().rposition(|b| b.lower == "(") {
+                Some(open) => i = open,
+                None => return None,
+            },
             // "up to 100 Albanians" is a quantity.
             Tag::To if i > 0 && toks[i - 1].is(&["up"]) => return None,
             // "about 200 supporters", "over 1,000 protesters": a quantity.

@@ -386,7 +386,12 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         } else {
             sent.clause_end(k)
         };
-        let subject = sent.subject(k, 0);
+        // A quote that opens on its verb ("\"Had a productive conversation
+        // with Rubio …,\" Kagame wrote"): the speaker is its subject.
+        let opens_quote = group.start > 0 && sent.toks[group.start - 1].tag == crate::text::Tag::Quote;
+        let subject = sent
+            .subject(k, 0)
+            .or_else(|| opens_quote.then(|| sent.reporter(k)).flatten());
         let (source, mut target) = if passive {
             let by = sent.chunk_after(tr.end, clause_end, |c| c.prep.as_deref() == Some("by"));
             (by, subject)
@@ -557,7 +562,10 @@ fn find_target(
             // Only determiners, modifiers and "of" between the verb and
             // the object ("praised Haiti's efforts", "defended the right
             // of Russian troops", "accused Darfur rebels").
-            (chunk.prep.is_none() || chunk.prep.as_deref() == Some("of"))
+            // The verb's own particle is no preposition of its object
+            // ("met with Rubio", "called on Rwanda").
+            let particle = p.particles.last().map(String::as_str);
+            (chunk.prep.is_none() || chunk.prep.as_deref() == Some("of") || chunk.prep.as_deref() == particle)
                 && (after_verb..chunk.start).all(|i| {
                     let t = &sent.toks[i];
                     matches!(t.tag, Tag::Det | Tag::Number | Tag::Word)

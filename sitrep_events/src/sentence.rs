@@ -400,7 +400,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// Is token `k`, read as `form`, used as a verb here?
     fn verbal(&self, k: usize, form: Form) -> bool {
         let Some(t) = self.tok(k) else { return false };
-        if t.tag != Tag::Word || self.in_actor_chunk(k) || self.in_time[k] {
+        // "have" is a main verb only with an object its patterns name
+        // ("had a productive conversation with …").
+        let have = t.tag == Tag::Aux && t.is(&["have", "has", "had", "having"]);
+        if (t.tag != Tag::Word && !have) || self.in_actor_chunk(k) || self.in_time[k] {
             return false;
         }
         let starts_sentence = k == 0 || self.tok(k - 1).is_some_and(|p| p.tag == Tag::Quote);
@@ -955,7 +958,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         Some(c)
                     });
                 }
-                if !(self.chunk_of[j].is_some() || t.tag == Tag::Det || self.is_adverb(j)) {
+                if !(self.chunk_of[j].is_some()
+                    || matches!(t.tag, Tag::Det | Tag::Quote)
+                    || self.is_adverb(j))
+                {
                     break;
                 }
                 j += 1;

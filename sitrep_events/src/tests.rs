@@ -621,3 +621,33 @@ fn bracketed_acronyms_belong_to_their_names_and_relatives_to_their_antecedents()
         ],
     );
 }
+
+#[test]
+fn meetings_with_a_party_and_quotes_opening_on_their_verb() {
+    let both = [
+        "CONSULT 040 RWA.GOV>USA.GOV 2025-01-29",
+        "CONSULT 040 USA.GOV>RWA.GOV 2025-01-29",
+    ];
+    // The verb's particle is no preposition of its object.
+    check(
+        "[Kagame|RWA|GOV|person] met with [Rubio|USA|GOV|person] {on Wednesday|2025-01-29}.",
+        &both,
+    );
+    // "have" as a main verb with the object its pattern names.
+    check(
+        "[Kagame|RWA|GOV|person] had a productive conversation with [Rubio|USA|GOV|person] {on Wednesday|2025-01-29}.",
+        &both,
+    );
+    // A quote opening on its verb has the speaker as its subject; a title
+    // and a bracketed insertion stand between the preposition and the
+    // name. The quote names no time: the report's date.
+    check(
+        "\"Had a productive conversation with Secretary (of State Marco) [Rubio|USA|GOV|person] on the need to ensure a ceasefire,\" [Kagame|RWA|GOV|person] wrote on X {on Wednesday|2025-01-29}.",
+        &[
+            "CONSULT 040 RWA.GOV>USA.GOV 2025-02-22",
+            "CONSULT 040 USA.GOV>RWA.GOV 2025-02-22",
+        ],
+    );
+    // "had" as an auxiliary starts nothing.
+    check("[Kagame|RWA|GOV|person] had talked about it before.", &[]);
+}
