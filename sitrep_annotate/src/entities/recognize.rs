@@ -546,7 +546,9 @@ impl<'a> Recognizer<'a> {
                 i += 1;
                 continue;
             };
-            let name_start = title.end;
+            // "Secretary (of State Marco) Rubio": an editor's insertion
+            // ends the title and gives the first names; the name follows.
+            let (name_start, given) = self.bracketed_insertion(title.end).unwrap_or((title.end, 0..0));
             let joined = self
                 .tokens
                 .get(name_start)
@@ -569,7 +571,12 @@ impl<'a> Recognizer<'a> {
                     .filter(|_| of)
                     .map(|(_, list)| list)
             });
-            if let Some(referent) = self.person_referent(name_start, name_end, country.as_deref()) {
+            let name: Vec<Token> = self.tokens[given]
+                .iter()
+                .chain(&self.tokens[name_start..name_end])
+                .cloned()
+                .collect();
+            if let Some(referent) = self.person_referent_of(&name, country.as_deref()) {
                 // A former office holder is an elite (CAMEO ELI), not the office.
                 let sector = if title.former {
                     Some("ELI".to_string())
@@ -614,7 +621,12 @@ impl<'a> Recognizer<'a> {
     /// What a person's name tokens refer to: a dictionary person, a surname
     /// (one word) or a new person.
     fn person_referent(&self, start: usize, end: usize, country: Option<&[usize]>) -> Option<Referent> {
-        let key = text::key_of(&self.tokens[start..end]);
+        self.person_referent_of(&self.tokens[start..end], country)
+    }
+
+    /// The person the name `name` (its tokens) refers to.
+    fn person_referent_of(&self, name: &[Token], country: Option<&[usize]>) -> Option<Referent> {
+        let key = text::key_of(name);
         let targets = self.kb.lookup(&key);
         if targets
             .iter()
@@ -629,15 +641,33 @@ impl<'a> Recognizer<'a> {
             }
             return None;
         }
-        let words: Vec<String> = self.tokens[start..end]
+        let words: Vec<String> = name
             .iter()
             .filter(|t| t.is_word())
             .map(|t| t.norm.clone())
             .collect();
-        if end - start == 1 {
-            return Some(Referent::Surname(self.tokens[start].norm.clone()));
+        if let [only] = name {
+            return Some(Referent::Surname(only.norm.clone()));
         }
         Some(Referent::Person(words))
+    }
+
+    /// A bracketed insertion of a few words at `k` ("(of State Marco)"):
+    /// the token after it, and the range of the capitalised name words it
+    /// ends with (the first names, possibly none).
+    fn bracketed_insertion(&self, k: usize) -> Option<(usize, std::ops::Range<usize>)> {
+        if !self.tokens.get(k)?.is_punct('(') {
+            return None;
+        }
+        let close = (k + 1..(k + 8).min(self.tokens.len())).find(|&j| self.tokens[j].is_punct(')'))?;
+        if close == k + 1 || !self.tokens[k + 1..close].iter().all(Token::is_word) {
+            return None;
+        }
+        let mut first = close;
+        while first > k + 1 && self.person_word_ok(&self.tokens[first - 1]) {
+            first -= 1;
+        }
+        Some((close + 1, first..close))
     }
 
     // ------------------------------------------------------------ institutions

@@ -169,6 +169,16 @@ const FULL_CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "an editor's bracketed insertion between the title and the name",
+        text: "Had a productive conversation with Secretary (of State Marco) Rubio on Tuesday. \
+               Rubio urged calm.",
+        published: Some((2025, 1, 29)),
+        mentions: &[
+            ("Rubio", "person:marco-rubio", Some("secretary")),
+            ("Rubio", "person:marco-rubio", None),
+        ],
+    },
+    Case {
         name: "the title is not resolved when two people hold it",
         text: "Foreign Minister Jane Mwangi met Foreign Minister Paul Odhiambo. The minister said little.",
         published: None,
