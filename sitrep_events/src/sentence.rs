@@ -948,24 +948,35 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
         // "…, X said" after the clause.
         let end = self.clause_end(k);
-        if self.tok(end).is_some_and(|t| t.tag == Tag::Comma) {
-            let mut j = end + 1;
-            while j < self.toks.len() {
-                let t = &self.toks[j];
-                if self.saying(t) {
-                    return self.subject(j, 1).or_else(|| {
-                        let c = self.chunk_of.get(j + 1).copied().flatten()?;
-                        Some(c)
-                    });
-                }
-                if !(self.chunk_of[j].is_some()
-                    || matches!(t.tag, Tag::Det | Tag::Quote)
-                    || self.is_adverb(j))
-                {
-                    break;
-                }
-                j += 1;
+        if self.tok(end).is_some_and(|t| t.tag == Tag::Comma)
+            && let Some(c) = self.speaker_after(end + 1)
+        {
+            return Some(c);
+        }
+        // A quote's speaker after the quote closes ("\"… once and for
+        // all,\" Kagame wrote"), whatever clauses the quote holds.
+        if start > 0 && self.toks[start - 1].tag == Tag::Quote {
+            let close = (k + 1..self.toks.len()).find(|&i| self.toks[i].tag == Tag::Quote)?;
+            return self.speaker_after(close + 1);
+        }
+        None
+    }
+
+    /// The subject of a verb of saying that follows from token `from`,
+    /// past names, determiners, quote marks and adverbs ("…, X said").
+    fn speaker_after(&self, from: usize) -> Option<usize> {
+        let mut j = from;
+        while j < self.toks.len() {
+            let t = &self.toks[j];
+            if self.saying(t) {
+                return self
+                    .subject(j, 1)
+                    .or_else(|| self.chunk_of.get(j + 1).copied().flatten());
             }
+            if !(self.chunk_of[j].is_some() || matches!(t.tag, Tag::Det | Tag::Quote) || self.is_adverb(j)) {
+                break;
+            }
+            j += 1;
         }
         None
     }

@@ -648,6 +648,15 @@ fn meetings_with_a_party_and_quotes_opening_on_their_verb() {
             "CONSULT 040 USA.GOV>RWA.GOV 2025-02-22",
         ],
     );
+    // The speaker follows the closing quote, past the quote's own
+    // clauses ("… once and for all,\" Kagame wrote").
+    check(
+        "\"Had a productive conversation with Secretary (of State Marco) [Rubio|USA|GOV|person] on the need to address the root causes once and for all,\" [Kagame|RWA|GOV|person] wrote on X {on Wednesday|2025-01-29}.",
+        &[
+            "CONSULT 040 RWA.GOV>USA.GOV 2025-02-22",
+            "CONSULT 040 USA.GOV>RWA.GOV 2025-02-22",
+        ],
+    );
     // "had" as an auxiliary starts nothing.
     check("[Kagame|RWA|GOV|person] had talked about it before.", &[]);
 }
