@@ -917,11 +917,9 @@ fn dated_meetings(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon, eve
             .unwrap_or(toks.len())
             .max(date_end);
         let parties = |c: usize| -> Vec<Actor> {
-            resolve(sent, ctx, c)
-                .into_iter()
-                .filter(|a| a.entity.is_some() || a.country.is_some() || international(a))
-                .filter(|a| a.kind != Some(EntityKind::Place))
-                .collect()
+            let mut found = known_actors(sent, ctx, c);
+            found.retain(|a| a.kind != Some(EntityKind::Place));
+            found
         };
         let between = sent.chunk_after(n + 1, phrase_end, |c| c.prep.as_deref() == Some("between"));
         let with = sent.chunk_after(n + 1, phrase_end, |c| c.prep.as_deref() == Some("with"));
@@ -1076,6 +1074,15 @@ fn find_entity(sent: &Sentence<'_, '_>, ctx: &Context<'_>, e: &EntityId) -> Opti
         .cloned()
 }
 
+/// The actors chunk `c` resolves to that name someone: an entity, a
+/// country or an international body.
+fn known_actors(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Actor> {
+    resolve(sent, ctx, c)
+        .into_iter()
+        .filter(|a| a.entity.is_some() || a.country.is_some() || international(a))
+        .collect()
+}
+
 /// Is the actor an international one (an IGO, NGO, …, by sector)?
 fn international(a: &Actor) -> bool {
     a.sector
@@ -1139,10 +1146,7 @@ fn emit(
     // A bare agent phrase that names no one ("forces", "foreign
     // ministers" of countries the sentence does not name) is no source:
     // who acted is unknown.
-    let sources: Vec<Actor> = resolve(sent, ctx, source)
-        .into_iter()
-        .filter(|a| a.entity.is_some() || a.country.is_some() || international(a))
-        .collect();
+    let sources = known_actors(sent, ctx, source);
     if sources.is_empty() {
         return;
     }

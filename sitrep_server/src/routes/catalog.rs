@@ -11,7 +11,7 @@ use sitrep_model::ArticleId;
 use sitrep_store::{SearchHit, fts_query};
 
 use super::articles::HeadView;
-use super::{FilterParams, Listing, PageParams, limit};
+use super::{FilterParams, Listing, PageParams, limit, page, position};
 use crate::error::{ApiError, ErrorCode};
 use crate::hooks::EntitySummary;
 use crate::state::{AppState, SearchPage};
@@ -92,7 +92,7 @@ pub(crate) async fn entities(
         .as_deref()
         .map(str::to_lowercase)
         .filter(|q| !q.is_empty());
-    let start = usize::try_from(params.after.unwrap_or(0).max(0)).unwrap_or(usize::MAX);
+    let start = position(params.after);
     let mut matching = index
         .list
         .iter()
@@ -137,15 +137,13 @@ pub(crate) async fn entity(
     let Some(summary) = index.get(&id) else {
         return Err(ApiError::not_found("entity", &id));
     };
-    let start = usize::try_from(params.after.unwrap_or(0).max(0)).unwrap_or(usize::MAX);
-    let ids: Vec<ArticleId> = summary.articles.iter().skip(start).take(limit).cloned().collect();
-    let more = summary.articles.len() > start.saturating_add(limit);
+    let Listing { items: ids, next } = page(summary.articles.iter(), params.after, limit, Clone::clone);
     let heads = state.pool.run(move |s| Ok(s.article_heads_by_id(&ids)?)).await?;
     Ok(Json(EntityView {
         entity: EntityRow::from(summary),
         article_list: Listing {
             items: heads.into_iter().map(HeadView::from).collect(),
-            next: more.then(|| i64::try_from(start + limit).ok()).flatten(),
+            next,
         },
     }))
 }

@@ -125,6 +125,26 @@ pub(crate) struct PageParams {
     pub(crate) limit: Option<usize>,
 }
 
+/// The page of `items` that starts at position `after` (0 when absent),
+/// each item on it made by `row` (the skipped ones are not).
+pub(crate) fn page<I, T>(
+    items: impl Iterator<Item = I>,
+    after: Option<i64>,
+    limit: usize,
+    row: impl FnMut(I) -> T,
+) -> Listing<T> {
+    let start = position(after);
+    let mut rest = items.skip(start);
+    let items: Vec<T> = rest.by_ref().take(limit).map(row).collect();
+    let next = rest.next().and_then(|_| i64::try_from(start + items.len()).ok());
+    Listing { items, next }
+}
+
+/// The position an `after` cursor names (0 when absent or negative).
+pub(crate) fn position(after: Option<i64>) -> usize {
+    usize::try_from(after.unwrap_or(0).max(0)).unwrap_or(usize::MAX)
+}
+
 /// A checked page size.
 pub(crate) fn limit(asked: Option<usize>) -> Result<usize, ApiError> {
     match asked {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use sitrep_model::{ArticleId, PartialDate};
 
 use super::articles::HeadView;
-use super::{Listing, PageParams, day, limit};
+use super::{Listing, PageParams, day, limit, page};
 use crate::error::ApiError;
 use crate::hooks::{Story, Thread, TimelineEvent};
 use crate::state::AppState;
@@ -55,21 +55,6 @@ pub(crate) async fn threads(
         limit,
         ThreadRow::from,
     )))
-}
-
-/// The page of `items` that starts at position `after` (0 when absent),
-/// each item on it made by `row` (the skipped ones are not).
-fn page<I, T>(
-    items: impl Iterator<Item = I>,
-    after: Option<i64>,
-    limit: usize,
-    row: impl FnMut(I) -> T,
-) -> Listing<T> {
-    let start = usize::try_from(after.unwrap_or(0).max(0)).unwrap_or(usize::MAX);
-    let mut rest = items.skip(start);
-    let items: Vec<T> = rest.by_ref().take(limit).map(row).collect();
-    let next = rest.next().and_then(|_| i64::try_from(start + items.len()).ok());
-    Listing { items, next }
 }
 
 /// Filters on timeline events.
