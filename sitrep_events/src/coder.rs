@@ -389,9 +389,19 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // A quote that opens on its verb ("\"Had a productive conversation
         // with Rubio …,\" Kagame wrote"): the speaker is its subject.
         let opens_quote = group.start > 0 && sent.toks[group.start - 1].tag == crate::text::Tag::Quote;
+        // A thing that asks ("stability will require the army to
+        // withdraw", "the plan calls on Rwanda to …"), in reported speech:
+        // the speaker asks.
+        let thing_asks = p.frame
+            && p.ctl
+            && group
+                .start
+                .checked_sub(1)
+                .and_then(|i| sent.toks.get(i))
+                .is_some_and(|t| t.tag == crate::text::Tag::Word && !t.capital);
         let subject = sent
             .subject(k, 0)
-            .or_else(|| opens_quote.then(|| sent.reporter(k)).flatten());
+            .or_else(|| (opens_quote || thing_asks).then(|| sent.reporter(k)).flatten());
         let (source, mut target) = if passive {
             let by = sent.chunk_after(tr.end, clause_end, |c| c.prep.as_deref() == Some("by"));
             (by, subject)
@@ -409,6 +419,9 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         }
         if !passive {
             target = find_target(sent, tr.tok, tr.end, clause_end, p, action, source);
+        }
+        if contact_relative(sent, source, group.start, tr.end) {
+            continue;
         }
         // An action on a place ("demolished homes in southern Gaza",
         // "blocked roads in Algiers") acts on the place's country.
@@ -434,7 +447,9 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         {
             continue;
         }
-        if p.need_target && target.is_none() && !(p.sym && sent.chunks[source].is_compound()) {
+        // "X and Y", or a phrase that stands for them ("the chiefs").
+        let compound = resolve(sent, ctx, source).len() > 1;
+        if p.need_target && target.is_none() && !(p.sym && compound) {
             continue;
         }
         // "agreed", "reaffirmed their commitment": a pronoun target that
@@ -446,7 +461,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // the clause names is the one acted on ("imposed restrictions
         // against German goods", "paid compensation to British
         // nationals", "rioted at a jail in northern Israel").
-        if target.is_none() && !passive && !(p.sym && sent.chunks[source].is_compound()) {
+        if target.is_none() && !passive && !(p.sym && compound) {
             let places = !verbal && located(coding.kind);
             target = first_party(sent, tr.end, clause_end, source, places);
         }
@@ -455,7 +470,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // event of its main clause: it is coded only when it names a party
         // of its own.
         let participle = tr.form == crate::lemma::Form::Ing && !group.be && group.start == k;
-        if participle && target.is_none() && !(p.sym && sent.chunks[source].is_compound()) {
+        if participle && target.is_none() && !(p.sym && compound) {
             continue;
         }
         // Troops arriving somewhere are deployed, not visiting.
@@ -531,6 +546,20 @@ fn reported_obligations(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexico
             v,
         );
     }
+}
+
+/// "the M23 rebels they support": a relative clause without "that",
+/// whose object is the phrase before its pronoun subject. Who the pronoun
+/// is cannot be read from the clause, so it codes nothing.
+fn contact_relative(sent: &Sentence<'_, '_>, source: usize, verb_start: usize, trigger_end: usize) -> bool {
+    let subject = &sent.chunks[source];
+    let after_phrase = source
+        .checked_sub(1)
+        .is_some_and(|p| sent.chunks[p].end == subject.start && sent.chunks[p].pronoun.is_none());
+    let gap = sent.toks.get(trigger_end).is_none_or(|t| {
+        !matches!(t.tag, Tag::Det | Tag::Word | Tag::Number) && sent.chunk_of[trigger_end].is_none()
+    });
+    subject.pronoun.is_some() && subject.actors.is_empty() && after_phrase && verb_start == subject.end && gap
 }
 
 /// The target chunk of trigger `k..end` in a clause ending at `until`.
@@ -1010,7 +1039,7 @@ pub fn resolve(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Acto
         return pair_before(sent, ctx, c);
     }
     let Some(pronoun) = chunk.pronoun.as_deref() else {
-        return chunk.actors.clone();
+        return named_before(sent, ctx, c).unwrap_or_else(|| chunk.actors.clone());
     };
     let first_person = matches!(pronoun, "we" | "i" | "us" | "our" | "my");
     let antecedent: Option<Vec<Actor>> = if first_person {
@@ -1063,6 +1092,35 @@ pub fn resolve(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Acto
             }
         })
         .collect()
+}
+
+/// "The Chiefs of Defense Forces" after "the EAC and SADC Chiefs of
+/// Defense Forces", "the troops" after "Rwandan troops": a definite agent
+/// phrase that names no one is the latest earlier phrase that ends with
+/// the same words and names someone.
+fn named_before(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Option<Vec<Actor>> {
+    let chunk = &sent.chunks[c];
+    let [agent] = chunk.actors.as_slice() else {
+        return None;
+    };
+    if agent.entity.is_some() || agent.agent_sector.is_none() {
+        return None;
+    }
+    let definite = |i: usize| sent.toks.get(i).is_some_and(|t| t.is(&["the"]));
+    if !(definite(chunk.start) || chunk.start.checked_sub(1).is_some_and(definite)) {
+        return None;
+    }
+    let words = agent.name.to_lowercase();
+    ctx.prior
+        .iter()
+        .rev()
+        .find(|group| {
+            group.iter().any(|a| {
+                let name = a.name.to_lowercase();
+                a.entity.is_some() && name.len() > words.len() && name.ends_with(&format!(" {words}"))
+            })
+        })
+        .cloned()
 }
 
 fn find_entity(sent: &Sentence<'_, '_>, ctx: &Context<'_>, e: &EntityId) -> Option<Actor> {

@@ -328,6 +328,16 @@ fn targets_named_later_in_the_clause_and_reported_demands() {
         "[Washington|USA|-|place] along with its allies demanded that [Hamas|PSE|REB|group] renounce violence.",
         &["DEMAND 100 USA.->PSE.REB 2025-02-22"],
     );
+    // A thing that asks, in reported speech: the speaker asks.
+    check(
+        "In a note seen by reporters {earlier this month|2025-02}, the [U.S.|USA|-|country] said that stability in the region will require the [Rwandan|RWA|-|country] military \"to withdraw its forces\" from [Congo|COD|-|country].",
+        &["DEMAND 100 USA.->RWA.MIL 2025-02"],
+    );
+    // Without a speaker, a thing asks nothing.
+    check(
+        "Stability in the region will require the [Rwandan|RWA|-|country] military to withdraw.",
+        &[],
+    );
 }
 
 #[test]
@@ -659,4 +669,34 @@ fn meetings_with_a_party_and_quotes_opening_on_their_verb() {
     );
     // "had" as an auxiliary starts nothing.
     check("[Kagame|RWA|GOV|person] had talked about it before.", &[]);
+}
+
+#[test]
+fn a_definite_agent_phrase_is_the_one_named_before() {
+    check(
+        "The communiqué also called for the [EAC|-|IGO|org] and [SADC|-|IGO|org] Chiefs of Defense Forces to convene within five days.\nThe Chiefs of Defense Forces convened in [Nairobi|KEN|-|place] {on February 21|2025-02-21}, as scheduled.",
+        &[
+            "CONSULT 040 -.IGO>-.IGO 2025-02-21 @Nairobi",
+            "CONSULT 040 -.IGO>-.IGO 2025-02-21 @Nairobi",
+        ],
+    );
+    check(
+        "[Rwandan|RWA|-|country] troops crossed the border.\nThe troops shelled [Goma|COD|-|place] {on Monday|2025-01-27}.",
+        &["FIGHT 194 RWA.MIL>COD.- 2025-01-27 @Goma"],
+    );
+    // Named by no earlier phrase: no one.
+    check("The troops shelled the town {on Monday|2025-01-27}.", &[]);
+}
+
+#[test]
+fn a_relative_clause_without_that_codes_nothing() {
+    check(
+        "[Kagame|RWA|GOV|person] gave no sign of bowing to calls for [Rwandan|RWA|-|country] troops and the [M23|COD|REB|group] rebels they support to withdraw from [Goma|COD|-|place].",
+        &[],
+    );
+    // A pronoun after its verb's object is the subject of a new clause.
+    check(
+        "The [United States|USA|-|country] told [Rwanda|RWA|-|country] it must withdraw its troops.",
+        &["DEMAND 1056 USA.->RWA.- 2025-02-22"],
+    );
 }

@@ -330,6 +330,13 @@ impl<'a> Group<'a> {
         }
     }
 
+    /// How many actors the member names that the group names too.
+    fn shared_actors(&self, m: &Member<'_>) -> usize {
+        let group = side(self.members.iter(), participants);
+        let member = side(std::slice::from_ref(m).iter(), participants);
+        group.keys.intersection(&member.keys).count()
+    }
+
     /// Same type, actors that share someone and contradict nowhere, and
     /// compatible places. Events of one sentence with the same type are
     /// one happening whatever their actors ("Rwanda rejects allegations
@@ -421,12 +428,20 @@ pub fn consolidate_thread(thread: &ThreadInput<'_>) -> Timeline {
         }
     }
     for m in undated {
-        // Prefer the happening most sources report, then the latest one on
-        // or before this article's publication.
+        // Prefer the happening that shares the most actors with it ("weeks
+        // after capturing Goma": the capture of Goma, not another advance
+        // of the same group), then the one most sources report, then the
+        // latest one on or before this article's publication.
         let best = groups
             .iter_mut()
             .filter(|g| g.accepts_restatement(&m))
-            .max_by_key(|g| (distinct_articles(&g.members), g.text_range().map(|r| r.0)));
+            .max_by_key(|g| {
+                (
+                    g.shared_actors(&m),
+                    distinct_articles(&g.members),
+                    g.text_range().map(|r| r.0),
+                )
+            });
         match best {
             Some(g) => g.members.push(m),
             None => groups.push(Group { members: vec![m] }),
@@ -542,7 +557,13 @@ fn finish(thread: &str, members: Vec<Member<'_>>) -> TimelineEvent {
     let anchor = members[0];
     let textual: Vec<&Member<'_>> = members.iter().filter(|m| m.by_text()).collect();
     let (date, basis) = if textual.is_empty() {
-        let earliest = members.iter().filter_map(|m| m.article.article.published).min();
+        // Only a report that gives no time of its own is dated by its
+        // publication: "weeks after capturing Goma" happened before it.
+        let earliest = members
+            .iter()
+            .filter(|m| m.event.date_basis == EventDateBasis::Publication)
+            .filter_map(|m| m.article.article.published)
+            .min();
         match earliest {
             Some(d) => (
                 Some(PartialDate::from_day(d.day_only())),

@@ -469,3 +469,76 @@ fn an_undated_copy_dated_from_its_story_joins_the_happening_it_reports() {
         Some("2025-03-21")
     );
 }
+
+#[test]
+fn a_report_of_another_time_joins_the_happening_it_names_or_stays_undated() {
+    let t1 = "Rebels of the Free Hills Front marched into Velm on Monday.";
+    let t2 = "The Free Hills Front advanced on several fronts on Friday.";
+    let t3 = "Rebels took Orlo last Sunday, weeks after capturing Velm.";
+    let front = || actor("Free Hills Front", "group:free-hills-front");
+    let velm = || actor("Velm", "geonames:1");
+    let orlo = || actor("Orlo", "geonames:2");
+    let articles = vec![
+        article("g1", "Herald", Some((2025, 1, 28)), t1),
+        article("g2", "Wire", Some((2025, 3, 22)), t2),
+        article("g3", "Post", Some((2025, 3, 22)), t3),
+        article("g4", "Blog", Some((2025, 3, 22)), t2),
+    ];
+    let advance = || {
+        event(
+            t2,
+            "advanced",
+            PloverType::Fight,
+            front(),
+            None,
+            Some("2025-03-21"),
+        )
+    };
+    let mut weeks_before = event(t3, "capturing", PloverType::Fight, front(), Some(velm()), None);
+    weeks_before.date_basis = EventDateBasis::None;
+    let events = vec![
+        vec![event(
+            t1,
+            "marched",
+            PloverType::Fight,
+            front(),
+            Some(velm()),
+            Some("2025-01-27"),
+        )],
+        vec![advance()],
+        vec![
+            event(
+                t3,
+                "took",
+                PloverType::Fight,
+                front(),
+                Some(orlo()),
+                Some("2025-03-16"),
+            ),
+            weeks_before.clone(),
+        ],
+        vec![advance()],
+    ];
+    let tl = thread_of(&articles, &events, &[]);
+    let velm_capture = tl
+        .events
+        .iter()
+        .find(|e| e.evidence.iter().any(|x| x.text.contains("marched")))
+        .expect("the capture of Velm");
+    assert_eq!(
+        velm_capture.articles,
+        ["g1", "g3"],
+        "the background joins the capture it names, not the advance more sources report"
+    );
+    assert_eq!(
+        velm_capture.date.map(|d| d.to_string()).as_deref(),
+        Some("2025-01-27")
+    );
+
+    // Alone, it happened at some time before the report: undated, not
+    // dated by the publication.
+    let alone = thread_of(&articles[2..3], &[vec![weeks_before]], &[]);
+    assert_eq!(alone.events.len(), 1);
+    assert_eq!(alone.events[0].date, None);
+    assert_eq!(alone.events[0].date_basis, EventDateBasis::None);
+}

@@ -948,13 +948,13 @@ fn reference(
     }
 }
 
-/// End of "rebels", "the militia", "the rebel group", "the armed group" at
+/// End of "rebels", "fighters", "the militia", "the rebel group", "the armed group" at
 /// token `k` (`definite`: after "the").
 fn group_reference_end(rec: &Recognizer<'_>, k: usize, definite: bool) -> Option<usize> {
     let t = rec.tokens.get(k)?;
     if matches!(
         t.norm.as_str(),
-        "rebels" | "militias" | "insurgents" | "militiamen"
+        "rebels" | "militias" | "insurgents" | "militiamen" | "fighters" | "guerrillas" | "combatants"
     ) {
         return Some(k + 1);
     }

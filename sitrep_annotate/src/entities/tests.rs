@@ -199,6 +199,12 @@ const FULL_CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "fighters, with one armed group named, are its fighters",
+        text: "It came after M23 fighters advanced. Fighters took control of the town.",
+        published: None,
+        mentions: &[("M23", "group:m23", None), ("Fighters", "group:m23", None)],
+    },
+    Case {
         name: "the rebels stay unresolved with two armed groups",
         text: "M23 rebels and ADF fighters clashed. The rebels withdrew.",
         published: None,

@@ -209,6 +209,12 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
         let mut last_single_minor = false;
         while j < run_end {
             match longest_match(text, &tokens, j, run_end, g) {
+                // A sentence's first word before a name, that the text
+                // also writes in lower case, is that word ("In Goma, …"),
+                // no place and no first name.
+                Some(k) if k == j && j + 1 < run_end && common_opener(text, &tokens[j], &lower_words) => {
+                    j += 1;
+                }
                 Some(k) => {
                     let span = trim_possessive(text, Span::new(tokens[j].start, tokens[k].end));
                     let major = is_major(&candidates(&text[span.start..span.end], g));
@@ -249,6 +255,14 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
         .into_iter()
         .filter(|m| m.geonames_id.is_some())
         .collect()
+}
+
+/// A sentence-initial word written in lower case elsewhere in the text,
+/// capitalised only by its position ("In", not "US").
+fn common_opener(text: &str, t: &Token, lower_words: &BTreeSet<String>) -> bool {
+    let word = &text[t.start..t.end];
+    let title_case = word.chars().skip(1).all(|c| !c.is_uppercase());
+    t.sentence_start && title_case && lower_words.contains(&word.to_lowercase())
 }
 
 fn normalize_word(text: &str, span: Span) -> String {
@@ -483,6 +497,30 @@ mod tests {
         check("The Secretary visited [Goma] with Eastern [Kinshasa] officials.");
         check("The African Union met in [Goma].");
         check("");
+    }
+
+    #[test]
+    fn a_common_word_opening_a_sentence_is_no_first_name() {
+        // A hamlet called "In" somewhere: "In Goma" is still no person.
+        let extra = format!(
+            "{}999001\tcity\tFRA\t3012874\t0\t48\t2\t40\tIn\t\t\n",
+            fixture_text()
+        );
+        let g = Gazetteer::from_bytes(extra.as_bytes()).expect("gazetteer parses");
+        let text = "In Goma, shops were looted. Rebels stayed in Goma.";
+        let got: Vec<&str> = text_names(text, &g);
+        assert_eq!(got, ["Goma", "Goma"]);
+    }
+
+    fn fixture_text() -> &'static str {
+        crate::gazetteer::tests::FIXTURE
+    }
+
+    fn text_names<'t>(text: &'t str, g: &Gazetteer) -> Vec<&'t str> {
+        find_places(text, None, g)
+            .iter()
+            .map(|m| &text[m.span.start..m.span.end])
+            .collect()
     }
 
     #[test]
