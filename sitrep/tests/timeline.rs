@@ -134,6 +134,13 @@ fn the_seeds_timeline_dates_each_happening_and_cites_every_report() {
         .unwrap_or_else(|| panic!("the chiefs' meeting: {events:#?}"));
     assert!(cites(chiefs, &ids["004"]));
 
+    // "Had a productive conversation with Secretary (of State Marco)
+    // Rubio on the need to ensure a ceasefire in Eastern DRC": DRC is
+    // what they talked about, not where.
+    let kagame = on(&events, "CONSULT", "2025-01-29");
+    assert_eq!(kagame.len(), 1, "{kagame:#?}");
+    assert_eq!(kagame[0]["places"], serde_json::json!([]), "{:#}", kagame[0]);
+
     // "the M23 rebels they support": no support coded from that clause.
     assert!(
         on(&events, "SUPPORT", "2025-01-29").is_empty(),

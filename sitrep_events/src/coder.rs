@@ -998,7 +998,16 @@ fn dated_meetings(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon, eve
         }
         let coding = coding_from(lex, code.to_owned(), PloverType::Consult);
         let (when, precision, basis) = when_where::date(sent, &ctx.times, n, n, date_end, ctx.published);
-        let place = when_where::place(sent, &ctx.places, (n, phrase_end), None, Span::new(0, 0), false);
+        let topic = when_where::topic_start(sent, n + 1);
+        let place = when_where::place(
+            sent,
+            &ctx.places,
+            (n, phrase_end),
+            None,
+            Span::new(0, 0),
+            false,
+            topic,
+        );
         for (s, t) in pairs {
             let event = coding.event(
                 &s,
@@ -1251,6 +1260,8 @@ fn emit(
     let (date, date_precision, date_basis) =
         when_where::date(sent, &ctx.times, k, from, to.max(trigger_end), ctx.published);
     let trigger_span: Span = sent.span_of(trigger, trigger_end);
+    let talk = coding.kind == PloverType::Consult || Family::of_code(&coding.code).is_some();
+    let topic = talk.then(|| when_where::topic_start(sent, trigger_end)).flatten();
     for (s, t) in pairs {
         let leaving = matches!(coding.code.as_str(), "0256" | "1056" | "0356" | "1246")
             || coding.code.starts_with("087");
@@ -1266,6 +1277,7 @@ fn emit(
                 .map(|t| t.span),
             s.span,
             leaving,
+            topic,
         );
         let event = coding.event(
             &s,

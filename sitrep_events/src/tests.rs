@@ -700,3 +700,21 @@ fn a_relative_clause_without_that_codes_nothing() {
         &["DEMAND 1056 USA.->RWA.- 2025-02-22"],
     );
 }
+
+#[test]
+fn a_place_in_the_topic_of_talks_is_not_where_they_were_held() {
+    check(
+        "[Kagame|RWA|GOV|person] had a productive conversation with [Rubio|USA|GOV|person] {on Wednesday|2025-01-29} on the need to ensure a ceasefire in eastern [Congo|COD|-|country].",
+        &[
+            "CONSULT 040 RWA.GOV>USA.GOV 2025-01-29",
+            "CONSULT 040 USA.GOV>RWA.GOV 2025-01-29",
+        ],
+    );
+    check(
+        "[Kagame|RWA|GOV|person] met [Rubio|USA|GOV|person] in [Kigali|RWA|-|place] {on Wednesday|2025-01-29}.",
+        &[
+            "CONSULT 040 RWA.GOV>USA.GOV 2025-01-29 @Kigali",
+            "CONSULT 040 USA.GOV>RWA.GOV 2025-01-29 @Kigali",
+        ],
+    );
+}

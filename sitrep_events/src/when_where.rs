@@ -136,9 +136,21 @@ fn to_event_place(p: &PlaceMention) -> EventPlace {
     }
 }
 
+/// Prepositions that open what talks or statements are about.
+const TOPIC: &[&str] = &["on", "about", "over", "regarding", "concerning"];
+
+/// Where the topic of talks or a statement opens after its verb ending at
+/// token `trigger_end` ("a conversation with Rubio on the need to ensure
+/// a ceasefire in Eastern DRC"): places from there are what was talked
+/// about, not where. A time ("on Wednesday") opens no topic.
+pub fn topic_start(sent: &Sentence<'_, '_>, trigger_end: usize) -> Option<usize> {
+    (trigger_end..sent.toks.len()).find(|&i| sent.toks[i].is(TOPIC) && !sent.in_time[i])
+}
+
 /// The place of an event in a clause `[from, to)`; `target` is the
 /// target's span when the target is a place; `source` is never the place.
 /// `leaving`: the event is a withdrawal, so "from X" names its place too.
+/// `topic`: places from this token on are a topic, not the place.
 pub fn place(
     sent: &Sentence<'_, '_>,
     places: &[&PlaceMention],
@@ -146,6 +158,7 @@ pub fn place(
     target: Option<Span>,
     source: Span,
     leaving: bool,
+    topic: Option<usize>,
 ) -> Option<EventPlace> {
     if let Some(t) = target
         && let Some(p) = places
@@ -166,7 +179,7 @@ pub fn place(
             if sent.toks.get(b).is_some_and(|t| t.tag == Tag::Word && !t.capital) {
                 return false;
             }
-            if a < from || b > to {
+            if a < from || b > to || topic.is_some_and(|t| a >= t) {
                 return false;
             }
             // The preposition before the name, skipping modifiers ("in eastern Congo").
