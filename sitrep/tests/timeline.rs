@@ -119,6 +119,18 @@ fn the_seeds_timeline_dates_each_happening_and_cites_every_report() {
         "{goma:#}"
     );
 
+    // "The Congolese and Rwandan army exchanged fire": the two armies.
+    let clash = on(&events, "FIGHT", "2025-01-27")
+        .into_iter()
+        .find(|e| e["title"].as_str().is_some_and(|t| t.contains("Rwandan army")))
+        .unwrap_or_else(|| panic!("the armies' clash: {events:#?}"));
+    assert!(
+        clash["title"]
+            .as_str()
+            .is_some_and(|t| t.contains("Congolese army")),
+        "{clash:#}"
+    );
+
     // "In a diplomatic note seen by Reuters earlier this month, the U.S.
     // said that stability in the region will require the Rwandan military
     // to withdraw": February only, in 000 and 002.

@@ -589,9 +589,27 @@ fn share_sector(c: &mut Chunk) {
     }) else {
         return;
     };
+    // "The Congolese and Rwandan army": the last conjunct is a country's
+    // institution ("org:rwa-military"); the bare countries before it name
+    // theirs ("org:cod-military", "Congolese army").
+    let institution = c.actors.last().and_then(|a| {
+        let id = a.entity.as_ref()?.0.as_str();
+        let country = a.country.as_deref()?.to_lowercase();
+        let rest = id
+            .strip_prefix("org:")?
+            .strip_prefix(country.as_str())?
+            .strip_prefix('-')?;
+        let head = a.name.rsplit(' ').next().filter(|h| *h != a.name)?;
+        Some((rest.to_owned(), head.to_owned()))
+    });
     for a in c.actors.iter_mut() {
         if a.sector.is_none() && a.kind == Some(EntityKind::Country) {
             a.sector = Some(sector.clone());
+            if let (Some((noun, head)), Some(country)) = (&institution, &a.country) {
+                a.entity = Some(EntityId(format!("org:{}-{noun}", country.to_lowercase())));
+                a.kind = Some(EntityKind::Organization);
+                a.name = format!("{} {head}", a.name);
+            }
         }
     }
 }

@@ -58,6 +58,11 @@ pub struct Context<'a> {
     pub prior: Vec<Vec<Actor>>,
     /// The subject of the previous sentence (pronouns refer to it first).
     pub prior_subject: Option<Vec<Actor>>,
+    /// The date of the previous sentence's last event dated by its text.
+    pub prior_time: Option<PartialDate>,
+    /// The previous sentence itself had that subject (not an earlier one
+    /// carried past a sentence whose subject names no one).
+    pub prior_subject_recent: bool,
     /// The actors each of the next sentences names, in text order: "both
     /// leaders" opening an article refers to the two people named next.
     pub ahead: Vec<Vec<Actor>>,
@@ -997,7 +1002,8 @@ fn dated_meetings(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon, eve
             continue;
         }
         let coding = coding_from(lex, code.to_owned(), PloverType::Consult);
-        let (when, precision, basis) = when_where::date(sent, &ctx.times, n, n, date_end, ctx.published);
+        let (when, precision, basis) =
+            when_where::date(sent, &ctx.times, (n, n, date_end), ctx.published, None);
         let topic = when_where::topic_start(sent, n + 1);
         let place = when_where::place(
             sent,
@@ -1078,7 +1084,16 @@ pub fn resolve(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Acto
             .filter(|ch| ch.end <= chunk.start && !ch.actors.is_empty())
             .find(|ch| fits(&ch.actors))
             .map(|ch| ch.actors.clone())
-            .or_else(|| ctx.prior_subject.clone().filter(|g| fits(g)))
+            .or_else(|| {
+                // "He" past a sentence whose subject names no one ("Their
+                // previous conversation took place …, where Rubio
+                // expressed …") is the latest person named, not an older
+                // subject.
+                let singular = matches!(pronoun, "he" | "she" | "him" | "his" | "her");
+                ctx.prior_subject
+                    .clone()
+                    .filter(|g| fits(g) && (ctx.prior_subject_recent || !singular))
+            })
             .or_else(|| ctx.prior.iter().rev().find(|g| fits(g)).cloned())
     };
     let Some(found) = antecedent else {
@@ -1130,6 +1145,24 @@ fn named_before(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Option<
             })
         })
         .cloned()
+}
+
+/// Does the event of verb `k` continue the previous sentence's
+/// narration: a pronoun subject ("They jointly condemned …", "He also
+/// commended …") and a simple past verb ("has spoken" is the present
+/// perfect: news of now)?
+fn continues_narration(sent: &Sentence<'_, '_>, source: usize, k: usize) -> bool {
+    let chunk = &sent.chunks[source];
+    let pronoun = chunk.pronoun.is_some() && chunk.actors.is_empty() && !chunk.possessor;
+    let group = sent.verb_group(k);
+    let perfect = sent.toks[group.start..k]
+        .iter()
+        .any(|t| t.is(&["has", "have", "had", "will", "would"]));
+    let past = sent
+        .verb_lemmas(k)
+        .first()
+        .is_some_and(|(_, f)| *f == crate::lemma::Form::Past);
+    pronoun && past && !perfect && !group.be
 }
 
 fn find_entity(sent: &Sentence<'_, '_>, ctx: &Context<'_>, e: &EntityId) -> Option<Actor> {
@@ -1257,8 +1290,13 @@ fn emit(
     }
     let from = sent.clause_start(k);
     let to = sent.clause_end(k);
-    let (date, date_precision, date_basis) =
-        when_where::date(sent, &ctx.times, k, from, to.max(trigger_end), ctx.published);
+    let (date, date_precision, date_basis) = when_where::date(
+        sent,
+        &ctx.times,
+        (k, from, to.max(trigger_end)),
+        ctx.published,
+        ctx.prior_time.filter(|_| continues_narration(sent, source, k)),
+    );
     let trigger_span: Span = sent.span_of(trigger, trigger_end);
     let talk = coding.kind == PloverType::Consult || Family::of_code(&coding.code).is_some();
     let topic = talk.then(|| when_where::topic_start(sent, trigger_end)).flatten();

@@ -53,7 +53,7 @@ mod tests;
 
 use std::collections::BTreeMap;
 
-use sitrep_model::{Annotations, Article, Entity, EntityId, Event, PartialDate};
+use sitrep_model::{Annotations, Article, Entity, EntityId, Event, EventDateBasis, PartialDate};
 
 pub use lexicon::{Lexicon, LexiconError};
 
@@ -152,6 +152,8 @@ pub fn code_events(
         published: article.published.map(|d| PartialDate::from_day(d.day_only())),
         prior: Vec::new(),
         prior_subject: None,
+        prior_subject_recent: false,
+        prior_time: None,
         ahead: Vec::new(),
     };
     let parts: Vec<_> = annotations
@@ -177,7 +179,13 @@ pub fn code_events(
             .take(AHEAD_SENTENCES)
             .map(|s| s.chunks.iter().flat_map(|c| c.actors.iter().cloned()).collect())
             .collect();
-        events.extend(coder::code_sentence(sentence, &ctx, lexicon));
+        let coded = coder::code_sentence(sentence, &ctx, lexicon);
+        ctx.prior_time = coded
+            .iter()
+            .rev()
+            .find(|e| e.date_basis == EventDateBasis::Text)
+            .and_then(|e| e.date);
+        events.extend(coded);
         let subject = sentence
             .main_subject(sentence.toks.len())
             .map(|c| coder::resolve(sentence, &ctx, c))
@@ -187,6 +195,7 @@ pub fn code_events(
                 ctx.prior.push(c.actors.clone());
             }
         }
+        ctx.prior_subject_recent = subject.is_some();
         if subject.is_some() {
             ctx.prior_subject = subject;
         }

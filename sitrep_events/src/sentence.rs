@@ -321,7 +321,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
     }
 
     /// Lemma candidates of token `i` that the lexicon knows as verbs.
-    fn verb_lemmas(&self, i: usize) -> Vec<(String, Form)> {
+    pub(crate) fn verb_lemmas(&self, i: usize) -> Vec<(String, Form)> {
         let Some(t) = self.tok(i) else {
             return Vec::new();
         };

@@ -172,6 +172,15 @@ fn check(marked: &str, expected: &[&str]) {
     check_with(&Lexicon::builtin(), marked, expected);
 }
 
+/// The rendered events of `marked`, published 2025-02-22.
+fn code_marked(marked: &str) -> Vec<String> {
+    let (article, annotations, entities) = fixture(marked, Some("2025-02-22"));
+    code_events(&article, &annotations, &entities, &Lexicon::builtin())
+        .iter()
+        .map(render)
+        .collect()
+}
+
 #[test]
 fn consultations_by_phone_and_visits() {
     check(
@@ -717,4 +726,55 @@ fn a_place_in_the_topic_of_talks_is_not_where_they_were_held() {
             "CONSULT 040 USA.GOV>RWA.GOV 2025-01-29 @Kigali",
         ],
     );
+}
+
+#[test]
+fn he_past_a_sentence_without_a_personal_subject_is_the_latest_person() {
+    check(
+        "This marks the second time that President [Ruto|KEN|GOV|person] spoke with [Rubio|USA|GOV|person].\nTheir previous conversation took place {on February 6|2025-02-06}, where [Rubio|USA|GOV|person] expressed gratitude for [Kenya|KEN|-|country]'s leadership.\nHe also commended [Kenya|KEN|-|country]'s efforts.",
+        &[
+            "CONSULT 040 KEN.GOV>USA.GOV 2025-02-22",
+            "CONSULT 040 USA.GOV>KEN.GOV 2025-02-22",
+            "SUPPORT 051 USA.GOV>KEN.- 2025-02-06",
+            "CONSULT 041 KEN.GOV>USA.GOV 2025-02-06",
+            "CONSULT 041 USA.GOV>KEN.GOV 2025-02-06",
+            // "He" is Rubio, not Ruto; he commended it in that
+            // conversation.
+            "SUPPORT 051 USA.GOV>KEN.- 2025-02-06",
+        ],
+    );
+}
+
+#[test]
+fn a_pronoun_subject_in_the_past_continues_the_previous_sentences_time() {
+    check(
+        "In the discussions held {on Friday, February 21|2025-02-21}, [Ruto|KEN|GOV|person] and [Rubio|USA|GOV|person] agreed that a military solution is not viable.\nThey jointly condemned the [M23|COD|REB|group] offensive.",
+        &[
+            "AGREE 030 KEN.GOV>USA.GOV 2025-02-21",
+            "AGREE 030 USA.GOV>KEN.GOV 2025-02-21",
+            "CONSULT 040 KEN.GOV>USA.GOV 2025-02-21",
+            "CONSULT 040 USA.GOV>KEN.GOV 2025-02-21",
+            "DISAPPROVE 111 KEN.GOV>COD.REB 2025-02-21",
+            "DISAPPROVE 111 USA.GOV>COD.REB 2025-02-21",
+        ],
+    );
+    // A named subject, the present, the present perfect: no narration
+    // carried over; the report's date stands.
+    for next in [
+        "[Rubio|USA|GOV|person] condemned the [M23|COD|REB|group] offensive.",
+        "They condemn the [M23|COD|REB|group] offensive.",
+        "They have condemned the [M23|COD|REB|group] offensive.",
+    ] {
+        let text = format!(
+            "In the discussions held {{on Friday, February 21|2025-02-21}}, [Ruto|KEN|GOV|person] and [Rubio|USA|GOV|person] agreed that a military solution is not viable.\n{next}"
+        );
+        let events = code_marked(&text);
+        assert!(
+            events
+                .iter()
+                .filter(|e| e.starts_with("DISAPPROVE"))
+                .all(|e| e.ends_with("2025-02-22")),
+            "{next}: {events:?}"
+        );
+    }
 }

@@ -94,13 +94,16 @@ fn nearest<'t>(
 }
 
 /// The date of an event whose verb is token `k` in a clause `[from, to)`.
+/// `narrative`: the date the previous sentence gave, when this event
+/// continues its narration ("In the discussions held on Friday, February
+/// 21, both leaders agreed … They jointly condemned …"); it stands in for
+/// a time expression of the event's own.
 pub fn date(
     sent: &Sentence<'_, '_>,
     times: &[&TimeExpression],
-    k: usize,
-    from: usize,
-    to: usize,
+    (k, from, to): (usize, usize, usize),
     published: Option<PartialDate>,
+    narrative: Option<PartialDate>,
 ) -> (Option<PartialDate>, DatePrecision, EventDateBasis) {
     let found = nearest(sent, times, from, to, k).or_else(|| {
         let opener = from.checked_sub(1).and_then(|i| sent.toks.get(i));
@@ -117,8 +120,9 @@ pub fn date(
         None => {
             let opener = from.checked_sub(1).and_then(|i| sent.toks.get(i));
             let own_time = opener.is_some_and(|t| t.is(ADVERBIAL));
-            match published {
-                Some(p) if !own_time => (Some(p), p.precision(), EventDateBasis::Publication),
+            match (narrative, published) {
+                (Some(n), _) if !own_time => (Some(n), n.precision(), EventDateBasis::Text),
+                (None, Some(p)) if !own_time => (Some(p), p.precision(), EventDateBasis::Publication),
                 _ => (None, DatePrecision::Unknown, EventDateBasis::None),
             }
         }
