@@ -118,6 +118,13 @@ fn the_seeds_timeline_dates_each_happening_and_cites_every_report() {
         goma["title"].as_str().is_some_and(|t| t.contains("Goma")),
         "{goma:#}"
     );
+    // So is the State Department's "the unacceptable capture of Goma and
+    // Bukavu by the Rwanda-backed M23 armed group" (000, 002), and
+    // Bukavu's capture is the one of "last Sunday".
+    assert!(cites(goma, &ids["000"]), "{goma:#}");
+    let bukavu = on(&events, "FIGHT", "2025-02-16");
+    assert_eq!(bukavu.len(), 1, "{bukavu:#?}");
+    assert!(cites(bukavu[0], &ids["000"]) && cites(bukavu[0], &ids["002"]));
 
     // "The Congolese and Rwandan army exchanged fire": the two armies.
     let clash = on(&events, "FIGHT", "2025-01-27")

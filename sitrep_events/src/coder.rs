@@ -503,7 +503,108 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
     }
     reported_obligations(sent, ctx, lex, &mut events);
     dated_meetings(sent, ctx, lex, &mut events);
+    agentive_nominals(sent, ctx, lex, &mut events);
     events
+}
+
+/// Words before an event noun that make the act wished for, feared or
+/// prevented rather than done ("to prevent the capture of …").
+const NOMINAL_NOT_DONE: &[&str] = &[
+    "no",
+    "possible",
+    "potential",
+    "planned",
+    "future",
+    "further",
+    "any",
+    "prevent",
+    "avert",
+    "stop",
+    "halt",
+    "resist",
+    "threat",
+    "threatened",
+    "fear",
+    "feared",
+    "fears",
+    "risk",
+    "for",
+];
+
+/// Is the noun at token `n` an event of its own: not part of a time, an
+/// actor phrase or a verb's pattern, and not after a word of `not_done`
+/// that makes it wished for, planned or prevented?
+fn free_noun(sent: &Sentence<'_, '_>, n: usize, not_done: &[&str]) -> bool {
+    let toks = &sent.toks;
+    !(sent.in_time[n]
+        || sent.chunk_of[n].is_some()
+        || sent
+            .triggers
+            .iter()
+            .any(|t| t.tok <= n && n < t.end.max(t.tok + 1))
+        || toks[n.saturating_sub(3)..n].iter().any(|t| t.is(not_done)))
+}
+
+/// A hostile act a noun phrase names with both its parties: "the capture
+/// of Goma and Bukavu by the M23 armed group", "an attack on Kigali by
+/// rebels". The phrase's time is its own and unstated: such an event is
+/// dated neither by the sentence nor by the publication (consolidation
+/// joins it to the happening it names, when one is known).
+fn agentive_nominals(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon, events: &mut Vec<Event>) {
+    let toks = &sent.toks;
+    for n in 0..toks.len() {
+        let Some(noun) = sent.noun_at(n) else { continue };
+        if !cameo::is_hostile(&noun.code) || !free_noun(sent, n, NOMINAL_NOT_DONE) {
+            continue;
+        }
+        let acted_on = |c: &crate::actors::Chunk| matches!(c.prep.as_deref(), Some("of" | "on" | "against"));
+        let Some(t) = sent
+            .chunk_after(n + 1, toks.len(), acted_on)
+            .filter(|&t| sent.chunks[t].start <= n + 3 && toks[n + 1].is(&["of", "on", "against"]))
+        else {
+            continue;
+        };
+        let after = sent.chunks[t].end;
+        // "by the (Rwanda-backed) M23 armed group": modifiers may stand
+        // between "by" and the phrase.
+        let by_phrase = |c: &crate::actors::Chunk| {
+            c.start > after
+                && c.start <= after + 3
+                && toks[after + 1..c.start]
+                    .iter()
+                    .all(|x| matches!(x.tag, Tag::Det | Tag::Word))
+        };
+        let Some(by) = toks
+            .get(after)
+            .filter(|x| x.is(&["by"]))
+            .and_then(|_| sent.chunks.iter().position(by_phrase))
+        else {
+            continue;
+        };
+        let sources = known_actors(sent, ctx, by);
+        let targets = known_actors(sent, ctx, t);
+        let mut coding = coding_from(lex, noun.code.clone(), PloverType::Fight);
+        coding.kind = noun.kind.unwrap_or(coding.kind);
+        for s in &sources {
+            for target in targets.iter().filter(|x| !same_actor(s, x)) {
+                let place = (target.kind == Some(EntityKind::Place))
+                    .then(|| ctx.places.iter().find(|p| p.span == target.span))
+                    .flatten()
+                    .map(|p| when_where::to_event_place(p));
+                let event = coding.event(
+                    s,
+                    Some(target),
+                    (None, DatePrecision::Unknown, EventDateBasis::None),
+                    place,
+                    sent.span,
+                    sent.span_of(n, n + 1),
+                );
+                if !events.contains(&event) {
+                    events.push(event);
+                }
+            }
+        }
+    }
 }
 
 /// "Russia said Sudan must return the helicopter": a demand by the
@@ -916,16 +1017,7 @@ fn dated_meetings(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon, eve
         let Some(&(_, code)) = MEETING_NOUNS.iter().find(|(w, _)| toks[n].is(&[w])) else {
             continue;
         };
-        if sent.in_time[n]
-            || sent.chunk_of[n].is_some()
-            || sent
-                .triggers
-                .iter()
-                .any(|t| t.tok <= n && n < t.end.max(t.tok + 1))
-            || toks[n.saturating_sub(3)..n]
-                .iter()
-                .any(|t| t.is(MEETING_NOT_HELD))
-        {
+        if !free_noun(sent, n, MEETING_NOT_HELD) {
             continue;
         }
         let mut date = n + 1;

@@ -101,6 +101,8 @@ pub struct Noun {
     pub words: Vec<String>,
     /// CAMEO code of the action it names.
     pub code: String,
+    /// PLOVER type its line gives, when it gives one.
+    pub kind: Option<PloverType>,
 }
 
 /// The coder's knowledge base.
@@ -198,7 +200,8 @@ impl Lexicon {
                     if let Some(last) = w.last().cloned() {
                         let entry = self.nouns.entry(last).or_default();
                         if !entry.iter().any(|n| n.words == w) {
-                            entry.push(Noun { words: w, code });
+                            let kind = PloverType::parse(col(3));
+                            entry.push(Noun { words: w, code, kind });
                         }
                     }
                 }

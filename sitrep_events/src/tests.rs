@@ -778,3 +778,22 @@ fn a_pronoun_subject_in_the_past_continues_the_previous_sentences_time() {
         );
     }
 }
+
+#[test]
+fn a_hostile_act_named_by_a_noun_with_both_parties_is_coded_undated() {
+    check(
+        "[Rubio|USA|GOV|person] spoke with [Ruto|KEN|GOV|person] {on Friday|2025-02-21} to discuss the unacceptable capture of [Goma|COD|-|place] and [Bukavu|COD|-|place] by the [M23|COD|REB|group] armed group.",
+        &[
+            "CONSULT 040 USA.GOV>KEN.GOV 2025-02-21",
+            "CONSULT 040 KEN.GOV>USA.GOV 2025-02-21",
+            "FIGHT 192 COD.REB>COD.- - @Goma",
+            "FIGHT 192 COD.REB>COD.- - @Bukavu",
+        ],
+    );
+    // Feared, prevented, or with no one named as its author: nothing.
+    check(
+        "Troops were sent to prevent the capture of [Goma|COD|-|place] by the [M23|COD|REB|group].",
+        &[],
+    );
+    check("They condemned the capture of [Goma|COD|-|place].", &[]);
+}

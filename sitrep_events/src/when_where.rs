@@ -129,7 +129,8 @@ pub fn date(
     }
 }
 
-fn to_event_place(p: &PlaceMention) -> EventPlace {
+/// An event's place from a place mention.
+pub(crate) fn to_event_place(p: &PlaceMention) -> EventPlace {
     EventPlace {
         name: p.name.clone(),
         geonames_id: p.geonames_id,
