@@ -478,6 +478,18 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if participle && target.is_none() && !(p.sym && compound) {
             continue;
         }
+        // Protesters "demanding …", "calling for …": the protest's claim,
+        // not a demand of its own.
+        let protest_before = sent
+            .triggers
+            .iter()
+            .any(|t| t.tok < k && t.pattern.kind == PloverType::Protest && !t.pattern.frame);
+        let bare_ing = tr.form == crate::lemma::Form::Ing
+            && !group.be
+            && !sent.toks[group.start..k].iter().any(|t| t.tag == Tag::Aux);
+        if bare_ing && protest_before && coding.kind == PloverType::Demand {
+            continue;
+        }
         // Troops arriving somewhere are deployed, not visiting.
         if matches!(coding.code.as_str(), "042" | "043")
             && sent.chunks[source]

@@ -429,7 +429,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
                 // After a plain noun, a participle without an object is a
                 // reduced relative ("equipment seized last year").
-                let after_noun = p.is_some_and(|p| p.tag == Tag::Word) && !after_chunk;
+                // A people named in the plural ("Kurds demonstrated") is
+                // a subject, not a noun the participle modifies.
+                let after_noun = p
+                    .is_some_and(|p| p.tag == Tag::Word && !(p.capital && p.lower.ends_with('s')))
+                    && !after_chunk;
                 !after_noun
                     || self.tok(k + 1).is_some_and(|n| {
                         matches!(n.tag, Tag::Det | Tag::Pron | Tag::Number)

@@ -797,3 +797,22 @@ fn a_hostile_act_named_by_a_noun_with_both_parties_is_coded_undated() {
     );
     check("They condemned the capture of [Goma|COD|-|place].", &[]);
 }
+
+#[test]
+fn a_protest_calling_for_something_is_one_protest() {
+    check(
+        "[Iraqi|IRQ|-|country] students demonstrated in [Kirkuk|IRQ|-|place] {on Sunday|2025-02-16} calling for independence from [Iraq|IRQ|-|country].",
+        &["PROTEST 141 IRQ.EDU>IRQ.- 2025-02-16 @Kirkuk"],
+    );
+}
+
+#[test]
+fn a_people_named_in_the_plural_is_a_subject() {
+    check(
+        "Thousands of [Iraqi|IRQ|-|country] Kurds demonstrated in [Kirkuk|IRQ|-|place] {on Sunday|2025-02-16}.",
+        &["PROTEST 141 IRQ.->IRQ.- 2025-02-16 @Kirkuk"],
+    );
+    // A plain noun before a participle without an object is a reduced
+    // relative: "equipment seized last year".
+    check("The equipment seized in [Kirkuk|IRQ|-|place] was returned.", &[]);
+}
