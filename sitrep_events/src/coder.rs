@@ -258,10 +258,11 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         }
         let k = tr.tok;
         let control = sent.control(k);
+        let failed = control == Control::Failed;
         let mut future = match control {
             Control::Frame(_) | Control::Other => continue,
             Control::Intent => true,
-            Control::None | Control::Realis => false,
+            Control::None | Control::Realis | Control::Failed => false,
         };
         if sent.conditional(k) {
             continue;
@@ -319,6 +320,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         };
         if p.frame
             && demand_by.is_none()
+            && !failed
             && matches!(
                 Family::of_code(&p.code),
                 Some(Family::Appeal | Family::Demand | Family::Intent | Family::Threaten)
@@ -335,12 +337,12 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             }
         }
         let verbal = Family::of_code(&coding.code).is_some();
-        if group.negated {
+        if group.negated || failed {
             let cooperative = matches!(
                 coding.code.get(..2),
                 Some("03" | "04" | "05" | "06" | "07" | "08")
             );
-            if future && cooperative {
+            if (future || failed) && cooperative {
                 let code = cameo::mirror(Family::Reject, &p.code);
                 coding = coding_from(lex, code, PloverType::Reject);
                 future = false;

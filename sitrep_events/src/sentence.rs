@@ -234,6 +234,9 @@ pub enum Control {
     Realis,
     /// Under a frame trigger (the frame codes it).
     Frame(usize),
+    /// A failure ("failed to reach agreement"): a cooperative act not
+    /// done is a rejection; anything else codes nothing.
+    Failed,
     /// Anything else (attempts, failures, purposes): not coded.
     Other,
 }
@@ -913,7 +916,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
             return Control::Intent;
         }
         let lemmas: Vec<String> = lemma::candidates(&t.lower).into_iter().map(|(c, _)| c).collect();
-        if lemmas.iter().any(|l| INTENT_CONTROLLERS.contains(&l.as_str())) {
+        if lemmas.iter().any(|l| l == "fail") {
+            Control::Failed
+        } else if lemmas.iter().any(|l| INTENT_CONTROLLERS.contains(&l.as_str())) {
             Control::Intent
         } else if lemmas.iter().any(|l| REALIS_CONTROLLERS.contains(&l.as_str())) {
             Control::Realis

@@ -816,3 +816,18 @@ fn a_people_named_in_the_plural_is_a_subject() {
     // relative: "equipment seized last year".
     check("The equipment seized in [Kirkuk|IRQ|-|place] was returned.", &[]);
 }
+
+#[test]
+fn failing_to_agree_is_a_rejection_and_failing_to_attack_is_nothing() {
+    check(
+        "[Palestinians|PSE|-|country] and [Israelis|ISR|-|country] failed to reach agreement on the fate of the offices {on Sunday|2025-02-16}.",
+        &[
+            "REJECT 120 PSE.->ISR.- 2025-02-16",
+            "REJECT 120 ISR.->PSE.- 2025-02-16",
+        ],
+    );
+    check(
+        "[Rebels|COD|REB|group] failed to capture [Goma|COD|-|place] {on Sunday|2025-02-16}.",
+        &[],
+    );
+}

@@ -251,6 +251,15 @@ const FULL_CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "the European Community, the Union's forerunner, is a body of its own",
+        text: "European Community foreign ministers met. The European Economic Community agreed.",
+        published: None,
+        mentions: &[
+            ("European Community", "org:european-community", None),
+            ("European Economic Community", "org:european-community", None),
+        ],
+    },
+    Case {
         name: "an acronym defined in parentheses names the body later",
         text: "The Alliance for Example Unity (AEU) rebel coalition attacked. AEU fighters withdrew.",
         published: None,
