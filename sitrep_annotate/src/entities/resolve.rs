@@ -362,7 +362,8 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
         .map(|(id, _)| id.clone())
         .collect();
     for id in group_ids {
-        if let Some(c) = dominant_country(rec, &resolved, &id)
+        let named = accs.get(&id).and_then(|a| country_in_name(rec, &a.fallback_name));
+        if let Some(c) = named.or_else(|| dominant_country(rec, &resolved, &id))
             && let Some(acc) = accs.get_mut(&id)
         {
             acc.country = Some(c);
@@ -632,6 +633,30 @@ fn strip_countries(rec: &Recognizer<'_>, name: &str) -> String {
         }
     }
     slice.join(" ")
+}
+
+/// The one country a group's own name opens with ("Palestinian Islamic
+/// Jihad", "Liberian Peace Council"): its country, whatever else the
+/// sentence names.
+fn country_in_name(rec: &Recognizer<'_>, name: &str) -> Option<String> {
+    let tokens = text::tokenize(name, &[]);
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.norm.as_str())
+        .collect();
+    let skip = usize::from(words.first() == Some(&"the"));
+    (skip + 1..=words.len().min(skip + 3)).rev().find_map(|end| {
+        let targets = rec.kb.lookup(&words[skip..end].join(" "));
+        let mut found = super::knowledge::countries_in(targets, false);
+        found.extend(super::knowledge::countries_in(targets, true));
+        found.sort_unstable();
+        found.dedup();
+        match found.as_slice() {
+            [one] if end < words.len() => Some(rec.kb.countries[*one].iso3.clone()),
+            _ => None,
+        }
+    })
 }
 
 /// The country a group is mentioned with most: in its own sentences first,

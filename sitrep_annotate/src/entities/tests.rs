@@ -382,6 +382,18 @@ fn invented_sentences_for_text_cues() {
 }
 
 #[test]
+fn a_group_whose_name_opens_with_a_demonym_is_that_countrys() {
+    // The sentence names another country as often: the name decides.
+    check_entity(
+        full(),
+        "The radical Kenyan Islamic Jihad rebel group rejected a meeting of Kenyan factions on independence from Uganda.",
+        None,
+        "group:kenyan-islamic-jihad",
+        (EntityKind::Group, Some("KEN"), Some("REB")),
+    );
+}
+
+#[test]
 fn invented_sentences_with_the_actor_dictionaries() {
     for case in FULL_CASES {
         check(full(), case);
