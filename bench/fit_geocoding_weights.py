@@ -27,8 +27,9 @@ DEFAULTS = {
     "population": 1.0, "continent": 6.0, "country": 4.5, "admin1": 0.5, "admin2": 0.0,
     "capital": 1.5, "alternate": -1.5, "same_country": 6.0, "same_admin1": 6.0, "nearby": 5.5,
     "nearby_km": 150.0, "qualifier": 4.0, "hint": 2.0, "shadowed": -1.5,
+    "near_country": 2.0, "near_country_km": 500.0,
 }
-STEPS = {"nearby_km": [0.5, 2.0]}  # multiplicative; others additive
+STEPS = {"nearby_km": [0.5, 2.0], "near_country_km": [0.5, 2.0]}  # multiplicative; others additive
 ADD = [-2.0, -1.0, -0.5, 0.5, 1.0, 2.0]
 
 

@@ -73,6 +73,11 @@ pub struct Weights {
     /// The candidate is a subdivision with a city of the same name in it
     /// (the city is usually meant: "Kinshasa", "Alexandria").
     pub shadowed: f64,
+    /// Closeness to the other names' countries the candidate is not in
+    /// (a neighbour's place: "Gaza" in an article on Israel and Egypt).
+    pub near_country: f64,
+    /// Distance scale of `near_country`, in km.
+    pub near_country_km: f64,
 }
 
 impl Default for Weights {
@@ -92,13 +97,15 @@ impl Default for Weights {
             qualifier: 4.0,
             hint: 2.0,
             shadowed: -1.5,
+            near_country: 2.0,
+            near_country_km: 500.0,
         }
     }
 }
 
 impl Weights {
     /// Names of the weights, in the order of [`Weights::set`].
-    pub const NAMES: [&'static str; 14] = [
+    pub const NAMES: [&'static str; 16] = [
         "population",
         "continent",
         "country",
@@ -113,6 +120,8 @@ impl Weights {
         "qualifier",
         "hint",
         "shadowed",
+        "near_country",
+        "near_country_km",
     ];
 
     /// Set a weight by name; false when there is no such weight.
@@ -132,6 +141,8 @@ impl Weights {
             "qualifier" => &mut self.qualifier,
             "hint" => &mut self.hint,
             "shadowed" => &mut self.shadowed,
+            "near_country" => &mut self.near_country,
+            "near_country_km" => &mut self.near_country_km,
             _ => return false,
         };
         *slot = value;
@@ -482,6 +493,7 @@ fn context_score(p: &Place, own: usize, groups: &[NameGroup<'_>], w: &Weights) -
     let mut same_country = 0.0;
     let mut same_admin1 = 0.0;
     let mut nearby = 0.0;
+    let mut near_country = 0.0;
     let mut others = 0usize;
     let region = admin1_of(p);
     for (gi, grp) in groups.iter().enumerate() {
@@ -500,9 +512,12 @@ fn context_score(p: &Place, own: usize, groups: &[NameGroup<'_>], w: &Weights) -
             if region != 0 && admin1_of(q) == region {
                 same_admin1 += prob;
             }
-            // Countries and continents say little about distance.
+            // Countries and continents say little about distance, but a
+            // place near a country it is not in is its neighbour's.
             if !matches!(q.kind, PlaceKind::Country | PlaceKind::Continent) {
                 nearby += prob * (-distance_km(p.lat, p.lon, q.lat, q.lon) / w.nearby_km).exp();
+            } else if q.kind == PlaceKind::Country && q.country != p.country && w.near_country != 0.0 {
+                near_country += prob * (-distance_km(p.lat, p.lon, q.lat, q.lon) / w.near_country_km).exp();
             }
         }
     }
@@ -510,7 +525,10 @@ fn context_score(p: &Place, own: usize, groups: &[NameGroup<'_>], w: &Weights) -
         return 0.0;
     }
     let n = others as f64;
-    w.same_country * same_country / n + w.same_admin1 * same_admin1 / n + w.nearby * nearby / n
+    w.same_country * same_country / n
+        + w.same_admin1 * same_admin1 / n
+        + w.nearby * nearby / n
+        + w.near_country * near_country / n
 }
 
 /// The first-level subdivision a place is in (itself for an admin1).
@@ -600,6 +618,13 @@ mod tests {
             &[Some(611717), Some(614540)],
         );
         check("[Paris] police said.", &[Some(2988507)]);
+        // A name next door to a country the article names, though not in
+        // it: Gaza by Israel, not the Mozambican province.
+        check(
+            "[Israel] closed the crossings into [Gaza].",
+            &[Some(294640), Some(281133)],
+        );
+        check("Floods hit [Gaza].", &[Some(1046058)]);
         check(
             "A fair in [Paris], [Texas] opened.",
             &[Some(4717560), Some(4736286)],
