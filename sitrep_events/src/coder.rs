@@ -427,7 +427,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if !passive {
             target = find_target(sent, tr.tok, tr.end, clause_end, p, action, source);
         }
-        if contact_relative(sent, source, group.start, tr.end) {
+        if group.start == k && contact_relative(sent, source, k, tr.end) {
             continue;
         }
         // An action on a place ("demolished homes in southern Gaza",
@@ -670,7 +670,9 @@ fn reported_obligations(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexico
 
 /// "the M23 rebels they support": a relative clause without "that",
 /// whose object is the phrase before its pronoun subject. Who the pronoun
-/// is cannot be read from the clause, so it codes nothing.
+/// is cannot be read from the clause, so it codes nothing. (A verb with
+/// an auxiliary or modal, "told Rwanda it would withdraw", opens a clause
+/// of its own.)
 fn contact_relative(sent: &Sentence<'_, '_>, source: usize, verb_start: usize, trigger_end: usize) -> bool {
     let subject = &sent.chunks[source];
     let after_phrase = source

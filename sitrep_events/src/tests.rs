@@ -703,6 +703,10 @@ fn a_relative_clause_without_that_codes_nothing() {
         "[Kagame|RWA|GOV|person] gave no sign of bowing to calls for [Rwandan|RWA|-|country] troops and the [M23|COD|REB|group] rebels they support to withdraw from [Goma|COD|-|place].",
         &[],
     );
+    check(
+        "The [United States|USA|-|country] told [Rwanda|RWA|-|country] it would withdraw.",
+        &["AGREE 0356 RWA.->- 2025-02-22"],
+    );
     // A pronoun after its verb's object is the subject of a new clause.
     check(
         "The [United States|USA|-|country] told [Rwanda|RWA|-|country] it must withdraw its troops.",
