@@ -835,3 +835,19 @@ fn failing_to_agree_is_a_rejection_and_failing_to_attack_is_nothing() {
         &[],
     );
 }
+
+#[test]
+fn appeals_dismissed_demands_not_met_and_commitments_reneged_on_are_rejections() {
+    check(
+        "[Rebels|CIV|REB|group] dismissed an appeal from [Ghana|GHA|-|country] to lay down their arms.",
+        &["REJECT 120 CIV.REB>GHA.- 2025-02-22"],
+    );
+    check(
+        "The [United States|USA|-|country] said it would not meet the demands of [Iran|IRN|-|country].",
+        &["REJECT 123 USA.->IRN.- 2025-02-22"],
+    );
+    check(
+        "President [Mwanawasa|ZMB|GOV|person] has reneged on his commitment to [Zambia|ZMB|-|country].",
+        &["REJECT 1246 ZMB.GOV>ZMB.- 2025-02-22"],
+    );
+}
