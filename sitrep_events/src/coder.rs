@@ -1162,7 +1162,9 @@ pub fn resolve(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Acto
         return pair_before(sent, ctx, c);
     }
     let Some(pronoun) = chunk.pronoun.as_deref() else {
-        return named_before(sent, ctx, c).unwrap_or_else(|| chunk.actors.clone());
+        return named_before(sent, ctx, c)
+            .or_else(|| international_post(sent, c))
+            .unwrap_or_else(|| chunk.actors.clone());
     };
     let first_person = matches!(pronoun, "we" | "i" | "us" | "our" | "my");
     let antecedent: Option<Vec<Actor>> = if first_person {
@@ -1224,6 +1226,39 @@ pub fn resolve(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Acto
             }
         })
         .collect()
+}
+
+/// "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": a
+/// person whose appositive gives a post in an international body acts
+/// for that body, whatever the person's own country.
+fn international_post(sent: &Sentence<'_, '_>, c: usize) -> Option<Vec<Actor>> {
+    let chunk = &sent.chunks[c];
+    let [person] = chunk.actors.as_slice() else {
+        return None;
+    };
+    if person.kind != Some(EntityKind::Person)
+        || !sent.toks.get(chunk.end).is_some_and(|t| t.tag == Tag::Comma)
+    {
+        return None;
+    }
+    let next = sent.chunks.get(c + 1)?;
+    let opens = sent.toks[chunk.end + 1..next.start]
+        .iter()
+        .all(|t| t.tag == Tag::Det);
+    let body = next
+        .actors
+        .first()
+        .filter(|a| next.actors.len() == 1 && international(a))?;
+    // The post: words after the body up to the closing comma.
+    let close = (next.end..sent.toks.len().min(next.end + 6)).find(|&i| sent.toks[i].tag == Tag::Comma)?;
+    let post = sent.toks[next.end..close].iter().all(|t| t.tag == Tag::Word) && close > next.end;
+    (opens && next.start <= chunk.end + 2 && post).then(|| {
+        vec![Actor {
+            country: None,
+            sector: body.sector.clone(),
+            ..person.clone()
+        }]
+    })
 }
 
 /// "The Chiefs of Defense Forces" after "the EAC and SADC Chiefs of

@@ -851,3 +851,16 @@ fn appeals_dismissed_demands_not_met_and_commitments_reneged_on_are_rejections()
         &["REJECT 1246 ZMB.GOV>ZMB.- 2025-02-22"],
     );
 }
+
+#[test]
+fn a_post_in_an_international_body_given_by_an_appositive_is_who_acts() {
+    check(
+        "[Kenzo Oshima|JPN|GOV|person], the [United Nations|-|IGO|org] Emergency Relief Coordinator, demanded that [Iraq|IRQ|-|country] allow aid workers in.",
+        &["DEMAND 1055 -.IGO>IRQ.- 2025-02-22"],
+    );
+    // A post in the person's own government changes nothing.
+    check(
+        "[Kenzo Oshima|JPN|GOV|person], the foreign minister, demanded that [Iraq|IRQ|-|country] allow aid workers in.",
+        &["DEMAND 1055 JPN.GOV>IRQ.- 2025-02-22"],
+    );
+}
