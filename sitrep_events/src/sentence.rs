@@ -163,6 +163,10 @@ const REALIS_CONTROLLERS: &[&str] = &[
     "succeed", "able", "come", "return",
 ];
 
+/// Verbs whose participle with "be" and "to" is the subject's own stance
+/// ("is opposed to", "is committed to"), not a passive.
+const STATIVE_PARTICIPLES: &[&str] = &["commit", "dedicate", "devote", "oppose"];
+
 /// Verbs of aspect whose gerund reports the action ("resumed shelling").
 const ASPECT: &[&str] = &["resume", "continue", "start", "begin", "keep", "renew", "step"];
 
@@ -625,8 +629,17 @@ impl<'a, 'l> Sentence<'a, 'l> {
 
     /// Is the verb at `k` a passive ("was captured by")?
     pub fn passive(&self, k: usize, form: Form) -> bool {
+        // "is opposed to", "is committed to": a state of the subject, who
+        // acts.
+        let stative = self.tok(k + 1).is_some_and(|t| t.tag == Tag::To)
+            && self
+                .verb_lemmas(k)
+                .iter()
+                .any(|(l, _)| STATIVE_PARTICIPLES.contains(&l.as_str()));
         // "was captured by", and the reduced "M23, supported by Rwanda".
-        form == Form::Past && (self.verb_group(k).be || self.tok(k + 1).is_some_and(|t| t.is(&["by"])))
+        form == Form::Past
+            && !stative
+            && (self.verb_group(k).be || self.tok(k + 1).is_some_and(|t| t.is(&["by"])))
     }
 
     /// The chunk ending just before token `i` (skipping nothing), if it

@@ -864,3 +864,20 @@ fn a_post_in_an_international_body_given_by_an_appositive_is_who_acts() {
         &["DEMAND 1055 JPN.GOV>IRQ.- 2025-02-22"],
     );
 }
+
+#[test]
+fn being_opposed_or_committed_to_is_the_subjects_stance() {
+    check(
+        "[Israel|ISR|-|country] is opposed to [French|FRA|-|country] mediation.",
+        &["REJECT 120 ISR.->FRA.- 2025-02-22"],
+    );
+    check(
+        "[Vietnam|VNM|-|country] is committed to opening up its economy.",
+        &["AGREE 030 VNM.->- 2025-02-22"],
+    );
+    // A true passive keeps its agent.
+    check(
+        "The plan was opposed by [Syria|SYR|-|country].",
+        &["REJECT 120 SYR.->- 2025-02-22"],
+    );
+}
