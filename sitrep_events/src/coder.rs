@@ -269,14 +269,25 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         }
         let group = sent.verb_group(k);
         let mut demand_by: Option<usize> = None;
+        // "may cut gas supplies if Kyiv does not pay": a possibility on a
+        // condition the actor sets is a threat (or an offer).
+        let on_condition = sent.toks.iter().any(|t| t.is(&["if", "unless"]));
+        let mut possible = false;
         match group.modal.as_deref() {
             Some("will" | "'ll" | "shall" | "wo") => future = true,
             Some("would" | "could") => {
                 if sent.reporter(k).is_some() {
                     future = true;
+                } else if on_condition && group.modal.as_deref() == Some("could") {
+                    future = true;
+                    possible = true;
                 } else {
                     continue;
                 }
+            }
+            Some("may" | "might") if on_condition => {
+                future = true;
+                possible = true;
             }
             Some(m @ ("must" | "should")) => match sent.reporter(k) {
                 Some(r) => {
@@ -371,6 +382,11 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                 false,
                 k,
             );
+            continue;
+        }
+        // "may resume aid if …", "may call for sanctions if …": too weak
+        // an offer or demand to code; only a hostile act is a threat.
+        if possible && (verbal || !cameo::is_hostile(&coding.code)) {
             continue;
         }
         if future && !verbal {

@@ -1006,7 +1006,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// Is the clause of token `k` a condition ("if", "unless")?
     pub fn conditional(&self, k: usize) -> bool {
         let start = self.clause_start(k);
-        start > 0 && self.toks[start - 1].is(&["if", "unless", "whether", "lest"])
+        // "If talks fail, Rwanda will attack": the condition ends at its
+        // comma; the verb after it is the main clause's.
+        start > 0
+            && self.toks[start - 1].is(&["if", "unless", "whether", "lest"])
+            && !self.toks[start..k].iter().any(|t| t.tag == Tag::Comma)
     }
 
     /// The first chunk after token `from` (up to `until`) that `ok`

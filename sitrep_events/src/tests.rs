@@ -881,3 +881,22 @@ fn being_opposed_or_committed_to_is_the_subjects_stance() {
         &["REJECT 120 SYR.->- 2025-02-22"],
     );
 }
+
+#[test]
+fn a_hostile_act_that_may_come_on_a_condition_is_a_threat() {
+    check(
+        "[Rwanda|RWA|-|country] may attack [Burundi|BDI|-|country] if talks fail.",
+        &["THREATEN 1384 RWA.->BDI.- 2025-02-22"],
+    );
+    check(
+        "If talks fail, [Rwanda|RWA|-|country] might attack [Burundi|BDI|-|country].",
+        &["THREATEN 1384 RWA.->BDI.- 2025-02-22"],
+    );
+    // Without a condition it is speculation; a cooperative act on a
+    // condition is too weak an offer.
+    check("[Rwanda|RWA|-|country] may attack [Burundi|BDI|-|country].", &[]);
+    check(
+        "The [United States|USA|-|country] may resume aid to [Egypt|EGY|-|country] if it holds elections.",
+        &[],
+    );
+}
