@@ -875,10 +875,11 @@ fn being_opposed_or_committed_to_is_the_subjects_stance() {
         "[Vietnam|VNM|-|country] is committed to opening up its economy.",
         &["AGREE 030 VNM.->- 2025-02-22"],
     );
-    // A true passive keeps its agent.
+    // A true passive keeps its agent; opposing a party, not a proposal,
+    // is disapproval.
     check(
-        "The plan was opposed by [Syria|SYR|-|country].",
-        &["REJECT 120 SYR.->- 2025-02-22"],
+        "[Iran|IRN|-|country] was opposed by [Syria|SYR|-|country].",
+        &["DISAPPROVE 110 SYR.->IRN.- 2025-02-22"],
     );
 }
 
