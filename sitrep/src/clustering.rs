@@ -163,15 +163,23 @@ impl Clustering {
         let mut incoming = Vec::with_capacity(articles.len());
         let mut encoded: BTreeMap<ArticleId, Vec<u8>> = BTreeMap::new();
         let (mut vectors_of, vectors) = self.vectors(store, articles, &by_id)?;
-        for a in articles {
-            let record = by_id.get(&a.id);
-            let ann = record.map_or(&empty, |r| &r.annotations);
-            let f = features(ArticleView {
-                article: a,
-                annotations: ann,
-                entities: record.map_or(&[], |r| r.entities.as_slice()),
-            });
-            encoded.insert(a.id.clone(), codec::encode_features(&f));
+        // Features are pure per article: computed (and encoded) in
+        // parallel, kept in input order.
+        let computed: Vec<_> = articles
+            .par_iter()
+            .map(|a| {
+                let record = by_id.get(&a.id);
+                let f = features(ArticleView {
+                    article: a,
+                    annotations: record.map_or(&empty, |r| &r.annotations),
+                    entities: record.map_or(&[], |r| r.entities.as_slice()),
+                });
+                let bytes = codec::encode_features(&f);
+                (f, bytes)
+            })
+            .collect();
+        for (a, (f, bytes)) in articles.iter().zip(computed) {
+            encoded.insert(a.id.clone(), bytes);
             incoming.push(Incoming {
                 id: a.id.clone(),
                 features: f,
