@@ -775,7 +775,10 @@ impl Clusterer {
         let idf_terms = &member.weighted;
         // The member's entity vector at today's IDF, all of it and without
         // countries, each compared as it is read.
-        let (entities, actors) = if self.params.evidence || !q.actors.is_empty() {
+        // (A query vector of norm 0 has cosine 0 with anything.)
+        let (entities, actors) = if (self.params.evidence || !q.actors.is_empty())
+            && (q.entities_norm != 0.0 || q.actors_norm != 0.0)
+        {
             let mut all = CosineWith::new(&q.entities, q.entities_norm);
             let mut actors = CosineWith::new(&q.actors, q.actors_norm);
             for (k, w) in &member.entities {
@@ -822,7 +825,9 @@ impl Clusterer {
             entities,
             actors,
             embedding,
-            names: if self.params.weights.names > 0.0 || self.params.thread_weights.names > 0.0 {
+            names: if (self.params.weights.names > 0.0 || self.params.thread_weights.names > 0.0)
+                && q.names_norm != 0.0
+            {
                 let mut theirs = CosineWith::new(&q.names, q.names_norm);
                 for (k, w) in &member.names {
                     theirs.push(*k, w * self.terms_df.idf(*k));

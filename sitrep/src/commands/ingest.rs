@@ -69,33 +69,39 @@ pub fn run(
     // (batches in parallel on rayon); the other deduplicates, stores and
     // clusters the batch before, in input order. What each stage sees is
     // what it saw run one after the other.
-    let (annotated, tail) = std::thread::scope(|scope| {
+    // (Asked here, the global pool starts from this thread.)
+    let threads = rayon::current_num_threads();
+    let done = std::thread::scope(|scope| -> anyhow::Result<_> {
         let (send, receive) = std::sync::mpsc::sync_channel::<Prepared>(1);
-        let tail = scope.spawn(|| {
-            let mut clock = StageClock::new(timings);
-            // Its own pool, as large as the global one, for the parallel
-            // parts of dedup and clustering (tokenising, features,
-            // embeddings), which would otherwise queue behind the
-            // annotating batches.
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(rayon::current_num_threads())
-                .build();
-            let tally = match pool {
-                Ok(pool) => pool.install(|| {
-                    store_batches(
-                        receive,
-                        db,
-                        &mut store,
-                        &mut dedup,
-                        &mut stories,
-                        &mut clock,
-                        &progress,
-                    )
-                }),
-                Err(e) => Err(e.into()),
-            };
-            (tally, clock)
-        });
+        let tail = std::thread::Builder::new()
+            .name("sitrep-store".into())
+            .spawn_scoped(scope, || {
+                let mut clock = StageClock::new(timings);
+                // Its own pool, as large as the global one, for the parallel
+                // parts of dedup and clustering (tokenising, features,
+                // embeddings), which would otherwise queue behind the
+                // annotating batches.
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .thread_name(|i| format!("sitrep-store-{i}"))
+                    .build();
+                let tally = match pool {
+                    Ok(pool) => pool.install(|| {
+                        store_batches(
+                            receive,
+                            db,
+                            &mut store,
+                            &mut dedup,
+                            &mut stories,
+                            &mut clock,
+                            &progress,
+                        )
+                    }),
+                    Err(e) => Err(e.into()),
+                };
+                (tally, clock)
+            });
+        let tail = tail.context("starting the store thread")?;
         let mut seen = HashSet::new();
         let mut annotate = || -> anyhow::Result<()> {
             for input in &inputs {
@@ -116,10 +122,14 @@ pub fn run(
                         clock.mark(1);
                         let events = events_batch(&fresh, &annotations, &lexicon);
                         clock.mark(2);
+                        let records: Vec<_> = annotations.iter().map(Some).collect();
+                        let features = crate::clustering::prepare(&fresh, &records);
+                        clock.mark(5);
                         let sent = send.send(Prepared {
                             articles,
                             annotations,
                             events,
+                            features,
                         });
                         clock.skip();
                         // A closed channel: storing failed, and says why.
@@ -133,12 +143,12 @@ pub fn run(
         };
         let annotated = annotate();
         drop(send);
-        (annotated, tail.join())
+        match tail.join() {
+            Ok(stored) => Ok((annotated, stored)),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
     });
-    let (stored, tail_clock) = match tail {
-        Ok(done) => done,
-        Err(panic) => std::panic::resume_unwind(panic),
-    };
+    let (annotated, (stored, tail_clock)) = done?;
     let mut tally = stored?;
     annotated?;
     progress.finish_and_clear();
@@ -149,11 +159,14 @@ pub fn run(
     Ok(())
 }
 
-/// A batch extracted, with the annotations and events of its new articles.
+/// A batch extracted, with the annotations, events and clustering features
+/// of its new articles.
 struct Prepared {
     articles: Vec<Article>,
     annotations: Vec<AnnotationRecord>,
     events: Vec<EventRecord>,
+    /// The new articles' clustering features.
+    features: crate::clustering::Prepared,
 }
 
 /// Deduplicate, store and cluster the batches `receive` hands over, in
@@ -174,6 +187,7 @@ fn store_batches(
             articles,
             annotations,
             events,
+            mut features,
         } = batch;
         let records = dedup.batch(store, &articles)?;
         clock.mark(3);
@@ -183,7 +197,14 @@ fn store_batches(
             .insert_batch_with_events(&articles, &records, &annotations, &events)
             .with_context(|| format!("storing articles in {}", db.display()))?;
         clock.mark(4);
-        let placed = stories.batch_stored(store, &articles, &stored.inserted, &annotations, &records)?;
+        let placed = stories.batch_stored(
+            store,
+            &articles,
+            &stored.inserted,
+            &annotations,
+            &records,
+            &mut features,
+        )?;
         store
             .insert_clusters(&placed)
             .with_context(|| format!("storing stories in {}", db.display()))?;
