@@ -299,7 +299,7 @@ mod tests {
 
     #[test]
     fn cosine_with_streamed_entries_is_the_cosine_bit_for_bit() {
-        let cases: [(&[(u32, f32)], &[(u32, f32)]); 5] = [
+        let cases: [(&[_], &[_]); 5] = [
             (
                 &[(1, 0.3), (4, 1.7), (9, 0.01)],
                 &[(0, 2.0), (4, 0.9), (9, 3.3), (12, 0.5)],
