@@ -26,7 +26,9 @@ use std::collections::BTreeMap;
 
 use sitrep_model::{PlaceMention, Span};
 
-use crate::gazetteer::{Candidate, Gazetteer, NameKind, Place, PlaceKind, distance_km, normalize};
+use crate::gazetteer::{
+    Candidate, Gazetteer, NameKind, Place, PlaceKind, Point, distance_between, normalize,
+};
 
 pub use recognize::find_places;
 
@@ -487,8 +489,8 @@ struct Flat {
     region: Vec<u64>,
     /// Countries and continents, which say little about distance.
     broad: Vec<bool>,
-    lat: Vec<f64>,
-    lon: Vec<f64>,
+    /// Where each candidate is.
+    point: Vec<Point>,
     /// `near(i, j)` at `i * n + j` once computed (NaN before), when the
     /// article has few enough candidates to keep every pair.
     near: Option<Vec<f64>>,
@@ -506,8 +508,7 @@ impl Flat {
             country: Vec::with_capacity(n),
             region: Vec::with_capacity(n),
             broad: Vec::with_capacity(n),
-            lat: Vec::with_capacity(n),
-            lon: Vec::with_capacity(n),
+            point: Vec::with_capacity(n),
             near: (n.saturating_mul(n) <= MAX_PAIRS).then(|| vec![f64::NAN; n * n]),
         };
         for g in groups {
@@ -525,8 +526,7 @@ impl Flat {
                 this.region.push(admin1_of(p));
                 this.broad
                     .push(matches!(p.kind, PlaceKind::Country | PlaceKind::Continent));
-                this.lat.push(p.lat);
-                this.lon.push(p.lon);
+                this.point.push(Point::new(p.lat, p.lon));
             }
         }
         this
@@ -534,11 +534,11 @@ impl Flat {
 
     /// `exp(-distance / nearby_km)` between candidates `i` and `j`.
     fn near(&mut self, i: usize, j: usize, nearby_km: f64) -> f64 {
-        let at = i * self.lat.len() + j;
+        let at = i * self.point.len() + j;
         if let Some(&known) = self.near.as_ref().and_then(|v| v.get(at)).filter(|x| !x.is_nan()) {
             return known;
         }
-        let value = (-distance_km(self.lat[i], self.lon[i], self.lat[j], self.lon[j]) / nearby_km).exp();
+        let value = (-distance_between(&self.point[i], &self.point[j]) / nearby_km).exp();
         if let Some(slot) = self.near.as_mut().and_then(|v| v.get_mut(at)) {
             *slot = value;
         }
