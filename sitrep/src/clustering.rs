@@ -14,8 +14,8 @@ use anyhow::Context;
 use rayon::prelude::*;
 use sitrep_cluster::embed::Embedder;
 use sitrep_cluster::{
-    ArticleView, BatchOutcome, Clusterer, DateBasis, Incoming, MODEL_NAME, Params, PassageLink, Replay,
-    codec, embedding_text, features,
+    ArticleView, BatchOutcome, Clusterer, DateBasis, Features, Incoming, MODEL_NAME, Params, PassageLink,
+    Replay, codec, embedding_text, features,
 };
 use sitrep_model::{Article, ArticleId, DuplicateLink};
 use sitrep_store::{
@@ -142,36 +142,40 @@ impl Clustering {
             }
             let links: BTreeMap<&ArticleId, &[DuplicateLink]> =
                 dedup.links.iter().map(|(k, v)| (k, v.as_slice())).collect();
-            let batch = self.batch(store, &articles, &annotations, &links)?;
+            let batch = self.batch(store, &articles, &annotations, &links, &mut Prepared::new())?;
             store.insert_clusters(&batch)?;
         }
         Ok(())
     }
 
     /// Place the newly stored articles of a batch (with their annotation
-    /// records and dedup links) and return the rows to store.
+    /// records and dedup links) and return the rows to store. Features
+    /// found in `prepared` (see [`prepare`]) are taken from there.
     pub fn batch(
         &mut self,
         store: &Store,
         articles: &[Article],
         annotations: &[AnnotationRecord],
         links: &BTreeMap<&ArticleId, &[DuplicateLink]>,
+        prepared: &mut Prepared,
     ) -> anyhow::Result<ClusterBatch> {
         let by_id: BTreeMap<&ArticleId, &AnnotationRecord> =
             annotations.iter().map(|r| (&r.article, r)).collect();
-        let empty = Default::default();
         let mut incoming = Vec::with_capacity(articles.len());
         let mut encoded: BTreeMap<ArticleId, Vec<u8>> = BTreeMap::new();
         let (mut vectors_of, vectors) = self.vectors(store, articles, &by_id)?;
+        let todo: Vec<&Article> = articles
+            .iter()
+            .filter(|a| !prepared.contains_key(&a.id))
+            .collect();
+        let records: Vec<Option<&AnnotationRecord>> =
+            todo.iter().map(|a| by_id.get(&a.id).copied()).collect();
+        prepared.extend(prepare(&todo, &records));
         for a in articles {
-            let record = by_id.get(&a.id);
-            let ann = record.map_or(&empty, |r| &r.annotations);
-            let f = features(ArticleView {
-                article: a,
-                annotations: ann,
-                entities: record.map_or(&[], |r| r.entities.as_slice()),
-            });
-            encoded.insert(a.id.clone(), codec::encode_features(&f));
+            let (f, bytes) = prepared
+                .remove(&a.id)
+                .unwrap_or_else(|| prepare_one(a, by_id.get(&a.id).copied()));
+            encoded.insert(a.id.clone(), bytes);
             incoming.push(Incoming {
                 id: a.id.clone(),
                 features: f,
@@ -240,6 +244,33 @@ impl Clustering {
         }
         Ok((out, rows))
     }
+}
+
+/// Articles' clustering features and their stored encoding, computed
+/// ahead of placing them.
+pub type Prepared = BTreeMap<ArticleId, (Features, Vec<u8>)>;
+
+/// The features of `articles` (each with its annotation record, if any),
+/// computed and encoded in parallel: pure per article, so it does not
+/// matter on which thread or how far ahead.
+pub fn prepare(articles: &[&Article], records: &[Option<&AnnotationRecord>]) -> Prepared {
+    articles
+        .par_iter()
+        .zip(records.par_iter())
+        .map(|(a, record)| (a.id.clone(), prepare_one(a, *record)))
+        .collect()
+}
+
+/// The features of one article and their encoding.
+fn prepare_one(article: &Article, record: Option<&AnnotationRecord>) -> (Features, Vec<u8>) {
+    let empty = Default::default();
+    let f = features(ArticleView {
+        article,
+        annotations: record.map_or(&empty, |r| &r.annotations),
+        entities: record.map_or(&[], |r| r.entities.as_slice()),
+    });
+    let bytes = codec::encode_features(&f);
+    (f, bytes)
 }
 
 /// Sentence embeddings by article.
@@ -317,6 +348,7 @@ impl Clustering {
         inserted: &[ArticleId],
         annotations: &[AnnotationRecord],
         dedup: &[sitrep_store::DedupRecord],
+        prepared: &mut Prepared,
     ) -> anyhow::Result<ClusterBatch> {
         let wanted: std::collections::BTreeSet<&ArticleId> = inserted.iter().collect();
         let mut seen = std::collections::BTreeSet::new();
@@ -327,6 +359,6 @@ impl Clustering {
             .collect();
         let links: BTreeMap<&ArticleId, &[DuplicateLink]> =
             dedup.iter().map(|r| (&r.article, r.links.as_slice())).collect();
-        self.batch(store, &new, annotations, &links)
+        self.batch(store, &new, annotations, &links, prepared)
     }
 }

@@ -4,12 +4,17 @@
 //! batches (rayon; the stages themselves are sequential and pure), the new
 //! articles of a batch are deduplicated in input order against the online
 //! index (restored from the store at start), and each batch — articles and
-//! their dedup rows — is stored in one transaction.
+//! their dedup rows — is stored in one transaction. `sitrep ingest` runs
+//! the stages on two threads: one reads, extracts, annotates and codes a
+//! batch while the other deduplicates, stores and clusters the batch
+//! before it ([`fresh_in_stream`] tells the first which articles are new
+//! without waiting for the store); each stage still sees the batches in
+//! input order and what it saw when they ran one after the other.
 
 use std::path::PathBuf;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use anyhow::Context;
 use rayon::prelude::*;
@@ -161,6 +166,29 @@ pub fn fresh_articles<'a>(store: &Store, articles: &'a [Article]) -> anyhow::Res
     for a in articles {
         if seen.insert(&a.id, ()).is_none() && !store.contains(&a.id)? {
             fresh.push(a);
+        }
+    }
+    Ok(fresh)
+}
+
+/// The articles of a batch not stored yet, first occurrence of each id,
+/// for a batch annotated while the batches before it may still be on
+/// their way into the store: not in `before` (the store as the ingest
+/// began) and not in an earlier batch of this ingest (`seen`, which this
+/// extends). Since every article of an earlier batch is stored (or was
+/// already), this is [`fresh_articles`] as it would answer once they are.
+pub fn fresh_in_stream<'a>(
+    before: &Store,
+    seen: &mut HashSet<ArticleId>,
+    articles: &'a [Article],
+) -> anyhow::Result<Vec<&'a Article>> {
+    let mut fresh = Vec::new();
+    for a in articles {
+        if !seen.contains(&a.id) {
+            seen.insert(a.id.clone());
+            if !before.contains(&a.id)? {
+                fresh.push(a);
+            }
         }
     }
     Ok(fresh)

@@ -1,7 +1,11 @@
 //! Where `sitrep ingest --timings` spends its time: wall-clock seconds per
 //! pipeline stage, summed over batches and printed once at the end. The
 //! only module of the binary that reads the clock; nothing it measures
-//! changes what is computed or stored.
+//! changes what is computed or stored. Ingest runs its stages on two
+//! threads that overlap (read, extract, annotate and events of one batch
+//! while dedup, store and clustering work on the one before), so the
+//! stages' seconds can add up to more than the total; time a thread
+//! waits for the other is charged to no stage.
 
 use std::io::Write;
 use std::time::Instant;
@@ -39,6 +43,22 @@ impl StageClock {
             *slot += now.duration_since(since).as_secs_f64();
         }
         self.since = Some(now);
+    }
+
+    /// Start counting again from now without charging the time since the
+    /// previous mark to any stage (time spent waiting for another thread).
+    pub fn skip(&mut self) {
+        if self.started.is_some() {
+            self.since = Some(Instant::now());
+        }
+    }
+
+    /// Add the seconds `other` charged (a clock of stages that ran on
+    /// another thread, overlapping these).
+    pub fn absorb(&mut self, other: &StageClock) {
+        for (mine, theirs) in self.seconds.iter_mut().zip(other.seconds) {
+            *mine += theirs;
+        }
     }
 
     /// Print one line per stage and the total to `out`, when enabled.

@@ -495,11 +495,40 @@ const FOLDS: &[(&str, &str)] = &[
 
 /// Great-circle distance in kilometres between two points in degrees.
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
+    distance_between(&Point::new(lat1, lon1), &Point::new(lat2, lon2))
+}
+
+/// A point with the trigonometry [`distance_between`] needs of it
+/// computed once.
+#[derive(Debug, Clone, Copy)]
+pub struct Point {
+    /// Latitude in radians.
+    phi: f64,
+    /// Its cosine.
+    cos_phi: f64,
+    /// Longitude in degrees.
+    lon: f64,
+}
+
+impl Point {
+    /// The point at `lat`, `lon` (degrees).
+    pub fn new(lat: f64, lon: f64) -> Self {
+        let phi = lat.to_radians();
+        Self {
+            phi,
+            cos_phi: phi.cos(),
+            lon,
+        }
+    }
+}
+
+/// [`distance_km`] between two prepared points (the same value, bit for
+/// bit).
+pub fn distance_between(a: &Point, b: &Point) -> f64 {
+    let dp = b.phi - a.phi;
+    let dl = (b.lon - a.lon).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + a.cos_phi * b.cos_phi * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use sitrep_model::{ArticleId, EntityKind};
 
 use crate::features::Features;
-use crate::sparse::{DocFreq, Profile, Sparse, cosine, sublinear};
+use crate::sparse::{CosineWith, DocFreq, IdMap, Profile, Sparse, cosine, norm, sublinear};
 use crate::text::TermId;
 
 /// Weights of the similarity signals.
@@ -366,7 +366,7 @@ pub struct Clusterer {
     by_article: HashMap<ArticleId, usize>,
     stories: Vec<Option<Story>>,
     /// Candidate index: term or entity key (tagged) → active members, ascending.
-    postings: HashMap<u64, Vec<usize>>,
+    postings: IdMap<u64, Vec<usize>>,
     terms_df: DocFreq,
     entities_df: DocFreq,
     clock: Option<i64>,
@@ -435,6 +435,10 @@ struct Query {
     actors: Sparse,
     /// Unit TF-IDF vector of names and scores.
     names: Sparse,
+    /// The norms of `entities`, `actors` and `names`.
+    entities_norm: f32,
+    actors_norm: f32,
+    names_norm: f32,
     vector: Option<Vec<f32>>,
     day: Option<i64>,
     basis: Option<DateBasis>,
@@ -452,7 +456,7 @@ impl Clusterer {
             members: Vec::new(),
             by_article: HashMap::new(),
             stories: Vec::new(),
-            postings: HashMap::new(),
+            postings: IdMap::default(),
             terms_df: DocFreq::default(),
             entities_df: DocFreq::default(),
             clock: None,
@@ -702,20 +706,26 @@ impl Clusterer {
                 *e = e.max(strength);
             }
         }
+        let entities = if self.params.evidence {
+            self.entity_vector(f, true)
+        } else {
+            Vec::new()
+        };
+        let actors = self.entity_vector(f, false);
+        let names = unit(
+            f.names
+                .iter()
+                .map(|(k, c)| (*k, sublinear(*c) * self.terms_df.idf(*k)))
+                .collect(),
+        );
         Query {
             terms,
-            entities: if self.params.evidence {
-                self.entity_vector(f, true)
-            } else {
-                Vec::new()
-            },
-            actors: self.entity_vector(f, false),
-            names: unit(
-                f.names
-                    .iter()
-                    .map(|(k, c)| (*k, sublinear(*c) * self.terms_df.idf(*k)))
-                    .collect(),
-            ),
+            entities_norm: norm(&entities),
+            actors_norm: norm(&actors),
+            names_norm: norm(&names),
+            entities,
+            actors,
+            names,
             vector: item.vector.clone(),
             day,
             basis,
@@ -729,7 +739,7 @@ impl Clusterer {
     /// returned in member order.
     fn candidates(&self, q: &Query) -> Vec<usize> {
         // Counted in a hash map, then sorted: nothing depends on its order.
-        let mut hits: HashMap<usize, u32> = HashMap::new();
+        let mut hits: IdMap<usize, u32> = IdMap::default();
         let mut top: Vec<(u32, f32)> = q.terms.clone();
         top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let keys = top
@@ -763,18 +773,22 @@ impl Clusterer {
 
     fn signals(&self, q: &Query, m: usize, member: &Member) -> Signals {
         let idf_terms = &member.weighted;
-        let (entities, actors) = if self.params.evidence || !q.actors.is_empty() {
-            let all: Sparse = member
-                .entities
-                .iter()
-                .map(|(k, w)| (*k, w * self.entities_df.idf(*k)))
-                .collect();
-            let actors: Sparse = all
-                .iter()
-                .filter(|(k, _)| member.actors.binary_search(k).is_ok())
-                .copied()
-                .collect();
-            (cosine(&q.entities, &all), cosine(&q.actors, &actors))
+        // The member's entity vector at today's IDF, all of it and without
+        // countries, each compared as it is read.
+        // (A query vector of norm 0 has cosine 0 with anything.)
+        let (entities, actors) = if (self.params.evidence || !q.actors.is_empty())
+            && (q.entities_norm != 0.0 || q.actors_norm != 0.0)
+        {
+            let mut all = CosineWith::new(&q.entities, q.entities_norm);
+            let mut actors = CosineWith::new(&q.actors, q.actors_norm);
+            for (k, w) in &member.entities {
+                let x = w * self.entities_df.idf(*k);
+                all.push(*k, x);
+                if member.actors.binary_search(k).is_ok() {
+                    actors.push(*k, x);
+                }
+            }
+            (all.finish(), actors.finish())
         } else {
             (0.0, 0.0)
         };
@@ -811,13 +825,14 @@ impl Clusterer {
             entities,
             actors,
             embedding,
-            names: if self.params.weights.names > 0.0 || self.params.thread_weights.names > 0.0 {
-                let theirs: Sparse = member
-                    .names
-                    .iter()
-                    .map(|(k, w)| (*k, w * self.terms_df.idf(*k)))
-                    .collect();
-                cosine(&q.names, &theirs)
+            names: if (self.params.weights.names > 0.0 || self.params.thread_weights.names > 0.0)
+                && q.names_norm != 0.0
+            {
+                let mut theirs = CosineWith::new(&q.names, q.names_norm);
+                for (k, w) in &member.names {
+                    theirs.push(*k, w * self.terms_df.idf(*k));
+                }
+                theirs.finish()
             } else {
                 0.0
             },

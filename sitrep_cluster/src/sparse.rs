@@ -6,13 +6,69 @@
 //! Maps are `BTreeMap`s so every iteration is in key order and results do
 //! not depend on hashing.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for maps keyed by ids that are never iterated in hash order
+/// (lookups and counts only): one multiply per word instead of SipHash.
+/// Keys are our own ids, not outside input chosen to collide.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IdHasher(u64);
+
+impl IdHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(26) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map keyed by ids, hashed with [`IdHasher`]; never iterate it
+/// where the order matters.
+pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
 /// Document frequencies over the articles currently held.
 #[derive(Debug, Clone, Default)]
 pub struct DocFreq {
-    counts: HashMap<u32, u32>,
+    counts: IdMap<u32, u32>,
     docs: u32,
+    /// IDF by document frequency for the current `docs` (NaN where not
+    /// computed yet), so a weight costs one lookup instead of a logarithm.
+    memo: RefCell<IdfMemo>,
+}
+
+/// Computed IDF values, valid for one document count.
+#[derive(Debug, Clone, Default)]
+struct IdfMemo {
+    docs: u32,
+    by_df: Vec<f32>,
 }
 
 impl DocFreq {
@@ -49,7 +105,28 @@ impl DocFreq {
 
     /// Smoothed inverse document frequency: `ln((N + 1) / (df + 1)) + 1`.
     pub fn idf(&self, key: u32) -> f32 {
-        ((f64::from(self.docs) + 1.0) / (f64::from(self.df(key)) + 1.0)).ln() as f32 + 1.0
+        let df = self.df(key);
+        let Ok(mut memo) = self.memo.try_borrow_mut() else {
+            return Self::idf_of(self.docs, df);
+        };
+        if memo.docs != self.docs {
+            memo.docs = self.docs;
+            memo.by_df.clear();
+        }
+        let i = df as usize;
+        if memo.by_df.len() <= i {
+            memo.by_df.resize(i + 1, f32::NAN);
+        }
+        let slot = &mut memo.by_df[i];
+        if slot.is_nan() {
+            *slot = Self::idf_of(self.docs, df);
+        }
+        *slot
+    }
+
+    /// `ln((docs + 1) / (df + 1)) + 1`.
+    fn idf_of(docs: u32, df: u32) -> f32 {
+        ((f64::from(docs) + 1.0) / (f64::from(df) + 1.0)).ln() as f32 + 1.0
     }
 
     /// Distinct keys counted.
@@ -82,19 +159,64 @@ pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 
 /// Dot product of two sparse vectors sorted by id.
 pub fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    // A merge without data-dependent branches (which ids meet is
+    // unpredictable): every step adds either the product of a matching
+    // pair or 0.0, which leaves the sum exactly as it was (the sum starts
+    // at +0.0, so it is never -0.0).
     let (mut i, mut j, mut s) = (0, 0, 0.0f64);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += f64::from(a[i].1) * f64::from(b[j].1);
-                i += 1;
-                j += 1;
-            }
-        }
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        let product = f64::from(x.1) * f64::from(y.1);
+        s += if x.0 == y.0 { product } else { 0.0 };
+        i += usize::from(x.0 <= y.0);
+        j += usize::from(y.0 <= x.0);
     }
     s as f32
+}
+
+/// The cosine of a fixed sparse vector `a` with a vector handed in entry
+/// by entry in id order, without collecting it: the same value, bit for
+/// bit, as [`cosine`] of the two (same products, summed in the same order).
+#[derive(Debug)]
+pub struct CosineWith<'a> {
+    a: &'a [(u32, f32)],
+    norm_a: f32,
+    i: usize,
+    dot: f64,
+    squares: f64,
+}
+
+impl<'a> CosineWith<'a> {
+    /// Start against `a`, whose [`norm`] is `norm_a`.
+    pub fn new(a: &'a [(u32, f32)], norm_a: f32) -> Self {
+        Self {
+            a,
+            norm_a,
+            i: 0,
+            dot: 0.0,
+            squares: 0.0,
+        }
+    }
+
+    /// The next entry of the other vector (ids ascending).
+    pub fn push(&mut self, id: u32, w: f32) {
+        self.squares += f64::from(w) * f64::from(w);
+        while self.a.get(self.i).is_some_and(|e| e.0 < id) {
+            self.i += 1;
+        }
+        if let Some(e) = self.a.get(self.i).filter(|e| e.0 == id) {
+            self.dot += f64::from(e.1) * f64::from(w);
+            self.i += 1;
+        }
+    }
+
+    /// The cosine.
+    pub fn finish(&self) -> f32 {
+        let nb = self.squares.sqrt() as f32;
+        if self.norm_a == 0.0 || nb == 0.0 {
+            return 0.0;
+        }
+        (self.dot as f32 / (self.norm_a * nb)).clamp(0.0, 1.0)
+    }
 }
 
 /// Euclidean norm.
@@ -173,6 +295,41 @@ mod tests {
         check(&[(1, 1.0)], &[(2, 1.0)], 0.0);
         check(&[(1, 3.0), (2, 4.0)], &[(1, 1.0)], 0.6);
         check(&[], &[(1, 1.0)], 0.0);
+    }
+
+    #[test]
+    fn cosine_with_streamed_entries_is_the_cosine_bit_for_bit() {
+        let cases: [(&[_], &[_]); 5] = [
+            (
+                &[(1, 0.3), (4, 1.7), (9, 0.01)],
+                &[(0, 2.0), (4, 0.9), (9, 3.3), (12, 0.5)],
+            ),
+            (&[(2, 1.0)], &[(1, 1.0), (3, 1.0)]),
+            (&[], &[(1, 1.0)]),
+            (&[(1, 1.0)], &[]),
+            (&[(5, 0.7), (6, 0.2)], &[(5, 0.1), (6, 0.4)]),
+        ];
+        for (a, b) in cases {
+            let mut c = CosineWith::new(a, norm(a));
+            for &(k, w) in b {
+                c.push(k, w);
+            }
+            assert_eq!(c.finish().to_bits(), cosine(a, b).to_bits(), "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn idf_is_the_same_memoised() {
+        let mut df = DocFreq::default();
+        df.add([1, 2, 3].iter());
+        df.add([2].iter());
+        let first: Vec<f32> = (0..5).map(|k| df.idf(k)).collect();
+        let again: Vec<f32> = (0..5).map(|k| df.idf(k)).collect();
+        assert_eq!(first, again);
+        df.add([3].iter());
+        for k in 0..5 {
+            assert_eq!(df.idf(k), DocFreq::idf_of(df.docs(), df.df(k)));
+        }
     }
 
     #[test]

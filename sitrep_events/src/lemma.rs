@@ -9,6 +9,9 @@
 //! which the clause analysis uses (a past participle after "was" is a
 //! passive).
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// The inflection a word form carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -171,6 +174,23 @@ const IRREGULAR_PLURALS: &[(&str, &str)] = &[
     ("analyses", "analysis"),
 ];
 
+/// [`IRREGULAR`] by form (the first entry of a form wins, as a search
+/// of the list in order finds it).
+static IRREGULAR_BY_FORM: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| by_form(IRREGULAR));
+
+/// [`IRREGULAR_PLURALS`] by form.
+static IRREGULAR_PLURALS_BY_FORM: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| by_form(IRREGULAR_PLURALS));
+
+fn by_form(pairs: &[(&'static str, &'static str)]) -> HashMap<&'static str, &'static str> {
+    let mut out = HashMap::with_capacity(pairs.len());
+    for (form, base) in pairs {
+        out.entry(*form).or_insert(*base);
+    }
+    out
+}
+
 /// Base-form candidates of a lower-case word, most likely first, each with
 /// the inflection it implies. The word itself always comes first (as
 /// [`Form::Base`]) unless it is a known irregular form.
@@ -181,10 +201,10 @@ pub fn candidates(word: &str) -> Vec<(String, Form)> {
             out.push((w.to_owned(), f));
         }
     };
-    if let Some((_, base)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
+    if let Some(base) = IRREGULAR_BY_FORM.get(word) {
         add(base, Form::Past);
     }
-    if let Some((_, base)) = IRREGULAR_PLURALS.iter().find(|(form, _)| *form == word) {
+    if let Some(base) = IRREGULAR_PLURALS_BY_FORM.get(word) {
         add(base, Form::S);
     }
     add(word, Form::Base);
@@ -238,7 +258,7 @@ fn undouble(stem: &str) -> Option<&str> {
 
 /// Is `word` (lower-case) a past tense or past participle form?
 pub fn looks_past(word: &str) -> bool {
-    word.ends_with("ed") || IRREGULAR.iter().any(|(form, _)| *form == word)
+    word.ends_with("ed") || IRREGULAR_BY_FORM.contains_key(word)
 }
 
 #[cfg(test)]

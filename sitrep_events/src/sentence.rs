@@ -10,6 +10,7 @@
 //! deliberately conservative: when they cannot find a subject, no event is
 //! coded (precision over recall).
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use sitrep_model::{Entity, EntityId, EntityMention, Span, TimeExpression};
@@ -261,6 +262,8 @@ pub struct Sentence<'a, 'l> {
     pub in_time: Vec<bool>,
     /// Triggers in order.
     pub triggers: Vec<Trigger<'l>>,
+    /// [`lemma::candidates`] of each token, computed when first asked.
+    lemmas: Vec<OnceCell<Vec<(String, Form)>>>,
     lex: &'l Lexicon,
 }
 
@@ -293,6 +296,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut s = Self {
             text,
             span,
+            lemmas: vec![OnceCell::new(); toks.len()],
             toks,
             chunks,
             chunk_of,
@@ -306,6 +310,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
 
     fn tok(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i)
+    }
+
+    /// [`lemma::candidates`] of token `i` (none past the end).
+    fn lemmas(&self, i: usize) -> &[(String, Form)] {
+        match (self.lemmas.get(i), self.toks.get(i)) {
+            (Some(cell), Some(t)) => cell.get_or_init(|| lemma::candidates(&t.lower)),
+            _ => &[],
+        }
     }
 
     fn is_adverb(&self, i: usize) -> bool {
@@ -336,7 +348,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if let Some(l) = self.lex.form(&t.lower) {
             out.push((l.to_owned(), Form::Past));
         }
-        out.extend(lemma::candidates(&t.lower));
+        out.extend(self.lemmas(i).iter().cloned());
         // "reimposed", "re-open", "reoccupy": the verb again, after the
         // word's own readings. Without a hyphen only before a vowel, where
         // "re" is the prefix ("recall" and "resign" are verbs of their own).
@@ -483,7 +495,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
         words.iter().enumerate().all(|(n, w)| {
             self.tok(at + n).is_some_and(|t| {
                 t.lower == *w
-                    || lemma::candidates(&t.lower)
+                    || self
+                        .lemmas(at + n)
                         .iter()
                         .any(|(c, f)| c == w && matches!(f, Form::S | Form::Base))
             })
@@ -872,17 +885,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // resume shelling" is an intention, "stopped shelling" no attack.
         let form = self.verb_lemmas(k).first().map_or(Form::Base, |(_, f)| *f);
         if form == Form::Ing && self.toks[to].tag == Tag::Word {
-            let lemmas: Vec<String> = lemma::candidates(&self.toks[to].lower)
-                .into_iter()
-                .map(|(c, _)| c)
-                .collect();
-            if lemmas.iter().any(|l| ASPECT.contains(&l.as_str())) {
+            if self.lemmas(to).iter().any(|(l, _)| ASPECT.contains(&l.as_str())) {
                 return match self.control(to) {
                     Control::None => Control::Realis,
                     other => other,
                 };
             }
-            if lemmas.iter().any(|l| HALT.contains(&l.as_str())) {
+            if self.lemmas(to).iter().any(|(l, _)| HALT.contains(&l.as_str())) {
                 return Control::Other;
             }
         }

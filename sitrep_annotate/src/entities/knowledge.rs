@@ -15,7 +15,7 @@
 //! lookup indexes the recogniser uses: normalised name phrase → targets,
 //! and surname → people.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use sitrep_model::EntityKind;
 use thiserror::Error;
@@ -139,6 +139,10 @@ pub struct KnowledgeBase {
     pub(crate) actors: Vec<Actor>,
     roles: HashMap<String, String>,
     names: HashMap<String, Vec<Target>>,
+    /// Every start of a name phrase that ends before a space ("u.s.",
+    /// "u.s. secretary" of "u.s. secretary of state"): a phrase that is
+    /// none of these starts no longer name.
+    prefixes: HashSet<String>,
     surnames: HashMap<String, Vec<usize>>,
     by_iso: HashMap<String, usize>,
     max_tokens: usize,
@@ -213,6 +217,11 @@ impl KnowledgeBase {
     /// Targets of a normalised name phrase.
     pub(crate) fn lookup(&self, key: &str) -> &[Target] {
         self.names.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when some name phrase continues `key` after a space.
+    pub(crate) fn starts_longer_name(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
     }
 
     /// The longest name phrase in tokens.
@@ -327,6 +336,7 @@ impl KnowledgeBase {
             actors: merge_actors(actors),
             roles: roles.into_iter().collect(),
             names: HashMap::new(),
+            prefixes: HashSet::new(),
             surnames: HashMap::new(),
             max_tokens: 1,
             sources,
@@ -340,6 +350,11 @@ impl KnowledgeBase {
             return;
         }
         self.max_tokens = self.max_tokens.max(key.split(' ').count());
+        for (at, _) in key.match_indices(' ') {
+            if !self.prefixes.contains(&key[..at]) {
+                self.prefixes.insert(key[..at].to_owned());
+            }
+        }
         let targets = self.names.entry(key).or_default();
         if !targets.contains(&target) {
             targets.push(target);

@@ -227,20 +227,25 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             let mut end = i + 1;
-            let mut keys = Vec::new();
             let mut key = self.tokens[i].norm.clone();
-            keys.push((end, key.clone()));
-            while end < self.tokens.len() && end - i < max && self.continues(end) {
+            // Phrase ends and key lengths; a phrase no name continues is
+            // not extended (no longer key could match).
+            let mut keys = vec![(end, key.len())];
+            while end < self.tokens.len()
+                && end - i < max
+                && self.continues(end)
+                && self.kb.starts_longer_name(&key)
+            {
                 key.push(' ');
                 key.push_str(&self.tokens[end].norm);
                 end += 1;
-                keys.push((end, key.clone()));
+                keys.push((end, key.len()));
             }
             // Every length that matches: a long dictionary phrase ("U.S.
             // Secretary of State") may lose to a titled name, and its first
             // word ("U.S.") must still be there.
-            for (end, key) in keys.into_iter().rev() {
-                let targets = self.kb.lookup(&key);
+            for (end, len) in keys.into_iter().rev() {
+                let targets = self.kb.lookup(key.get(..len).unwrap_or_default());
                 if targets.is_empty() || !self.name_case_ok(i, end) {
                     continue;
                 }
