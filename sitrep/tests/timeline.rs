@@ -52,6 +52,19 @@ fn on<'a>(events: &'a [Value], kind: &str, date: &str) -> Vec<&'a Value> {
         .collect()
 }
 
+/// Does the happening's title name `words`?
+fn titled(e: &Value, words: &str) -> bool {
+    e["title"].as_str().is_some_and(|t| t.contains(words))
+}
+
+/// The happening of `kind` on `date` whose title names `words`.
+fn on_titled<'a>(events: &'a [Value], kind: &str, date: &str, words: &str) -> &'a Value {
+    on(events, kind, date)
+        .into_iter()
+        .find(|e| titled(e, words))
+        .unwrap_or_else(|| panic!("no {kind} on {date} naming {words:?}: {events:#?}"))
+}
+
 fn cites(e: &Value, id: &str) -> bool {
     e["articles"]
         .as_array()
@@ -80,11 +93,7 @@ fn the_seeds_timeline_dates_each_happening_and_cites_every_report() {
     assert!(cites(sanctions[0], &ids["000"]) && cites(sanctions[0], &ids["002"]));
 
     // Rubio and Ruto called for a ceasefire: announced on Friday.
-    let demand = on(&events, "DEMAND", "2025-02-21");
-    let ceasefire = demand
-        .iter()
-        .find(|e| e["title"].as_str().is_some_and(|t| t.contains("Ruto")))
-        .expect("the ceasefire call of Rubio and Ruto");
+    let ceasefire = on_titled(&events, "DEMAND", "2025-02-21", "Ruto");
     assert!(cites(ceasefire, &ids["000"]) && cites(ceasefire, &ids["002"]));
 
     // Their phone call, reported by three articles, is one happening.
@@ -114,10 +123,7 @@ fn the_seeds_timeline_dates_each_happening_and_cites_every_report() {
         .into_iter()
         .find(|e| cites(e, &ids["003"]) && cites(e, &ids["002"]))
         .unwrap_or_else(|| panic!("the capture of Goma cites 003 and 002: {events:#?}"));
-    assert!(
-        goma["title"].as_str().is_some_and(|t| t.contains("Goma")),
-        "{goma:#}"
-    );
+    assert!(titled(goma, "Goma"), "{goma:#}");
     // So is the State Department's "the unacceptable capture of Goma and
     // Bukavu by the Rwanda-backed M23 armed group" (000, 002), and
     // Bukavu's capture is the one of "last Sunday".
@@ -127,16 +133,8 @@ fn the_seeds_timeline_dates_each_happening_and_cites_every_report() {
     assert!(cites(bukavu[0], &ids["000"]) && cites(bukavu[0], &ids["002"]));
 
     // "The Congolese and Rwandan army exchanged fire": the two armies.
-    let clash = on(&events, "FIGHT", "2025-01-27")
-        .into_iter()
-        .find(|e| e["title"].as_str().is_some_and(|t| t.contains("Rwandan army")))
-        .unwrap_or_else(|| panic!("the armies' clash: {events:#?}"));
-    assert!(
-        clash["title"]
-            .as_str()
-            .is_some_and(|t| t.contains("Congolese army")),
-        "{clash:#}"
-    );
+    let clash = on_titled(&events, "FIGHT", "2025-01-27", "Rwandan army");
+    assert!(titled(clash, "Congolese army"), "{clash:#}");
 
     // "In a diplomatic note seen by Reuters earlier this month, the U.S.
     // said that stability in the region will require the Rwandan military
@@ -147,10 +145,7 @@ fn the_seeds_timeline_dates_each_happening_and_cites_every_report() {
 
     // "The Chiefs of Defense Forces convened in Nairobi on February 21":
     // the EAC and SADC chiefs the sentence before names.
-    let chiefs = on(&events, "CONSULT", "2025-02-21")
-        .into_iter()
-        .find(|e| e["title"].as_str().is_some_and(|t| t.contains("SADC")))
-        .unwrap_or_else(|| panic!("the chiefs' meeting: {events:#?}"));
+    let chiefs = on_titled(&events, "CONSULT", "2025-02-21", "SADC");
     assert!(cites(chiefs, &ids["004"]));
 
     // "Had a productive conversation with Secretary (of State Marco)

@@ -411,7 +411,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         };
         // A quote that opens on its verb ("\"Had a productive conversation
         // with Rubio …,\" Kagame wrote"): the speaker is its subject.
-        let opens_quote = group.start > 0 && sent.toks[group.start - 1].tag == crate::text::Tag::Quote;
+        let opens_quote = group.start > 0 && sent.toks[group.start - 1].tag == Tag::Quote;
         // A thing that asks ("stability will require the army to
         // withdraw", "the plan calls on Rwanda to …"), in reported speech:
         // the speaker asks.
@@ -421,7 +421,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                 .start
                 .checked_sub(1)
                 .and_then(|i| sent.toks.get(i))
-                .is_some_and(|t| t.tag == crate::text::Tag::Word && !t.capital);
+                .is_some_and(|t| t.tag == Tag::Word && !t.capital);
         let subject = sent
             .subject(k, 0)
             .or_else(|| (opens_quote || thing_asks).then(|| sent.reporter(k)).flatten());
@@ -470,9 +470,10 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         {
             continue;
         }
-        // "X and Y", or a phrase that stands for them ("the chiefs").
-        let compound = resolve(sent, ctx, source).len() > 1;
-        if p.need_target && target.is_none() && !(p.sym && compound) {
+        // A symmetric verb's subject "X and Y", or a phrase that stands
+        // for them ("the chiefs"), acts on itself.
+        let mutual_subject = p.sym && resolve(sent, ctx, source).len() > 1;
+        if p.need_target && target.is_none() && !mutual_subject {
             continue;
         }
         // "agreed", "reaffirmed their commitment": a pronoun target that
@@ -484,7 +485,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // the clause names is the one acted on ("imposed restrictions
         // against German goods", "paid compensation to British
         // nationals", "rioted at a jail in northern Israel").
-        if target.is_none() && !passive && !(p.sym && compound) {
+        if target.is_none() && !passive && !mutual_subject {
             let places = !verbal && located(coding.kind);
             target = first_party(sent, tr.end, clause_end, source, places);
         }
@@ -493,7 +494,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // event of its main clause: it is coded only when it names a party
         // of its own.
         let participle = tr.form == crate::lemma::Form::Ing && !group.be && group.start == k;
-        if participle && target.is_none() && !(p.sym && compound) {
+        if participle && target.is_none() && !mutual_subject {
             continue;
         }
         // Protesters "demanding …", "calling for …": the protest's claim,
@@ -1293,15 +1294,14 @@ fn named_before(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Option<
     if !(definite(chunk.start) || chunk.start.checked_sub(1).is_some_and(definite)) {
         return None;
     }
-    let words = agent.name.to_lowercase();
+    let suffix = format!(" {}", agent.name.to_lowercase());
     ctx.prior
         .iter()
         .rev()
         .find(|group| {
-            group.iter().any(|a| {
-                let name = a.name.to_lowercase();
-                a.entity.is_some() && name.len() > words.len() && name.ends_with(&format!(" {words}"))
-            })
+            group
+                .iter()
+                .any(|a| a.entity.is_some() && a.name.to_lowercase().ends_with(&suffix))
         })
         .cloned()
 }
