@@ -732,6 +732,20 @@ fn actor_of(
     } else {
         entity.and_then(|e| e.sector.clone()).or(agent)
     };
+    // "ethnic Albanians": a people, not the country of its name.
+    let ethnic =
+        head.is_some_and(|m| m.kind == EntityKind::Country) && start > 0 && toks[start - 1].is(&["ethnic"]);
+    if ethnic {
+        return Actor {
+            name: span.slice(text).unwrap_or("").to_owned(),
+            span,
+            entity: None,
+            kind: None,
+            country: None,
+            sector: Some(agent_sector.clone().unwrap_or_else(|| "ETH".to_owned())),
+            agent_sector,
+        };
+    }
     Actor {
         name: span.slice(text).unwrap_or("").to_owned(),
         span,

@@ -1342,6 +1342,31 @@ fn known_actors(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Act
         .collect()
 }
 
+/// Is the actor a group named only by its role ("insurgents",
+/// "policemen"): a sector, but no entity, country or international body?
+fn unattributed_group(a: &Actor) -> bool {
+    a.entity.is_none() && a.country.is_none() && a.sector.is_some() && !international(a)
+}
+
+/// Groups named only by their role, given the country of the scene
+/// (`scene`, computed only when needed); empty when any actor is not such
+/// a group or the scene has no country.
+fn located_groups(actors: Vec<Actor>, scene: impl FnOnce() -> Option<String>) -> Vec<Actor> {
+    if actors.is_empty() || !actors.iter().all(unattributed_group) {
+        return Vec::new();
+    }
+    let Some(country) = scene() else {
+        return Vec::new();
+    };
+    actors
+        .into_iter()
+        .map(|a| Actor {
+            country: Some(country.clone()),
+            ..a
+        })
+        .collect()
+}
+
 /// Is the actor an international one (an IGO, NGO, …, by sector)?
 fn international(a: &Actor) -> bool {
     a.sector
@@ -1405,13 +1430,39 @@ fn emit(
     // A bare agent phrase that names no one ("forces", "foreign
     // ministers" of countries the sentence does not name) is no source:
     // who acted is unknown.
-    let sources = known_actors(sent, ctx, source);
+    let from = sent.clause_start(k);
+    let to = sent.clause_end(k);
+    // An act done on the spot (violence, protest, coercion, …) by or
+    // against a group the text gives no nationality ("insurgents",
+    // "policemen", "ethnic Albanians") is that of the country it happens in.
+    let on_scene = located(coding.kind);
+    let scene = || {
+        let chunk = &sent.chunks[source];
+        let span = sent.span_of(chunk.start, chunk.end);
+        when_where::place(
+            sent,
+            &ctx.places,
+            (from, to.max(trigger_end)),
+            None,
+            span,
+            false,
+            None,
+        )
+        .and_then(|p| p.country)
+    };
+    let mut sources = known_actors(sent, ctx, source);
+    if sources.is_empty() && on_scene {
+        sources = located_groups(resolve(sent, ctx, source), scene);
+    }
     if sources.is_empty() {
         return;
     }
     let targets: Vec<Option<Actor>> = match target {
         Some(t) => {
-            let r = resolve(sent, ctx, t);
+            let mut r = resolve(sent, ctx, t);
+            if on_scene && r.iter().all(unattributed_group) {
+                r = located_groups(r, scene);
+            }
             if r.is_empty() {
                 vec![None]
             } else {
@@ -1447,8 +1498,6 @@ fn emit(
             }
         }
     }
-    let from = sent.clause_start(k);
-    let to = sent.clause_end(k);
     let (date, date_precision, date_basis) = when_where::date(
         sent,
         &ctx.times,

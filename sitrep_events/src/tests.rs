@@ -302,6 +302,36 @@ fn actors_without_a_country_take_the_sentence_country() {
 }
 
 #[test]
+fn acts_on_the_spot_by_groups_of_no_nationality_are_the_scenes_country() {
+    check(
+        "Insurgents killed a [U.S.|USA|-|country] soldier near [Samarra|IRQ|-|place] {on Sunday|2025-02-16}.",
+        &["ASSAULT 180 IRQ.REB>USA.MIL 2025-02-16 @Samarra"],
+    );
+    // No scene: who acted stays unknown.
+    check(
+        "Insurgents killed a [U.S.|USA|-|country] soldier and a [British|GBR|-|country] officer {on Sunday|2025-02-16}.",
+        &[],
+    );
+    // A demand is not done on the spot: by a group of no nationality, it is no event.
+    check(
+        "Insurgents demanded that the [United States|USA|-|country] release prisoners held in [Samarra|IRQ|-|place].",
+        &[],
+    );
+}
+
+#[test]
+fn ethnic_groups_are_not_the_country_of_their_name() {
+    check(
+        "[Serbian|SRB|-|country] police killed three ethnic [Albanians|ALB|-|country] in southern [Serbia|SRB|-|country].",
+        &["ASSAULT 180 SRB.COP>SRB.ETH 2025-02-22 @Serbia"],
+    );
+    check(
+        "[Serbian|SRB|-|country] police killed three [Albanians|ALB|-|country].",
+        &["ASSAULT 180 SRB.COP>ALB.- 2025-02-22"],
+    );
+}
+
+#[test]
 fn agreements_are_mutual_only_between_co_participants() {
     check(
         "The [European Community|-|IGO|organization] agreed to provide aid to [Romania|ROU|-|country].",
