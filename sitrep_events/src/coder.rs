@@ -535,6 +535,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
     reported_obligations(sent, ctx, lex, &mut events);
     dated_meetings(sent, ctx, lex, &mut events);
     agentive_nominals(sent, ctx, lex, &mut events);
+    drop_untargeted_repeats(&mut events);
     events
 }
 
@@ -574,6 +575,18 @@ fn free_noun(sent: &Sentence<'_, '_>, n: usize, not_done: &[&str]) -> bool {
             .iter()
             .any(|t| t.tok <= n && n < t.end.max(t.tok + 1))
         || toks[n.saturating_sub(3)..n].iter().any(|t| t.is(not_done)))
+}
+
+/// "killed one soldier and wounded two others": an event with no target
+/// that repeats the type of one with a target, by the same actor phrase,
+/// adds nothing.
+fn drop_untargeted_repeats(events: &mut Vec<Event>) {
+    let targeted: Vec<(PloverType, Span)> = events
+        .iter()
+        .filter(|e| e.target.is_some())
+        .map(|e| (e.kind, e.source.span))
+        .collect();
+    events.retain(|e| e.target.is_some() || !targeted.contains(&(e.kind, e.source.span)));
 }
 
 /// A hostile act a noun phrase names with both its parties: "the capture

@@ -320,6 +320,23 @@ fn acts_on_the_spot_by_groups_of_no_nationality_are_the_scenes_country() {
 }
 
 #[test]
+fn unattributed_attacks_are_located_where_they_struck() {
+    check(
+        "A roadside bombing near the town of [Samarra|IRQ|-|place] killed one [U.S.|USA|-|country] soldier and wounded two others {on Sunday|2025-02-16}.",
+        &["ASSAULT 183 IRQ.UAF>USA.MIL 2025-02-16 @Samarra"],
+    );
+    check(
+        "Three [US|USA|-|country] servicemen were killed by an improvised explosive device outside of the [Iraqi|IRQ|-|country] city of [Basra|IRQ|-|place] {on Sunday|2025-02-16}.",
+        &["ASSAULT 183 IRQ.UAF>USA.MIL 2025-02-16 @Basra"],
+    );
+    // Condemning a bombing is no bombing.
+    check(
+        "The [French|FRA|-|country] government condemned the bombing in [Kabul|AFG|-|place].",
+        &["DISAPPROVE 111 FRA.GOV>AFG.UAF 2025-02-22 @Kabul"],
+    );
+}
+
+#[test]
 fn ethnic_groups_are_not_the_country_of_their_name() {
     check(
         "[Serbian|SRB|-|country] police killed three ethnic [Albanians|ALB|-|country] in southern [Serbia|SRB|-|country].",

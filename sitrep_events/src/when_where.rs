@@ -35,6 +35,13 @@ const LOCATIVE: &[&str] = &[
     "within",
 ];
 
+/// Nouns naming a settlement or area by the name after "of" ("the town
+/// of Samarra", "the province of Helmand").
+const SETTLEMENTS: &[&str] = &[
+    "town", "city", "village", "province", "region", "district", "state", "port", "capital", "suburb",
+    "island", "enclave", "area",
+];
+
 /// Subordinators whose clause has its own time.
 const ADVERBIAL: &[&str] = &[
     "after", "before", "since", "until", "till", "once", "while", "when", "as",
@@ -180,24 +187,38 @@ pub fn place(
             let Some((a, b)) = token_range(sent, p.span) else {
                 return false;
             };
-            // A demonym or name used as a modifier ("a Rwandan minister").
-            if sent.toks.get(b).is_some_and(|t| t.tag == Tag::Word && !t.capital) {
+            // A demonym or name used as a modifier ("a Rwandan minister"),
+            // not one followed by its clause's verb ("near Samarra killed").
+            if sent.toks.get(b).is_some_and(|t| t.tag == Tag::Word && !t.capital)
+                && !sent.triggers.iter().any(|tr| tr.tok == b)
+            {
                 return false;
             }
             if a < from || b > to || topic.is_some_and(|t| a >= t) {
                 return false;
             }
-            // The preposition before the name, skipping modifiers ("in eastern Congo").
+            // The preposition before the name, skipping modifiers ("in
+            // eastern Congo") and a settlement noun's "of" ("near the town
+            // of Samarra").
             let mut i = a;
+            let mut words = 0;
             while i > 0 {
                 i -= 1;
                 let t = &sent.toks[i];
                 if t.is(LOCATIVE) || (leaving && t.is(&["from"])) {
                     return true;
                 }
+                if t.is(&["of"]) && i + 1 == a && i > 0 && sent.toks[i - 1].is(SETTLEMENTS) {
+                    continue;
+                }
+                // "outside of the city of Basra".
+                if t.is(&["of"]) && i > 0 && sent.toks[i - 1].is(&["outside"]) {
+                    return true;
+                }
                 // Only determiners and modifiers, at most three words back.
                 let modifier = matches!(t.tag, Tag::Det | Tag::Word) || t.capital;
-                if !modifier || a - i > 3 {
+                words += 1;
+                if !modifier || words > 3 {
                     return false;
                 }
             }
