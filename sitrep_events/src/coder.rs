@@ -267,7 +267,10 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if sent.conditional(k) {
             continue;
         }
-        let group = sent.verb_group(k);
+        let mut group = sent.verb_group(k);
+        if group.modal.is_none() {
+            group.modal = sent.obliged_readiness(k).map(str::to_owned);
+        }
         let mut demand_by: Option<usize> = None;
         // "may cut gas supplies if Kyiv does not pay": a possibility on a
         // condition the actor sets is a threat (or an offer).
@@ -535,7 +538,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
     reported_obligations(sent, ctx, lex, &mut events);
     dated_meetings(sent, ctx, lex, &mut events);
     agentive_nominals(sent, ctx, lex, &mut events);
-    drop_untargeted_repeats(&mut events);
+    drop_repeats(&mut events);
     events
 }
 
@@ -577,16 +580,24 @@ fn free_noun(sent: &Sentence<'_, '_>, n: usize, not_done: &[&str]) -> bool {
         || toks[n.saturating_sub(3)..n].iter().any(|t| t.is(not_done)))
 }
 
-/// "killed one soldier and wounded two others": an event with no target
-/// that repeats the type of one with a target, by the same actor phrase,
-/// adds nothing.
-fn drop_untargeted_repeats(events: &mut Vec<Event>) {
+/// Events that repeat another of the sentence: the same type between the
+/// same actor phrases on the same date (two readings of one demand), or
+/// with no target where one by the same phrase has one ("killed one
+/// soldier and wounded two others"). The first reading stays.
+fn drop_repeats(events: &mut Vec<Event>) {
     let targeted: Vec<(PloverType, Span)> = events
         .iter()
         .filter(|e| e.target.is_some())
         .map(|e| (e.kind, e.source.span))
         .collect();
     events.retain(|e| e.target.is_some() || !targeted.contains(&(e.kind, e.source.span)));
+    let mut seen = Vec::new();
+    events.retain(|e| {
+        let key = (e.kind, e.source.span, e.target.as_ref().map(|t| t.span), e.date);
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
 }
 
 /// A hostile act a noun phrase names with both its parties: "the capture

@@ -49,6 +49,7 @@ const ADVERBS: &[&str] = &[
     "previously",
     "separately",
     "today",
+    "here",
     "yesterday",
     "tonight",
     "currently",
@@ -638,6 +639,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
             i = j;
         }
         g
+    }
+
+    /// The obligation on a readiness before verb token `k` ("must be
+    /// ready to mediate": "must").
+    pub fn obliged_readiness(&self, k: usize) -> Option<&str> {
+        let [modal, be, ready, to] = self.toks.get(k.checked_sub(4)?..k)? else {
+            return None;
+        };
+        (to.tag == Tag::To && ready.is(READY) && be.is(&["be"]) && modal.is(&["must", "should"]))
+            .then_some(modal.lower.as_str())
     }
 
     /// Is the verb at `k` a passive ("was captured by")?

@@ -337,6 +337,20 @@ fn unattributed_attacks_are_located_where_they_struck() {
 }
 
 #[test]
+fn offers_named_as_nouns_and_obligations_to_be_ready() {
+    // "a US offer" is a noun: only the rejection is an event.
+    check(
+        "[Palestinian|PSE|-|country] leader [Yasser Arafat|PSE|GOV|person] rejected a [US|USA|-|country] offer to host a summit.",
+        &["REJECT 125 PSE.GOV>USA.- 2025-02-22"],
+    );
+    // "must be ready to": the speaker's demand, once.
+    check(
+        "[Egyptian|EGY|-|country] President [Hosni Mubarak|EGY|GOV|person] said here {Wednesday|2025-02-19} that the [US|USA|-|country] must be ready to mediate.",
+        &["DEMAND 108 EGY.GOV>USA.- 2025-02-19"],
+    );
+}
+
+#[test]
 fn ethnic_groups_are_not_the_country_of_their_name() {
     check(
         "[Serbian|SRB|-|country] police killed three ethnic [Albanians|ALB|-|country] in southern [Serbia|SRB|-|country].",

@@ -282,7 +282,11 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Tok> {
         let raw = text.get(a..b).unwrap_or("");
         let lower: String = raw.to_lowercase().replace('’', "'");
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
-        let tag = classify(&lower, number);
+        let mut tag = classify(&lower, number);
+        // "US", "IT": an acronym, not the pronoun.
+        if tag == Tag::Pron && raw.chars().count() > 1 && raw.chars().all(char::is_uppercase) {
+            tag = Tag::Word;
+        }
         out.push(Tok {
             span: Span::new(a, b),
             lower,
@@ -408,6 +412,7 @@ mod tests {
             "The/Det U.S. did/Aux n't/Neg back Rwanda-backed M23 's/Possessive advance ./Punct",
         );
         check("Rwanda’s army", "Rwanda ’s/Possessive army");
+        check("a US offer to us", "a/Det US offer to/To us/Pron");
         check(
             "They'll meet on 4,000",
             "They/Pron 'll/Modal meet on/Prep 4,000/Number",
