@@ -124,6 +124,21 @@ const NOT_PLACES: &[&str] = &[
     "lebanon",
     "jordan",
 ];
+/// Landform nouns that name a province somewhere ("Gulf", Papua New
+/// Guinea) but alone in news mean a feature the text names elsewhere
+/// ("the Gulf war", "the Highlands"): never a place by themselves, however
+/// large the province.
+const LANDFORMS: &[&str] = &[
+    "gulf",
+    "coast",
+    "highlands",
+    "plains",
+    "desert",
+    "peninsula",
+    "islands",
+    "mountains",
+    "lakes",
+];
 /// Words that make the capitalised name after them a person's.
 const TITLES: &[&str] = &[
     "mr",
@@ -325,7 +340,7 @@ fn keep(
     let major = is_major(&cands);
     let single = !surface.contains(' ');
     if single {
-        if NOT_PLACES.contains(&key.as_str()) && !major {
+        if NOT_PLACES.contains(&key.as_str()) && !major || LANDFORMS.contains(&key.as_str()) {
             return false;
         }
         // A title standing alone ("the Secretary said") is a person.
@@ -510,6 +525,18 @@ mod tests {
         let text = "In Goma, shops were looted. Rebels stayed in Goma.";
         let got: Vec<&str> = text_names(text, &g);
         assert_eq!(got, ["Goma", "Goma"]);
+    }
+
+    #[test]
+    fn a_landform_alone_is_no_province() {
+        // A province called "Gulf" somewhere: "the Gulf war" is not it.
+        let extra = format!(
+            "{}999002\tadmin1\tPNG\t0\t0\t-8\t145\t40000\tGulf\t\t\n",
+            fixture_text()
+        );
+        let g = Gazetteer::from_bytes(extra.as_bytes()).expect("gazetteer parses");
+        let text = "Its Gulf war spread to Goma.";
+        assert_eq!(text_names(text, &g), ["Goma"]);
     }
 
     fn fixture_text() -> &'static str {
