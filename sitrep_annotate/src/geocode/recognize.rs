@@ -517,30 +517,22 @@ mod tests {
     #[test]
     fn a_common_word_opening_a_sentence_is_no_first_name() {
         // A hamlet called "In" somewhere: "In Goma" is still no person.
-        let extra = format!(
-            "{}999001\tcity\tFRA\t3012874\t0\t48\t2\t40\tIn\t\t\n",
-            fixture_text()
-        );
-        let g = Gazetteer::from_bytes(extra.as_bytes()).expect("gazetteer parses");
+        let g = fixture_with("999001\tcity\tFRA\t3012874\t0\t48\t2\t40\tIn\t\t\n");
         let text = "In Goma, shops were looted. Rebels stayed in Goma.";
-        let got: Vec<&str> = text_names(text, &g);
-        assert_eq!(got, ["Goma", "Goma"]);
+        assert_eq!(text_names(text, &g), ["Goma", "Goma"]);
     }
 
     #[test]
     fn a_landform_alone_is_no_province() {
         // A province called "Gulf" somewhere: "the Gulf war" is not it.
-        let extra = format!(
-            "{}999002\tadmin1\tPNG\t0\t0\t-8\t145\t40000\tGulf\t\t\n",
-            fixture_text()
-        );
-        let g = Gazetteer::from_bytes(extra.as_bytes()).expect("gazetteer parses");
-        let text = "Its Gulf war spread to Goma.";
-        assert_eq!(text_names(text, &g), ["Goma"]);
+        let g = fixture_with("999002\tadmin1\tPNG\t0\t0\t-8\t145\t40000\tGulf\t\t\n");
+        assert_eq!(text_names("Its Gulf war spread to Goma.", &g), ["Goma"]);
     }
 
-    fn fixture_text() -> &'static str {
-        crate::gazetteer::tests::FIXTURE
+    /// The test gazetteer with one more row.
+    fn fixture_with(row: &str) -> Gazetteer {
+        let text = format!("{}{row}", crate::gazetteer::tests::FIXTURE);
+        Gazetteer::from_bytes(text.as_bytes()).expect("gazetteer parses")
     }
 
     fn text_names<'t>(text: &'t str, g: &Gazetteer) -> Vec<&'t str> {
