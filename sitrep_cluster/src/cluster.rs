@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use sitrep_model::{ArticleId, EntityKind};
 
 use crate::features::Features;
-use crate::sparse::{CosineWith, DocFreq, IdMap, Profile, Sparse, cosine, norm, sublinear};
+use crate::sparse::{CosineWith, DocFreq, IdMap, Profile, Sparse, SparseIndex, cosine, norm, sublinear};
 use crate::text::TermId;
 
 /// Weights of the similarity signals.
@@ -429,6 +429,8 @@ struct Signals {
 struct Query {
     /// Unit TF-IDF vector.
     terms: Sparse,
+    /// `terms` indexed for the products with every candidate.
+    terms_index: SparseIndex,
     /// Unit entity vector (IDF-weighted).
     entities: Sparse,
     /// Unit entity vector without countries.
@@ -719,6 +721,7 @@ impl Clusterer {
                 .collect(),
         );
         Query {
+            terms_index: SparseIndex::new(&terms),
             terms,
             entities_norm: norm(&entities),
             actors_norm: norm(&actors),
@@ -821,7 +824,7 @@ impl Clusterer {
             self.office_conflict(&q.roles, member_day) || self.office_conflict(&member.roles, q.day);
         let p = &self.params;
         Signals {
-            lexical: crate::sparse::dot(&q.terms, idf_terms).clamp(0.0, 1.0),
+            lexical: q.terms_index.dot(idf_terms).clamp(0.0, 1.0),
             entities,
             actors,
             embedding,
