@@ -19,7 +19,8 @@ use sitrep_cluster::{
 };
 use sitrep_model::{Article, ArticleId, DuplicateLink};
 use sitrep_store::{
-    AnnotationRecord, ClusterBatch, PlacementRecord, Store, StoryRecord, ThreadLinkRecord, VectorRecord,
+    AnnotationRecord, ClusterBatch, PlacementRecord, Store, StoryMergeRecord, StoryRecord, ThreadLinkRecord,
+    VectorRecord,
 };
 
 /// Word pieces of headline and lead the model reads.
@@ -318,6 +319,16 @@ fn rows(
                 story: l.story,
                 other: l.other,
                 score: f64::from(l.score),
+            })
+            .collect(),
+        merges: outcome
+            .merges
+            .into_iter()
+            .map(|m| StoryMergeRecord {
+                from: m.from,
+                into: m.into,
+                from_thread: m.from_thread,
+                into_thread: m.into_thread,
             })
             .collect(),
     }

@@ -57,6 +57,10 @@ pub struct Params {
     pub weights: Weights,
     /// Least score to join a story.
     pub threshold: f32,
+    /// Least score with which an article joining one story also joins
+    /// another: the two are one story, merged into the older (infinite:
+    /// never).
+    pub merge_threshold: f32,
     /// Days from a story's mean date with no time discount.
     pub grace_days: f32,
     /// Decay (days) of the time factor past the grace period.
@@ -107,6 +111,7 @@ impl Params {
                 passages: 0.3,
             },
             threshold: 0.3,
+            merge_threshold: 0.4,
             thread_weights: Weights {
                 lexical: 0.5,
                 entities: 0.5,
@@ -130,6 +135,7 @@ impl Params {
                 passages: 0.3,
             },
             threshold: 0.225,
+            merge_threshold: 0.3,
             grace_days: 3.0,
             tau_days: 7.0,
             undated: 0.75,
@@ -168,6 +174,7 @@ impl Params {
                 passages: 0.0,
             },
             threshold: 0.3,
+            merge_threshold: f32::INFINITY,
             evidence: false,
             mean_share: 0.0,
             ..Self::lexical()
@@ -294,6 +301,22 @@ pub struct BatchOutcome {
     pub stories: Vec<StoryRow>,
     /// Thread links of the stories the batch opened.
     pub links: Vec<ThreadLink>,
+    /// Stories merged into older ones, in the order merged.
+    pub merges: Vec<StoryMerge>,
+}
+
+/// Two stories found to be one: every article of `from` now belongs to
+/// `into`, and every story of thread `from_thread` to `into_thread`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryMerge {
+    /// The story merged away.
+    pub from: String,
+    /// The older story that holds both.
+    pub into: String,
+    /// The thread of `from`.
+    pub from_thread: String,
+    /// The thread of `into`.
+    pub into_thread: String,
 }
 
 /// A stored placement to replay.
@@ -377,6 +400,8 @@ pub struct Clusterer {
     /// office → day → holder → members. Kept by day so a lookup reads only
     /// the days of its window, whatever the stream's length.
     offices: BTreeMap<String, OfficeDays>,
+    /// Merges made since the last batch ended.
+    merges: Vec<StoryMerge>,
 }
 
 /// One office's holders by day: day → holder → members naming them.
@@ -465,6 +490,7 @@ impl Clusterer {
             next_seq: 0,
             dead: 0,
             offices: BTreeMap::new(),
+            merges: Vec::new(),
         }
     }
 
@@ -594,6 +620,17 @@ impl Clusterer {
                 out.stories.push(story.row());
             }
         }
+        out.merges = std::mem::take(&mut self.merges);
+        for m in &out.merges {
+            for p in out.placements.iter_mut().filter(|p| p.story == m.from) {
+                p.story.clone_from(&m.into);
+            }
+            out.links.retain(|l| l.story != m.from);
+            for l in out.links.iter_mut().filter(|l| l.other == m.from) {
+                l.other.clone_from(&m.into);
+            }
+            out.links.retain(|l| l.story != l.other);
+        }
         self.evict();
         out
     }
@@ -621,6 +658,7 @@ impl Clusterer {
         // over its closest few (members not retrieved count as 0), so one
         // look-alike article does not pull in a different event.
         let mut best: Option<(usize, f32)> = None;
+        let mut joins: Vec<(usize, f32)> = Vec::new();
         for (s, mut scores) in by_story {
             scores.sort_by(|a, b| b.total_cmp(a));
             let size = self.stories[s].as_ref().map_or(1, |st| st.size);
@@ -628,6 +666,9 @@ impl Clusterer {
             let mean = scores.iter().take(k).sum::<f32>() / k as f32;
             let share = self.params.mean_share;
             let score = (1.0 - share) * scores[0] + share * mean;
+            if score >= self.params.merge_threshold {
+                joins.push((s, score));
+            }
             if best.is_none_or(|(_, b)| score > b) {
                 best = Some((s, score));
             }
@@ -635,7 +676,14 @@ impl Clusterer {
 
         let seq = self.next_seq;
         self.next_seq += 1;
-        if let Some((s, score)) = best.filter(|(_, score)| *score >= self.params.threshold) {
+        if let Some((best_story, score)) = best.filter(|(_, score)| *score >= self.params.threshold) {
+            // An article that clearly belongs to several stories shows
+            // they are one: the oldest holds them all (`joins` is in
+            // story order, and the best story is among them when any is).
+            let s = joins.first().map_or(best_story, |j| j.0);
+            for &(other, _) in joins.iter().skip(1) {
+                self.merge_story(s, other);
+            }
             self.add_member(s, item, day, basis, clock);
             let id = self.stories[s]
                 .as_ref()
@@ -1118,6 +1166,59 @@ impl Clusterer {
         }
     }
 
+    /// Move every article of story `other` into the older story `s`, and
+    /// the stories of `other`'s thread into `s`'s thread; record the merge.
+    fn merge_story(&mut self, s: usize, other: usize) {
+        let Some(Some(gone)) = self.stories.get_mut(other).map(Option::take) else {
+            return;
+        };
+        let Some(Some(into)) = self.stories.get(s) else {
+            return;
+        };
+        let (into_id, into_thread) = (into.id.clone(), into.thread.clone());
+        for &m in &gone.members {
+            if let Some(Some(member)) = self.members.get_mut(m) {
+                member.story = s;
+            }
+        }
+        if gone.thread != into_thread {
+            for story in self.stories.iter_mut().flatten() {
+                if story.thread == gone.thread {
+                    story.thread = into_thread.clone();
+                }
+            }
+        }
+        let df = &self.terms_df;
+        if let Some(Some(story)) = self.stories.get_mut(s) {
+            story.terms.merge(&gone.terms);
+            story
+                .terms
+                .prune(self.params.centroid_terms, |k, w| w * df.idf(k));
+            for (k, w) in gone.labels {
+                story.labels.entry(k).or_insert(w);
+            }
+            for (k, w) in gone.names {
+                story.names.entry(k).or_insert(w);
+            }
+            let earliest = |a: Option<i64>, b: Option<i64>| a.into_iter().chain(b).min();
+            let latest = |a: Option<i64>, b: Option<i64>| a.into_iter().chain(b).max();
+            story.first_published = earliest(story.first_published, gone.first_published);
+            story.last_published = latest(story.last_published, gone.last_published);
+            story.last_clock = latest(story.last_clock, gone.last_clock);
+            story.day_sum += gone.day_sum;
+            story.day_count += gone.day_count;
+            story.size += gone.size;
+            story.members.extend(gone.members);
+            story.members.sort_unstable();
+        }
+        self.merges.push(StoryMerge {
+            from: gone.id,
+            into: into_id,
+            from_thread: gone.thread,
+            into_thread,
+        });
+    }
+
     /// Forget stories not joined within the window of the stream clock.
     fn evict(&mut self) {
         let Some(clock) = self.clock else {
@@ -1491,6 +1592,56 @@ mod tests {
             (other - same * Params::lexical().office_conflict).abs() < 1e-4,
             "{same} {other}"
         );
+    }
+
+    #[test]
+    fn an_article_that_clearly_joins_two_stories_merges_them_into_the_older() {
+        let doc = |id, text| Doc {
+            id,
+            day: Some(100),
+            text,
+            entities: &[],
+            roles: &[],
+            links: &[],
+        };
+        let half = "Dock workers at the port of Velmora walked off the job over night shift pay.";
+        let other_half = "Grain ships waited at anchor while harbour pilots counted the idle cranes.";
+        let both = format!("{half} {other_half}");
+        let run = |params: Params| {
+            let mut c = Clusterer::new(params);
+            let first = c.add_batch(vec![incoming(&doc("a", half)), incoming(&doc("b", other_half))]);
+            let opened: Vec<bool> = first.placements.iter().map(|p| p.opened).collect();
+            let out = c.add_batch(vec![incoming(&doc("c", &both))]);
+            let b_now = c.story_of(&ArticleId::from_stored("b")).map(str::to_owned);
+            (opened, out, b_now)
+        };
+        let (opened, out, b_now) = run(Params::lexical());
+        assert_eq!(opened, [true, true], "two stories before the bridge");
+        assert_eq!(out.placements[0].story, "s-a");
+        assert_eq!(
+            out.merges,
+            [StoryMerge {
+                from: "s-b".into(),
+                into: "s-a".into(),
+                from_thread: "t-b".into(),
+                into_thread: "t-a".into(),
+            }]
+        );
+        assert_eq!(b_now.as_deref(), Some("s-a"));
+        assert_eq!(
+            out.stories
+                .iter()
+                .map(|s| (s.id.as_str(), s.size))
+                .collect::<Vec<_>>(),
+            [("s-a", 3)]
+        );
+        // Never merging: the bridge joins one of them.
+        let (_, out, b_now) = run(Params {
+            merge_threshold: f32::INFINITY,
+            ..Params::lexical()
+        });
+        assert!(out.merges.is_empty());
+        assert_eq!(b_now.as_deref(), Some("s-b"));
     }
 
     #[test]

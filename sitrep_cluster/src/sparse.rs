@@ -331,6 +331,13 @@ impl Profile {
         }
     }
 
+    /// Add another profile's sums.
+    pub fn merge(&mut self, other: &Profile) {
+        for (k, w) in &other.sums {
+            *self.sums.entry(*k).or_insert(0.0) += *w;
+        }
+    }
+
     /// Keep the `cap` entries with the largest `score(id, weight)`
     /// (ties by id).
     pub fn prune(&mut self, cap: usize, score: impl Fn(u32, f32) -> f32) {

@@ -88,6 +88,22 @@ pub struct ClusterBatch {
     pub stories: Vec<StoryRecord>,
     /// Thread links of the stories the batch opened.
     pub links: Vec<ThreadLinkRecord>,
+    /// Stories merged into older ones by the batch, in order.
+    pub merges: Vec<StoryMergeRecord>,
+}
+
+/// A story merged into an older one: its articles move to `into`, and
+/// the stories of its thread to the thread of `into`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryMergeRecord {
+    /// The story merged away.
+    pub from: String,
+    /// The story that holds both.
+    pub into: String,
+    /// The thread of `from`.
+    pub from_thread: String,
+    /// The thread of `into`.
+    pub into_thread: String,
 }
 
 /// A stored placement with its vector, to replay.
@@ -129,6 +145,9 @@ pub(crate) fn insert(tx: &Transaction<'_>, batch: &ClusterBatch) -> Result<(), S
             p.features
         ])?;
     }
+    for m in &batch.merges {
+        merge(tx, m)?;
+    }
     let mut vector = tx.prepare_cached(
         "INSERT OR REPLACE INTO article_vectors (article, model, vector) VALUES (?1, ?2, ?3)",
     )?;
@@ -158,6 +177,25 @@ pub(crate) fn insert(tx: &Transaction<'_>, batch: &ClusterBatch) -> Result<(), S
     for l in &batch.links {
         link.execute(params![l.story, l.other, l.score, l.evidence])?;
     }
+    Ok(())
+}
+
+/// Apply one merge: placements and links of `from` go to `into` (its own
+/// link, and a link of `into` to itself, dropped), its thread's stories
+/// to the thread of `into`, and its summary row away.
+fn merge(tx: &Transaction<'_>, m: &StoryMergeRecord) -> Result<(), StoreError> {
+    tx.prepare_cached("UPDATE cluster_articles SET story = ?2 WHERE story = ?1")?
+        .execute(params![m.from, m.into])?;
+    tx.prepare_cached("DELETE FROM thread_links WHERE story = ?1")?
+        .execute(params![m.from])?;
+    tx.prepare_cached("UPDATE thread_links SET other = ?2 WHERE other = ?1")?
+        .execute(params![m.from, m.into])?;
+    tx.prepare_cached("DELETE FROM thread_links WHERE story = other")?
+        .execute([])?;
+    tx.prepare_cached("UPDATE stories SET thread = ?2 WHERE thread = ?1")?
+        .execute(params![m.from_thread, m.into_thread])?;
+    tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?
+        .execute(params![m.from])?;
     Ok(())
 }
 

@@ -26,7 +26,8 @@ use sitrep_model::{Article, ArticleId, DuplicateLink, PublishedBasis, PublishedD
 pub use annotations::AnnotationRecord;
 pub use browse::{AnnotatedText, ArticleFilter, ArticleHead, LEAD_CHARS, Page};
 pub use clusters::{
-    ClusterBatch, PlacementRecord, StoredPlacement, StoryListing, StoryRecord, ThreadLinkRecord, VectorRecord,
+    ClusterBatch, PlacementRecord, StoredPlacement, StoryListing, StoryMergeRecord, StoryRecord,
+    ThreadLinkRecord, VectorRecord,
 };
 pub use dedup::{DedupRecord, DedupView, StoredSignature};
 pub use error::StoreError;
@@ -510,6 +511,80 @@ mod tests {
         assert_eq!(store.articles().expect("read"), vec![a.clone(), b]);
         assert_eq!(store.article(&a.id).expect("read"), Some(a));
         assert_eq!(store.article_count().expect("count"), 2);
+    }
+
+    #[test]
+    fn a_merged_story_hands_its_articles_links_and_thread_to_the_older() {
+        let mut store = Store::open_in_memory().expect("open");
+        let docs = [
+            article("https://n.test/a", "A", "Dockers strike at Velmora."),
+            article("https://n.test/b", "B", "Ships wait off Velmora."),
+            article("https://n.test/c", "C", "Velmora port talks open."),
+        ];
+        store.insert_articles(&docs).expect("insert");
+        let placed = |i: usize, story: &str| PlacementRecord {
+            article: docs[i].id.clone(),
+            seq: i as i64,
+            story: story.into(),
+            day: None,
+            basis: None,
+            clock: Some(100),
+            score: 0.0,
+            features: vec![],
+        };
+        let story = |id: &str, thread: &str, size| StoryRecord {
+            id: id.into(),
+            thread: thread.into(),
+            title: id.into(),
+            first_published: None,
+            last_published: None,
+            last_clock: Some(100),
+            size,
+        };
+        store
+            .insert_clusters(&ClusterBatch {
+                placements: vec![placed(0, "s-a"), placed(1, "s-b"), placed(2, "s-c")],
+                stories: vec![
+                    story("s-a", "t-a", 1),
+                    story("s-b", "t-b", 1),
+                    story("s-c", "t-b", 1),
+                ],
+                links: vec![ThreadLinkRecord {
+                    story: "s-c".into(),
+                    other: "s-b".into(),
+                    score: 0.5,
+                    evidence: "{}".into(),
+                }],
+                ..ClusterBatch::default()
+            })
+            .expect("first batch");
+        store
+            .insert_clusters(&ClusterBatch {
+                stories: vec![story("s-a", "t-a", 2)],
+                merges: vec![StoryMergeRecord {
+                    from: "s-b".into(),
+                    into: "s-a".into(),
+                    from_thread: "t-b".into(),
+                    into_thread: "t-a".into(),
+                }],
+                ..ClusterBatch::default()
+            })
+            .expect("merge");
+        let listed = store.stories().expect("stories");
+        let summary: Vec<(&str, &str, usize, Option<&str>)> = listed
+            .iter()
+            .map(|l| {
+                (
+                    l.story.id.as_str(),
+                    l.story.thread.as_str(),
+                    l.articles.len(),
+                    l.link.as_ref().map(|k| k.other.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(summary, [("s-a", "t-a", 2, None), ("s-c", "t-a", 1, Some("s-a"))]);
+        store.integrity_check().expect("sound");
+        store.check().expect("consistent");
     }
 
     #[test]

@@ -103,6 +103,7 @@ pub fn apply(mut params: Params, overrides: &str) -> anyhow::Result<Params> {
             "passages" => params.weights.passages = x,
             "names" => params.weights.names = x,
             "threshold" => params.threshold = x,
+            "merge" => params.merge_threshold = x,
             "grace" => params.grace_days = x,
             "tau" => params.tau_days = x,
             "undated" => params.undated = x,
