@@ -18,7 +18,7 @@ use sitrep_events::Lexicon;
 use sitrep_model::{Article, ArticleId, Event, PublishedDate, Quote};
 use sitrep_store::{Store, StoreError, StoryListing};
 use sitrep_timeline::report::{CopyEdge, QuoteLine, ThreadReport};
-use sitrep_timeline::{ArticleInput, ThreadInput, Timeline, consolidate_thread};
+use sitrep_timeline::{ArticleInput, EntityName, ThreadInput, Timeline, consolidate_thread};
 
 /// Everything read from the store that the timelines are built from.
 pub struct Gathered {
@@ -31,6 +31,8 @@ pub struct Gathered {
     inferred: BTreeMap<ArticleId, PublishedDate>,
     quotes: BTreeMap<ArticleId, Vec<Quote>>,
     copies: BTreeMap<ArticleId, Vec<(ArticleId, usize)>>,
+    /// Canonical names and sectors of the linked entities, by id.
+    entity_names: BTreeMap<String, EntityName>,
 }
 
 /// One thread: its id, title and stories in time order.
@@ -79,7 +81,14 @@ impl Gathered {
             .collect();
         let inferred = story_dates(&stories, &articles);
         let mut quotes = BTreeMap::new();
+        let mut entity_names = BTreeMap::new();
         for record in store.annotations()? {
+            for e in &record.entities {
+                entity_names.entry(e.id.0.clone()).or_insert_with(|| EntityName {
+                    name: e.name.clone(),
+                    sector: e.sector.clone(),
+                });
+            }
             if let (Some(date), Some(article)) =
                 (inferred.get(&record.article), articles.get(&record.article))
             {
@@ -114,6 +123,7 @@ impl Gathered {
             inferred,
             quotes,
             copies,
+            entity_names,
         })
     }
 
@@ -190,6 +200,7 @@ impl Gathered {
             title: plan.title,
             stories: plan.stories.iter().map(|s| s.story.id.as_str()).collect(),
             articles,
+            entity_names: &self.entity_names,
         }
     }
 

@@ -17,7 +17,7 @@ use sitrep_model::{
 };
 
 use crate::disputes::{Dispute, find_disputes};
-use crate::input::{ArticleInput, ThreadInput};
+use crate::input::{ArticleInput, EntityName, ThreadInput};
 use crate::title::event_title;
 
 /// Day-precise text dates this many days apart, in one story, for the
@@ -42,7 +42,9 @@ pub struct Timeline {
 /// An actor of a happening.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TimelineActor {
-    /// Name as most sources give it.
+    /// The canonical name of its entity when it names a person, an
+    /// organisation, a group or a bare country or place; else the name
+    /// most sources give it.
     pub name: String,
     /// Canonical entity, when linked.
     pub entity: Option<String>,
@@ -448,7 +450,10 @@ pub fn consolidate_thread(thread: &ThreadInput<'_>) -> Timeline {
         }
     }
 
-    let mut events: Vec<TimelineEvent> = groups.into_iter().map(|g| finish(thread.id, g.members)).collect();
+    let mut events: Vec<TimelineEvent> = groups
+        .into_iter()
+        .map(|g| finish(thread.id, g.members, thread.entity_names))
+        .collect();
     events.sort_by(|a, b| {
         let key = |e: &TimelineEvent| {
             (
@@ -488,10 +493,11 @@ fn consensus<T: Ord + Clone>(values: impl Iterator<Item = (T, String)>) -> Optio
         .map(|(v, _)| v)
 }
 
-/// The actors of a happening: one per identity, named as most sources
-/// name it, in the role it most often has (ties: its role where it is
-/// first named); sources first, each side in order of support.
-fn actors_of(members: &[Member<'_>]) -> Vec<TimelineActor> {
+/// The actors of a happening: one per identity, named by its entity's
+/// canonical name or as most sources name it, in the role it most often
+/// has (ties: its role where it is first named); sources first, each
+/// side in order of support.
+fn actors_of(members: &[Member<'_>], entity_names: &BTreeMap<String, EntityName>) -> Vec<TimelineActor> {
     struct Tally<'e> {
         names: Vec<(String, String)>,
         actor: &'e EventActor,
@@ -541,7 +547,13 @@ fn actors_of(members: &[Member<'_>]) -> Vec<TimelineActor> {
     tallies
         .iter()
         .filter_map(|t| {
-            let name = consensus(t.names.iter().cloned())?;
+            let said = consensus(t.names.iter().cloned())?;
+            let name = t
+                .entity
+                .as_deref()
+                .and_then(|e| Some((e, entity_names.get(e)?)))
+                .filter(|(id, e)| names_the_actor(id, e, t.actor.sector.as_deref()))
+                .map_or(said, |(_, e)| e.name.clone());
             Some(TimelineActor {
                 name,
                 entity: t.entity.clone(),
@@ -553,7 +565,25 @@ fn actors_of(members: &[Member<'_>]) -> Vec<TimelineActor> {
         .collect()
 }
 
-fn finish(thread: &str, members: Vec<Member<'_>>) -> TimelineEvent {
+/// Does entity `id` name the actor itself? A person, organisation or
+/// group does unless the actor has a sector the entity's does not hold
+/// (the military chiefs of a regional community); a country or place
+/// only as a bare actor ("Rwanda", "the U.S."), not as the home of one
+/// with a sector ("the government in Nairobi", "Rwanda's military").
+fn names_the_actor(id: &str, entity: &EntityName, sector: Option<&str>) -> bool {
+    let kind = id.split(':').next().unwrap_or("");
+    let whole = match (sector, entity.sector.as_deref()) {
+        (Some(part), Some(whole)) => whole.contains(part),
+        _ => true,
+    };
+    (matches!(kind, "person" | "org" | "group") && whole) || sector.is_none()
+}
+
+fn finish(
+    thread: &str,
+    members: Vec<Member<'_>>,
+    entity_names: &BTreeMap<String, EntityName>,
+) -> TimelineEvent {
     let anchor = members[0];
     let textual: Vec<&Member<'_>> = members.iter().filter(|m| m.by_text()).collect();
     let (date, basis) = if textual.is_empty() {
@@ -588,7 +618,7 @@ fn finish(thread: &str, members: Vec<Member<'_>>) -> TimelineEvent {
             .iter()
             .filter_map(|m| m.event.cameo.clone().map(|c| (c, m.article_id().to_owned()))),
     );
-    let actors = actors_of(&members);
+    let actors = actors_of(&members, entity_names);
     let mut places: Vec<TimelinePlace> = Vec::new();
     for p in members.iter().filter_map(|m| m.event.place.as_ref()) {
         let known = places.iter().any(|q| {

@@ -1,6 +1,8 @@
 //! What the timeline needs to know about a thread: its stories and, per
 //! article, the article, its story and its coded events.
 
+use std::collections::BTreeMap;
+
 use sitrep_model::{Article, Event, PublishedDate, Quote};
 
 /// One article of a thread with what earlier stages found in it.
@@ -32,4 +34,19 @@ pub struct ThreadInput<'a> {
     pub stories: Vec<&'a str>,
     /// Its articles, in storage order.
     pub articles: Vec<ArticleInput<'a>>,
+    /// The entities its actors link to, by id; an actor linked to one is
+    /// named by its canonical name ("Marco Rubio" for "Secretary of State
+    /// Marco Rubio", "The Secretary" and "Rubio").
+    pub entity_names: &'a BTreeMap<String, EntityName>,
+}
+
+/// What the timeline shows of a canonical entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityName {
+    /// Its canonical name.
+    pub name: String,
+    /// Its CAMEO sector code, when known ("IGOEAFEAC", "GOV"): an actor of
+    /// another sector linked to it is a part of it ("the EAC Chiefs of
+    /// Defence Forces") and keeps the name its sources give.
+    pub sector: Option<String>,
 }

@@ -21,7 +21,7 @@ pub mod report;
 pub mod title;
 
 pub use consolidate::{Timeline, TimelineEvent, consolidate_thread};
-pub use input::{ArticleInput, ThreadInput};
+pub use input::{ArticleInput, EntityName, ThreadInput};
 
 #[cfg(test)]
 mod tests;

@@ -1,13 +1,15 @@
 //! Consolidation and report tests on invented articles with known
 //! overlaps, disputes and relative dates.
 
+use std::collections::BTreeMap;
+
 use sitrep_model::{
     Article, ArticleId, DatePrecision, EntityId, Event, EventActor, EventDateBasis, PartialDate, PloverType,
     PublishedBasis, PublishedDate, Span,
 };
 
 use crate::consolidate::{Timeline, consolidate_thread};
-use crate::input::{ArticleInput, ThreadInput};
+use crate::input::{ArticleInput, EntityName, ThreadInput};
 use crate::report::{ThreadReport, render_html, render_markdown};
 
 fn article(id: &str, source: &str, published: Option<(i32, u32, u32)>, text: &str) -> Article {
@@ -146,7 +148,14 @@ fn fixture() -> Fixture {
     }
 }
 
+/// No canonical names: actors are named as their sources name them.
+static NO_NAMES: BTreeMap<String, EntityName> = BTreeMap::new();
+
 fn timeline(f: &Fixture) -> Timeline {
+    timeline_named(f, &NO_NAMES)
+}
+
+fn timeline_named(f: &Fixture, entity_names: &BTreeMap<String, EntityName>) -> Timeline {
     let thread = ThreadInput {
         id: "t-border",
         title: "Border crisis between Varenia and Dalmaria",
@@ -164,8 +173,38 @@ fn timeline(f: &Fixture) -> Timeline {
                 inferred_published: None,
             })
             .collect(),
+        entity_names,
     };
     consolidate_thread(&thread)
+}
+
+#[test]
+fn linked_actors_are_named_by_their_canonical_names() {
+    let names: BTreeMap<String, EntityName> = [
+        ("person:lena-varo", "Lena K. Varo"),
+        ("group:free-hills-front", "Free Hills Front (FHF)"),
+    ]
+    .into_iter()
+    .map(|(k, v)| {
+        (
+            k.to_owned(),
+            EntityName {
+                name: v.to_owned(),
+                sector: None,
+            },
+        )
+    })
+    .collect();
+    let tl = timeline_named(&fixture(), &names);
+    let titles: Vec<&str> = tl.events.iter().map(|e| e.title.as_str()).collect();
+    assert!(
+        titles.contains(&"Lena K. Varo holds talks with Tomas Reek"),
+        "{titles:?}"
+    );
+    assert!(
+        titles.iter().any(|t| t.starts_with("Free Hills Front (FHF) ")),
+        "{titles:?}"
+    );
 }
 
 #[test]
@@ -256,6 +295,7 @@ fn numbers_stated_differently_are_disputed() {
                 inferred_published: None,
             },
         ],
+        entity_names: &NO_NAMES,
     };
     let mut demand_a3 = f.events[1][1].clone();
     let a3 = &f.articles[2].text;
@@ -349,6 +389,7 @@ fn thread_of<'a>(
                 inferred_published: inferred.get(i).copied().flatten(),
             })
             .collect(),
+        entity_names: &NO_NAMES,
     };
     consolidate_thread(&thread)
 }
