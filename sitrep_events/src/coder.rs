@@ -517,7 +517,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             && sent.chunks[source]
                 .actors
                 .iter()
-                .any(|a| matches!(a.sector.as_deref(), Some("MIL" | "REB" | "COP")))
+                .any(|a| matches!(a.sector.as_deref(), Some("MIL" | "REB" | "IMG" | "COP")))
         {
             continue;
         }

@@ -351,6 +351,15 @@ fn offers_named_as_nouns_and_obligations_to_be_ready() {
 }
 
 #[test]
+fn international_militant_groups_keep_no_country() {
+    // One country in the sentence is the target's, not al-Qaeda's.
+    check(
+        "[Al-Qaeda|-|IMG|group] threatened to attack the [United States|USA|-|country].",
+        &["THREATEN 1384 -.IMG>USA.- 2025-02-22"],
+    );
+}
+
+#[test]
 fn ethnic_groups_are_not_the_country_of_their_name() {
     check(
         "[Serbian|SRB|-|country] police killed three ethnic [Albanians|ALB|-|country] in southern [Serbia|SRB|-|country].",

@@ -298,7 +298,9 @@ impl KnowledgeBase {
                     .map(|c| c.to_string());
                 return (country, Some(first.to_string()));
             }
-            "IMG" => return (None, Some("REB".to_string())),
+            // An international militarized group (al-Qaeda): of no one
+            // country, and not to be given the country of its article.
+            "IMG" => return (None, Some("IMG".to_string())),
             _ => {}
         }
         let (country, rest) = if self.by_iso.contains_key(*first) {

@@ -358,7 +358,12 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
     // mentioned with most.
     let group_ids: Vec<String> = accs
         .iter()
-        .filter(|(_, a)| a.named_group && a.country.is_none() && a.institution.is_none())
+        .filter(|(_, a)| {
+            a.named_group
+                && a.country.is_none()
+                && a.institution.is_none()
+                && a.sector.as_deref() != Some("IMG")
+        })
         .map(|(id, _)| id.clone())
         .collect();
     for id in group_ids {

@@ -505,6 +505,15 @@ fn entities_carry_country_and_sector_for_event_coding() {
         "group:al-shabaab",
         (EntityKind::Group, Some("SOM"), Some("REB")),
     );
+    // An international militarized group is of no one country, not even
+    // the one its article names.
+    check_entity(
+        kb,
+        "Al-Qaeda threatened the United States.",
+        d,
+        "group:al-qaida",
+        (EntityKind::Group, None, Some("IMG")),
+    );
     check_entity(
         kb,
         "U.S. Secretary of State Marco Rubio called.",
