@@ -348,6 +348,17 @@ impl<'a> Recognizer<'a> {
                     if k > start && t.join == Join::Hyphen {
                         continue;
                     }
+                    // The Arabic article in lower case before a name
+                    // ("al-Qaeda", "el-Sisi").
+                    let article_of_name = k == start
+                        && matches!(t.norm.as_str(), "al" | "el")
+                        && self
+                            .tokens
+                            .get(k + 1)
+                            .is_some_and(|n| n.join == Join::Hyphen && n.cap && k + 1 < end);
+                    if article_of_name {
+                        continue;
+                    }
                     if k > start && k + 1 < end && text::is_in(CONNECTORS, &t.norm) {
                         continue;
                     }

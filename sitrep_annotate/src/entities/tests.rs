@@ -514,6 +514,14 @@ fn entities_carry_country_and_sector_for_event_coding() {
         "group:al-qaida",
         (EntityKind::Group, None, Some("IMG")),
     );
+    // The Arabic article in lower case still opens the name.
+    check_entity(
+        kb,
+        "Its al-Qaeda network threatened the United States.",
+        d,
+        "group:al-qaida",
+        (EntityKind::Group, None, Some("IMG")),
+    );
     check_entity(
         kb,
         "U.S. Secretary of State Marco Rubio called.",
