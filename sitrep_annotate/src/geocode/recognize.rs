@@ -355,6 +355,10 @@ fn keep(
             if SPEECH.contains(&w.as_str()) && !major {
                 return false;
             }
+            // "the Bush administration": a leader's name, not a hamlet.
+            if w == "administration" && !major {
+                return false;
+            }
         }
         let sentence_start = tokens.get(ti).is_some_and(|t| t.sentence_start);
         let common = lower_words.contains(&surface.to_lowercase());
@@ -520,6 +524,13 @@ mod tests {
         let g = fixture_with("999001\tcity\tFRA\t3012874\t0\t48\t2\t40\tIn\t\t\n");
         let text = "In Goma, shops were looted. Rebels stayed in Goma.";
         assert_eq!(text_names(text, &g), ["Goma", "Goma"]);
+    }
+
+    #[test]
+    fn a_name_before_administration_is_a_leader() {
+        let g = fixture_with("999003\tcity\tEGY\t0\t0\t30\t31\t5000\tBush\t\t\n");
+        assert_eq!(text_names("The Bush administration met in Goma.", &g), ["Goma"]);
+        assert_eq!(text_names("Rebels left Bush on Monday.", &g), ["Bush"]);
     }
 
     #[test]
