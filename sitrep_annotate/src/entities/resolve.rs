@@ -368,7 +368,15 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
         .collect();
     for id in group_ids {
         let named = accs.get(&id).and_then(|a| country_in_name(rec, &a.fallback_name));
-        if let Some(c) = named.or_else(|| dominant_country(rec, &resolved, &id))
+        // A country's institution ("the Sudanese government") names its
+        // country as much as the country's own name does.
+        let country_of = |rid: &str| {
+            rid.strip_prefix("country:").map(str::to_owned).or_else(|| {
+                let acc = accs.get(rid)?;
+                acc.institution.and(acc.country.clone())
+            })
+        };
+        if let Some(c) = named.or_else(|| dominant_country(rec, &resolved, &id, country_of))
             && let Some(acc) = accs.get_mut(&id)
         {
             acc.country = Some(c);
@@ -664,10 +672,16 @@ fn country_in_name(rec: &Recognizer<'_>, name: &str) -> Option<String> {
     })
 }
 
-/// The country a group is mentioned with most: in its own sentences first,
-/// then in the whole article. "Rwanda-backed" does not count for the
-/// group's own country.
-fn dominant_country(rec: &Recognizer<'_>, resolved: &[Resolved], id: &str) -> Option<String> {
+/// The country a group is mentioned with most (`country_of` a resolved
+/// mention: a country, or a country's institution): in its own sentences
+/// first, then in the whole article. "Rwanda-backed" does not count for
+/// the group's own country.
+fn dominant_country(
+    rec: &Recognizer<'_>,
+    resolved: &[Resolved],
+    id: &str,
+    country_of: impl Fn(&str) -> Option<String>,
+) -> Option<String> {
     let sentences: BTreeSet<usize> = resolved
         .iter()
         .filter(|r| r.id == id)
@@ -676,7 +690,7 @@ fn dominant_country(rec: &Recognizer<'_>, resolved: &[Resolved], id: &str) -> Op
     let count = |only_own: bool| -> Option<String> {
         let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
         for r in resolved {
-            let Some(iso) = r.id.strip_prefix("country:") else {
+            let Some(iso) = country_of(&r.id) else {
                 continue;
             };
             let sentence = rec.sentence_of.get(r.claim.0).copied().unwrap_or(0);
@@ -690,7 +704,7 @@ fn dominant_country(rec: &Recognizer<'_>, resolved: &[Resolved], id: &str) -> Op
             if backer {
                 continue;
             }
-            let entry = counts.entry(iso.to_string()).or_insert((0, usize::MAX));
+            let entry = counts.entry(iso).or_insert((0, usize::MAX));
             entry.0 += 1;
             entry.1 = entry.1.min(r.span.0);
         }

@@ -514,6 +514,14 @@ fn entities_carry_country_and_sector_for_event_coding() {
         "group:al-qaida",
         (EntityKind::Group, None, Some("IMG")),
     );
+    // A country's institutions name it as much as its name does.
+    check_entity(
+        kb,
+        "The Sudanese government accused Darfur rebels. The Sudanese army fought them, Kenyan mediators said.",
+        d,
+        "group:darfur",
+        (EntityKind::Group, Some("SDN"), Some("REB")),
+    );
     // The Arabic article in lower case still opens the name.
     check_entity(
         kb,
