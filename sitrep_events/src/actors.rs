@@ -299,6 +299,15 @@ pub fn chunks(
         let inside: Vec<usize> = (0..toks.len())
             .filter(|&i| toks[i].span.start >= m.span.start && toks[i].span.end <= m.span.end)
             .collect();
+        // "on the Thai border": where, not who.
+        let border = m.kind == EntityKind::Country
+            && inside
+                .last()
+                .and_then(|&b| toks.get(b + 1))
+                .is_some_and(|t| t.is(&["border", "frontier"]));
+        if border {
+            continue;
+        }
         if let (Some(&a), Some(&b)) = (inside.first(), inside.last()) {
             units.push(Unit {
                 start: a,

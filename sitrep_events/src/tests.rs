@@ -360,6 +360,14 @@ fn international_militant_groups_keep_no_country() {
 }
 
 #[test]
+fn a_country_named_for_its_border_is_where_not_who() {
+    check(
+        "[Burmese|MMR|-|country] troops captured a rebel stronghold on the [Thai|THA|-|country] border.",
+        &["FIGHT 192 MMR.MIL>- 2025-02-22"],
+    );
+}
+
+#[test]
 fn ethnic_groups_are_not_the_country_of_their_name() {
     check(
         "[Serbian|SRB|-|country] police killed three ethnic [Albanians|ALB|-|country] in southern [Serbia|SRB|-|country].",
