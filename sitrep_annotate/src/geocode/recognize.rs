@@ -101,6 +101,7 @@ const NOT_PLACES: &[&str] = &[
     "victoria",
     "union",
     "liberty",
+    "freedom",
     "independence",
     "university",
     "story",
@@ -531,6 +532,15 @@ mod tests {
         let g = fixture_with("999003\tcity\tEGY\t0\t0\t30\t31\t5000\tBush\t\t\n");
         assert_eq!(text_names("The Bush administration met in Goma.", &g), ["Goma"]);
         assert_eq!(text_names("Rebels left Bush on Monday.", &g), ["Bush"]);
+    }
+
+    #[test]
+    fn an_ideal_in_a_party_name_is_no_town() {
+        let g = fixture_with("999004\tcity\tUSA\t0\t0\t44\t-89\t6000\tFreedom\t\t\n");
+        assert_eq!(
+            text_names("The Azadliq (Freedom) coalition met in Goma.", &g),
+            ["Goma"]
+        );
     }
 
     #[test]
