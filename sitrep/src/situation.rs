@@ -86,6 +86,7 @@ impl Gathered {
             for e in &record.entities {
                 entity_names.entry(e.id.0.clone()).or_insert_with(|| EntityName {
                     name: e.name.clone(),
+                    kind: e.kind,
                     sector: e.sector.clone(),
                 });
             }

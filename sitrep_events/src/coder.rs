@@ -1360,10 +1360,13 @@ fn find_entity(sent: &Sentence<'_, '_>, ctx: &Context<'_>, e: &EntityId) -> Opti
 /// The actors chunk `c` resolves to that name someone: an entity, a
 /// country or an international body.
 fn known_actors(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Actor> {
-    resolve(sent, ctx, c)
-        .into_iter()
-        .filter(|a| a.entity.is_some() || a.country.is_some() || international(a))
-        .collect()
+    resolve(sent, ctx, c).into_iter().filter(known).collect()
+}
+
+/// Does the actor name someone: an entity, a country or an international
+/// body?
+fn known(a: &Actor) -> bool {
+    a.entity.is_some() || a.country.is_some() || international(a)
 }
 
 /// Is the actor a group named only by its role ("insurgents",
@@ -1373,22 +1376,22 @@ fn unattributed_group(a: &Actor) -> bool {
 }
 
 /// Groups named only by their role, given the country of the scene
-/// (`scene`, computed only when needed); empty when any actor is not such
-/// a group or the scene has no country.
-fn located_groups(actors: Vec<Actor>, scene: impl FnOnce() -> Option<String>) -> Vec<Actor> {
+/// (`scene`, computed only when needed); `None` when there are none, any
+/// actor is not such a group, or the scene has no country.
+fn located_groups(actors: &[Actor], scene: impl FnOnce() -> Option<String>) -> Option<Vec<Actor>> {
     if actors.is_empty() || !actors.iter().all(unattributed_group) {
-        return Vec::new();
+        return None;
     }
-    let Some(country) = scene() else {
-        return Vec::new();
-    };
-    actors
-        .into_iter()
-        .map(|a| Actor {
-            country: Some(country.clone()),
-            ..a
-        })
-        .collect()
+    let country = scene()?;
+    Some(
+        actors
+            .iter()
+            .map(|a| Actor {
+                country: Some(country.clone()),
+                ..a.clone()
+            })
+            .collect(),
+    )
 }
 
 /// Is the actor an international one (an IGO, NGO, …, by sector)?
@@ -1474,9 +1477,10 @@ fn emit(
         )
         .and_then(|p| p.country)
     };
-    let mut sources = known_actors(sent, ctx, source);
+    let resolved = resolve(sent, ctx, source);
+    let mut sources: Vec<Actor> = resolved.iter().filter(|a| known(a)).cloned().collect();
     if sources.is_empty() && on_scene {
-        sources = located_groups(resolve(sent, ctx, source), scene);
+        sources = located_groups(&resolved, scene).unwrap_or_default();
     }
     if sources.is_empty() {
         return;
@@ -1484,8 +1488,8 @@ fn emit(
     let targets: Vec<Option<Actor>> = match target {
         Some(t) => {
             let mut r = resolve(sent, ctx, t);
-            if on_scene && r.iter().all(unattributed_group) {
-                r = located_groups(r, scene);
+            if on_scene && let Some(located) = located_groups(&r, scene) {
+                r = located;
             }
             if r.is_empty() {
                 vec![None]

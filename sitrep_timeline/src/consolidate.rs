@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sitrep_model::{
-    DatePrecision, Event, EventActor, EventDateBasis, PartialDate, PloverType, PublishedDate,
+    DatePrecision, EntityKind, Event, EventActor, EventDateBasis, PartialDate, PloverType, PublishedDate,
 };
 
 use crate::disputes::{Dispute, find_disputes};
@@ -551,9 +551,9 @@ fn actors_of(members: &[Member<'_>], entity_names: &BTreeMap<String, EntityName>
             let name = t
                 .entity
                 .as_deref()
-                .and_then(|e| Some((e, entity_names.get(e)?)))
-                .filter(|(id, e)| names_the_actor(id, e, t.actor.sector.as_deref()))
-                .map_or(said, |(_, e)| e.name.clone());
+                .and_then(|e| entity_names.get(e))
+                .filter(|e| names_the_actor(e, t.actor.sector.as_deref()))
+                .map_or(said, |e| e.name.clone());
             Some(TimelineActor {
                 name,
                 entity: t.entity.clone(),
@@ -565,18 +565,21 @@ fn actors_of(members: &[Member<'_>], entity_names: &BTreeMap<String, EntityName>
         .collect()
 }
 
-/// Does entity `id` name the actor itself? A person, organisation or
-/// group does unless the actor has a sector the entity's does not hold
-/// (the military chiefs of a regional community); a country or place
-/// only as a bare actor ("Rwanda", "the U.S."), not as the home of one
-/// with a sector ("the government in Nairobi", "Rwanda's military").
-fn names_the_actor(id: &str, entity: &EntityName, sector: Option<&str>) -> bool {
-    let kind = id.split(':').next().unwrap_or("");
+/// Does `entity` name the actor itself? A person, organisation or group
+/// does unless the actor has a sector the entity's does not hold (the
+/// military chiefs of a regional community); a country or place only as
+/// a bare actor ("Rwanda", "the U.S."), not as the home of one with a
+/// sector ("the government in Nairobi", "Rwanda's military").
+fn names_the_actor(entity: &EntityName, sector: Option<&str>) -> bool {
     let whole = match (sector, entity.sector.as_deref()) {
         (Some(part), Some(whole)) => whole.contains(part),
         _ => true,
     };
-    (matches!(kind, "person" | "org" | "group") && whole) || sector.is_none()
+    let itself = matches!(
+        entity.kind,
+        EntityKind::Person | EntityKind::Organization | EntityKind::Group
+    );
+    (itself && whole) || sector.is_none()
 }
 
 fn finish(

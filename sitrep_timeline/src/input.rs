@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use sitrep_model::{Article, Event, PublishedDate, Quote};
+use sitrep_model::{Article, EntityKind, Event, PublishedDate, Quote};
 
 /// One article of a thread with what earlier stages found in it.
 #[derive(Debug, Clone)]
@@ -45,6 +45,9 @@ pub struct ThreadInput<'a> {
 pub struct EntityName {
     /// Its canonical name.
     pub name: String,
+    /// What it is: a person, organisation or group is named as itself; a
+    /// country or place only when it stands for itself.
+    pub kind: EntityKind,
     /// Its CAMEO sector code, when known ("IGOEAFEAC", "GOV"): an actor of
     /// another sector linked to it is a part of it ("the EAC Chiefs of
     /// Defence Forces") and keeps the name its sources give.

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use sitrep_model::{
-    Article, ArticleId, DatePrecision, EntityId, Event, EventActor, EventDateBasis, PartialDate, PloverType,
-    PublishedBasis, PublishedDate, Span,
+    Article, ArticleId, DatePrecision, EntityId, EntityKind, Event, EventActor, EventDateBasis, PartialDate,
+    PloverType, PublishedBasis, PublishedDate, Span,
 };
 
 use crate::consolidate::{Timeline, consolidate_thread};
@@ -181,15 +181,20 @@ fn timeline_named(f: &Fixture, entity_names: &BTreeMap<String, EntityName>) -> T
 #[test]
 fn linked_actors_are_named_by_their_canonical_names() {
     let names: BTreeMap<String, EntityName> = [
-        ("person:lena-varo", "Lena K. Varo"),
-        ("group:free-hills-front", "Free Hills Front (FHF)"),
+        ("person:lena-varo", "Lena K. Varo", EntityKind::Person),
+        (
+            "group:free-hills-front",
+            "Free Hills Front (FHF)",
+            EntityKind::Group,
+        ),
     ]
     .into_iter()
-    .map(|(k, v)| {
+    .map(|(k, v, kind)| {
         (
             k.to_owned(),
             EntityName {
                 name: v.to_owned(),
+                kind,
                 sector: None,
             },
         )
