@@ -77,7 +77,10 @@ enum Command {
         threads: usize,
     },
     /// Re-run story clustering over databases `sitrep ingest` filled and
-    /// score BCubed against gold (`url<TAB>thread<TAB>story`).
+    /// score BCubed against gold (`url<TAB>thread<TAB>story`), with the
+    /// seconds spent clustering. `STORIES_BY_ID=1` names articles by id
+    /// (synthetic corpora repeat urls); `STORIES_DUMP=FILE` writes the
+    /// last run's labels in the gold's format (to compare two settings).
     Stories {
         /// Database and gold file pairs: `DB:GOLD`.
         #[arg(required = true)]
@@ -221,14 +224,23 @@ fn main() -> anyhow::Result<()> {
                 let params = stories::apply(base, overrides)?;
                 let mut line = format!("{preset} [{overrides}]");
                 for (stream, (gs, gt)) in &loaded {
+                    let started = std::time::Instant::now();
                     let (ps, pt) = stories::run(stream, params, embeddings, 64);
+                    let seconds = started.elapsed().as_secs_f64();
+                    if let Some(path) = std::env::var_os("STORIES_DUMP") {
+                        let mut dump = String::new();
+                        for (u, s) in &ps {
+                            dump.push_str(&format!("{u}\t{}\t{s}\n", pt[u]));
+                        }
+                        std::fs::write(path, dump)?;
+                    }
                     if std::env::var_os("CONFUSIONS").is_some() {
                         write!(stdout, "{}", stories::confusions(stream, &ps, gs))?;
                     }
                     let (sp, sr, sf) = stories::bcubed(&ps, gs);
                     let (tp, tr, tf) = stories::bcubed(&pt, gt);
                     line.push_str(&format!(
-                        " | story P {sp:.3} R {sr:.3} F1 {sf:.4} thread P {tp:.3} R {tr:.3} F1 {tf:.4}"
+                        " | story P {sp:.3} R {sr:.3} F1 {sf:.4} thread P {tp:.3} R {tr:.3} F1 {tf:.4} ({seconds:.2} s)"
                     ));
                 }
                 writeln!(stdout, "{line}")?;

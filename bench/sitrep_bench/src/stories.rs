@@ -50,6 +50,8 @@ pub fn load(db: &Path) -> anyhow::Result<Vec<(String, Incoming)>> {
         .map(|p| (p.placement.article.clone(), p))
         .collect();
     let view = store.dedup_view()?;
+    // Articles are named by url (the gold's key), or by id when asked.
+    let by_id = std::env::var_os("STORIES_BY_ID").is_some();
     let mut out = Vec::new();
     for (i, a) in articles.iter().enumerate() {
         let Some(p) = placed.get(&a.id) else { continue };
@@ -76,7 +78,10 @@ pub fn load(db: &Path) -> anyhow::Result<Vec<(String, Incoming)>> {
             })
             .unwrap_or_default();
         out.push((
-            a.url.clone().unwrap_or_else(|| a.id.to_string()),
+            match &a.url {
+                Some(url) if !by_id => url.clone(),
+                _ => a.id.to_string(),
+            },
             Incoming {
                 id: a.id.clone(),
                 features,
@@ -110,6 +115,9 @@ pub fn apply(mut params: Params, overrides: &str) -> anyhow::Result<Params> {
             "mean" => params.mean_share = x,
             "office" => params.office_conflict = x,
             "window" => params.window_days = x as i64,
+            "candidates" => params.max_candidates = x as usize,
+            "index_terms" => params.index_terms = x as usize,
+            "postings" => params.max_postings = x as usize,
             "thread_lexical" => params.thread_weights.lexical = x,
             "thread_entities" => params.thread_weights.entities = x,
             "thread_embedding" => params.thread_weights.embedding = x,
@@ -131,8 +139,12 @@ pub fn run(
     batch: usize,
 ) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
     let mut c = Clusterer::new(params);
-    let mut story = BTreeMap::new();
+    // Recorded as placed (stories closed by the window are gone from the
+    // clusterer by the end), with later merges applied.
+    let mut story_of: BTreeMap<String, String> = BTreeMap::new();
+    let mut merged_into: HashMap<String, String> = HashMap::new();
     let mut thread_of_story: BTreeMap<String, String> = BTreeMap::new();
+    let url_of: HashMap<&ArticleId, &String> = stream.iter().map(|(u, i)| (&i.id, u)).collect();
     for chunk in stream.chunks(batch.max(1)) {
         let items: Vec<Incoming> = chunk
             .iter()
@@ -142,15 +154,31 @@ pub fn run(
             })
             .collect();
         let out = c.add_batch(items);
+        for m in &out.merges {
+            merged_into.insert(m.from.clone(), m.into.clone());
+            for t in thread_of_story.values_mut() {
+                if *t == m.from_thread {
+                    t.clone_from(&m.into_thread);
+                }
+            }
+        }
         for s in out.stories {
             thread_of_story.insert(s.id, s.thread);
         }
-    }
-    for (u, i) in stream {
-        if let Some(s) = c.story_of(&i.id) {
-            story.insert(u.clone(), s.to_owned());
+        for p in out.placements {
+            if let Some(u) = url_of.get(&p.article) {
+                story_of.insert((*u).clone(), p.story);
+            }
         }
     }
+    let resolve = |s: &String| {
+        let mut s = s.clone();
+        while let Some(next) = merged_into.get(&s) {
+            s.clone_from(next);
+        }
+        s
+    };
+    let story: BTreeMap<String, String> = story_of.iter().map(|(u, s)| (u.clone(), resolve(s))).collect();
     let thread = story
         .iter()
         .map(|(u, s)| (u.clone(), thread_of_story.get(s).cloned().unwrap_or_default()))
