@@ -192,6 +192,25 @@ def parse_code(body):
     return code
 
 
+ACRONYM_TAIL = re.compile(r"(.+?)\s*\(\s*([A-Z]{2,10})\s*\)")
+
+
+def split_acronym(words):
+    """'LIBERATION TIGERS OF TAMIL EELAM (LTTE)' -> (the name without the
+    parenthesis, ['LTTE']) when the parenthesis holds the name's initials
+    (three letters at least for the acronym to be kept as a name);
+    otherwise the words unchanged and no acronym ('CHINA (PRC)' and
+    'GEORGIA (COUNTRY)' qualify the name, they do not abbreviate it)."""
+    m = ACRONYM_TAIL.fullmatch(" ".join(words))
+    if not m:
+        return words, []
+    base = m.group(1).split()
+    if initials(base) != m.group(2):
+        return words, []
+    # Two letters ("AN", "CA") are words and states more often than groups.
+    return base, [[m.group(2)]] if len(m.group(2)) >= 3 else []
+
+
 class Entry:
     def __init__(self, name, source):
         self.name = name  # list of upper-case words
@@ -227,15 +246,17 @@ def parse_actor_file(path, source):
                 continue
             if stripped.startswith("+"):
                 if current is not None:
-                    words = words_of(stripped[1:])
+                    words, acronyms = split_acronym(words_of(stripped[1:]))
                     if words:
                         current.synonyms.append(words)
+                        current.synonyms.extend(acronyms)
                     current.codes.extend(codes)
                 continue
-            words = words_of(stripped)
+            words, acronyms = split_acronym(words_of(stripped))
             if not words:
                 continue
             current = Entry(words, source)
+            current.synonyms.extend(acronyms)
             current.codes.extend(codes)
             entries.append(current)
     return entries

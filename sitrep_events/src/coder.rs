@@ -333,6 +333,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             }
         };
         if p.frame
+            && !p.act
             && demand_by.is_none()
             && !failed
             && matches!(
@@ -806,10 +807,13 @@ fn find_target(
     if matches!(
         Family::of_code(&p.code),
         Some(Family::Reject | Family::Disapprove)
-    ) && let Some(c) = complement_actor(sent, after_verb, until, source)
+    ) && let Some(c) = complement_actor(sent, after_verb, until, source, true)
     {
         return Some(c);
     }
+    // A hostile act is done to the place it names ("threatened to storm
+    // the residence in Tbilisi"); any other act only happens there.
+    let hostile = action.is_some_and(|a| cameo::is_hostile(&a.code));
     match action {
         Some(Complement { trigger: Some(j), .. }) => {
             let tr = sent.triggers.get(*j)?;
@@ -829,10 +833,10 @@ fn find_target(
                 None,
                 source,
             )
-            .or_else(|| complement_actor(sent, tr.end, until, source))
+            .or_else(|| complement_actor(sent, tr.end, until, source, hostile))
         }
-        Some(Complement { at: Some(at), .. }) => complement_actor(sent, at + 1, until, source),
-        _ => complement_actor(sent, after_verb, until, source),
+        Some(Complement { at: Some(at), .. }) => complement_actor(sent, at + 1, until, source, hostile),
+        _ => complement_actor(sent, after_verb, until, source, false),
     }
 }
 
@@ -885,9 +889,16 @@ fn first_party(
 /// The first actor of a frame's complement from token `from` to the end
 /// of its clause: the party the demanded, promised, refused or threatened
 /// action concerns ("threatened to break off relations with *Congo*",
-/// "rejected a fresh offer from *Afghanistan*"), the place included
-/// ("threatened to resume attacks in *Israel*").
-fn complement_actor(sent: &Sentence<'_, '_>, from: usize, until: usize, source: usize) -> Option<usize> {
+/// "rejected a fresh offer from *Afghanistan*"); a place where it happens
+/// only when `places_acted_on` ("threatened to resume attacks in
+/// *Israel*", not "reached a consensus … in the Middle East").
+fn complement_actor(
+    sent: &Sentence<'_, '_>,
+    from: usize,
+    until: usize,
+    source: usize,
+    places_acted_on: bool,
+) -> Option<usize> {
     let mut end = from;
     while end < until.min(sent.toks.len()) && sent.toks[end].tag != Tag::Comma {
         end += 1;
@@ -901,8 +912,16 @@ fn complement_actor(sent: &Sentence<'_, '_>, from: usize, until: usize, source: 
         })
     };
     let any = |c: &crate::actors::Chunk| !c.actors.is_empty() && (!c.possessor || c.prep.is_none());
+    // "in Amman", "at Geneva": where it happens, not who is acted on.
+    let scene = |c: &crate::actors::Chunk| {
+        !places_acted_on
+            && c.prep
+                .as_deref()
+                .is_some_and(|p| matches!(p, "in" | "at" | "near"))
+            && c.actors.iter().all(|a| a.kind == Some(EntityKind::Place))
+    };
     sent.chunk_after(from, end, |c| any(c) && party(c))
-        .or_else(|| sent.chunk_after(from, end, any))
+        .or_else(|| sent.chunk_after(from, end, |c| any(c) && !scene(c)))
         .filter(|&c| c != source)
 }
 

@@ -76,6 +76,9 @@ pub struct Pattern {
     pub sym: bool,
     /// Takes an action as complement.
     pub frame: bool,
+    /// Its object names the act itself ("reached an agreement", "accepted
+    /// the plan"): a frame coded without a complement.
+    pub act: bool,
     /// Its object is the one asked or ordered ("urged X to").
     pub ctl: bool,
     /// No event without a target (or a compound subject, when `sym`).
@@ -287,6 +290,7 @@ impl Lexicon {
             slots: Vec::new(),
             sym: false,
             frame: false,
+            act: false,
             ctl: false,
             need_target: false,
             need_place: false,
@@ -297,6 +301,7 @@ impl Lexicon {
                 "-" => {}
                 "sym" => p.sym = true,
                 "frame" => p.frame = true,
+                "act" => p.act = true,
                 "ctl" => p.ctl = true,
                 "need-target" => p.need_target = true,
                 "need-place" => p.need_place = true,

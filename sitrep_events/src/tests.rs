@@ -979,3 +979,24 @@ fn a_hostile_act_that_may_come_on_a_condition_is_a_threat() {
         &[],
     );
 }
+
+#[test]
+fn an_agreement_reached_is_coded_without_a_complement_and_not_with_its_venue() {
+    // The object names the act: no "to …" is needed.
+    check(
+        "[Israel|ISR|-|country] and [Egypt|EGY|-|country] reached an agreement in [Amman|JOR|-|place] {on Thursday|2025-02-20}.",
+        &[
+            "AGREE 030 ISR.->EGY.- 2025-02-20 @Amman",
+            "AGREE 030 EGY.->ISR.- 2025-02-20 @Amman",
+        ],
+    );
+    check(
+        "[Israel|ISR|-|country] reached an agreement with [Egypt|EGY|-|country].",
+        &[
+            "AGREE 030 ISR.->EGY.- 2025-02-22",
+            "AGREE 030 EGY.->ISR.- 2025-02-22",
+        ],
+    );
+    // A bare intention still needs its action.
+    check("[Israel|ISR|-|country] agreed in [Amman|JOR|-|place].", &[]);
+}

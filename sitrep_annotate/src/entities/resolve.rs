@@ -595,6 +595,19 @@ fn dictionary_surname(
         })
         .collect();
     let found = if in_sector.is_empty() { found } else { in_sector };
+    // A bare surname is more often a name's last word than a middle one
+    // ("President Obama": Barack Obama, not Ricardo Mangue Obama Nfube).
+    let last_word: Vec<usize> = found
+        .iter()
+        .copied()
+        .filter(|&a| {
+            text::phrase_key(&kb.actors[a].name)
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w == norm)
+        })
+        .collect();
+    let found = if last_word.is_empty() { found } else { last_word };
     (found.len() == 1).then(|| found[0])
 }
 

@@ -300,6 +300,18 @@ const FULL_CASES: &[Case] = &[
         mentions: &[("Kabila", "person:laurent-desire-kabila", Some("president"))],
     },
     Case {
+        name: "of two office holders, the one whose last name it is",
+        text: "President Example spoke.",
+        published: Some((2008, 6, 1)),
+        mentions: &[("Example", "person:peter-odhiambo-example", Some("president"))],
+    },
+    Case {
+        name: "a group's acronym from the dictionary's parenthesis",
+        text: "The MELF attacked a convoy.",
+        published: None,
+        mentions: &[("MELF", "group:march-example-liberation-front", None)],
+    },
+    Case {
         name: "no dictionary surname without a date",
         text: "President Kabila spoke.",
         published: None,
