@@ -471,6 +471,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                     .all(|a| matches!(a.kind, Some(EntityKind::Place | EntityKind::Country)))
                     && !sent.chunks[t].actors.is_empty()
             })
+            && !takes_ground(sent, tr.end, clause_end)
         {
             continue;
         }
@@ -884,6 +885,49 @@ fn first_party(
                 .is_some_and(|p| matches!(p, "its" | "their" | "his" | "her"))
     })
     .filter(|&c| c != source)
+}
+
+/// Nouns of ground that is taken ("captured a rebel stronghold", "seized
+/// the airport"), for verbs whose object must be a place.
+const GROUND: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "district",
+    "port",
+    "capital",
+    "suburb",
+    "island",
+    "enclave",
+    "area",
+    "stronghold",
+    "base",
+    "airport",
+    "airfield",
+    "territory",
+    "position",
+    "outpost",
+    "garrison",
+    "headquarters",
+    "border",
+    "crossing",
+    "hill",
+    "valley",
+    "bridge",
+    "checkpoint",
+];
+
+/// True when the object after a verb (tokens `from` to the first
+/// preposition or the end of its clause, at most five) is ground: a noun
+/// of [`GROUND`], singular or plural.
+fn takes_ground(sent: &Sentence<'_, '_>, from: usize, until: usize) -> bool {
+    sent.toks[from.min(sent.toks.len())..until.min(sent.toks.len())]
+        .iter()
+        .take(5)
+        .take_while(|t| matches!(t.tag, Tag::Det | Tag::Word | Tag::Number) || t.capital)
+        .any(|t| t.is(GROUND) || t.lower.strip_suffix('s').is_some_and(|w| GROUND.contains(&w)))
 }
 
 /// The first actor of a frame's complement from token `from` to the end

@@ -1000,3 +1000,15 @@ fn an_agreement_reached_is_coded_without_a_complement_and_not_with_its_venue() {
     // A bare intention still needs its action.
     check("[Israel|ISR|-|country] agreed in [Amman|JOR|-|place].", &[]);
 }
+
+#[test]
+fn capturing_a_thing_is_no_taking_of_ground() {
+    check(
+        "A helicopter was captured by the [Sudanese|SDN|-|country] authorities.",
+        &[],
+    );
+    check(
+        "[M23|COD|REB|group] fighters seized the airport.",
+        &["FIGHT 192 COD.REB>- 2025-02-22"],
+    );
+}
