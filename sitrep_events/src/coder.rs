@@ -213,6 +213,13 @@ fn has_complement(
     infinitive || (demand && object) || that_clause
 }
 
+/// True when an infinitive opens at token `at` under a negation ("not to
+/// return", "never to attack").
+fn negated_infinitive(sent: &Sentence<'_, '_>, at: usize) -> bool {
+    sent.toks.get(at).is_some_and(|t| t.is(&["not", "never"]))
+        && sent.toks.get(at + 1).is_some_and(|t| t.tag == Tag::To)
+}
+
 /// Code every sentence event.
 pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) -> Vec<Event> {
     let mut suppressed = vec![false; sent.triggers.len()];
@@ -305,6 +312,11 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         let p = tr.pattern;
         let complement = complements.get(&i);
         let action = complement.and_then(|(_, _, a)| a.as_ref());
+        // "vowed not to return the Golan Heights": an intention not to
+        // act is a refusal, like "refused to".
+        let refused = Family::of_code(&p.code) == Some(Family::Intent)
+            && complement.is_some_and(|(start, _, _)| negated_infinitive(sent, *start));
+        let failed = failed || refused;
         // The coding before modality.
         let mut coding = if p.frame {
             let family = Family::of_code(&p.code);
@@ -837,6 +849,9 @@ fn find_target(
             .or_else(|| complement_actor(sent, tr.end, until, source, hostile))
         }
         Some(Complement { at: Some(at), .. }) => complement_actor(sent, at + 1, until, source, hostile),
+        // The object of "reached an agreement" is the act: what follows is
+        // its topic ("on the fate of Palestinian offices").
+        _ if p.act => None,
         _ => complement_actor(sent, after_verb, until, source, false),
     }
 }

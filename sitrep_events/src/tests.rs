@@ -1012,3 +1012,24 @@ fn capturing_a_thing_is_no_taking_of_ground() {
         &["FIGHT 192 COD.REB>- 2025-02-22"],
     );
 }
+
+#[test]
+fn intentions_not_to_act_and_failed_agreements_are_refusals() {
+    check(
+        "[Ariel Sharon|ISR|ELI|person] has vowed not to return the Golan Heights to [Syria|SYR|-|country].",
+        &["REJECT 120 ISR.ELI>SYR.- 2025-02-22"],
+    );
+    // Not to do harm is no threat, and no refusal either.
+    check(
+        "[Rwanda|RWA|-|country] promised not to attack [Congo|COD|-|country].",
+        &[],
+    );
+    // What an agreement is about is its topic, not a party to it.
+    check(
+        "[Palestinians|PSE|-|country] and [Israelis|ISR|-|country] failed to reach agreement on the fate of [Palestinian|PSE|-|country] offices.",
+        &[
+            "REJECT 120 PSE.->ISR.- 2025-02-22",
+            "REJECT 120 ISR.->PSE.- 2025-02-22",
+        ],
+    );
+}
