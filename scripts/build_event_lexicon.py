@@ -100,6 +100,10 @@ def object_alternatives(tokens, synsets):
     """The object alternatives of pattern tokens after the verb (and the
     particle), as lists of words."""
     parts = [p for p in tokens if p not in MARKERS]
+    # "* ATTACK AGAINST": the object is the noun, not the preposition
+    # that introduces the target after it.
+    while len(parts) > 1 and parts[-1].upper() in PREPOSITIONS:
+        parts = parts[:-1]
     if not parts:
         return []
     head = parts[-1]

@@ -296,9 +296,21 @@ pub fn chunks(
 ) -> Vec<Chunk> {
     let mut units: Vec<Unit> = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
-        let inside: Vec<usize> = (0..toks.len())
+        let mut inside: Vec<usize> = (0..toks.len())
             .filter(|&i| toks[i].span.start >= m.span.start && toks[i].span.end <= m.span.end)
             .collect();
+        // "US-led forces", "Vietnamese-led troops": the leader's side is
+        // the actor ("Rwanda-backed" and the like name a backer, not it).
+        if inside.is_empty()
+            && let Some(i) = (0..toks.len()).find(|&i| {
+                toks[i].span.start == m.span.start
+                    && toks[i].span.end > m.span.end
+                    && toks[i].lower.ends_with("-led")
+                    && toks[i].span.end == m.span.end + "-led".len()
+            })
+        {
+            inside.push(i);
+        }
         // "on the Thai border": where, not who.
         let border = m.kind == EntityKind::Country
             && inside

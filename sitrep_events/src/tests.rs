@@ -1033,3 +1033,16 @@ fn intentions_not_to_act_and_failed_agreements_are_refusals() {
         ],
     );
 }
+
+#[test]
+fn forces_led_by_a_country_are_that_countrys() {
+    check(
+        "[US|USA|-|country]-led forces attacked [Iraqi|IRQ|-|country] positions.",
+        &["FIGHT 190 USA.MIL>IRQ.- 2025-02-22 @Iraqi"],
+    );
+    // A backer is not the actor.
+    check(
+        "[Rwanda|RWA|-|country]-backed rebels attacked [Goma|COD|-|place].",
+        &["FIGHT 190 COD.REB>COD.- 2025-02-22 @Goma"],
+    );
+}
