@@ -186,6 +186,27 @@ pub fn candidates<'g>(name: &str, g: &'g Gazetteer) -> Vec<Candidate<'g>> {
             break;
         }
     }
+    // "South Lebanon", "Northern Iraq": a part of a country, unless the
+    // name is itself a country or province ("North Korea", "West
+    // Virginia"); a town of that name (South Lebanon, Ohio) competes.
+    if !found.is_empty()
+        && !found.iter().any(|c| {
+            matches!(
+                c.place.kind,
+                PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Continent
+            )
+        })
+        && let Some(rest) = normalize(name)
+            .split_once(' ')
+            .filter(|(first, _)| COMPASS_WORDS.contains(first))
+            .map(|(_, rest)| rest.to_owned())
+    {
+        found.extend(
+            g.lookup_normalized(&rest)
+                .into_iter()
+                .filter(|c| c.place.kind == PlaceKind::Country),
+        );
+    }
     if found.len() > MAX_CANDIDATES {
         found.sort_by(|a, b| {
             b.place
@@ -197,6 +218,11 @@ pub fn candidates<'g>(name: &str, g: &'g Gazetteer) -> Vec<Candidate<'g>> {
     }
     found
 }
+
+/// Words naming the part of a country a name is in ("Southern Sudan").
+const COMPASS_WORDS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+];
 
 /// Words that do not name a place on their own, skipped when a name is
 /// looked up by its parts: directions, kinds of feature and buildings.
@@ -702,6 +728,13 @@ mod tests {
             &[Some(294640), Some(281133)],
         );
         check("Floods hit [Gaza].", &[Some(1046058)]);
+        // A compass word before a country names a part of it, unless the
+        // article is about the town of that name.
+        check("[Israel] invaded [South Lebanon].", &[Some(294640), Some(272103)]);
+        check(
+            "The council of [South Lebanon], [Ohio] met.",
+            &[Some(4525084), Some(5165418)],
+        );
         check(
             "A fair in [Paris], [Texas] opened.",
             &[Some(4717560), Some(4736286)],

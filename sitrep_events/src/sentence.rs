@@ -551,7 +551,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     | Tag::Aux
                     | Tag::Neg
             ) && !t.is(&["of"]);
-            if stop || (t.tag == Tag::Word && j > end && lemma::looks_past(&t.lower)) {
+            // A hyphenated "-ed" word is a modifier ("its long-threatened
+            // invasion"), not another verb.
+            let verb = t.tag == Tag::Word && j > end && lemma::looks_past(&t.lower) && !t.lower.contains('-');
+            if stop || verb {
                 return None;
             }
             j += 1;
@@ -886,6 +889,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
         self.subject(h, depth + 1)
     }
 
+    /// True when the trigger at token `k` codes violence (CAMEO 18-20:
+    /// assault, fight, mass violence).
+    fn violence_at(&self, k: usize) -> bool {
+        self.triggers
+            .iter()
+            .any(|tr| tr.tok == k && matches!(tr.pattern.code.get(..2), Some("18" | "19" | "20")))
+    }
+
     /// How the verb at `k` is governed through "to".
     pub fn control(&self, k: usize) -> Control {
         let group = self.verb_group(k);
@@ -954,6 +965,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
         } else if lemmas.iter().any(|l| INTENT_CONTROLLERS.contains(&l.as_str())) {
             Control::Intent
         } else if lemmas.iter().any(|l| REALIS_CONTROLLERS.contains(&l.as_str())) {
+            Control::Realis
+        } else if lemmas.iter().any(|l| l == "attempt" || l == "try") && self.violence_at(k) {
+            // "attempted to assassinate": an attack tried is an attack made.
             Control::Realis
         } else {
             Control::Other

@@ -1046,3 +1046,20 @@ fn forces_led_by_a_country_are_that_countrys() {
         &["FIGHT 190 COD.REB>COD.- 2025-02-22 @Goma"],
     );
 }
+
+#[test]
+fn attacks_attempted_are_attacks_and_compound_modifiers_do_not_end_an_object() {
+    check(
+        "[Hezbollah|LBN|REB|group] gunmen attempted to assassinate an [Israeli|ISR|-|country] general.",
+        &["ASSAULT 186 LBN.REB>ISR.- 2025-02-22"],
+    );
+    // Other acts tried are not done.
+    check(
+        "[Rwanda|RWA|-|country] tried to negotiate with [Congo|COD|-|country].",
+        &[],
+    );
+    check(
+        "[Israel|ISR|-|country] mounted its long-threatened invasion of [Lebanon|LBN|-|country].",
+        &["FIGHT 190 ISR.->LBN.- 2025-02-22 @Lebanon"],
+    );
+}
