@@ -550,7 +550,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     | Tag::Modal
                     | Tag::Aux
                     | Tag::Neg
-            ) && !t.is(&["of"]);
+            ) && !t.is(&["of"])
+                && !self.up_to_number(j);
             // A hyphenated "-ed" word is a modifier ("its long-threatened
             // invasion"), not another verb.
             let verb = t.tag == Tag::Word && j > end && lemma::looks_past(&t.lower) && !t.lower.contains('-');
@@ -887,6 +888,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
             });
         }
         self.subject(h, depth + 1)
+    }
+
+    /// True when token `j` is part of an "up to" before a number ("to
+    /// contribute up to 4,000 troops"): a quantity, not a preposition.
+    fn up_to_number(&self, j: usize) -> bool {
+        let is = |i: usize, words: &[&str]| self.tok(i).is_some_and(|t| t.is(words));
+        let number = |i: usize| self.tok(i).is_some_and(|t| t.tag == Tag::Number);
+        (is(j, &["up"]) && is(j + 1, &["to"]) && number(j + 2))
+            || (j > 0 && is(j - 1, &["up"]) && is(j, &["to"]) && number(j + 1))
     }
 
     /// True when the trigger at token `k` codes violence (CAMEO 18-20:

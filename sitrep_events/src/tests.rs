@@ -1063,3 +1063,11 @@ fn attacks_attempted_are_attacks_and_compound_modifiers_do_not_end_an_object() {
         &["FIGHT 190 ISR.->LBN.- 2025-02-22 @Lebanon"],
     );
 }
+
+#[test]
+fn a_quantity_up_to_a_number_stays_in_the_object() {
+    check(
+        "[France|FRA|-|country] is ready to contribute up to 4,000 troops to the peacekeeping force in [Liberia|LBR|-|country].",
+        &["AGREE 0334 FRA.->LBR.IGO 2025-02-22 @Liberia"],
+    );
+}
