@@ -181,9 +181,13 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
                 if key.is_empty() {
                     continue;
                 }
+                let sector = match (kind, country) {
+                    (EntityKind::Organization, None) => Some(stateless_sector(name, sector.as_deref())),
+                    _ => sector.clone(),
+                };
                 let mut acc = Acc::new(*kind, None, &surface)
                     .with_country(country.map(iso))
-                    .with_sector(sector.clone());
+                    .with_sector(sector);
                 acc.named_group = *kind == EntityKind::Group;
                 (format!("{}:{key}", prefix(*kind)), acc)
             }
@@ -609,6 +613,45 @@ fn dictionary_surname(
         .collect();
     let found = if last_word.is_empty() { found } else { last_word };
     (found.len() == 1).then(|| found[0])
+}
+
+/// The sector of an organisation no list knows and no country claims: a
+/// body of states when its name says it spans them and its head is one
+/// states form ("International Labor Office", "World Health
+/// Organization"), else the sector of its head word ("Supreme Court"),
+/// else a non-governmental one ("Association of African Jurists",
+/// "Ceasefire Violations Committee", "International Crisis Group").
+fn stateless_sector(name: &str, head_sector: Option<&str>) -> String {
+    let words: Vec<String> = name.split_whitespace().map(text::normalise_word).collect();
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let transnational = has("international") || has("world") || has("intergovernmental") || has("united");
+    let head = words
+        .iter()
+        .rev()
+        .find(|w| text::lookup(text::ORG_HEADS, w).is_some())
+        .map(String::as_str);
+    let state_body = matches!(
+        head,
+        Some(
+            "office"
+                | "organization"
+                | "organisation"
+                | "agency"
+                | "fund"
+                | "bank"
+                | "court"
+                | "tribunal"
+                | "commission"
+                | "union"
+                | "programme"
+                | "mission"
+        )
+    );
+    match head_sector {
+        _ if transnational && state_body => "IGO".to_owned(),
+        Some(s) if !s.is_empty() => s.to_owned(),
+        _ => "NGO".to_owned(),
+    }
 }
 
 /// Removes country names and demonyms from an institution name ("Congolese

@@ -517,6 +517,22 @@ fn entities_carry_country_and_sector_for_event_coding() {
         "group:al-shabaab",
         (EntityKind::Group, Some("SOM"), Some("REB")),
     );
+    // Bodies no list knows and no country claims: states' when the name
+    // spans them and its head is one states form, else non-governmental.
+    check_entity(
+        kb,
+        "The International Labor Office said so.",
+        d,
+        "org:international-labor-office",
+        (EntityKind::Organization, None, Some("IGO")),
+    );
+    check_entity(
+        kb,
+        "The Ceasefire Violations Committee said so.",
+        d,
+        "org:ceasefire-violations-committee",
+        (EntityKind::Organization, None, Some("NGO")),
+    );
     // An international militarized group is of no one country, not even
     // the one its article names.
     check_entity(
