@@ -223,6 +223,8 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
         // End of the last match in this run (token index one past it).
         let mut matched_to = i;
         let mut last_single_minor = false;
+        // Whether the last match of this run was kept as a place.
+        let mut last_kept = false;
         while j < run_end {
             match longest_match(text, &tokens, j, run_end, g) {
                 // A sentence's first word before a name, that the text
@@ -234,7 +236,8 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
                 Some(k) => {
                     let span = trim_possessive(text, Span::new(tokens[j].start, tokens[k].end));
                     let major = is_major(&candidates(&text[span.start..span.end], g));
-                    let prev_unmatched = j > matched_to && tokens[j - 1].capitalised;
+                    let prev_unmatched =
+                        j > matched_to && tokens[j - 1].capitalised && given_name_like(text, &tokens[j - 1]);
                     // Two lesser single-word names in a row: a person
                     // ("Bob Jones", where both are towns somewhere).
                     let prev_single = j == matched_to && j > i && k == j && last_single_minor;
@@ -247,11 +250,17 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
                     {
                         // "George Washington", "President Lincoln".
                         person_words.insert(normalize_word(text, span));
-                        if prev_single {
+                        // The first name, if it was taken for a place
+                        // (not an earlier place of the text).
+                        if prev_single && last_kept {
                             found.pop();
                         }
+                        last_kept = false;
                     } else if !next_unmatched || k > j || !is_person_like(text, &tokens, k) || major {
                         found.push((span, j));
+                        last_kept = true;
+                    } else {
+                        last_kept = false;
                     }
                     last_single_minor = k == j && !major;
                     j = k + 1;
@@ -271,6 +280,14 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
         .into_iter()
         .filter(|m| m.geonames_id.is_some())
         .collect()
+}
+
+/// Whether a capitalised word before a name could be a first name, making
+/// the name a surname: not an acronym ("CBC Toronto") nor a possessive
+/// ("Radio's Edmonton").
+fn given_name_like(text: &str, t: &Token) -> bool {
+    let word = &text[t.start..t.end];
+    word.chars().any(char::is_lowercase) && !word.ends_with("'s") && !word.ends_with("\u{2019}s")
 }
 
 /// A sentence-initial word written in lower case elsewhere in the text,
@@ -548,6 +565,34 @@ mod tests {
         // A province called "Gulf" somewhere: "the Gulf war" is not it.
         let g = fixture_with("999002\tadmin1\tPNG\t0\t0\t-8\t145\t40000\tGulf\t\t\n");
         assert_eq!(text_names("Its Gulf war spread to Goma.", &g), ["Goma"]);
+    }
+
+    #[test]
+    fn a_person_named_like_two_towns_does_not_hide_an_earlier_place() {
+        // "Margaret" and "Murphy" are both towns somewhere: a person, and
+        // Goma before them stays a place.
+        let g = fixture_with(
+            "999005\tcity\tUSA\t0\t0\t35\t-84\t1600\tMurphy\t\t\n\
+             999006\tcity\tAUS\t0\t0\t-34\t115\t9000\tMargaret\t\t\n",
+        );
+        assert_eq!(
+            text_names("Boys were taken in Goma by Margaret Murphy.", &g),
+            ["Goma"]
+        );
+    }
+
+    #[test]
+    fn an_acronym_or_a_possessive_before_a_name_is_no_first_name() {
+        // "CBC Goma" is a broadcaster's edition, not a person named Goma:
+        // the city stays a place everywhere in the text.
+        assert_eq!(
+            text_names("He told CBC Goma so. A salon owner in Goma agreed.", &fixture()),
+            ["Goma", "Goma"]
+        );
+        assert_eq!(
+            text_names("He spoke on Radio's Goma show. Shops in Goma shut.", &fixture()),
+            ["Goma", "Goma"]
+        );
     }
 
     /// The test gazetteer with one more row.
