@@ -30,7 +30,7 @@ mod corpus;
 mod knowledge;
 mod recognize;
 mod resolve;
-mod text;
+pub(crate) mod text;
 
 #[cfg(test)]
 mod tests;

@@ -245,7 +245,7 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
                     if !major
                         && (prev_unmatched && !tokens[j - 1].sentence_start
                             || prev_single
-                            || j > 0 && is_title(text, &tokens[j - 1])
+                            || j > 0 && title_before(text, &tokens[j - 1], &tokens[j])
                             || after_bracketed_name(text, &tokens, j))
                     {
                         // "George Washington", "President Lincoln".
@@ -282,12 +282,24 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
         .collect()
 }
 
+/// Words that open the name of an area around a place ("Greater
+/// Toronto", "Downtown Goma").
+const AREA_WORDS: &[&str] = &["greater", "upper", "lower", "inner", "outer", "downtown", "metro"];
+
 /// Whether a capitalised word before a name could be a first name, making
-/// the name a surname: not an acronym ("CBC Toronto") nor a possessive
-/// ("Radio's Edmonton").
+/// the name a surname: not an acronym ("CBC Toronto"), a possessive
+/// ("Radio's Edmonton") or a common word.
 fn given_name_like(text: &str, t: &Token) -> bool {
     let word = &text[t.start..t.end];
-    word.chars().any(char::is_lowercase) && !word.ends_with("'s") && !word.ends_with("\u{2019}s")
+    let lower = word.to_lowercase();
+    word.chars().any(char::is_lowercase)
+        && !word.ends_with("'s")
+        && !word.ends_with("\u{2019}s")
+        // "Greater Toronto", "Northern Goma", "Monday Goma": a word of
+        // areas, directions or the calendar is no first name.
+        && !super::COMPASS_WORDS.contains(&lower.as_str())
+        && !AREA_WORDS.contains(&lower.as_str())
+        && !crate::entities::text::is_in(crate::entities::text::CALENDAR_WORDS, &lower)
 }
 
 /// A sentence-initial word written in lower case elsewhere in the text,
@@ -322,12 +334,22 @@ fn is_title(text: &str, t: &Token) -> bool {
     TITLES.contains(&w.as_str())
 }
 
+/// True when token `t` is a title directly before `next` ("Dr. Smith",
+/// "Gov Smith"), not one a comma or more parts from it ("Orchard St.,
+/// Toronto").
+fn title_before(text: &str, t: &Token, next: &Token) -> bool {
+    is_title(text, t) && text[t.end..next.start].trim_start_matches('.').trim().is_empty()
+}
+
 /// A single capitalised word followed by another capitalised word that is
 /// no place: a first name ("Jackson Browne").
 fn is_person_like(text: &str, tokens: &[Token], k: usize) -> bool {
-    tokens
-        .get(k + 1)
-        .is_some_and(|t| t.capitalised && text[tokens[k].end..t.start].trim().is_empty())
+    tokens.get(k + 1).is_some_and(|t| {
+        t.capitalised
+            && text[tokens[k].end..t.start].trim().is_empty()
+            // "Toronto Saturday": a day or month is no surname.
+            && !crate::entities::text::is_in(crate::entities::text::CALENDAR_WORDS, &text[t.start..t.end].to_lowercase())
+    })
 }
 
 fn keep(
@@ -591,6 +613,22 @@ mod tests {
         );
         assert_eq!(
             text_names("He spoke on Radio's Goma show. Shops in Goma shut.", &fixture()),
+            ["Goma", "Goma"]
+        );
+    }
+
+    #[test]
+    fn areas_days_and_addresses_around_a_name_make_no_person_of_it() {
+        assert_eq!(
+            text_names("Prices rose in Greater Goma. Shops in Goma shut.", &fixture()),
+            ["Goma", "Goma"]
+        );
+        assert_eq!(
+            text_names("Snow will fall on Goma Saturday night.", &fixture()),
+            ["Goma"]
+        );
+        assert_eq!(
+            text_names("She lives at 12 Orchard St., Goma, and in Goma.", &fixture()),
             ["Goma", "Goma"]
         );
     }
