@@ -429,13 +429,21 @@ fn trim_possessive(text: &str, span: Span) -> Span {
     Span::new(span.start, span.start + cut)
 }
 
+/// Least population of a province or capital that makes its name major,
+/// kept even where a person's name is likelier (the sheadings of the Isle
+/// of Man, "Michael" among them, are not; the same bar as for a name
+/// opening a sentence).
+const MAJOR_MIN_POPULATION: u64 = 100_000;
+
 /// True when a name can denote a country, continent, first-level
 /// subdivision or capital (not by a demonym): such names are kept even
 /// where a lesser place name would be doubted.
 fn is_major(cands: &[Candidate<'_>]) -> bool {
     cands.iter().any(|c| match c.place.kind {
         PlaceKind::Country | PlaceKind::Continent => true,
-        PlaceKind::Admin1 | PlaceKind::Capital => c.name_kind == NameKind::Primary,
+        PlaceKind::Admin1 | PlaceKind::Capital => {
+            c.name_kind == NameKind::Primary && c.place.population >= MAJOR_MIN_POPULATION
+        }
         _ => false,
     })
 }
@@ -630,6 +638,15 @@ mod tests {
         assert_eq!(
             text_names("She lives at 12 Orchard St., Goma, and in Goma.", &fixture()),
             ["Goma", "Goma"]
+        );
+    }
+
+    #[test]
+    fn a_small_province_named_like_a_first_name_is_no_major_place() {
+        let g = fixture_with("999007\tadmin1\tIMN\t0\t0\t54.3\t-4.6\t0\tMichael\t\t\n");
+        assert_eq!(
+            text_names("Michael Kabila of the police in Goma spoke.", &g),
+            ["Goma"]
         );
     }
 
