@@ -243,8 +243,13 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
                     let prev_single = j == matched_to && j > i && k == j && last_single_minor;
                     let next_unmatched = k + 1 < run_end;
                     if !major
-                        && (prev_unmatched && !tokens[j - 1].sentence_start
+                        && (prev_unmatched
+                            && (!tokens[j - 1].sentence_start
+                                || opening_first_name(text, &tokens[j - 1], &lower_words)
+                                    && age_follows(text, span.end))
                             || prev_single
+                            // "Flores, 26, had just left the Army".
+                            || k == j && age_follows(text, span.end)
                             || j > 0 && title_before(text, &tokens[j - 1], &tokens[j])
                             || after_bracketed_name(text, &tokens, j))
                     {
@@ -280,6 +285,91 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
         .into_iter()
         .filter(|m| m.geonames_id.is_some())
         .collect()
+}
+
+/// Words that open sentences and clauses without being names.
+const OPENERS: &[&str] = &[
+    "a",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "both",
+    "but",
+    "by",
+    "during",
+    "for",
+    "from",
+    "he",
+    "her",
+    "his",
+    "if",
+    "in",
+    "into",
+    "it",
+    "its",
+    "last",
+    "many",
+    "meanwhile",
+    "most",
+    "near",
+    "new",
+    "next",
+    "no",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "our",
+    "over",
+    "she",
+    "since",
+    "so",
+    "some",
+    "that",
+    "the",
+    "their",
+    "then",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "today",
+    "under",
+    "until",
+    "we",
+    "when",
+    "while",
+    "with",
+    "yesterday",
+    "you",
+];
+
+/// Whether a sentence's first word before a name is a first name
+/// ("Brian Freeman, 23, …"), not an opener ("In Goma") or a word the
+/// text also writes in lower case.
+fn opening_first_name(text: &str, t: &Token, lower_words: &BTreeSet<String>) -> bool {
+    let lower = text[t.start..t.end].to_lowercase();
+    !OPENERS.contains(&lower.as_str()) && !lower_words.contains(&lower)
+}
+
+/// True when an age follows the name at byte `end` (", 23,"): news gives
+/// people's ages, not places'.
+fn age_follows(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start();
+    let Some(rest) = rest.strip_prefix(',') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    // The appositive closes right after the number: not ", 45 people".
+    (1..=3).contains(&digits) && rest[digits..].starts_with(',')
 }
 
 /// Words that open the name of an area around a place ("Greater
@@ -648,6 +738,19 @@ mod tests {
             text_names("Michael Kabila of the police in Goma spoke.", &g),
             ["Goma"]
         );
+    }
+
+    #[test]
+    fn a_name_given_an_age_is_a_person() {
+        let g = fixture_with("999008\tcity\tUSA\t0\t0\t34\t-84\t15000\tFreeman\t\t\n");
+        // Opening the sentence with a first name, or alone as a surname.
+        assert_eq!(
+            text_names("Brian Freeman, 23, was charged in Goma.", &g),
+            ["Goma"]
+        );
+        assert_eq!(text_names("Freeman, 23, was charged in Goma.", &g), ["Goma"]);
+        // A count after a place is no age.
+        assert_eq!(text_names("In Goma, 45 people died.", &g), ["Goma"]);
     }
 
     /// The test gazetteer with one more row.
