@@ -468,6 +468,15 @@ fn keep(
         return false;
     }
     let major = is_major(&cands);
+    // "Police Department", "Fire District": a word that is no place alone
+    // is none with an administrative word after it either.
+    if !major
+        && key
+            .rsplit_once(' ')
+            .is_some_and(|(base, last)| super::GENERIC_SUFFIXES.contains(&last) && NOT_PLACES.contains(&base))
+    {
+        return false;
+    }
     let single = !surface.contains(' ');
     if single {
         if NOT_PLACES.contains(&key.as_str()) && !major || LANDFORMS.contains(&key.as_str()) {
@@ -751,6 +760,13 @@ mod tests {
         assert_eq!(text_names("Freeman, 23, was charged in Goma.", &g), ["Goma"]);
         // A count after a place is no age.
         assert_eq!(text_names("In Goma, 45 people died.", &g), ["Goma"]);
+    }
+
+    #[test]
+    fn an_institution_word_with_an_administrative_word_is_no_place() {
+        // A town called Police (Poland): "Police Department" is not it.
+        let g = fixture_with("999009\tcity\tPOL\t0\t0\t53.5\t14.6\t34000\tPolice\t\t\n");
+        assert_eq!(text_names("The Police Department in Goma closed.", &g), ["Goma"]);
     }
 
     /// The test gazetteer with one more row.
