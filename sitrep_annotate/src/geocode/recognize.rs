@@ -500,7 +500,32 @@ fn keep(
             }
         }
         let sentence_start = tokens.get(ti).is_some_and(|t| t.sentence_start);
-        let common = lower_words.contains(&surface.to_lowercase());
+        let lower = surface.to_lowercase();
+        // "No other injuries", "Most of us", "Nov. 3", "I'll": an opener,
+        // a date word or a contraction is no place, however many live in
+        // a town of that name.
+        let contraction = [
+            "'ll",
+            "'d",
+            "'ve",
+            "'re",
+            "'m",
+            "\u{2019}ll",
+            "\u{2019}d",
+            "\u{2019}ve",
+            "\u{2019}re",
+            "\u{2019}m",
+        ]
+        .iter()
+        .any(|c| lower.ends_with(c));
+        if !major
+            && (sentence_start && OPENERS.contains(&lower.as_str())
+                || crate::entities::text::is_in(crate::entities::text::CALENDAR_WORDS, &lower)
+                || contraction)
+        {
+            return false;
+        }
+        let common = lower_words.contains(&lower);
         if (common || sentence_start) && !major {
             let pop = cands.iter().map(|c| c.place.population).max().unwrap_or(0);
             if common || pop < 100_000 {
@@ -767,6 +792,21 @@ mod tests {
         // A town called Police (Poland): "Police Department" is not it.
         let g = fixture_with("999009\tcity\tPOL\t0\t0\t53.5\t14.6\t34000\tPolice\t\t\n");
         assert_eq!(text_names("The Police Department in Goma closed.", &g), ["Goma"]);
+    }
+
+    #[test]
+    fn openers_date_words_and_contractions_are_no_places() {
+        // Towns somewhere called "No", "Nov" and "Ill", large enough to
+        // be kept at a sentence's start otherwise.
+        let g = fixture_with(
+            "999010\tcity\tGHA\t0\t0\t6.6\t0.5\t130000\tNo\t\t\n\
+             999011\tcity\tTJK\t0\t0\t40.2\t69.4\t130000\tNov\t\t\n\
+             999012\tcity\tUSA\t0\t0\t40\t-89\t130000\tIll\t\t\n",
+        );
+        assert_eq!(
+            text_names("No one was hurt in Goma on Nov. 3. I'll go, he said.", &g),
+            ["Goma"]
+        );
     }
 
     /// The test gazetteer with one more row.
