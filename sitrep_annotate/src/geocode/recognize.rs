@@ -240,7 +240,11 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
                         j > matched_to && tokens[j - 1].capitalised && given_name_like(text, &tokens[j - 1]);
                     // Two lesser single-word names in a row: a person
                     // ("Bob Jones", where both are towns somewhere).
-                    let prev_single = j == matched_to && j > i && k == j && last_single_minor;
+                    let prev_single = j == matched_to
+                        && j > i
+                        && k == j
+                        && last_single_minor
+                        && given_name_like(text, &tokens[j - 1]);
                     let next_unmatched = k + 1 < run_end;
                     if !major
                         && (prev_unmatched
@@ -388,6 +392,7 @@ fn given_name_like(text: &str, t: &Token) -> bool {
         // "Greater Toronto", "Northern Goma", "Monday Goma": a word of
         // areas, directions or the calendar is no first name.
         && !super::COMPASS_WORDS.contains(&lower.as_str())
+        && !NAME_ABBREVIATIONS.contains(&lower.as_str())
         && !AREA_WORDS.contains(&lower.as_str())
         && !crate::entities::text::is_in(crate::entities::text::CALENDAR_WORDS, &lower)
 }
@@ -434,6 +439,11 @@ fn title_before(text: &str, t: &Token, next: &Token) -> bool {
 /// A single capitalised word followed by another capitalised word that is
 /// no place: a first name ("Jackson Browne").
 fn is_person_like(text: &str, tokens: &[Token], k: usize) -> bool {
+    // "Whittier's Penn Park": a possessive is no first name.
+    let word = &text[tokens[k].start..tokens[k].end];
+    if word.ends_with("'s") || word.ends_with("\u{2019}s") {
+        return false;
+    }
     tokens.get(k + 1).is_some_and(|t| {
         t.capitalised
             && text[tokens[k].end..t.start].trim().is_empty()
@@ -573,11 +583,20 @@ fn is_major(cands: &[Candidate<'_>]) -> bool {
 }
 
 /// End (exclusive token index) of the capitalised run starting at `i`.
+/// Abbreviations that open place names ("St. Petersburg", "Ft. Worth",
+/// "Mt. Kenya"): their period ends no sentence and splits no name.
+const NAME_ABBREVIATIONS: &[&str] = &["ft", "mt", "pt", "st", "ste"];
+
+fn is_name_abbreviation(text: &str, t: &Token) -> bool {
+    NAME_ABBREVIATIONS.contains(&text[t.start..t.end].to_lowercase().as_str())
+}
+
 fn run_end(text: &str, tokens: &[Token], i: usize) -> usize {
     let mut j = i + 1;
     while j < tokens.len() {
         let gap = &text[tokens[j - 1].end..tokens[j].start];
-        if !(gap == " " || gap == "-") {
+        let abbreviated = gap == ". " && tokens[j].capitalised && is_name_abbreviation(text, &tokens[j - 1]);
+        if !(gap == " " || gap == "-" || abbreviated) {
             break;
         }
         if tokens[j].capitalised {
@@ -618,7 +637,11 @@ fn tokenize(text: &str, sentences: Option<&[Sentence]>) -> Vec<Token> {
     let mut prev_punct = true; // text start counts as a sentence start
     while let Some((i, c)) = iter.next() {
         if !c.is_alphanumeric() {
-            if matches!(c, '.' | '!' | '?' | '\n' | ':' | '"' | '\u{201c}') {
+            let abbreviation = c == '.'
+                && tokens
+                    .last()
+                    .is_some_and(|t: &Token| t.end == i && is_name_abbreviation(text, t));
+            if matches!(c, '.' | '!' | '?' | '\n' | ':' | '"' | '\u{201c}') && !abbreviation {
                 prev_punct = true;
             }
             continue;
@@ -807,6 +830,21 @@ mod tests {
             text_names("No one was hurt in Goma on Nov. 3. I'll go, he said.", &g),
             ["Goma"]
         );
+    }
+
+    #[test]
+    fn abbreviated_saints_and_possessives_keep_their_names_whole() {
+        let g = fixture_with(
+            "999013\tcity\tRUS\t0\t0\t59.9\t30.3\t5000000\tSaint Petersburg\tSt. Petersburg\t\n\
+             999014\tcity\tUSA\t0\t0\t34\t-118\t85000\tWhittier\t\t\n\
+             999015\tcity\tKOR\t0\t0\t37\t127\t20000\tPark\t\t\n",
+        );
+        assert_eq!(
+            text_names("Flights between Goma and St. Petersburg start soon.", &g),
+            ["Goma", "St. Petersburg"]
+        );
+        // "Whittier's Penn Park": no first name "Whittier".
+        assert_eq!(text_names("They met at Whittier's Penn Park.", &g), ["Whittier"]);
     }
 
     /// The test gazetteer with one more row.
