@@ -234,6 +234,7 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
                     j += 1;
                 }
                 Some(k) => {
+                    let k = without_body_suffix(text, &tokens, j, k, run_end, g);
                     let span = trim_possessive(text, Span::new(tokens[j].start, tokens[k].end));
                     let major = is_major(&candidates(&text[span.start..span.end], g));
                     let prev_unmatched =
@@ -583,6 +584,40 @@ fn is_major(cands: &[Candidate<'_>]) -> bool {
 }
 
 /// End (exclusive token index) of the capitalised run starting at `i`.
+/// The last token of a match, without a trailing "city", "department" or
+/// "state" that opens the name of a body instead ("Ohio Department of
+/// Transportation", "Kentucky State Police", "Dublin City Council": the
+/// place is Ohio, Kentucky, Dublin), when the name without it is a place
+/// too.
+fn without_body_suffix(
+    text: &str,
+    tokens: &[Token],
+    j: usize,
+    k: usize,
+    run_end: usize,
+    g: &Gazetteer,
+) -> usize {
+    if k == j {
+        return k;
+    }
+    // Not "county", "parish" or "township": "Henry County Sheriff" names
+    // Henry County.
+    let last = text[tokens[k].start..tokens[k].end].to_lowercase();
+    if !["city", "department", "state"].contains(&last.as_str()) {
+        return k;
+    }
+    let rest = text[tokens[k].end..].trim_start();
+    let body_follows = k + 1 < run_end
+        || rest
+            .strip_prefix("of ")
+            .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase));
+    if body_follows && !candidates(&text[tokens[j].start..tokens[k - 1].end], g).is_empty() {
+        k - 1
+    } else {
+        k
+    }
+}
+
 /// Abbreviations that open place names ("St. Petersburg", "Ft. Worth",
 /// "Mt. Kenya"): their period ends no sentence and splits no name.
 const NAME_ABBREVIATIONS: &[&str] = &["ft", "mt", "pt", "st", "ste"];
@@ -845,6 +880,23 @@ mod tests {
         );
         // "Whittier's Penn Park": no first name "Whittier".
         assert_eq!(text_names("They met at Whittier's Penn Park.", &g), ["Whittier"]);
+    }
+
+    #[test]
+    fn a_body_named_after_a_place_names_the_place_only() {
+        assert_eq!(
+            text_names(
+                "The Ohio Department of Transportation and the Texas State Police met.",
+                &fixture()
+            ),
+            ["Ohio", "Texas"]
+        );
+        // A county's name keeps its word.
+        let g = fixture_with("999016\tadmin2\tUSA\t0\t0\t33\t-84\t200000\tHenry County\t\t\n");
+        assert_eq!(
+            text_names("The Henry County Sheriff spoke in Goma.", &g),
+            ["Henry County", "Goma"]
+        );
     }
 
     /// The test gazetteer with one more row.
