@@ -235,7 +235,11 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
                 }
                 Some(k) => {
                     let k = without_body_suffix(text, &tokens, j, k, run_end, g);
-                    let span = trim_possessive(text, Span::new(tokens[j].start, tokens[k].end));
+                    let span = with_abbreviation_period(
+                        text,
+                        trim_possessive(text, Span::new(tokens[j].start, tokens[k].end)),
+                        g,
+                    );
                     let major = is_major(&candidates(&text[span.start..span.end], g));
                     let prev_unmatched =
                         j > matched_to && tokens[j - 1].capitalised && given_name_like(text, &tokens[j - 1]);
@@ -552,6 +556,27 @@ fn keep(
         }
     }
     true
+}
+
+/// The span with the period of an abbreviated name ("Ky.", "Conn.",
+/// "Ill."): a short mixed-case name every reading of which is an
+/// alternate name, right before a period.
+fn with_abbreviation_period(text: &str, span: Span, g: &Gazetteer) -> Span {
+    let surface = &text[span.start..span.end];
+    // Mixed case: an acronym ("UK.") ends a sentence, it takes no period.
+    if surface.chars().count() > 4
+        || !text[span.end..].starts_with('.')
+        || surface.contains('.')
+        || !surface.chars().any(char::is_lowercase)
+    {
+        return span;
+    }
+    let cands = candidates(surface, g);
+    if !cands.is_empty() && cands.iter().all(|c| c.name_kind == NameKind::Alternate) {
+        Span::new(span.start, span.end + 1)
+    } else {
+        span
+    }
 }
 
 /// The span without a trailing possessive "'s".
@@ -897,6 +922,19 @@ mod tests {
             text_names("The Henry County Sheriff spoke in Goma.", &g),
             ["Henry County", "Goma"]
         );
+    }
+
+    #[test]
+    fn an_abbreviated_state_keeps_its_period() {
+        let g = fixture_with("999017\tadmin1\tUSA\t0\t0\t37.5\t-85\t4500000\tKentucky\tKy|Ky.\t\n");
+        let text = "He moved from Louisville, Ky., to the UK.";
+        let got: Vec<&str> = find_places(text, None, &g)
+            .iter()
+            .map(|m| &text[m.span.start..m.span.end])
+            .collect();
+        assert!(got.contains(&"Ky."), "{got:?}");
+        // An acronym ending a sentence takes no period.
+        assert!(!got.contains(&"UK."), "{got:?}");
     }
 
     /// The test gazetteer with one more row.
