@@ -452,8 +452,10 @@ fn is_person_like(text: &str, tokens: &[Token], k: usize) -> bool {
     tokens.get(k + 1).is_some_and(|t| {
         t.capitalised
             && text[tokens[k].end..t.start].trim().is_empty()
-            // "Toronto Saturday": a day or month is no surname.
+            // "Toronto Saturday", "Gainesville Police": a day, a month or
+            // the body a place names is no surname.
             && !crate::entities::text::is_in(crate::entities::text::CALENDAR_WORDS, &text[t.start..t.end].to_lowercase())
+            && !LOCAL_BODIES.contains(&text[t.start..t.end].to_lowercase().as_str())
     })
 }
 
@@ -642,6 +644,10 @@ fn without_body_suffix(
         k
     }
 }
+
+/// Words for the local bodies a place name opens ("Gainesville Police",
+/// "Columbus Council", "Athens Fire Department").
+const LOCAL_BODIES: &[&str] = &["board", "council", "fire", "police", "public", "sheriff"];
 
 /// Abbreviations that open place names ("St. Petersburg", "Ft. Worth",
 /// "Mt. Kenya"): their period ends no sentence and splits no name.
@@ -905,6 +911,16 @@ mod tests {
         );
         // "Whittier's Penn Park": no first name "Whittier".
         assert_eq!(text_names("They met at Whittier's Penn Park.", &g), ["Whittier"]);
+    }
+
+    #[test]
+    fn a_place_opening_a_local_bodys_name_is_no_first_name() {
+        // Gainesville is a lesser place: "Police" after it is no surname.
+        let g = fixture_with("999018\tcity\tUSA\t0\t0\t34.3\t-83.8\t40000\tGainesville\t\t\n");
+        assert_eq!(
+            text_names("A release from Gainesville Police came late.", &g),
+            ["Gainesville"]
+        );
     }
 
     #[test]
