@@ -124,6 +124,20 @@ const NOT_PLACES: &[&str] = &[
     "bethlehem",
     "lebanon",
     "jordan",
+    // Holidays, parties and a news agency that share a town's name.
+    "christmas",
+    "easter",
+    "passover",
+    "ramadan",
+    "thanksgiving",
+    "halloween",
+    "hanukkah",
+    "liberal",
+    "conservative",
+    "democrat",
+    "republican",
+    "labour",
+    "xinhua",
 ];
 /// Landform nouns that name a province somewhere ("Gulf", Papua New
 /// Guinea) but alone in news mean a feature the text names elsewhere
@@ -911,6 +925,21 @@ mod tests {
         );
         // "Whittier's Penn Park": no first name "Whittier".
         assert_eq!(text_names("They met at Whittier's Penn Park.", &g), ["Whittier"]);
+    }
+
+    #[test]
+    fn holidays_and_parties_are_no_towns() {
+        let g = fixture_with(
+            "999019\tcity\tUSA\t0\t0\t28.5\t-81\t1200\tChristmas\t\t\n\
+             999020\tcity\tUSA\t0\t0\t37\t-101\t19000\tLiberal\t\t\n",
+        );
+        assert_eq!(
+            text_names(
+                "Families in Goma spent Christmas together; the Liberal leader came.",
+                &g
+            ),
+            ["Goma"]
+        );
     }
 
     #[test]
