@@ -224,6 +224,7 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
         .filter(|t| !t.capitalised)
         .map(|t| text[t.start..t.end].to_lowercase())
         .collect();
+    // Names this text gives to people (or diseases), not places.
     let mut person_words: BTreeSet<String> = BTreeSet::new();
     let mut found: Vec<(Span, usize)> = Vec::new(); // span, first token index
     let mut i = 0;
@@ -298,6 +299,20 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
             }
         }
         i = run_end.max(i + 1);
+    }
+    // A name that names a disease somewhere in the text ("Marburg virus",
+    // "Lassa fever") is the disease everywhere in it ("Marburg kills more
+    // slowly"), unless it is a major place.
+    for &(span, _) in &found {
+        let next = text[span.end..].trim_start();
+        let word: String = next
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        if DISEASE_WORDS.contains(&word.as_str()) && !is_major(&candidates(&text[span.start..span.end], g)) {
+            person_words.insert(normalize_word(text, span));
+        }
     }
     let spans: Vec<Span> = found
         .into_iter()
@@ -659,6 +674,9 @@ fn without_body_suffix(
     }
 }
 
+/// Words after a name that make it a disease's ("Marburg virus").
+const DISEASE_WORDS: &[&str] = &["disease", "fever", "flu", "hemorrhagic", "haemorrhagic", "virus"];
+
 /// Words for the local bodies a place name opens ("Gainesville Police",
 /// "Columbus Council", "Athens Fire Department").
 const LOCAL_BODIES: &[&str] = &["board", "council", "fire", "police", "public", "sheriff"];
@@ -925,6 +943,19 @@ mod tests {
         );
         // "Whittier's Penn Park": no first name "Whittier".
         assert_eq!(text_names("They met at Whittier's Penn Park.", &g), ["Whittier"]);
+    }
+
+    #[test]
+    fn a_disease_named_after_a_town_is_no_place_anywhere_in_the_text() {
+        let g = fixture_with("999021\tcity\tDEU\t0\t0\t50.8\t8.8\t76000\tMarburg\t\t\n");
+        assert_eq!(
+            text_names("Marburg virus reached Goma. Marburg kills slowly.", &g),
+            ["Goma"]
+        );
+        assert_eq!(
+            text_names("He studied in Marburg and Goma.", &g),
+            ["Marburg", "Goma"]
+        );
     }
 
     #[test]
