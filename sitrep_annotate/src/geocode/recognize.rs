@@ -416,7 +416,8 @@ const AREA_WORDS: &[&str] = &["greater", "upper", "lower", "inner", "outer", "do
 
 /// Whether a capitalised word before a name could be a first name, making
 /// the name a surname: not an acronym ("CBC Toronto"), a possessive
-/// ("Radio's Edmonton") or a common word.
+/// ("Radio's Edmonton"), an opener ("One Edmonton resident") or a word of
+/// areas, directions or the calendar.
 fn given_name_like(text: &str, t: &Token) -> bool {
     let word = &text[t.start..t.end];
     let lower = word.to_lowercase();
@@ -427,6 +428,7 @@ fn given_name_like(text: &str, t: &Token) -> bool {
         // areas, directions or the calendar is no first name.
         && !super::COMPASS_WORDS.contains(&lower.as_str())
         && !NAME_ABBREVIATIONS.contains(&lower.as_str())
+        && !OPENERS.contains(&lower.as_str())
         && !AREA_WORDS.contains(&lower.as_str())
         && !crate::entities::text::is_in(crate::entities::text::CALENDAR_WORDS, &lower)
 }
@@ -956,6 +958,13 @@ mod tests {
             text_names("He studied in Marburg and Goma.", &g),
             ["Marburg", "Goma"]
         );
+    }
+
+    #[test]
+    fn an_opener_is_no_first_name() {
+        // A town called "One" somewhere: "One Goma resident" is no person.
+        let g = fixture_with("999022\tcity\tUSA\t0\t0\t40\t-90\t900\tOne\t\t\n");
+        assert_eq!(text_names("One Goma resident called in.", &g), ["Goma"]);
     }
 
     #[test]
