@@ -416,12 +416,19 @@ const AREA_WORDS: &[&str] = &["greater", "upper", "lower", "inner", "outer", "do
 
 /// Whether a capitalised word before a name could be a first name, making
 /// the name a surname: not an acronym ("CBC Toronto"), a possessive
-/// ("Radio's Edmonton"), an opener ("One Edmonton resident") or a word of
-/// areas, directions or the calendar.
+/// ("Radio's Edmonton"), a brand ("StandUp DeKalb"), an opener ("One
+/// Edmonton resident") or a word of areas, directions or the calendar.
 fn given_name_like(text: &str, t: &Token) -> bool {
     let word = &text[t.start..t.end];
     let lower = word.to_lowercase();
+    // An inner capital after a lower-case letter makes a brand, not a
+    // first name ("StandUp DeKalb").
+    let brand = word
+        .chars()
+        .zip(word.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
     word.chars().any(char::is_lowercase)
+        && !brand
         && !word.ends_with("'s")
         && !word.ends_with("\u{2019}s")
         // "Greater Toronto", "Northern Goma", "Monday Goma": a word of
@@ -957,6 +964,14 @@ mod tests {
         assert_eq!(
             text_names("He studied in Marburg and Goma.", &g),
             ["Marburg", "Goma"]
+        );
+    }
+
+    #[test]
+    fn a_brand_is_no_first_name() {
+        assert_eq!(
+            text_names("Groups such as StandUp Goma helped. Goma voted.", &fixture()),
+            ["Goma", "Goma"]
         );
     }
 
