@@ -304,7 +304,6 @@ pub fn chunks(
         if inside.is_empty()
             && let Some(i) = (0..toks.len()).find(|&i| {
                 toks[i].span.start == m.span.start
-                    && toks[i].span.end > m.span.end
                     && toks[i].lower.ends_with("-led")
                     && toks[i].span.end == m.span.end + "-led".len()
             })

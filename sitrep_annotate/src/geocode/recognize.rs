@@ -429,15 +429,20 @@ fn given_name_like(text: &str, t: &Token) -> bool {
         .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
     word.chars().any(char::is_lowercase)
         && !brand
-        && !word.ends_with("'s")
-        && !word.ends_with("\u{2019}s")
+        && !is_possessive(word)
         // "Greater Toronto", "Northern Goma", "Monday Goma": a word of
         // areas, directions or the calendar is no first name.
         && !super::COMPASS_WORDS.contains(&lower.as_str())
         && !NAME_ABBREVIATIONS.contains(&lower.as_str())
         && !OPENERS.contains(&lower.as_str())
         && !AREA_WORDS.contains(&lower.as_str())
-        && !crate::entities::text::is_in(crate::entities::text::CALENDAR_WORDS, &lower)
+        && !is_calendar_word(&lower)
+}
+
+/// True when a lower-case word names a month or weekday, in full or
+/// abbreviated.
+fn is_calendar_word(lower: &str) -> bool {
+    crate::entities::text::is_in(crate::entities::text::CALENDAR_WORDS, lower)
 }
 
 /// A sentence-initial word written in lower case elsewhere in the text,
@@ -483,8 +488,7 @@ fn title_before(text: &str, t: &Token, next: &Token) -> bool {
 /// no place: a first name ("Jackson Browne").
 fn is_person_like(text: &str, tokens: &[Token], k: usize) -> bool {
     // "Whittier's Penn Park": a possessive is no first name.
-    let word = &text[tokens[k].start..tokens[k].end];
-    if word.ends_with("'s") || word.ends_with("\u{2019}s") {
+    if is_possessive(&text[tokens[k].start..tokens[k].end]) {
         return false;
     }
     tokens.get(k + 1).is_some_and(|t| {
@@ -492,8 +496,10 @@ fn is_person_like(text: &str, tokens: &[Token], k: usize) -> bool {
             && text[tokens[k].end..t.start].trim().is_empty()
             // "Toronto Saturday", "Gainesville Police": a day, a month or
             // the body a place names is no surname.
-            && !crate::entities::text::is_in(crate::entities::text::CALENDAR_WORDS, &text[t.start..t.end].to_lowercase())
-            && !LOCAL_BODIES.contains(&text[t.start..t.end].to_lowercase().as_str())
+            && {
+                let next = text[t.start..t.end].to_lowercase();
+                !is_calendar_word(&next) && !LOCAL_BODIES.contains(&next.as_str())
+            }
     })
 }
 
@@ -575,7 +581,7 @@ fn keep(
         .any(|c| lower.ends_with(c));
         if !major
             && (sentence_start && OPENERS.contains(&lower.as_str())
-                || crate::entities::text::is_in(crate::entities::text::CALENDAR_WORDS, &lower)
+                || is_calendar_word(&lower)
                 || contraction)
         {
             return false;
@@ -583,7 +589,7 @@ fn keep(
         let common = lower_words.contains(&lower);
         if (common || sentence_start) && !major {
             let pop = cands.iter().map(|c| c.place.population).max().unwrap_or(0);
-            if common || pop < 100_000 {
+            if common || pop < MAJOR_MIN_POPULATION {
                 return false;
             }
         }
@@ -619,6 +625,11 @@ fn with_abbreviation_period(text: &str, span: Span, g: &Gazetteer) -> Span {
     }
 }
 
+/// True when a word ends in a possessive "'s" (straight or curly).
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("\u{2019}s")
+}
+
 /// The span without a trailing possessive "'s".
 fn trim_possessive(text: &str, span: Span) -> Span {
     let s = &text[span.start..span.end];
@@ -648,7 +659,6 @@ fn is_major(cands: &[Candidate<'_>]) -> bool {
     })
 }
 
-/// End (exclusive token index) of the capitalised run starting at `i`.
 /// The last token of a match, without a trailing "city", "department" or
 /// "state" that opens the name of a body instead ("Ohio Department of
 /// Transportation", "Kentucky State Police", "Dublin City Council": the
@@ -694,10 +704,12 @@ const LOCAL_BODIES: &[&str] = &["board", "council", "fire", "police", "public", 
 /// "Mt. Kenya"): their period ends no sentence and splits no name.
 const NAME_ABBREVIATIONS: &[&str] = &["ft", "mt", "pt", "st", "ste"];
 
+/// True when token `t` is one of [`NAME_ABBREVIATIONS`].
 fn is_name_abbreviation(text: &str, t: &Token) -> bool {
     NAME_ABBREVIATIONS.contains(&text[t.start..t.end].to_lowercase().as_str())
 }
 
+/// End (exclusive token index) of the capitalised run starting at `i`.
 fn run_end(text: &str, tokens: &[Token], i: usize) -> usize {
     let mut j = i + 1;
     while j < tokens.len() {
