@@ -20,15 +20,15 @@
 //! "Southern California") is resolved by its longest known run of words,
 //! a guess that takes context but gives none.
 
+mod context;
 mod recognize;
 
 use std::collections::BTreeMap;
 
 use sitrep_model::{PlaceMention, Span};
 
-use crate::gazetteer::{
-    Candidate, Gazetteer, NameKind, Place, PlaceKind, Point, distance_between, normalize,
-};
+use crate::gazetteer::{Candidate, Gazetteer, NameKind, Place, PlaceKind, normalize};
+use context::{Flat, Round};
 
 pub use recognize::find_places;
 
@@ -427,6 +427,7 @@ pub fn resolve(text: &str, spans: &[Span], g: &Gazetteer, ctx: &GeocodeContext) 
     }
     let mut flat = Flat::new(&group_list);
     for _ in 0..ROUNDS {
+        let round = Round::new(&flat, &group_list);
         let new_probs: Vec<Vec<f64>> = (0..group_list.len())
             .map(|gi| {
                 let grp = &group_list[gi];
@@ -434,7 +435,7 @@ pub fn resolve(text: &str, spans: &[Span], g: &Gazetteer, ctx: &GeocodeContext) 
                     .map(|ci| {
                         grp.prior[ci]
                             + w.qualifier * grp.qualifier[ci]
-                            + flat.context_score(gi, ci, &group_list, w)
+                            + flat.context_score(gi, ci, &group_list, &round, w)
                     })
                     .collect();
                 softmax(&scores)
@@ -511,127 +512,6 @@ fn prior_score(c: &Candidate<'_>, w: &Weights, ctx: &GeocodeContext) -> f64 {
         _ => 0.0,
     };
     w.population * (1.0 + p.population as f64).log10() + kind + name + hint
-}
-
-/// The candidates of all names of an article, numbered in one sequence
-/// (group by group), with what context scoring compares of them read
-/// once, and the nearness of each pair computed once for all rounds.
-struct Flat {
-    /// Number of the first candidate of each group.
-    start: Vec<usize>,
-    /// Country of each candidate as a number (0: none; equal numbers,
-    /// equal countries).
-    country: Vec<u32>,
-    /// [`admin1_of`] each candidate.
-    region: Vec<u64>,
-    /// Countries and continents, which say little about distance.
-    broad: Vec<bool>,
-    /// Countries (for `near_country`).
-    is_country: Vec<bool>,
-    /// Where each candidate is.
-    point: Vec<Point>,
-    /// `near(i, j)` at `i * n + j` once computed (NaN before), when the
-    /// article has few enough candidates to keep every pair.
-    near: Option<Vec<f64>>,
-}
-
-/// Most candidate pairs whose nearness is kept across rounds.
-const MAX_PAIRS: usize = 1 << 20;
-
-impl Flat {
-    fn new(groups: &[NameGroup<'_>]) -> Self {
-        let n: usize = groups.iter().map(|g| g.cands.len()).sum();
-        let mut countries: Vec<&str> = vec![""];
-        let mut this = Self {
-            start: Vec::with_capacity(groups.len()),
-            country: Vec::with_capacity(n),
-            region: Vec::with_capacity(n),
-            broad: Vec::with_capacity(n),
-            is_country: Vec::with_capacity(n),
-            point: Vec::with_capacity(n),
-            near: (n.saturating_mul(n) <= MAX_PAIRS).then(|| vec![f64::NAN; n * n]),
-        };
-        for g in groups {
-            this.start.push(this.country.len());
-            for c in &g.cands {
-                let p = c.place;
-                let country = match countries.iter().position(|x| *x == p.country) {
-                    Some(i) => i,
-                    None => {
-                        countries.push(&p.country);
-                        countries.len() - 1
-                    }
-                };
-                this.country.push(u32::try_from(country).unwrap_or(u32::MAX));
-                this.region.push(admin1_of(p));
-                this.broad
-                    .push(matches!(p.kind, PlaceKind::Country | PlaceKind::Continent));
-                this.is_country.push(p.kind == PlaceKind::Country);
-                this.point.push(Point::new(p.lat, p.lon));
-            }
-        }
-        this
-    }
-
-    /// `exp(-distance / nearby_km)` between candidates `i` and `j`.
-    fn near(&mut self, i: usize, j: usize, nearby_km: f64) -> f64 {
-        let at = i * self.point.len() + j;
-        if let Some(&known) = self.near.as_ref().and_then(|v| v.get(at)).filter(|x| !x.is_nan()) {
-            return known;
-        }
-        let value = (-distance_between(&self.point[i], &self.point[j]) / nearby_km).exp();
-        if let Some(slot) = self.near.as_mut().and_then(|v| v.get_mut(at)) {
-            *slot = value;
-        }
-        value
-    }
-
-    /// Context features of candidate `ci` of group `own` against the
-    /// other names' current probabilities.
-    fn context_score(&mut self, own: usize, ci: usize, groups: &[NameGroup<'_>], w: &Weights) -> f64 {
-        let mut same_country = 0.0;
-        let mut same_admin1 = 0.0;
-        let mut nearby = 0.0;
-        let mut near_country = 0.0;
-        let mut others = 0usize;
-        let i = self.start[own] + ci;
-        let (country, region) = (self.country[i], self.region[i]);
-        for (gi, grp) in groups.iter().enumerate() {
-            if gi == own || grp.cands.is_empty() || grp.by_part {
-                continue;
-            }
-            others += 1;
-            let first = self.start[gi];
-            for (cj, &prob) in grp.prob.iter().enumerate() {
-                if prob < 1e-3 {
-                    continue;
-                }
-                let j = first + cj;
-                if country != 0 && self.country[j] == country {
-                    same_country += prob;
-                }
-                if region != 0 && self.region[j] == region {
-                    same_admin1 += prob;
-                }
-                if !self.broad[j] {
-                    nearby += prob * self.near(i, j, w.nearby_km);
-                } else if self.is_country[j] && self.country[j] != country && w.near_country != 0.0 {
-                    // A place near a country it is not in is its
-                    // neighbour's.
-                    let km = distance_between(&self.point[i], &self.point[j]);
-                    near_country += prob * (-km / w.near_country_km).exp();
-                }
-            }
-        }
-        if others == 0 {
-            return 0.0;
-        }
-        let n = others as f64;
-        w.same_country * same_country / n
-            + w.same_admin1 * same_admin1 / n
-            + w.nearby * nearby / n
-            + w.near_country * near_country / n
-    }
 }
 
 /// The first-level subdivision a place is in (itself for an admin1).
