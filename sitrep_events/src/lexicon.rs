@@ -27,12 +27,18 @@
 //! pattern whose verb, particles and objects the core already has keeps
 //! the core's coding.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use foldhash::fast::FixedState;
 
 use sitrep_model::PloverType;
 use thiserror::Error;
 
 use crate::cameo;
+
+/// A map looked up by word per token: hashed, not ordered (nothing
+/// iterates it).
+type WordMap<V> = HashMap<String, V, FixedState>;
 
 /// Why a lexicon file could not be read.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -112,11 +118,11 @@ pub struct Noun {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     patterns: Vec<Pattern>,
-    by_verb: BTreeMap<String, Vec<usize>>,
-    nouns: BTreeMap<String, Vec<Noun>>,
-    agents: BTreeMap<String, Vec<(Vec<String>, String)>>,
-    weapons: BTreeMap<String, Vec<(Vec<String>, String, PloverType)>>,
-    forms: BTreeMap<String, String>,
+    by_verb: WordMap<Vec<usize>>,
+    nouns: WordMap<Vec<Noun>>,
+    agents: WordMap<Vec<(Vec<String>, String)>>,
+    weapons: WordMap<Vec<(Vec<String>, String, PloverType)>>,
+    forms: WordMap<String>,
     table: BTreeMap<String, (PloverType, Option<String>, Option<String>)>,
     sources: Vec<(String, String)>,
 }
