@@ -81,10 +81,16 @@ const ISO_639_1: &[(&str, &str)] = &[
     ("lug", "lg"),
 ];
 
+/// Characters of the text that language identification reads: on 1,020
+/// real articles (the gritta corpora and extraction-dev) the first 1,000
+/// gave the same language as the first 4,000 for all but one (which only
+/// the shorter sample identified), at a quarter of the cost.
+const SAMPLE_CHARS: usize = 1000;
+
 /// The language of `text` as an ISO 639-1 code (ISO 639-3 where no
 /// two-letter code exists), when whatlang is confident.
 pub fn detect_language(text: &str) -> Option<String> {
-    let sample: String = text.chars().take(4000).collect();
+    let sample: String = text.chars().take(SAMPLE_CHARS).collect();
     let info = whatlang::detect(&sample)?;
     if !info.is_reliable() {
         return None;
