@@ -819,9 +819,13 @@ fn coreference(
         }
     }
     let max = names.keys().map(|k| k.split(' ').count()).max().unwrap_or(0);
+    // A name can start only at a token that is its first word (a token
+    // whose key has a space of its own is always tried).
+    let first_words: BTreeSet<&str> = names.keys().map(|k| k.split(' ').next().unwrap_or("")).collect();
     let mut i = 0;
     while i < tokens.len() {
-        if taken[i] || !tokens[i].is_word() {
+        let norm = tokens[i].norm.as_str();
+        if taken[i] || !tokens[i].is_word() || !(norm.contains(' ') || first_words.contains(norm)) {
             i += 1;
             continue;
         }
