@@ -49,6 +49,9 @@ pub enum GazetteerError {
     /// The first line is not [`FORMAT_HEADER`].
     #[error("not a sitrep gazetteer (expected the header {FORMAT_HEADER:?})")]
     BadHeader,
+    /// The file names places more than 2^32 times.
+    #[error("gazetteer has too many names to index")]
+    TooManyNames,
     /// A place line is malformed.
     #[error("gazetteer line {line}: {reason}")]
     BadLine {
@@ -146,6 +149,12 @@ pub struct Gazetteer {
     /// (hash of normalised name, packed place index and name kind),
     /// sorted; see [`key_hash`].
     by_name: Vec<(u64, u32)>,
+    /// Where each run of hashes with the same top `bucket_bits` bits
+    /// starts in `by_name` (one more entry for the end), so a lookup reads
+    /// one small run instead of binary-searching the whole index.
+    buckets: Vec<u32>,
+    /// Top bits of a hash that number its bucket.
+    bucket_bits: u32,
     country_by_code: HashMap<String, u32>,
     /// Alternate names and demonyms of countries, continents and admin1
     /// (not cities: too many to keep).
@@ -228,7 +237,40 @@ impl Gazetteer {
             .sort_unstable_by_key(|&(h, v)| (h, v >> NAME_KIND_BITS, v & 3));
         g.by_name
             .dedup_by(|b, a| a.0 == b.0 && a.1 >> NAME_KIND_BITS == b.1 >> NAME_KIND_BITS);
+        if u32::try_from(g.by_name.len()).is_err() {
+            return Err(GazetteerError::TooManyNames);
+        }
+        g.index_buckets();
         Ok(g)
+    }
+
+    /// Build [`Gazetteer::buckets`] over the sorted `by_name`: about one
+    /// name per bucket.
+    fn index_buckets(&mut self) {
+        let bits = self
+            .by_name
+            .len()
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(1, 24);
+        let count = 1usize << bits;
+        let mut buckets = Vec::with_capacity(count + 1);
+        let mut at = 0;
+        for b in 0..count {
+            while at < self.by_name.len() && self.bucket_of(self.by_name[at].0, bits) < b {
+                at += 1;
+            }
+            // Fewer than 2^32 names (checked at load).
+            buckets.push(at as u32);
+        }
+        buckets.push(self.by_name.len() as u32);
+        self.buckets = buckets;
+        self.bucket_bits = bits;
+    }
+
+    /// The bucket of hash `h` at `bits` bits (0 with no bits).
+    fn bucket_of(&self, h: u64, bits: u32) -> usize {
+        h.checked_shr(64 - bits).unwrap_or(0) as usize
     }
 
     fn add<'a>(
@@ -344,9 +386,14 @@ impl Gazetteer {
             return &[];
         }
         let h = key_hash(key);
-        let start = self.by_name.partition_point(|e| e.0 < h);
-        let end = self.by_name.partition_point(|e| e.0 <= h);
-        &self.by_name[start..end]
+        let b = self.bucket_of(h, self.bucket_bits);
+        let (Some(&from), Some(&to)) = (self.buckets.get(b), self.buckets.get(b + 1)) else {
+            return &[];
+        };
+        let run = &self.by_name[from as usize..to as usize];
+        let start = run.partition_point(|e| e.0 < h);
+        let end = start + run[start..].partition_point(|e| e.0 <= h);
+        &run[start..end]
     }
 }
 
@@ -540,6 +587,19 @@ pub(crate) mod tests {
 
     pub(crate) fn fixture() -> Gazetteer {
         Gazetteer::from_bytes(FIXTURE.as_bytes()).expect("fixture parses")
+    }
+
+    #[test]
+    fn bucket_directory_finds_every_indexed_name() {
+        for g in [fixture(), Gazetteer::builtin()] {
+            assert_eq!(g.buckets.len(), (1 << g.bucket_bits) + 1);
+            for &(h, packed) in &g.by_name {
+                let b = g.bucket_of(h, g.bucket_bits);
+                let run = &g.by_name[g.buckets[b] as usize..g.buckets[b + 1] as usize];
+                assert!(run.contains(&(h, packed)), "hash {h:x} outside its bucket");
+            }
+        }
+        assert!(Gazetteer::default().lookup("anything").is_empty());
     }
 
     fn check(name: &str, expected: &[(u64, NameKind)]) {
