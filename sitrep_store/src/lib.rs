@@ -149,6 +149,7 @@ impl Store {
     ) -> Result<InsertOutcome, StoreError> {
         let tx = self.conn.transaction()?;
         let mut outcome = InsertOutcome::default();
+        let mut new_rows: Vec<i64> = Vec::new();
         {
             let mut insert = tx.prepare_cached(
                 "INSERT OR IGNORE INTO articles
@@ -170,11 +171,21 @@ impl Store {
                     a.language,
                 ])?;
                 if changed == 1 {
+                    new_rows.push(tx.last_insert_rowid());
                     outcome.inserted.push(a.id.clone());
                 } else {
                     outcome.existing.push(a.id.clone());
                 }
             }
+        }
+        if !new_rows.is_empty() {
+            // One statement for the batch (see migration 6).
+            tx.execute(
+                "INSERT INTO articles_fts(rowid, title, text)
+                 SELECT rowid, title, text FROM articles
+                 WHERE rowid IN (SELECT value FROM json_each(?1))",
+                [serde_json::to_string(&new_rows)?],
+            )?;
         }
         dedup::insert(&tx, dedup)?;
         annotations::insert(&tx, annotations)?;
@@ -703,6 +714,33 @@ mod tests {
             )
             .expect("count");
         assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn each_new_article_enters_the_full_text_index_once() {
+        let mut store = Store::open_in_memory().expect("open");
+        let a = article(
+            "https://n.test/a",
+            "Talks resume",
+            "Negotiators met in Lusaka on Friday.",
+        );
+        let b = article("https://n.test/b", "Port reopens", "The port of Matadi reopened.");
+        store.insert_articles(std::slice::from_ref(&a)).expect("insert");
+        // A batch repeating a stored article indexes only the new one.
+        store.insert_articles(&[a.clone(), b.clone()]).expect("insert");
+        store.check().expect("consistent");
+        let indexed: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'lusaka OR matadi'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count");
+        assert_eq!(indexed, 2);
+        let hits = store.search("Matadi", 10).expect("search");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].article, b.id);
     }
 
     #[test]

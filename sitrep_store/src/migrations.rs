@@ -151,6 +151,12 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX events_type ON events(type);
     CREATE INDEX events_date ON events(date);",
+    // 6: new articles enter the full-text index once per batch, from the
+    // inserting transaction (`Store::insert_batch_with_events`), not by a
+    // trigger per row: the trigger made every row's insert a statement
+    // savepoint, at which FTS5 writes its pending terms out as a new
+    // segment, and merging those tiny segments was most of storing.
+    "DROP TRIGGER articles_fts_insert;",
 ];
 
 /// The schema version this build writes.
@@ -200,6 +206,30 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .expect("version");
         assert_eq!(v, LATEST);
+    }
+
+    #[test]
+    fn upgrading_a_version_5_file_keeps_its_index_and_drops_the_row_trigger() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        for sql in &MIGRATIONS[..5] {
+            conn.execute_batch(sql).expect("old migration");
+        }
+        conn.pragma_update(None, "user_version", 5).expect("set");
+        conn.execute(
+            "INSERT INTO articles (id, origin, text) VALUES ('a', 'a.txt', 'Talks in Lusaka')",
+            [],
+        )
+        .expect("insert");
+        apply(&mut conn).expect("upgrade");
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect("count") };
+        assert_eq!(
+            count("SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_insert'"),
+            0
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'lusaka'"),
+            1
+        );
     }
 
     #[test]
