@@ -407,6 +407,10 @@ pub struct Clusterer {
 /// One office's holders by day: day → holder → members naming them.
 type OfficeDays = BTreeMap<i64, BTreeMap<u32, Vec<usize>>>;
 
+/// [`Clusterer::sole_holder`] by day and office, kept while one article
+/// is placed (offices change only when it is added).
+type HolderMemo = HashMap<i64, HashMap<String, Option<u32>>>;
+
 /// Closest members of a story whose mean score is blended in.
 const MEAN_OF: usize = 5;
 
@@ -646,11 +650,12 @@ impl Clusterer {
         let candidates = self.candidates(&query);
         let mut scored = Vec::new();
         let mut by_story: BTreeMap<usize, Vec<f32>> = BTreeMap::new();
+        let mut holders = HolderMemo::default();
         for m in candidates {
             let Some(member) = self.member(m) else {
                 continue;
             };
-            let sig = self.signals(&query, m, member);
+            let sig = self.signals(&query, m, member, &mut holders);
             by_story.entry(member.story).or_default().push(self.score(&sig));
             scored.push((m, sig));
         }
@@ -822,7 +827,7 @@ impl Clusterer {
         ranked.into_iter().map(|r| r.0).collect()
     }
 
-    fn signals(&self, q: &Query, m: usize, member: &Member) -> Signals {
+    fn signals(&self, q: &Query, m: usize, member: &Member, holders: &mut HolderMemo) -> Signals {
         let idf_terms = &member.weighted;
         // The member's entity vector at today's IDF, all of it and without
         // countries, each compared as it is read.
@@ -868,8 +873,8 @@ impl Clusterer {
         };
         let vague = [q.basis, member.basis].contains(&Some(DateBasis::Text));
         // Either side naming an office holder the other side's time does not know.
-        let conflict =
-            self.office_conflict(&q.roles, member_day) || self.office_conflict(&member.roles, q.day);
+        let conflict = self.office_conflict(&q.roles, member_day, holders)
+            || self.office_conflict(&member.roles, q.day, holders);
         let p = &self.params;
         Signals {
             lexical: q.terms_index.dot(idf_terms).clamp(0.0, 1.0),
@@ -907,21 +912,33 @@ impl Clusterer {
     /// ("Secretary of State Blinken" against weeks of "Secretary of State
     /// Rubio"): evidence that the article is from another time. An
     /// article naming both holders is no conflict.
-    fn office_conflict(&self, roles: &[(String, u32)], day: Option<i64>) -> bool {
+    fn office_conflict(&self, roles: &[(String, u32)], day: Option<i64>, holders: &mut HolderMemo) -> bool {
         let Some(day) = day else {
             return false;
         };
-        let window = self.params.office_window_days;
         roles.iter().any(|(role, holder)| {
-            let Some(held) = self.offices.get(role) else {
-                return false;
+            let by_role = holders.entry(day).or_default();
+            let only = match by_role.get(role) {
+                Some(&known) => known,
+                None => {
+                    let found = self.sole_holder(role, day);
+                    by_role.insert(role.clone(), found);
+                    found
+                }
             };
-            let near = held
-                .range(day.saturating_sub(window)..=day.saturating_add(window))
-                .flat_map(|(_, holders)| holders.keys().copied());
-            sole(near)
-                .is_some_and(|only| only != *holder && !roles.iter().any(|(r, h)| r == role && *h == only))
+            only.is_some_and(|only| only != *holder && !roles.iter().any(|(r, h)| r == role && *h == only))
         })
+    }
+
+    /// The one holder of `role` that articles name around `day`, if
+    /// exactly one.
+    fn sole_holder(&self, role: &str, day: i64) -> Option<u32> {
+        let window = self.params.office_window_days;
+        let held = self.offices.get(role)?;
+        sole(
+            held.range(day.saturating_sub(window)..=day.saturating_add(window))
+                .flat_map(|(_, holders)| holders.keys().copied()),
+        )
     }
 
     fn score(&self, s: &Signals) -> f32 {
