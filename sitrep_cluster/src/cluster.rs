@@ -27,6 +27,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sitrep_model::{ArticleId, EntityKind};
 
@@ -648,17 +649,20 @@ impl Clusterer {
     ) -> (Placement, Option<ThreadLink>) {
         let query = self.query(item, day, basis);
         let candidates = self.candidates(&query);
-        let mut scored = Vec::new();
+        // Each candidate's signals are independent of the others': scored
+        // in parallel, collected in candidate order.
+        let scored: Vec<(usize, usize, Signals)> = candidates
+            .par_iter()
+            .filter_map(|&m| self.member(m).map(|member| (m, member)))
+            .map_init(HolderMemo::default, |holders, (m, member)| {
+                (m, member.story, self.signals(&query, m, member, holders))
+            })
+            .collect();
         let mut by_story: BTreeMap<usize, Vec<f32>> = BTreeMap::new();
-        let mut holders = HolderMemo::default();
-        for m in candidates {
-            let Some(member) = self.member(m) else {
-                continue;
-            };
-            let sig = self.signals(&query, m, member, &mut holders);
-            by_story.entry(member.story).or_default().push(self.score(&sig));
-            scored.push((m, sig));
+        for (_, story, sig) in &scored {
+            by_story.entry(*story).or_default().push(self.score(sig));
         }
+        let scored: Vec<(usize, Signals)> = scored.into_iter().map(|(m, _, sig)| (m, sig)).collect();
         // A story's score: its nearest article's, blended with the mean
         // over its closest few (members not retrieved count as 0), so one
         // look-alike article does not pull in a different event.

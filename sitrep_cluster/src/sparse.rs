@@ -59,16 +59,27 @@ pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 pub struct DocFreq {
     counts: IdMap<u32, u32>,
     docs: u32,
-    /// IDF by document frequency for the current `docs` (NaN where not
-    /// computed yet), so a weight costs one lookup instead of a logarithm.
-    memo: RefCell<IdfMemo>,
 }
 
-/// Computed IDF values, valid for one document count.
+/// Computed IDF values by document frequency, valid for one document
+/// count (NaN where not computed yet).
 #[derive(Debug, Clone, Default)]
 struct IdfMemo {
     docs: u32,
     by_df: Vec<f32>,
+}
+
+thread_local! {
+    /// IDF memos of the two latest document counts, per thread, so a
+    /// weight costs one lookup instead of a logarithm while tables stay
+    /// shareable across threads. An IDF depends on the two counts alone,
+    /// so the memos serve every table.
+    static IDF_MEMOS: RefCell<[IdfMemo; 2]> = const {
+        RefCell::new([
+            IdfMemo { docs: 0, by_df: Vec::new() },
+            IdfMemo { docs: 0, by_df: Vec::new() },
+        ])
+    };
 }
 
 impl DocFreq {
@@ -105,23 +116,33 @@ impl DocFreq {
 
     /// Smoothed inverse document frequency: `ln((N + 1) / (df + 1)) + 1`.
     pub fn idf(&self, key: u32) -> f32 {
-        let df = self.df(key);
-        let Ok(mut memo) = self.memo.try_borrow_mut() else {
-            return Self::idf_of(self.docs, df);
-        };
-        if memo.docs != self.docs {
-            memo.docs = self.docs;
-            memo.by_df.clear();
-        }
-        let i = df as usize;
-        if memo.by_df.len() <= i {
-            memo.by_df.resize(i + 1, f32::NAN);
-        }
-        let slot = &mut memo.by_df[i];
-        if slot.is_nan() {
-            *slot = Self::idf_of(self.docs, df);
-        }
-        *slot
+        let (docs, df) = (self.docs, self.df(key));
+        IDF_MEMOS.with(|memos| {
+            let Ok(mut memos) = memos.try_borrow_mut() else {
+                return Self::idf_of(docs, df);
+            };
+            // The memo of this count, else the older one, started anew.
+            let which = if memos[0].docs == docs {
+                0
+            } else if memos[1].docs == docs {
+                1
+            } else {
+                let older = usize::from(memos[1].docs < memos[0].docs);
+                memos[older].docs = docs;
+                memos[older].by_df.clear();
+                older
+            };
+            let by_df = &mut memos[which].by_df;
+            let i = df as usize;
+            if by_df.len() <= i {
+                by_df.resize(i + 1, f32::NAN);
+            }
+            let slot = &mut by_df[i];
+            if slot.is_nan() {
+                *slot = Self::idf_of(docs, df);
+            }
+            *slot
+        })
     }
 
     /// `ln((docs + 1) / (df + 1)) + 1`.
