@@ -214,6 +214,12 @@ impl KnowledgeBase {
         self.by_iso.get(iso3).map(|&i| self.countries[i].name.as_str())
     }
 
+    /// The population of the country with ISO 3166-1 alpha-3 `iso3` (0
+    /// when unknown).
+    pub(crate) fn country_population(&self, iso3: &str) -> u64 {
+        self.by_iso.get(iso3).map_or(0, |&i| self.countries[i].population)
+    }
+
     /// Targets of a normalised name phrase.
     pub(crate) fn lookup(&self, key: &str) -> &[Target] {
         self.names.get(key).map_or(&[], Vec::as_slice)

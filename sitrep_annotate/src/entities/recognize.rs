@@ -113,6 +113,10 @@ pub(crate) mod priority {
     pub const CUE: u8 = 1;
 }
 
+/// Words for a government named after its leader ("the Bush
+/// administration"). Sorted.
+const LEADER_GOVERNMENTS: &[&str] = &["administration", "cabinet", "government", "regime"];
+
 /// A title before a name or on its own.
 #[derive(Debug, Clone)]
 pub(crate) struct Title {
@@ -164,6 +168,7 @@ impl<'a> Recognizer<'a> {
         let dictionary = self.dictionary_candidates();
         let countries = CountryIndex::new(self.tokens.len(), &dictionary).with_possessives(&self.tokens);
         out.extend(self.titled_candidates(&countries));
+        out.extend(self.leader_government_candidates());
         out.extend(self.institution_candidates(&dictionary));
         out.extend(self.group_candidates());
         out.extend(self.body_candidates(&dictionary));
@@ -611,6 +616,43 @@ impl<'a> Recognizer<'a> {
                 });
             }
             i = name_end;
+        }
+        out
+    }
+
+    /// "The Bush administration", "the Netanyahu government": a surname
+    /// the dictionaries know for a person, right before a word for a
+    /// government, names the leader whose government it is (resolved like
+    /// a titled surname: the one holding a government post on the
+    /// publication date).
+    fn leader_government_candidates(&self) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for i in 0..self.tokens.len().saturating_sub(1) {
+            let (name, next) = (&self.tokens[i], &self.tokens[i + 1]);
+            let follows =
+                next.is_word() && next.join == Join::Space && text::is_in(LEADER_GOVERNMENTS, &next.norm);
+            let before_ok =
+                i == 0 || !self.tokens[i - 1].is_capitalised() || self.tokens[i - 1].join == Join::Break;
+            if !follows
+                || !before_ok
+                || !self.person_word_ok(name)
+                || self.kb.people_by_surname(&name.norm).is_empty()
+            {
+                continue;
+            }
+            let Some(referent) = self.person_referent_of(std::slice::from_ref(name), None) else {
+                continue;
+            };
+            out.push(Candidate {
+                claim: (i, i + 1),
+                span: self.span_of(i, i + 1),
+                referent,
+                priority: priority::TITLED,
+                role: None,
+                country_hint: None,
+                sector_hint: Some("GOV".to_string()),
+                is_name: true,
+            });
         }
         out
     }

@@ -275,8 +275,12 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
         } else {
             format!("person:{}", text::slug(norm))
         };
+        let country = hint
+            .and_then(pick)
+            .map(iso)
+            .or_else(|| surname_country(rec, norm, c.sector_hint.as_deref()));
         let acc = Acc::new(EntityKind::Person, None, &surface)
-            .with_country(hint.and_then(pick).map(iso))
+            .with_country(country)
             .with_sector(c.sector_hint.clone());
         merge_acc(&mut accs, &id, acc);
         resolved.push(Resolved {
@@ -565,7 +569,40 @@ fn dictionary_surname(
     country: Option<&[usize]>,
     sector: Option<&str>,
 ) -> Option<usize> {
-    let date = rec.date?;
+    match surname_matches(rec, norm, country, sector).as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    }
+}
+
+/// The country every dictionary person [`dictionary_surname`] weighs for
+/// `norm` held a code of on the publication date, when they share one
+/// ("President Bush" in 2005: George W. Bush or Jeb Bush, either the
+/// United States').
+fn surname_country(rec: &Recognizer<'_>, norm: &str, sector: Option<&str>) -> Option<String> {
+    let kb = rec.kb;
+    let mut countries = surname_matches(rec, norm, None, sector).into_iter().map(|a| {
+        kb.code_at(a, rec.date)
+            .and_then(|code| kb.split_code(&code.code).0)
+    });
+    let first = countries.next()??;
+    countries
+        .all(|c| c.as_deref() == Some(first.as_str()))
+        .then_some(first)
+}
+
+/// The dictionary people with last name `norm` who hold a code on the
+/// publication date (and of the country the text gives, if any), those in
+/// the title's sector and those whose name ends with it preferred.
+fn surname_matches(
+    rec: &Recognizer<'_>,
+    norm: &str,
+    country: Option<&[usize]>,
+    sector: Option<&str>,
+) -> Vec<usize> {
+    let Some(date) = rec.date else {
+        return Vec::new();
+    };
     let kb = rec.kb;
     let isos: Vec<&str> = country
         .unwrap_or(&[])
@@ -612,7 +649,38 @@ fn dictionary_surname(
         })
         .collect();
     let found = if last_word.is_empty() { found } else { last_word };
-    (found.len() == 1).then(|| found[0])
+    most_populous_country(rec, date, found)
+}
+
+/// Of people of several countries, those of a country with ten times the
+/// people of any other's: a bare surname in the news names the larger
+/// country's office holder ("President Bush" in 2005 is George W. Bush,
+/// not the Cayman Islands' McKeeva Bush). Otherwise all of them.
+fn most_populous_country(rec: &Recognizer<'_>, date: u32, people: Vec<usize>) -> Vec<usize> {
+    let kb = rec.kb;
+    let country_of = |a: usize| {
+        kb.code_at(a, Some(date))
+            .and_then(|code| kb.split_code(&code.code).0)
+            .unwrap_or_default()
+    };
+    let mut by_country: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for a in people.iter().copied() {
+        by_country.entry(country_of(a)).or_default().push(a);
+    }
+    if by_country.len() < 2 || by_country.contains_key("") {
+        return people;
+    }
+    let mut sizes: Vec<(u64, String)> = by_country
+        .keys()
+        .map(|c| (kb.country_population(c), c.clone()))
+        .collect();
+    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    let (largest, next) = (&sizes[0], &sizes[1]);
+    if largest.0 >= next.0.saturating_mul(10) && largest.0 > 0 {
+        by_country.remove(&largest.1).unwrap_or_default()
+    } else {
+        people
+    }
 }
 
 /// The sector of an organisation no list knows and no country claims: a

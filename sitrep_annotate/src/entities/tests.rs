@@ -394,6 +394,62 @@ fn invented_sentences_for_text_cues() {
 }
 
 #[test]
+fn a_bare_surname_goes_to_the_larger_country_or_to_the_country_all_share() {
+    let d = date(2005, 3, 1);
+    // Two Smiths in government then: the United States' has over ten
+    // times Rwanda's people.
+    check_entity(
+        full(),
+        "President Smith spoke on Tuesday.",
+        d,
+        "person:hugo-example-smith",
+        (EntityKind::Person, Some("USA"), Some("GOV")),
+    );
+    // Two Okoros, both of the United States: which one is unknown, the
+    // country is not.
+    check_entity(
+        full(),
+        "President Okoro spoke on Tuesday.",
+        d,
+        "person:okoro",
+        (EntityKind::Person, Some("USA"), Some("GOV")),
+    );
+    // Without a date the dictionaries say nothing.
+    check_entity(
+        full(),
+        "President Okoro spoke on Tuesday.",
+        None,
+        "person:okoro",
+        (EntityKind::Person, None, Some("GOV")),
+    );
+}
+
+#[test]
+fn a_government_named_after_its_leader_is_the_leaders() {
+    let d = date(2005, 3, 1);
+    for text in [
+        "The Smith administration rejected the plan.",
+        "Officials of the Smith government rejected the plan.",
+    ] {
+        check_entity(
+            full(),
+            text,
+            d,
+            "person:hugo-example-smith",
+            (EntityKind::Person, Some("USA"), Some("GOV")),
+        );
+    }
+    // A word no dictionary person has as a surname stays out.
+    let found = run(full(), "The Federal government rejected the plan.", d);
+    assert!(
+        found
+            .mentions
+            .iter()
+            .all(|m| !m.entity.as_str().starts_with("person:"))
+    );
+}
+
+#[test]
 fn a_group_whose_name_opens_with_a_demonym_is_that_countrys() {
     // The sentence names another country as often: the name decides.
     check_entity(
