@@ -934,11 +934,20 @@ const GROUND: &[&str] = &[
     "checkpoint",
 ];
 
+/// Words for a share of something, before "of" ("part of the town").
+const PARTITIVES: &[&str] = &["part", "parts", "much", "most", "half", "all", "some", "control"];
+
 /// True when the object after a verb (tokens `from` to the first
 /// preposition or the end of its clause, at most five) is ground: a noun
 /// of [`GROUND`], singular or plural.
 fn takes_ground(sent: &Sentence<'_, '_>, from: usize, until: usize) -> bool {
-    sent.toks[from.min(sent.toks.len())..until.min(sent.toks.len())]
+    let object = &sent.toks[from.min(sent.toks.len())..until.min(sent.toks.len())];
+    // "captured part of a rebel stronghold": the ground is what follows.
+    let object = match object {
+        [share, of, rest @ ..] if share.is(PARTITIVES) && of.is(&["of"]) => rest,
+        _ => object,
+    };
+    object
         .iter()
         .take(5)
         .take_while(|t| matches!(t.tag, Tag::Det | Tag::Word | Tag::Number) || t.capital)

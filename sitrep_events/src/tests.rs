@@ -243,6 +243,23 @@ fn sanctions_rejections_and_captures() {
 }
 
 #[test]
+fn ground_taken_in_part_shelling_launched_and_alerts_kept() {
+    check(
+        "[Burmese|MMR|-|country] troops captured part of a rebel stronghold near the border.",
+        &["FIGHT 192 MMR.MIL>- 2025-02-22"],
+    );
+    check("[Burmese|MMR|-|country] troops captured part of the talks.", &[]);
+    check(
+        "[Vietnamese|VNM|-|country] forces launched artillery, mortar and rocket fire against guerrilla camps in [Cambodia|KHM|-|country].",
+        &["FIGHT 194 VNM.MIL>KHM.- 2025-02-22 @Cambodia"],
+    );
+    check(
+        "[Israeli|ISR|-|country] troops remained on alert in the [West Bank|PSE|-|place].",
+        &["MOBILIZE 152 ISR.MIL>PSE.- 2025-02-22 @West Bank"],
+    );
+}
+
+#[test]
 fn negations_and_hypotheticals_code_nothing_or_what_they_mean() {
     check(
         "[Rwanda|RWA|-|country] did not withdraw its troops from [Goma|COD|-|place].",

@@ -171,7 +171,7 @@ impl<'a> Recognizer<'a> {
         out.extend(self.leader_government_candidates());
         out.extend(self.institution_candidates(&dictionary));
         out.extend(self.group_candidates());
-        out.extend(self.body_candidates(&dictionary));
+        out.extend(self.body_candidates(&dictionary, places));
         out.extend(self.acronym_candidates());
         out.extend(self.place_candidates(places));
         out.extend(self.cue_candidates(&countries));
@@ -923,7 +923,7 @@ impl<'a> Recognizer<'a> {
 
     /// Organisations named around a head word ("Ministry of Defence",
     /// "Allied Democratic Forces", "Human Rights Watch").
-    fn body_candidates(&self, dictionary: &[Candidate]) -> Vec<Candidate> {
+    fn body_candidates(&self, dictionary: &[Candidate], places: &[PlaceMention]) -> Vec<Candidate> {
         let mut known = vec![false; self.tokens.len()];
         for c in dictionary {
             if matches!(c.referent, Referent::Actor(_)) {
@@ -983,7 +983,13 @@ impl<'a> Recognizer<'a> {
                 }
                 break;
             }
-            if end - start < 2 {
+            // A name the geocoder resolved whole is a place ("the West
+            // Bank"), whatever its last word.
+            let span = self.span_of(start, end);
+            let a_place = places
+                .iter()
+                .any(|p| p.geonames_id.is_some() && (p.span.start, p.span.end) == span);
+            if end - start < 2 || a_place {
                 i = end;
                 continue;
             }

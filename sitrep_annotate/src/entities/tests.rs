@@ -662,27 +662,50 @@ fn entity_records_have_names_and_sorted_aliases() {
     assert_eq!(ids, sorted);
 }
 
+/// The geocoder's mention of `name` in `text` (first occurrence).
+fn geocoded(text: &str, name: &str, id: u64, country: &str) -> PlaceMention {
+    let start = text.find(name).expect("in text");
+    PlaceMention {
+        span: Span::new(start, start + name.len()),
+        name: name.to_string(),
+        geonames_id: Some(id),
+        lat: None,
+        lon: None,
+        country: Some(country.to_string()),
+    }
+}
+
+/// (surface, entity id) of each mention found in `text` given `places`.
+fn mentions_with_places<'t>(text: &'t str, places: &[PlaceMention]) -> Vec<(&'t str, String)> {
+    find_entities(text, &sentences(text), places, full(), None)
+        .mentions
+        .iter()
+        .map(|m| (&text[m.span.start..m.span.end], m.entity.as_str().to_owned()))
+        .collect()
+}
+
+#[test]
+fn a_place_the_geocoder_resolved_whole_is_no_body_of_its_head_word() {
+    let text = "Troops stayed in the West Bank while the World Bank paid.";
+    let places = [geocoded(text, "West Bank", 6_254_930, "PSE")];
+    assert_eq!(
+        mentions_with_places(text, &places),
+        [
+            ("West Bank", "geonames:6254930".to_owned()),
+            ("World Bank", "org:world-bank".to_owned())
+        ]
+    );
+}
+
 #[test]
 fn geocoded_places_become_place_or_country_mentions() {
     let text = "Fighting reached Goma, in Congo, and Kenya sent envoys.";
-    let place = |name: &str, id: u64, country: &str| {
-        let start = text.find(name).expect("in text");
-        PlaceMention {
-            span: Span::new(start, start + name.len()),
-            name: name.to_string(),
-            geonames_id: Some(id),
-            lat: None,
-            lon: None,
-            country: Some(country.to_string()),
-        }
-    };
-    let places = [place("Goma", 217_831, "COD"), place("Kenya", 192_950, "KEN")];
-    let found = find_entities(text, &sentences(text), &places, full(), None);
-    let got: Vec<(&str, &str)> = found
-        .mentions
-        .iter()
-        .map(|m| (&text[m.span.start..m.span.end], m.entity.as_str()))
-        .collect();
+    let places = [
+        geocoded(text, "Goma", 217_831, "COD"),
+        geocoded(text, "Kenya", 192_950, "KEN"),
+    ];
+    let got = mentions_with_places(text, &places);
+    let got: Vec<(&str, &str)> = got.iter().map(|(s, id)| (*s, id.as_str())).collect();
     assert_eq!(
         got,
         [
@@ -691,6 +714,7 @@ fn geocoded_places_become_place_or_country_mentions() {
             ("Kenya", "country:KEN")
         ]
     );
+    let found = find_entities(text, &sentences(text), &places, full(), None);
     let goma = found
         .entities
         .iter()
