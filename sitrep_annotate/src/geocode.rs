@@ -32,6 +32,13 @@ use context::{Flat, Round};
 
 pub use recognize::find_places;
 
+/// True when `name` can denote a country, continent, or a first-level
+/// subdivision or capital of at least 100,000 people: a name too well
+/// known as a place to be dropped for sounding like something else.
+pub fn names_major_place(name: &str, g: &Gazetteer) -> bool {
+    recognize::is_major(&candidates(name, g))
+}
+
 /// What is known about the article besides its text.
 #[derive(Debug, Clone, Default)]
 pub struct GeocodeContext {

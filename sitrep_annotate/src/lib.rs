@@ -18,7 +18,9 @@ pub mod quotes;
 pub mod sentences;
 pub mod temporal;
 
-use sitrep_model::{Annotations, Article, Entity};
+use std::collections::BTreeSet;
+
+use sitrep_model::{Annotations, Article, Entity, EntityKind, PlaceMention, PublishedDate, Sentence, Span};
 
 use crate::entities::KnowledgeBase;
 use crate::gazetteer::Gazetteer;
@@ -49,16 +51,7 @@ pub fn annotate(article: &Article, resources: &Resources, story_year: Option<i32
     let text = article.text.as_str();
     let published = article.published.map(|d| d.day_only());
     let sentences = sentences::split_sentences(text);
-    let mut places = geocode::find_places(text, Some(&sentences), &resources.gazetteer);
-    let mut found = entities::find_entities(text, &sentences, &places, &resources.knowledge, published);
-    // A name the article uses for a person is not a place ("Rubio" alone
-    // after "Marco Rubio", where a town of that name exists).
-    let person_words = person_name_words(&found.entities);
-    let before = places.len();
-    places.retain(|p| !person_words.contains(&p.name.to_lowercase()));
-    if places.len() != before {
-        found = entities::find_entities(text, &sentences, &places, &resources.knowledge, published);
-    }
+    let (places, found) = places_and_entities(text, &sentences, published, resources);
     let quotes = quotes::find_quotes(text, &sentences, &found.mentions);
     let times = temporal::resolve_times(text, &sentences, published, story_year);
     Annotated {
@@ -73,13 +66,82 @@ pub fn annotate(article: &Article, resources: &Resources, story_year: Option<i32
     }
 }
 
-/// The lowercase words of the names and aliases of the person entities.
-fn person_name_words(entities: &[Entity]) -> std::collections::BTreeSet<String> {
+/// The places of a text (found by [`geocode::find_places`]) and its
+/// entities, each judged by the other: a name the text uses for a person
+/// is not a place ("Rubio" alone after "Marco Rubio", where a town of
+/// that name exists) unless it names a country, province or capital, nor
+/// is a name that is all of an
+/// organisation's or armed group's ("Hamas", not Hamm in Germany; "the
+/// White House", not Casablanca).
+pub fn places_and_entities(
+    text: &str,
+    sentences: &[Sentence],
+    published: Option<PublishedDate>,
+    resources: &Resources,
+) -> (Vec<PlaceMention>, entities::EntityAnnotations) {
+    // Sentence starts guessed from punctuation, not the splitter's: on the
+    // three geoparsing corpora that finds places better (F1 with the
+    // organisation filter below: LGL 0.7542 -> 0.7606, TR-News 0.8489 ->
+    // 0.8612, GeoVirus 0.8354 -> 0.8408).
+    let mut places = geocode::find_places(text, None, &resources.gazetteer);
+    let mut found = entities::find_entities(text, sentences, &places, &resources.knowledge, published);
+    let person_words = person_name_words(&found.entities);
+    let bodies = mention_spans(&found, |e| {
+        // An organisation the dictionaries give no sector may be a region
+        // they code as an actor ("Gaza"): only those with one count.
+        e.kind == EntityKind::Group || (e.kind == EntityKind::Organization && e.sector.is_some())
+    });
+    let before = places.len();
+    let g = &resources.gazetteer;
+    places.retain(|p| {
+        let person = person_words.contains(&p.name.to_lowercase()) && !geocode::names_major_place(&p.name, g);
+        !person && !bodies.contains(&p.span)
+    });
+    if places.len() != before {
+        found = entities::find_entities(text, sentences, &places, &resources.knowledge, published);
+    }
+    (places, found)
+}
+
+/// The places a text names, as [`annotate`] keeps them.
+pub fn find_article_places(
+    text: &str,
+    published: Option<PublishedDate>,
+    resources: &Resources,
+) -> Vec<PlaceMention> {
+    let sentences = sentences::split_sentences(text);
+    places_and_entities(text, &sentences, published, resources).0
+}
+
+/// Spans of the mentions of the entities `pick` chooses.
+fn mention_spans(found: &entities::EntityAnnotations, pick: impl Fn(&Entity) -> bool) -> BTreeSet<Span> {
+    let chosen: BTreeSet<&str> = found
+        .entities
+        .iter()
+        .filter(|e| pick(e))
+        .map(|e| e.id.as_str())
+        .collect();
+    found
+        .mentions
+        .iter()
+        .filter(|m| chosen.contains(m.entity.as_str()))
+        .map(|m| m.span)
+        .collect()
+}
+
+/// The lowercase words of the person entities' names (not of their
+/// aliases, which the dictionaries write with titles and nationalities:
+/// "Russian President Vladimir Putin").
+fn person_name_words(entities: &[Entity]) -> BTreeSet<String> {
     entities
         .iter()
-        .filter(|e| e.kind == sitrep_model::EntityKind::Person)
-        .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
-        .flat_map(|name| name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+        .filter(|e| e.kind == EntityKind::Person)
+        .flat_map(|e| {
+            e.name
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
         .filter(|w| w.chars().count() > 2)
         .collect()
 }
@@ -139,5 +201,40 @@ mod tests {
         {
             assert!(span.slice(text).is_some());
         }
+    }
+
+    /// A gazetteer and dictionaries where names collide: towns called
+    /// Hamas and White House, an armed group and an office of those
+    /// names, a region the dictionaries code as an actor without a sector
+    /// (Gaza), a town named like a person of the text (Rubio).
+    fn colliding_resources() -> Resources {
+        let gazetteer = "sitrep-gazetteer\t1\n\
+            2911240\tcity\tDEU\t0\t0\t51.68\t7.82\t180000\tHamm\tHamas\t\n\
+            2553604\tcity\tMAR\t0\t0\t33.59\t-7.61\t3000000\tCasablanca\tWhite House\t\n\
+            281133\tcity\tPSE\t0\t0\t31.50\t34.47\t410000\tGaza\t\t\n\
+            248816\tcountry\tJOR\t0\t0\t31.0\t36.0\t10000000\tJordan\t\tJordanian\n\
+            3629000\tcity\tVEN\t0\t0\t9.5\t-66.5\t2000\tRubio\t\t\n";
+        let knowledge = "sitrep-knowledge\t1\n\
+            country\tJOR\t10000000\tJordan\t\tJordanian\n\
+            country\tUSA\t330000000\tUnited States\tUS\tAmerican\n\
+            actor\tgaza\torganization\tGaza\t\tPSEGZA\n\
+            actor\thamas\tgroup\tHamas\t\tPSEREB\n\
+            actor\twhite-house\torganization\tWhite House\t\tUSAGOV\n";
+        Resources {
+            gazetteer: Gazetteer::from_bytes(gazetteer.as_bytes()).expect("gazetteer"),
+            knowledge: KnowledgeBase::from_bytes(knowledge.as_bytes()).expect("knowledge"),
+        }
+    }
+
+    #[test]
+    fn names_of_armed_groups_offices_and_people_are_not_places() {
+        let resources = colliding_resources();
+        let text = "Hamas fired rockets from Gaza, the White House said. \
+                    Senator Marco Rubio spoke. Later Rubio flew to Jordan.";
+        let names: Vec<String> = find_article_places(text, PublishedDate::from_ymd(2024, 5, 1), &resources)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, ["Gaza", "Jordan"]);
     }
 }

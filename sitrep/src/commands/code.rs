@@ -36,7 +36,7 @@ struct OutputLine<'a> {
 
 /// A date as `sitrep code` accepts it: ISO 8601 (`2025-02-22`, with a
 /// time or not) or compact (`20250222`, as PETRARCH records have it).
-fn parse_published(s: &str) -> Option<PublishedDate> {
+pub(crate) fn parse_published(s: &str) -> Option<PublishedDate> {
     let s = s.trim();
     if let Ok(d) = s.parse::<PublishedDate>() {
         return Some(d);

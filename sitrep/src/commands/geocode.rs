@@ -2,7 +2,10 @@
 //! (`{id, text, published?, toponyms?: [{start, end}]}`, byte offsets) and
 //! prints `{id, places: [{start, end, name, geonames_id, lat, lon,
 //! country}]}` per line; nothing is stored. With `toponyms` exactly those
-//! spans are resolved, without them the places are found in the text.
+//! spans are resolved, without them the places are found in the text as
+//! `ingest` finds them (names of people and of organisations or armed
+//! groups the text mentions are not places, so the entity knowledge is
+//! read too).
 //!
 //! The gazetteer is read from the cache folder (`scripts/setup.sh` builds
 //! it); when it is missing the command says so once and falls back to the
@@ -15,6 +18,7 @@ use std::path::Path;
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use sitrep_annotate::Resources;
 use sitrep_annotate::geocode::{self, GeocodeContext, Weights};
 use sitrep_model::Span;
 
@@ -26,6 +30,8 @@ struct InputLine {
     #[serde(default)]
     id: Value,
     text: String,
+    #[serde(default)]
+    published: Option<String>,
     #[serde(default)]
     toponyms: Option<Vec<InputSpan>>,
 }
@@ -70,12 +76,16 @@ fn parse_weights(spec: &str) -> anyhow::Result<Weights> {
     Ok(w)
 }
 
-pub fn run(gazetteer: &Path, weights: Option<&str>) -> anyhow::Result<()> {
+pub fn run(gazetteer: &Path, knowledge: &Path, weights: Option<&str>) -> anyhow::Result<()> {
     let ctx = GeocodeContext {
         weights: weights.map(parse_weights).transpose()?.unwrap_or_default(),
         ..GeocodeContext::default()
     };
-    let g = crate::resources::load_gazetteer(gazetteer);
+    let resources = Resources {
+        gazetteer: crate::resources::load_gazetteer(gazetteer),
+        knowledge: crate::resources::load_knowledge(knowledge),
+    };
+    let g = &resources.gazetteer;
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -109,9 +119,16 @@ pub fn run(gazetteer: &Path, weights: Option<&str>) -> anyhow::Result<()> {
         let places = match &parsed.toponyms {
             Some(spans) => {
                 let spans: Vec<Span> = spans.iter().map(|s| Span::new(s.start, s.end)).collect();
-                geocode::resolve(&parsed.text, &spans, &g, &ctx)
+                geocode::resolve(&parsed.text, &spans, g, &ctx)
             }
-            None => geocode::find_places(&parsed.text, None, &g),
+            None => {
+                let published = parsed
+                    .published
+                    .as_deref()
+                    .and_then(super::code::parse_published)
+                    .map(|d| d.day_only());
+                sitrep_annotate::find_article_places(&parsed.text, published, &resources)
+            }
         };
         let record = OutputLine {
             id: &parsed.id,

@@ -34,9 +34,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             &paths,
         ),
         Command::Extract { json, paths } => extract::run(&paths, json),
-        Command::Geocode { json: _, weights } => {
-            geocode::run(&crate::config::gazetteer_path(), weights.as_deref())
-        }
+        Command::Geocode { json: _, weights } => geocode::run(
+            &crate::config::gazetteer_path(),
+            &crate::config::knowledge_path(),
+            weights.as_deref(),
+        ),
         Command::Articles { db, json } => articles::run(&crate::config::db_path(&db), json),
         Command::Stories { db, json } => stories::run(&crate::config::db_path(&db), json),
         Command::Entities { db, json } => entities::run(&crate::config::db_path(&db), json),

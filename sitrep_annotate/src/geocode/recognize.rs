@@ -649,7 +649,7 @@ const MAJOR_MIN_POPULATION: u64 = 100_000;
 /// True when a name can denote a country, continent, first-level
 /// subdivision or capital (not by a demonym): such names are kept even
 /// where a lesser place name would be doubted.
-fn is_major(cands: &[Candidate<'_>]) -> bool {
+pub(super) fn is_major(cands: &[Candidate<'_>]) -> bool {
     cands.iter().any(|c| match c.place.kind {
         PlaceKind::Country | PlaceKind::Continent => true,
         PlaceKind::Admin1 | PlaceKind::Capital => {
