@@ -91,13 +91,16 @@ pub fn places_and_entities(
         // they code as an actor ("Gaza"): only those with one count.
         e.kind == EntityKind::Group || (e.kind == EntityKind::Organization && e.sector.is_some())
     });
-    let before = places.len();
     let g = &resources.gazetteer;
+    let mut person_dropped = false;
     places.retain(|p| {
         let person = person_words.contains(&p.name.to_lowercase()) && !geocode::names_major_place(&p.name, g);
+        person_dropped |= person;
         !person && !bodies.contains(&p.span)
     });
-    if places.len() != before {
+    // A place under an organisation's mention lost to it already: the
+    // entities stand. One dropped for a person may have been a mention.
+    if person_dropped {
         found = entities::find_entities(text, sentences, &places, &resources.knowledge, published);
     }
     (places, found)
