@@ -260,11 +260,15 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
                         j > matched_to && tokens[j - 1].capitalised && given_name_like(text, &tokens[j - 1]);
                     // Two lesser single-word names in a row: a person
                     // ("Bob Jones", where both are towns somewhere).
+                    // Not a local body after a place ("Alexandria Police",
+                    // where Police is also a town in Poland).
                     let prev_single = j == matched_to
                         && j > i
                         && k == j
                         && last_single_minor
-                        && given_name_like(text, &tokens[j - 1]);
+                        && given_name_like(text, &tokens[j - 1])
+                        && !LOCAL_BODIES
+                            .contains(&text[tokens[j].start..tokens[j].end].to_lowercase().as_str());
                     let next_unmatched = k + 1 < run_end;
                     if !major
                         && (prev_unmatched
@@ -1013,6 +1017,16 @@ mod tests {
     fn a_place_opening_a_local_bodys_name_is_no_first_name() {
         // Gainesville is a lesser place: "Police" after it is no surname.
         let g = fixture_with("999018\tcity\tUSA\t0\t0\t34.3\t-83.8\t40000\tGainesville\t\t\n");
+        assert_eq!(
+            text_names("A release from Gainesville Police came late.", &g),
+            ["Gainesville"]
+        );
+        // Nor when the body's word is a town too (Police, Poland): two
+        // lesser names in a row are no "Bob Jones" then.
+        let g = fixture_with(
+            "999018\tcity\tUSA\t0\t0\t34.3\t-83.8\t40000\tGainesville\t\t\n\
+             999021\tcity\tPOL\t0\t0\t53.55\t14.57\t20000\tPolice\t\t\n",
+        );
         assert_eq!(
             text_names("A release from Gainesville Police came late.", &g),
             ["Gainesville"]
