@@ -498,11 +498,12 @@ fn is_person_like(text: &str, tokens: &[Token], k: usize) -> bool {
     tokens.get(k + 1).is_some_and(|t| {
         t.capitalised
             && text[tokens[k].end..t.start].trim().is_empty()
-            // "Toronto Saturday", "Gainesville Police": a day, a month or
-            // the body a place names is no surname.
+            // "Toronto Saturday", "Gainesville Police", "Alexandria Mayor
+            // Bill Euille": a day, a month, the body a place names or a
+            // title is no surname.
             && {
                 let next = text[t.start..t.end].to_lowercase();
-                !is_calendar_word(&next) && !LOCAL_BODIES.contains(&next.as_str())
+                !is_calendar_word(&next) && !LOCAL_BODIES.contains(&next.as_str()) && !TITLES.contains(&next.as_str())
             }
     })
 }
@@ -1029,6 +1030,11 @@ mod tests {
         );
         assert_eq!(
             text_names("A release from Gainesville Police came late.", &g),
+            ["Gainesville"]
+        );
+        // A title after a place is the place's officer's.
+        assert_eq!(
+            text_names("The Gainesville Mayor Bill Ford spoke.", &g),
             ["Gainesville"]
         );
     }
