@@ -557,7 +557,9 @@ fn keep(
         }
         if let Some(next) = tokens.iter().skip(ti + 1).find(|t| t.start >= span.end) {
             let w = text[next.start..next.end].to_lowercase();
-            if SPEECH.contains(&w.as_str()) && !major {
+            // "Jordan said" is a person; "Charleston, S.C., said" is not:
+            // an abbreviation with periods speaks for no one.
+            if SPEECH.contains(&w.as_str()) && !major && !surface.contains('.') {
                 return false;
             }
             // "the Bush administration": a leader's name, not a hamlet.
@@ -1012,6 +1014,21 @@ mod tests {
             ),
             ["Goma"]
         );
+    }
+
+    #[test]
+    fn an_abbreviated_state_before_said_is_a_place() {
+        let g = fixture_with(
+            "4482348\tadmin1\tUSA\t0\t0\t35.2\t-79.8\t6520086\tNorth Carolina\tN.C.\t\n\
+             4574324\tcity\tUSA\t4482348\t0\t35.4\t-83.4\t2000\tCharleston\t\t\n\
+             999022\tcity\tUSA\t0\t0\t32\t-90\t3000\tJordan\t\t\n",
+        );
+        assert_eq!(
+            text_names("A firm in Charleston, N.C., said so.", &g),
+            ["Charleston", "N.C."]
+        );
+        // A lesser place before "said" is still a speaker.
+        assert_eq!(text_names("Later Jordan said so.", &g), Vec::<&str>::new());
     }
 
     #[test]
