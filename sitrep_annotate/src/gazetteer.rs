@@ -257,7 +257,7 @@ impl Gazetteer {
         let mut buckets = Vec::with_capacity(count + 1);
         let mut at = 0;
         for b in 0..count {
-            while at < self.by_name.len() && self.bucket_of(self.by_name[at].0, bits) < b {
+            while at < self.by_name.len() && bucket_of(self.by_name[at].0, bits) < b {
                 at += 1;
             }
             // Fewer than 2^32 names (checked at load).
@@ -266,11 +266,6 @@ impl Gazetteer {
         buckets.push(self.by_name.len() as u32);
         self.buckets = buckets;
         self.bucket_bits = bits;
-    }
-
-    /// The bucket of hash `h` at `bits` bits (0 with no bits).
-    fn bucket_of(&self, h: u64, bits: u32) -> usize {
-        h.checked_shr(64 - bits).unwrap_or(0) as usize
     }
 
     fn add<'a>(
@@ -386,7 +381,7 @@ impl Gazetteer {
             return &[];
         }
         let h = key_hash(key);
-        let b = self.bucket_of(h, self.bucket_bits);
+        let b = bucket_of(h, self.bucket_bits);
         let (Some(&from), Some(&to)) = (self.buckets.get(b), self.buckets.get(b + 1)) else {
             return &[];
         };
@@ -415,6 +410,11 @@ fn demonym_plurals(d: &str) -> Vec<String> {
     } else {
         vec![format!("{d}s")]
     }
+}
+
+/// The bucket of hash `h` at `bits` bits (0 with no bits).
+fn bucket_of(h: u64, bits: u32) -> usize {
+    h.checked_shr(64 - bits).unwrap_or(0) as usize
 }
 
 /// The index key of a normalised name: 64-bit FNV-1a. Names are indexed
@@ -545,6 +545,9 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     distance_between(&Point::new(lat1, lon1), &Point::new(lat2, lon2))
 }
 
+/// Mean Earth radius in km, of every distance here.
+pub(crate) const EARTH_RADIUS_KM: f64 = 6371.0;
+
 /// A point with the trigonometry [`distance_between`] needs of it
 /// computed once.
 #[derive(Debug, Clone, Copy)]
@@ -575,7 +578,7 @@ pub fn distance_between(a: &Point, b: &Point) -> f64 {
     let dp = b.phi - a.phi;
     let dl = (b.lon - a.lon).to_radians();
     let h = (dp / 2.0).sin().powi(2) + a.cos_phi * b.cos_phi * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
 }
 
 #[cfg(test)]
@@ -594,7 +597,7 @@ pub(crate) mod tests {
         for g in [fixture(), Gazetteer::builtin()] {
             assert_eq!(g.buckets.len(), (1 << g.bucket_bits) + 1);
             for &(h, packed) in &g.by_name {
-                let b = g.bucket_of(h, g.bucket_bits);
+                let b = bucket_of(h, g.bucket_bits);
                 let run = &g.by_name[g.buckets[b] as usize..g.buckets[b + 1] as usize];
                 assert!(run.contains(&(h, packed)), "hash {h:x} outside its bucket");
             }

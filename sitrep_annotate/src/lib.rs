@@ -69,10 +69,9 @@ pub fn annotate(article: &Article, resources: &Resources, story_year: Option<i32
 /// The places of a text (found by [`geocode::find_places`]) and its
 /// entities, each judged by the other: a name the text uses for a person
 /// is not a place ("Rubio" alone after "Marco Rubio", where a town of
-/// that name exists) unless it names a country, province or capital, nor
-/// is a name that is all of an
-/// organisation's or armed group's ("Hamas", not Hamm in Germany; "the
-/// White House", not Casablanca).
+/// that name exists) unless it names a country, province or capital; nor
+/// is a name that is all of an organisation's or armed group's ("Hamas",
+/// not Hamm in Germany; "the White House", not Casablanca).
 pub fn places_and_entities(
     text: &str,
     sentences: &[Sentence],

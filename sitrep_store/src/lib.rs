@@ -505,15 +505,22 @@ mod tests {
         }
     }
 
+    /// Two articles of different text: on Lusaka and on Matadi.
+    fn two_articles() -> (Article, Article) {
+        (
+            article(
+                "https://n.test/a",
+                "Talks resume",
+                "Negotiators met in Lusaka on Friday.",
+            ),
+            article("https://n.test/b", "Port reopens", "The port of Matadi reopened."),
+        )
+    }
+
     #[test]
     fn articles_round_trip_and_duplicates_are_ignored() {
         let mut store = Store::open_in_memory().expect("open");
-        let a = article(
-            "https://n.test/a",
-            "Talks resume",
-            "Negotiators met in Lusaka on Friday.",
-        );
-        let b = article("https://n.test/b", "Port reopens", "The port of Matadi reopened.");
+        let (a, b) = two_articles();
         let first = store.insert_articles(&[a.clone(), b.clone()]).expect("insert");
         assert_eq!(first.inserted.len(), 2);
         let again = store.insert_articles(std::slice::from_ref(&a)).expect("insert");
@@ -719,12 +726,7 @@ mod tests {
     #[test]
     fn each_new_article_enters_the_full_text_index_once() {
         let mut store = Store::open_in_memory().expect("open");
-        let a = article(
-            "https://n.test/a",
-            "Talks resume",
-            "Negotiators met in Lusaka on Friday.",
-        );
-        let b = article("https://n.test/b", "Port reopens", "The port of Matadi reopened.");
+        let (a, b) = two_articles();
         store.insert_articles(std::slice::from_ref(&a)).expect("insert");
         // A batch repeating a stored article indexes only the new one.
         store.insert_articles(&[a.clone(), b.clone()]).expect("insert");

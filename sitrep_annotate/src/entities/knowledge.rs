@@ -253,6 +253,18 @@ impl KnowledgeBase {
             .map(String::as_str)
     }
 
+    /// The country and sector of `actor`'s code on `date` ([`Self::code_at`]
+    /// split by [`Self::split_code`]); `(None, None)` without a code.
+    pub(crate) fn country_and_sector_at(
+        &self,
+        actor: usize,
+        date: Option<u32>,
+    ) -> (Option<String>, Option<String>) {
+        self.code_at(actor, date)
+            .map(|code| self.split_code(&code.code))
+            .unwrap_or((None, None))
+    }
+
     /// The code of `actor` valid on `date` (YYYYMMDD): one whose range
     /// covers the date, else an undated one, else the latest range. Without
     /// a date: an open-ended or undated code, else the latest.

@@ -631,6 +631,9 @@ impl<'a> Recognizer<'a> {
             let (name, next) = (&self.tokens[i], &self.tokens[i + 1]);
             let follows =
                 next.is_word() && next.join == Join::Space && text::is_in(LEADER_GOVERNMENTS, &next.norm);
+            // No capitalised name runs into it, unless that word itself
+            // opens a line or follows punctuation ("The Bush
+            // administration" at a sentence's start).
             let before_ok =
                 i == 0 || !self.tokens[i - 1].is_capitalised() || self.tokens[i - 1].join == Join::Break;
             if !follows

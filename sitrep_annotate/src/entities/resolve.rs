@@ -109,10 +109,7 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
             }
             Referent::Actor(a) => {
                 let actor = &kb.actors[*a];
-                let (country, sector) = kb
-                    .code_at(*a, rec.date)
-                    .map(|code| kb.split_code(&code.code))
-                    .unwrap_or((None, None));
+                let (country, sector) = kb.country_and_sector_at(*a, rec.date);
                 let hint_country = c.country_hint.as_deref().and_then(pick).map(iso);
                 let fixed = (actor.builtin || actor.kind == EntityKind::Person).then(|| actor.name.clone());
                 let mut acc = Acc::new(actor.kind, fixed, &surface)
@@ -239,10 +236,7 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
             id.clone()
         } else if let Some(a) = dictionary_surname(rec, norm, hint, c.sector_hint.as_deref()) {
             let actor = &kb.actors[a];
-            let (country, sector) = kb
-                .code_at(a, rec.date)
-                .map(|code| kb.split_code(&code.code))
-                .unwrap_or((None, None));
+            let (country, sector) = kb.country_and_sector_at(a, rec.date);
             let id = format!("person:{}", actor.key);
             merge_acc(
                 &mut accs,
@@ -581,10 +575,9 @@ fn dictionary_surname(
 /// United States').
 fn surname_country(rec: &Recognizer<'_>, norm: &str, sector: Option<&str>) -> Option<String> {
     let kb = rec.kb;
-    let mut countries = surname_matches(rec, norm, None, sector).into_iter().map(|a| {
-        kb.code_at(a, rec.date)
-            .and_then(|code| kb.split_code(&code.code).0)
-    });
+    let mut countries = surname_matches(rec, norm, None, sector)
+        .into_iter()
+        .map(|a| kb.country_and_sector_at(a, rec.date).0);
     let first = countries.next()??;
     countries
         .all(|c| c.as_deref() == Some(first.as_str()))
@@ -626,14 +619,7 @@ fn surname_matches(
     let in_sector: Vec<usize> = found
         .iter()
         .copied()
-        .filter(|&a| {
-            sector.is_some_and(|s| {
-                kb.code_at(a, Some(date))
-                    .and_then(|c| kb.split_code(&c.code).1)
-                    .as_deref()
-                    == Some(s)
-            })
-        })
+        .filter(|&a| sector.is_some_and(|s| kb.country_and_sector_at(a, Some(date)).1.as_deref() == Some(s)))
         .collect();
     let found = if in_sector.is_empty() { found } else { in_sector };
     // A bare surname is more often a name's last word than a middle one
@@ -658,11 +644,7 @@ fn surname_matches(
 /// not the Cayman Islands' McKeeva Bush). Otherwise all of them.
 fn most_populous_country(rec: &Recognizer<'_>, date: u32, people: Vec<usize>) -> Vec<usize> {
     let kb = rec.kb;
-    let country_of = |a: usize| {
-        kb.code_at(a, Some(date))
-            .and_then(|code| kb.split_code(&code.code).0)
-            .unwrap_or_default()
-    };
+    let country_of = |a: usize| kb.country_and_sector_at(a, Some(date)).0.unwrap_or_default();
     let mut by_country: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for a in people.iter().copied() {
         by_country.entry(country_of(a)).or_default().push(a);

@@ -14,15 +14,13 @@
 use std::collections::HashMap;
 
 use super::{NameGroup, Weights, admin1_of};
-use crate::gazetteer::PlaceKind;
+use crate::gazetteer::{EARTH_RADIUS_KM, PlaceKind};
 
 /// Probability below which a candidate gives no context.
 const LIKELY: f64 = 1e-3;
 /// Distance, in distance scales, beyond which closeness counts as none
 /// (e^-15 is below 1e-6).
 const FAR_SCALES: f64 = 15.0;
-/// Mean Earth radius in km, as [`crate::gazetteer::distance_km`] takes it.
-const EARTH_RADIUS_KM: f64 = 6371.0;
 /// Most candidate pairs whose closeness is kept across rounds.
 const MAX_PAIRS: usize = 1 << 20;
 
