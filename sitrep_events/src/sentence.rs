@@ -165,6 +165,11 @@ const REALIS_CONTROLLERS: &[&str] = &[
     "succeed", "able", "come", "return",
 ];
 
+/// Verbs other than the controllers above whose complement is "to" +
+/// verb: their past form before "to" is a finite verb, not a reduced
+/// relative ("the group refused to …" against "funds allocated to …").
+const TAKES_INFINITIVE: &[&str] = &["refuse", "decline", "fail", "try", "attempt", "seek", "swear"];
+
 /// Verbs whose participle with "be" and "to" is the subject's own stance
 /// ("is opposed to", "is committed to"), not a passive.
 const STATIVE_PARTICIPLES: &[&str] = &["commit", "dedicate", "devote", "oppose"];
@@ -417,6 +422,17 @@ impl<'a, 'l> Sentence<'a, 'l> {
         false
     }
 
+    /// Is token `k` a form of a verb whose complement is "to" + verb
+    /// ("refused to", "agreed to", "began to")?
+    fn takes_infinitive(&self, k: usize) -> bool {
+        self.lemmas(k).iter().any(|(l, _)| {
+            let l = l.as_str();
+            TAKES_INFINITIVE.contains(&l)
+                || INTENT_CONTROLLERS.contains(&l)
+                || REALIS_CONTROLLERS.contains(&l)
+        })
+    }
+
     /// Is token `k`, read as `form`, used as a verb here?
     fn verbal(&self, k: usize, form: Form) -> bool {
         let Some(t) = self.tok(k) else { return false };
@@ -460,6 +476,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
                             || n.is(&["that"])
                             || self.chunk_of[k + 1].is_some()
                             || (n.tag == Tag::Word && !self.in_time[k + 1])
+                            // "the militant wing refused to allow …": a
+                            // verb that takes an infinitive is finite.
+                            || (n.tag == Tag::To
+                                && self.tok(k + 2).is_some_and(|v| v.tag == Tag::Word && !v.capital)
+                                && self.takes_infinitive(k))
                     })
             }
             Form::Ing => !p.is_some_and(|p| {

@@ -914,6 +914,12 @@ fn a_people_named_in_the_plural_is_a_subject() {
     // A plain noun before a participle without an object is a reduced
     // relative: "equipment seized last year".
     check("The equipment seized in [Kirkuk|IRQ|-|place] was returned.", &[]);
+    // A verb that takes an infinitive is finite after a noun.
+    check(
+        "The [UNITA|AGO|REB|group] militarist wing refused to allow [United Nations|-|IGO|org] planes to land.",
+        &["REJECT 120 AGO.REB>-.IGO 2025-02-22"],
+    );
+    check("The aid promised to [Iraq|IRQ|-|country] was delayed.", &[]);
 }
 
 #[test]
