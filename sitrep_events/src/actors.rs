@@ -79,7 +79,7 @@ struct Unit {
 
 /// Quantities and parts whose "of" phrase names who they are
 /// ("thousands of students demonstrated", "a group of Moroccan
-/// diplomats", "members of the association").
+/// diplomats", "members of the association", "the armed wing of Hamas").
 const PARTITIVES: &[&str] = &[
     "thousands",
     "hundreds",
@@ -102,6 +102,19 @@ const PARTITIVES: &[&str] = &[
     "each",
     "several",
     "few",
+    "wing",
+    "faction",
+    "factions",
+    "branch",
+    "leaders",
+    "leadership",
+    "supporters",
+    "followers",
+    "fighters",
+    "units",
+    "remnants",
+    "delegation",
+    "representatives",
 ];
 
 /// Words of time and sequence that follow a subject before its verb.

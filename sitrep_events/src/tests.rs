@@ -920,6 +920,11 @@ fn a_people_named_in_the_plural_is_a_subject() {
         &["REJECT 120 AGO.REB>-.IGO 2025-02-22"],
     );
     check("The aid promised to [Iraq|IRQ|-|country] was delayed.", &[]);
+    // A part of a group acts for the group.
+    check(
+        "The armed wing of [Hamas|PSE|REB|group] refused to allow [Israeli|ISR|-|country] planes to land.",
+        &["REJECT 120 PSE.REB>ISR.- 2025-02-22"],
+    );
 }
 
 #[test]
