@@ -266,7 +266,17 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         let k = tr.tok;
         let control = sent.control(k);
         let failed = control == Control::Failed;
+        // A purpose clause that is the protest itself: "were converging
+        // for a rally in Lagos to protest …" (a verb before it that codes
+        // an event of its own holds the protest: "rallied … to protest").
+        let purpose_protest = control == Control::Other
+            && tr.pattern.code.starts_with("14")
+            && !sent
+                .triggers
+                .iter()
+                .any(|o| o.tok < k && o.tok >= sent.clause_start(k));
         let mut future = match control {
+            Control::Other if purpose_protest => false,
             Control::Frame(_) | Control::Other => continue,
             Control::Intent => true,
             Control::None | Control::Realis | Control::Failed => false,

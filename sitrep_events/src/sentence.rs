@@ -170,6 +170,18 @@ const REALIS_CONTROLLERS: &[&str] = &[
 /// relative ("the group refused to …" against "funds allocated to …").
 const TAKES_INFINITIVE: &[&str] = &["refuse", "decline", "fail", "try", "attempt", "seek", "swear"];
 
+/// Prepositions of place: the chunk they open says where, not who.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "around",
+];
+
 /// Verbs whose participle with "be" and "to" is the subject's own stance
 /// ("is opposed to", "is committed to"), not a passive.
 const STATIVE_PARTICIPLES: &[&str] = &["commit", "dedicate", "devote", "oppose"];
@@ -898,6 +910,19 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if let Some(c) = self.chunk_of[h] {
             let chunk = &self.chunks[c];
             if chunk.end == h + 1 && !chunk.possessor {
+                // A place the action happened in is no one who was asked:
+                // "rallied in Lagos to protest" has the rally's subject.
+                if LOCATIVE.contains(&chunk.prep.as_deref().unwrap_or("")) {
+                    let start = self.clause_start(chunk.start);
+                    return self
+                        .previous_verb(chunk.start)
+                        .and_then(|p| self.subject(p, depth + 1))
+                        .or_else(|| {
+                            self.chunks.iter().position(|x| {
+                                x.start >= start && x.end <= chunk.start && x.prep.is_none() && !x.possessor
+                            })
+                        });
+                }
                 return Some(c);
             }
         }

@@ -906,6 +906,18 @@ fn a_protest_calling_for_something_is_one_protest() {
 }
 
 #[test]
+fn a_purpose_clause_to_protest_is_a_protest_unless_a_verb_before_codes_it() {
+    check(
+        "Thousands of [Nigerians|NGA|-|country] were converging {on Thursday|2025-02-20} for a rally in [Lagos|NGA|-|place] to protest the arrests.",
+        &["PROTEST 141 NGA.->- 2025-02-20 @Lagos"],
+    );
+    check(
+        "[Turkish|TUR|-|country] police prevented a demonstration by students {on Sunday|2025-02-16} to protest the decision.",
+        &["COERCE 1721 TUR.COP>TUR.EDU 2025-02-16"],
+    );
+}
+
+#[test]
 fn a_people_named_in_the_plural_is_a_subject() {
     check(
         "Thousands of [Iraqi|IRQ|-|country] Kurds demonstrated in [Kirkuk|IRQ|-|place] {on Sunday|2025-02-16}.",
