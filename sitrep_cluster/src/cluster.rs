@@ -410,7 +410,10 @@ type OfficeDays = BTreeMap<i64, BTreeMap<u32, Vec<usize>>>;
 
 /// [`Clusterer::sole_holder`] by day and office, kept while one article
 /// is placed (offices change only when it is added).
-type HolderMemo = HashMap<i64, HashMap<String, Option<u32>>>;
+/// Keyed by day and office (borrowed from the article and the members
+/// compared, which outlive the memo), hashed by
+/// [`IdHasher`](crate::sparse::IdHasher).
+type HolderMemo<'a> = IdMap<(i64, &'a str), Option<u32>>;
 
 /// Closest members of a story whose mean score is blended in.
 const MEAN_OF: usize = 5;
@@ -831,7 +834,7 @@ impl Clusterer {
         ranked.into_iter().map(|r| r.0).collect()
     }
 
-    fn signals(&self, q: &Query, m: usize, member: &Member, holders: &mut HolderMemo) -> Signals {
+    fn signals<'a>(&'a self, q: &'a Query, m: usize, member: &'a Member, holders: &mut HolderMemo<'a>) -> Signals {
         let idf_terms = &member.weighted;
         // The member's entity vector at today's IDF, all of it and without
         // countries, each compared as it is read.
@@ -916,20 +919,14 @@ impl Clusterer {
     /// ("Secretary of State Blinken" against weeks of "Secretary of State
     /// Rubio"): evidence that the article is from another time. An
     /// article naming both holders is no conflict.
-    fn office_conflict(&self, roles: &[(String, u32)], day: Option<i64>, holders: &mut HolderMemo) -> bool {
+    fn office_conflict<'a>(&self, roles: &'a [(String, u32)], day: Option<i64>, holders: &mut HolderMemo<'a>) -> bool {
         let Some(day) = day else {
             return false;
         };
         roles.iter().any(|(role, holder)| {
-            let by_role = holders.entry(day).or_default();
-            let only = match by_role.get(role) {
-                Some(&known) => known,
-                None => {
-                    let found = self.sole_holder(role, day);
-                    by_role.insert(role.clone(), found);
-                    found
-                }
-            };
+            let only = *holders
+                .entry((day, role.as_str()))
+                .or_insert_with(|| self.sole_holder(role, day));
             only.is_some_and(|only| only != *holder && !roles.iter().any(|(r, h)| r == role && *h == only))
         })
     }
