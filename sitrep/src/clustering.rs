@@ -160,11 +160,26 @@ impl Clustering {
         links: &BTreeMap<&ArticleId, &[DuplicateLink]>,
         prepared: &mut Prepared,
     ) -> anyhow::Result<ClusterBatch> {
+        let stored = self.stored_vectors(store, articles)?;
+        self.batch_with(stored, articles, annotations, links, prepared)
+    }
+
+    /// [`Clustering::batch`] given the stored embeddings of the articles
+    /// ([`Clustering::stored_vectors`]): it reads nothing from the store,
+    /// so it can run while the store writes the articles.
+    pub fn batch_with(
+        &mut self,
+        stored: Vectors,
+        articles: &[Article],
+        annotations: &[AnnotationRecord],
+        links: &BTreeMap<&ArticleId, &[DuplicateLink]>,
+        prepared: &mut Prepared,
+    ) -> anyhow::Result<ClusterBatch> {
         let by_id: BTreeMap<&ArticleId, &AnnotationRecord> =
             annotations.iter().map(|r| (&r.article, r)).collect();
         let mut incoming = Vec::with_capacity(articles.len());
         let mut encoded: BTreeMap<ArticleId, Vec<u8>> = BTreeMap::new();
-        let (mut vectors_of, vectors) = self.vectors(store, articles, &by_id)?;
+        let (mut vectors_of, vectors) = self.vectors(stored, articles, &by_id)?;
         let todo: Vec<&Article> = articles
             .iter()
             .filter(|a| !prepared.contains_key(&a.id))
@@ -198,31 +213,40 @@ impl Clustering {
         Ok(rows(outcome, encoded, vectors))
     }
 
+    /// The stored sentence embeddings of `articles` (none without a model).
+    pub fn stored_vectors(&self, store: &Store, articles: &[Article]) -> anyhow::Result<Vectors> {
+        let mut out = BTreeMap::new();
+        if self.embedder.is_none() {
+            return Ok(out);
+        }
+        for a in articles {
+            if let Some(v) = store.cluster_vector(&a.id, MODEL_NAME)? {
+                out.insert(a.id.clone(), codec::decode_vector(&v)?);
+            }
+        }
+        Ok(out)
+    }
+
     /// The sentence embedding of each article (none without a model): the
-    /// stored one, else computed, articles in parallel, each text on its
-    /// own so a vector does not depend on the split; the computed ones are also
-    /// returned as rows to store.
+    /// stored one (in `stored`), else computed, articles in parallel, each
+    /// text on its own so a vector does not depend on the split; the
+    /// computed ones are also returned as rows to store.
     fn vectors(
         &self,
-        store: &Store,
+        stored: Vectors,
         articles: &[Article],
         by_id: &BTreeMap<&ArticleId, &AnnotationRecord>,
     ) -> anyhow::Result<(Vectors, Vec<VectorRecord>)> {
-        let mut out = BTreeMap::new();
+        let mut out = stored;
         let Some(embedder) = &self.embedder else {
             return Ok((out, Vec::new()));
         };
         let empty = Default::default();
         let mut todo: Vec<(&ArticleId, String)> = Vec::new();
         for a in articles {
-            match store.cluster_vector(&a.id, MODEL_NAME)? {
-                Some(v) => {
-                    out.insert(a.id.clone(), codec::decode_vector(&v)?);
-                }
-                None => {
-                    let ann = by_id.get(&a.id).map_or(&empty, |r| &r.annotations);
-                    todo.push((&a.id, embedding_text(a, ann)));
-                }
+            if !out.contains_key(&a.id) {
+                let ann = by_id.get(&a.id).map_or(&empty, |r| &r.annotations);
+                todo.push((&a.id, embedding_text(a, ann)));
             }
         }
         let computed: Vec<anyhow::Result<Vec<f32>>> = todo
@@ -275,7 +299,8 @@ fn prepare_one(article: &Article, record: Option<&AnnotationRecord>) -> (Feature
 }
 
 /// Sentence embeddings by article.
-type Vectors = BTreeMap<ArticleId, Vec<f32>>;
+/// Sentence embeddings by article.
+pub type Vectors = BTreeMap<ArticleId, Vec<f32>>;
 
 fn rows(
     outcome: BatchOutcome,
@@ -349,27 +374,34 @@ pub struct ClusterArgs {
 }
 
 impl Clustering {
-    /// Place the articles of an ingest batch that the store has just
-    /// inserted (`inserted`, first occurrence of each), with their
-    /// annotation records and dedup records.
-    pub fn batch_stored(
+    /// Place the articles of an ingest batch that are not stored yet (the
+    /// ones its dedup records name, each once), with their annotation
+    /// records, given their stored embeddings
+    /// ([`Clustering::stored_vectors`] of [`new_articles`]): it reads
+    /// nothing from the store, so it runs while the store writes them.
+    pub fn batch_new(
         &mut self,
-        store: &Store,
-        articles: &[Article],
-        inserted: &[ArticleId],
+        stored: Vectors,
+        new: &[Article],
         annotations: &[AnnotationRecord],
         dedup: &[sitrep_store::DedupRecord],
         prepared: &mut Prepared,
     ) -> anyhow::Result<ClusterBatch> {
-        let wanted: std::collections::BTreeSet<&ArticleId> = inserted.iter().collect();
-        let mut seen = std::collections::BTreeSet::new();
-        let new: Vec<Article> = articles
-            .iter()
-            .filter(|a| wanted.contains(&a.id) && seen.insert(&a.id))
-            .cloned()
-            .collect();
         let links: BTreeMap<&ArticleId, &[DuplicateLink]> =
             dedup.iter().map(|r| (&r.article, r.links.as_slice())).collect();
-        self.batch(store, &new, annotations, &links, prepared)
+        self.batch_with(stored, new, annotations, &links, prepared)
     }
+}
+
+/// The articles of an ingest batch its dedup records name (the ones not
+/// stored yet, first occurrence of each), in batch order: what the store
+/// inserts and clustering places.
+pub fn new_articles(articles: &[Article], dedup: &[sitrep_store::DedupRecord]) -> Vec<Article> {
+    let wanted: std::collections::BTreeSet<&ArticleId> = dedup.iter().map(|r| &r.article).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    articles
+        .iter()
+        .filter(|a| wanted.contains(&a.id) && seen.insert(&a.id))
+        .cloned()
+        .collect()
 }

@@ -53,6 +53,38 @@ impl StageClock {
         }
     }
 
+    /// Run `first` and `second` at once (`rayon::join`), charging each
+    /// one's own seconds to its stage (`.0`), and count again from when
+    /// both are done.
+    pub fn overlap<A, B>(
+        &mut self,
+        first: (usize, impl FnOnce() -> A + Send),
+        second: (usize, impl FnOnce() -> B + Send),
+    ) -> (A, B)
+    where
+        A: Send,
+        B: Send,
+    {
+        let enabled = self.started.is_some();
+        let ((a, ta), (b, tb)) = rayon::join(
+            || {
+                let start = enabled.then(Instant::now);
+                ((first.1)(), start.map(|s| s.elapsed().as_secs_f64()))
+            },
+            || {
+                let start = enabled.then(Instant::now);
+                ((second.1)(), start.map(|s| s.elapsed().as_secs_f64()))
+            },
+        );
+        for (index, seconds) in [(first.0, ta), (second.0, tb)] {
+            if let (Some(s), Some(slot)) = (seconds, self.seconds.get_mut(index)) {
+                *slot += s;
+            }
+        }
+        self.skip();
+        (a, b)
+    }
+
     /// Add the seconds `other` charged (a clock of stages that ran on
     /// another thread, overlapping these).
     pub fn absorb(&mut self, other: &StageClock) {

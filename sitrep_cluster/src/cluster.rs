@@ -834,7 +834,13 @@ impl Clusterer {
         ranked.into_iter().map(|r| r.0).collect()
     }
 
-    fn signals<'a>(&'a self, q: &'a Query, m: usize, member: &'a Member, holders: &mut HolderMemo<'a>) -> Signals {
+    fn signals<'a>(
+        &'a self,
+        q: &'a Query,
+        m: usize,
+        member: &'a Member,
+        holders: &mut HolderMemo<'a>,
+    ) -> Signals {
         let idf_terms = &member.weighted;
         // The member's entity vector at today's IDF, all of it and without
         // countries, each compared as it is read.
@@ -919,7 +925,12 @@ impl Clusterer {
     /// ("Secretary of State Blinken" against weeks of "Secretary of State
     /// Rubio"): evidence that the article is from another time. An
     /// article naming both holders is no conflict.
-    fn office_conflict<'a>(&self, roles: &'a [(String, u32)], day: Option<i64>, holders: &mut HolderMemo<'a>) -> bool {
+    fn office_conflict<'a>(
+        &self,
+        roles: &'a [(String, u32)],
+        day: Option<i64>,
+        holders: &mut HolderMemo<'a>,
+    ) -> bool {
         let Some(day) = day else {
             return false;
         };

@@ -190,21 +190,23 @@ fn store_batches(
             mut features,
         } = batch;
         let records = dedup.batch(store, &articles)?;
+        let new = crate::clustering::new_articles(&articles, &records);
+        let vectors = stories.stored_vectors(store, &new)?;
         clock.mark(3);
         tally.exact_duplicates += records.iter().filter(|r| r.duplicate_of.is_some()).count();
         tally.linked += records.iter().filter(|r| !r.links.is_empty()).count();
-        let stored = store
-            .insert_batch_with_events(&articles, &records, &annotations, &events)
-            .with_context(|| format!("storing articles in {}", db.display()))?;
-        clock.mark(4);
-        let placed = stories.batch_stored(
-            store,
-            &articles,
-            &stored.inserted,
-            &annotations,
-            &records,
-            &mut features,
-        )?;
+        // Placing the new articles needs nothing the store is writing:
+        // both run at once.
+        let (stored, placed) = clock.overlap(
+            (4, || {
+                store.insert_batch_with_events(&articles, &records, &annotations, &events)
+            }),
+            (5, || {
+                stories.batch_new(vectors, &new, &annotations, &records, &mut features)
+            }),
+        );
+        let stored = stored.with_context(|| format!("storing articles in {}", db.display()))?;
+        let placed = placed?;
         store
             .insert_clusters(&placed)
             .with_context(|| format!("storing stories in {}", db.display()))?;
