@@ -351,10 +351,14 @@ struct Member {
     weighted: Sparse,
     /// Kind-weighted sublinear entity counts, sorted by key.
     entities: Sparse,
+    /// `entities` weighted by the IDF when it joined (kept, like
+    /// `weighted`, so scoring a candidate looks up no frequencies).
+    entities_weighted: Sparse,
     /// Entity keys that are not countries.
     actors: Vec<u32>,
-    /// Sublinear counts of names and scores.
-    names: Sparse,
+    /// Sublinear counts of names and scores, weighted by the term IDF when
+    /// it joined.
+    names_weighted: Sparse,
     /// Offices and their holders the text names.
     roles: Vec<(String, u32)>,
     vector: Option<Vec<f32>>,
@@ -850,11 +854,10 @@ impl Clusterer {
         {
             let mut all = CosineWith::new(&q.entities, q.entities_norm);
             let mut actors = CosineWith::new(&q.actors, q.actors_norm);
-            for (k, w) in &member.entities {
-                let x = w * self.entities_df.idf(*k);
-                all.push(*k, x);
-                if member.actors.binary_search(k).is_ok() {
-                    actors.push(*k, x);
+            for &(k, x) in &member.entities_weighted {
+                all.push(k, x);
+                if member.actors.binary_search(&k).is_ok() {
+                    actors.push(k, x);
                 }
             }
             (all.finish(), actors.finish())
@@ -898,8 +901,8 @@ impl Clusterer {
                 && q.names_norm != 0.0
             {
                 let mut theirs = CosineWith::new(&q.names, q.names_norm);
-                for (k, w) in &member.names {
-                    theirs.push(*k, w * self.terms_df.idf(*k));
+                for &(k, x) in &member.names_weighted {
+                    theirs.push(k, x);
                 }
                 theirs.finish()
             } else {
@@ -1141,14 +1144,23 @@ impl Clusterer {
                 .map(|(k, w)| (*k, w * self.terms_df.idf(*k)))
                 .collect(),
         );
+        let entities_weighted = entities
+            .iter()
+            .map(|(k, w)| (*k, w * self.entities_df.idf(*k)))
+            .collect();
         self.members.push(Some(Member {
             id: item.id.clone(),
             story: s,
             weighted,
             terms,
             entities,
+            entities_weighted,
             actors,
-            names: f.names.iter().map(|(k, c)| (*k, sublinear(*c))).collect(),
+            names_weighted: f
+                .names
+                .iter()
+                .map(|(k, c)| (*k, sublinear(*c) * self.terms_df.idf(*k)))
+                .collect(),
             roles: f.roles.clone(),
             vector: item.vector.clone(),
             title: f.title.clone(),
