@@ -5,7 +5,9 @@
 //! threads that overlap (read, extract, annotate and events of one batch
 //! while dedup, store and clustering work on the one before), so the
 //! stages' seconds can add up to more than the total; time a thread
-//! waits for the other is charged to no stage.
+//! waits for the other is charged to no stage. Where the store thread
+//! writes a batch and clusters it at once ([`StageClock::overlap`]),
+//! each is charged its own seconds.
 
 use std::io::Write;
 use std::time::Instant;

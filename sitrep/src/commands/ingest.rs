@@ -196,7 +196,9 @@ fn store_batches(
         tally.exact_duplicates += records.iter().filter(|r| r.duplicate_of.is_some()).count();
         tally.linked += records.iter().filter(|r| !r.links.is_empty()).count();
         // Placing the new articles needs nothing the store is writing:
-        // both run at once.
+        // both run at once. The new articles are the ones dedup found
+        // unstored; the insert stores exactly those (it ignores stored
+        // ids), so both sides agree on them.
         let (stored, placed) = clock.overlap(
             (4, || {
                 store.insert_batch_with_events(&articles, &records, &annotations, &events)
