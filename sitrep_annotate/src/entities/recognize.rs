@@ -28,8 +28,8 @@ use super::knowledge::{KnowledgeBase, Target, actors_in, countries_in};
 use super::text::{
     self, CALENDAR_WORDS, COMMON_WORDS, CONNECTORS, GENERIC_INSTITUTION_WORDS, GROUP_DESCRIPTION_HEADS,
     GROUP_HEADS, GROUP_NOUNS, HONORIFICS, INSTITUTION_ADJECTIVES, INSTITUTION_NOUNS, Join, Kind,
-    NAME_PARTICLES, ORG_HEADS, PORTFOLIO_WORDS, REBEL_CUES, SPEECH_VERBS, TITLE_ABBREVIATIONS,
-    TITLE_ADJECTIVES, TITLE_HEADS, TITLE_MODIFIERS, Token,
+    LOCAL_INSTITUTION_HEADS, NAME_PARTICLES, ORG_HEADS, PORTFOLIO_WORDS, REBEL_CUES, SPEECH_VERBS,
+    TITLE_ABBREVIATIONS, TITLE_ADJECTIVES, TITLE_HEADS, TITLE_MODIFIERS, Token,
 };
 
 /// What a candidate names, before canonical ids are assigned.
@@ -959,15 +959,21 @@ impl<'a> Recognizer<'a> {
             // complements ("Armed Forces of the Democratic Republic of the
             // Congo").
             let mut end = i + 1;
+            let local = text::is_in(LOCAL_INSTITUTION_HEADS, &t.norm);
             while let Some(n) = self.tokens.get(end) {
                 if !n.is_word() || n.join == Join::Break || known[end] {
                     break;
                 }
-                if n.is_capitalised() {
+                if n.is_capitalised() && !local {
                     end += 1;
                     continue;
                 }
-                if matches!(n.norm.as_str(), "of" | "for" | "in" | "the" | "on") {
+                let complements: &[&str] = if local {
+                    &["of"]
+                } else {
+                    &["for", "in", "of", "on", "the"]
+                };
+                if text::is_in(complements, &n.norm) {
                     let mut m = end + 1;
                     while self
                         .word(m)

@@ -251,6 +251,16 @@ const FULL_CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "a school named before 'said' is an organisation, and a street or a prize named after one is none",
+        text: "Donna Molinari of Velmora Country Day School said the school on College Avenue won an Academy Award.",
+        published: None,
+        mentions: &[(
+            "Velmora Country Day School",
+            "org:velmora-country-day-school",
+            None,
+        )],
+    },
+    Case {
         name: "the European Community, the Union's forerunner, is a body of its own",
         text: "European Community foreign ministers met. The European Economic Community agreed.",
         published: None,

@@ -823,6 +823,7 @@ pub(crate) const PORTFOLIO_WORDS: &[&str] = &[
 /// Head words of organisation names with the CAMEO sector they imply
 /// (empty: none). Sorted by word.
 pub(crate) const ORG_HEADS: &[(&str, &str)] = &[
+    ("academy", "EDU"),
     ("administration", "GOV"),
     ("agency", ""),
     ("alliance", ""),
@@ -835,7 +836,9 @@ pub(crate) const ORG_HEADS: &[(&str, &str)] = &[
     ("brigades", "MIL"),
     ("bureau", "GOV"),
     ("cabinet", "GOV"),
+    ("church", "REL"),
     ("coalition", ""),
+    ("college", "EDU"),
     ("command", "MIL"),
     ("commission", ""),
     ("committee", ""),
@@ -855,6 +858,7 @@ pub(crate) const ORG_HEADS: &[(&str, &str)] = &[
     ("government", "GOV"),
     ("group", ""),
     ("guard", "MIL"),
+    ("hospital", "HLH"),
     ("institute", ""),
     ("league", ""),
     ("militia", "REB"),
@@ -871,6 +875,8 @@ pub(crate) const ORG_HEADS: &[(&str, &str)] = &[
     ("police", "COP"),
     ("presidency", "GOV"),
     ("programme", ""),
+    ("school", "EDU"),
+    ("schools", "EDU"),
     ("senate", "LEG"),
     ("service", ""),
     ("services", ""),
@@ -879,6 +885,14 @@ pub(crate) const ORG_HEADS: &[(&str, &str)] = &[
     ("university", "EDU"),
     ("watch", "NGO"),
 ];
+
+/// Heads of institutions that stand in one place (a school, a church):
+/// their names end at the head or take an "of" complement ("School of
+/// Medicine"); what follows otherwise is a street ("College Avenue"), a
+/// prize ("Academy Award") or where they are ("… School in Columbus").
+/// Sorted.
+pub(crate) const LOCAL_INSTITUTION_HEADS: &[&str] =
+    &["academy", "church", "college", "hospital", "school", "schools"];
 
 /// Organisation heads that, with a rebel cue in the sentence, name an
 /// armed group. Sorted.
