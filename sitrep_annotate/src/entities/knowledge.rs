@@ -406,16 +406,26 @@ impl KnowledgeBase {
         // A last word shared by several countries' names ("Congo" in "DR
         // Congo" and "Republic of the Congo", "Korea") names either of
         // them, unless it is a country's own name ("Sudan", "Guinea").
+        // Capitals among the aliases end in "City" ("Mexico City",
+        // "Kuwait City"): "City Council" names no country.
         const GENERIC_LAST: &[&str] = &[
             "africa",
             "america",
             "arabia",
+            "city",
+            "cumhuriyeti",
+            "desert",
             "emirates",
             "federation",
+            "française",
             "island",
             "islands",
+            "isles",
             "kingdom",
+            "part",
+            "rep",
             "republic",
+            "republika",
             "states",
             "territories",
             "territory",

@@ -401,6 +401,17 @@ fn invented_sentences_for_text_cues() {
         "person:jean-example",
         (EntityKind::Person, Some("UGA"), Some("ELI")),
     );
+    // "City" ends capitals' names ("Mexico City", "Kuwait City") but
+    // names no country.
+    let found = run(full(), "The Velmora City Council met on Monday.", d);
+    let council = found
+        .entities
+        .iter()
+        .find(|e| e.id.as_str() == "org:velmora-city-council");
+    assert_eq!(
+        council.map(|e| (e.kind, e.country.as_deref())),
+        Some((EntityKind::Organization, None))
+    );
 }
 
 #[test]
