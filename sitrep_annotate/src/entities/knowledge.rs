@@ -387,6 +387,11 @@ impl KnowledgeBase {
             for name in std::iter::once(&c.name).chain(&c.aliases) {
                 self.add_name(text::phrase_key(name), Target::Country(i));
             }
+            // A noun for one of the people ("Turk", "Swede", "Briton"),
+            // listed among the aliases, names the people in the plural.
+            for alias in c.aliases.iter().filter(|a| person_noun(a, c)) {
+                self.add_name(format!("{}s", text::phrase_key(alias)), Target::Demonym(i));
+            }
             for d in &c.demonyms {
                 let key = text::phrase_key(d);
                 let plural = if ["s", "sh", "ch", "ese", "x", "z"]
@@ -499,6 +504,29 @@ impl KnowledgeBase {
 /// True when a person's name is only a name: no title, role or
 /// institution words ("Secretary-General Ban Ki-moon" is not), so that
 /// shortened forms (first and last name) may be derived from it.
+/// True when a country's alias is a noun for one of its people: one
+/// capitalised word, shorter than one of the country's demonyms and
+/// sharing its first four letters ("Turk" and "Turkish", "Swede" and
+/// "Swedish", "Briton" and "British"), whose plural adds an s and is not
+/// already a name of the country ("Bahama"). Names of the land ending in
+/// -a ("America" beside "American") are no people.
+fn person_noun(alias: &str, country: &Country) -> bool {
+    let mut chars = alias.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    let stem: String = alias.chars().take(4).collect();
+    let plural = format!("{alias}s");
+    capitalised
+        && stem.chars().count() == 4
+        && !alias.ends_with(['a', 's', 'x', 'z'])
+        && country
+            .demonyms
+            .iter()
+            .any(|d| d.len() > alias.len() && d.starts_with(&stem))
+        && std::iter::once(&country.name)
+            .chain(&country.aliases)
+            .all(|n| *n != plural)
+}
+
 fn plain_person_name(key: &str) -> bool {
     let words: Vec<&str> = key.split(' ').collect();
     (2..=5).contains(&words.len())

@@ -141,6 +141,16 @@ const FULL_CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "a noun for one of a people names them in the plural",
+        text: "Two Britons and Kenyans met a Briton.",
+        published: None,
+        mentions: &[
+            ("Britons", "country:GBR", None),
+            ("Kenyans", "country:KEN", None),
+            ("Briton", "country:GBR", None),
+        ],
+    },
+    Case {
         name: "abbreviations need capitals",
         text: "The U.S. and the US envoy told us nothing.",
         published: None,
