@@ -260,6 +260,33 @@ fn ground_taken_in_part_shelling_launched_and_alerts_kept() {
 }
 
 #[test]
+fn withdrawals_begun_or_sped_up_are_retreats() {
+    check(
+        "The [United States|USA|-|country] speeded up the withdrawal of its forces from [Panama|PAN|-|country] on {Wednesday|2025-02-19}.",
+        &["RETREAT 0874 USA.->PAN.- 2025-02-19 @Panama"],
+    );
+    check(
+        "[Russia|RUS|-|country] has started its pullout from [Georgia|GEO|-|country].",
+        &["RETREAT 0874 RUS.->GEO.- 2025-02-22 @Georgia"],
+    );
+    check("[Russia|RUS|-|country] discussed a speedy withdrawal.", &[]);
+}
+
+#[test]
+fn refugees_accepted_are_asylum_and_refusing_them_a_rejection() {
+    // PLOVER's REJECT covers refusing to take people in: "will not
+    // accept any more refugees" is a refusal, not a statement.
+    check(
+        "[Germany|DEU|-|country] accepted 5,000 refugees from [Syria|SYR|-|country].",
+        &["AID 075 DEU.->- 2025-02-22"],
+    );
+    check(
+        "[Syria|SYR|-|country] says it will not accept any more refugees if war starts in [Iraq|IRQ|-|country].",
+        &["REJECT 122 SYR.->- 2025-02-22"],
+    );
+}
+
+#[test]
 fn negations_and_hypotheticals_code_nothing_or_what_they_mean() {
     check(
         "[Rwanda|RWA|-|country] did not withdraw its troops from [Goma|COD|-|place].",
@@ -281,10 +308,6 @@ fn negations_and_hypotheticals_code_nothing_or_what_they_mean() {
     check(
         "[Rwanda|RWA|-|country] refused to withdraw from [Goma|COD|-|place].",
         &["REJECT 1246 RWA.->COD.- 2025-02-22 @Goma"],
-    );
-    check(
-        "[Syria|SYR|-|country] says it will not accept more refugees.",
-        &[],
     );
 }
 
@@ -441,6 +464,15 @@ fn targets_named_later_in_the_clause_and_reported_demands() {
     check(
         "Stability in the region will require the [Rwandan|RWA|-|country] military to withdraw.",
         &[],
+    );
+    // A complaint made to a body is about the party it names.
+    check(
+        "[Lebanon|LBN|-|country] complained to the [United Nations|-|IGO|organization] on {Tuesday|2025-02-18} over two [Israeli|ISR|-|country] air raids.",
+        &["DISAPPROVE 1123 LBN.->ISR.- 2025-02-18"],
+    );
+    check(
+        "[Japan|JPN|-|country] complained to [China|CHN|-|country] about the collision.",
+        &["DISAPPROVE 114 JPN.->CHN.- 2025-02-22"],
     );
 }
 
