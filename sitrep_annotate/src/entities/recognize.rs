@@ -170,7 +170,7 @@ impl<'a> Recognizer<'a> {
         out.extend(self.titled_candidates(&countries));
         out.extend(self.leader_government_candidates());
         out.extend(self.institution_candidates(&dictionary));
-        out.extend(self.group_candidates());
+        out.extend(self.group_candidates(places));
         out.extend(self.body_candidates(&dictionary, places));
         out.extend(self.acronym_candidates());
         out.extend(self.place_candidates(places));
@@ -803,7 +803,7 @@ impl<'a> Recognizer<'a> {
 
     /// A capitalised name before a group noun ("M23 rebels", "Houthi
     /// militia") or after a group description ("rebel group M23").
-    fn group_candidates(&self) -> Vec<Candidate> {
+    fn group_candidates(&self, places: &[PlaceMention]) -> Vec<Candidate> {
         let mut out = Vec::new();
         for i in 0..self.tokens.len() {
             let t = &self.tokens[i];
@@ -825,7 +825,7 @@ impl<'a> Recognizer<'a> {
             if let Some(noun_end) = noun_end.filter(|_| t.join == Join::Space)
                 && let Some(start) = self.group_name_before(i)
             {
-                out.extend(self.group_candidate(start, i, (start, noun_end)));
+                out.extend(self.group_candidate(start, i, (start, noun_end), places));
             }
             // Name after a description.
             let described = matches!(t.norm.as_str(), "rebel" | "armed" | "militia")
@@ -834,7 +834,7 @@ impl<'a> Recognizer<'a> {
                     .is_some_and(|h| h.join == Join::Space && text::is_in(GROUP_DESCRIPTION_HEADS, &h.norm))
                 && self.tokens.get(i + 2).is_some_and(|n| n.join == Join::Space);
             if described && let Some(end) = self.group_name_after(i + 2) {
-                out.extend(self.group_candidate(i + 2, end, (i, end)));
+                out.extend(self.group_candidate(i + 2, end, (i, end), places));
             }
         }
         out
@@ -883,7 +883,16 @@ impl<'a> Recognizer<'a> {
             || t.norm.chars().all(|c| c.is_ascii_digit())
     }
 
-    fn group_candidate(&self, start: usize, end: usize, claim: (usize, usize)) -> Option<Candidate> {
+    /// A group named by tokens `start..end`: a dictionary actor, or an
+    /// unlisted armed group; one named after a place the geocoder resolved
+    /// ("Darfur rebels") is of that place's country.
+    fn group_candidate(
+        &self,
+        start: usize,
+        end: usize,
+        claim: (usize, usize),
+        places: &[PlaceMention],
+    ) -> Option<Candidate> {
         let key = text::key_of(&self.tokens[start..end]);
         let targets = self.kb.lookup(&key);
         // "Congolese rebels" is a country's rebels: the institution rule.
@@ -897,26 +906,33 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         let actors = actors_in(targets);
+        let span = self.span_of(start, end);
+        let place_country = places
+            .iter()
+            .filter(|p| p.geonames_id.is_some() && (p.span.start, p.span.end) == span)
+            .find_map(|p| p.country.as_deref())
+            .and_then(|iso3| self.kb.countries.iter().position(|c| c.iso3 == iso3));
+        let mut country_hint = None;
         let referent = match self.best_actor(&actors, None, None) {
             Some(a) if self.kb.actors[a].kind != EntityKind::Person => Referent::Actor(a),
             Some(_) => return None,
-            None => Referent::Body {
-                name: self
-                    .text
-                    .get(self.span_of(start, end).0..self.span_of(start, end).1)?
-                    .to_string(),
-                kind: EntityKind::Group,
-                sector: Some("REB".to_string()),
-                generic: false,
-            },
+            None => {
+                country_hint = place_country.map(|c| vec![c]);
+                Referent::Body {
+                    name: self.text.get(span.0..span.1)?.to_string(),
+                    kind: EntityKind::Group,
+                    sector: Some("REB".to_string()),
+                    generic: false,
+                }
+            }
         };
         Some(Candidate {
             claim,
-            span: self.span_of(start, end),
+            span,
             referent,
             priority: priority::KNOWN,
             role: None,
-            country_hint: None,
+            country_hint,
             sector_hint: Some("REB".to_string()),
             is_name: true,
         })

@@ -758,6 +758,28 @@ fn geocoded_places_become_place_or_country_mentions() {
 }
 
 #[test]
+fn a_group_named_after_a_geocoded_place_is_of_its_country() {
+    // "Goma rebels": rebels of Goma, Congo's, though Kenya is the only
+    // country named.
+    let text = "Kenyan troops clashed with Goma rebels on Monday.";
+    let places = [geocoded(text, "Goma", 217_831, "COD")];
+    let found = find_entities(text, &sentences(text), &places, full(), None);
+    let rebels = found
+        .entities
+        .iter()
+        .find(|e| e.id.as_str() == "group:goma")
+        .expect("the Goma rebels");
+    assert_eq!(
+        (rebels.kind, rebels.country.as_deref(), rebels.sector.as_deref()),
+        (EntityKind::Group, Some("COD"), Some("REB"))
+    );
+    // Without the geocoder's place it takes the only country named.
+    let found = find_entities(text, &sentences(text), &[], full(), None);
+    let rebels = found.entities.iter().find(|e| e.id.as_str() == "group:goma");
+    assert_eq!(rebels.map(|e| e.country.as_deref()), Some(Some("KEN")));
+}
+
+#[test]
 fn corpus_merge_unions_aliases_and_folds_short_forms() {
     let kb = full();
     let a = run(
