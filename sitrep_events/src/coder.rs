@@ -472,6 +472,9 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if group.start == k && contact_relative(sent, source, k, tr.end) {
             continue;
         }
+        // The one the verb's own roles name ("took Goma"), before a place
+        // where it happened stands in for it.
+        let role_target = target;
         // An action on a place ("demolished homes in southern Gaza",
         // "blocked roads in Algiers") acts on the place's country.
         if target.is_none() && !verbal && located(coding.kind) {
@@ -485,8 +488,10 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                     })
             });
         }
+        // A verb that needs a place takes it as its object ("took Goma"),
+        // not as where the act happened ("has taken steps … in Sudan").
         if p.need_place
-            && !target.is_some_and(|t| {
+            && !role_target.is_some_and(|t| {
                 sent.chunks[t]
                     .actors
                     .iter()

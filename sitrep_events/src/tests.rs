@@ -240,6 +240,15 @@ fn sanctions_rejections_and_captures() {
         "[Goma|COD|-|place] was captured by [M23|COD|REB|group] fighters {last month|2025-01}.",
         &["FIGHT 192 COD.REB>COD.- 2025-01 @Goma"],
     );
+    check(
+        "[M23|COD|REB|group] rebels took [Bukavu|COD|-|place] {on Sunday|2025-02-16}.",
+        &["FIGHT 192 COD.REB>COD.- 2025-02-16 @Bukavu"],
+    );
+    // Taking steps somewhere is no capture of it.
+    check(
+        "President [Bashir|SDN|GOV|person] has taken several steps to enhance freedoms in [Sudan|SDN|-|country].",
+        &[],
+    );
 }
 
 #[test]
