@@ -415,6 +415,20 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if possible && (verbal || !cameo::is_hostile(&coding.code)) {
             continue;
         }
+        // "announced it would prohibit all aid to …": a sanction made
+        // public as decided is the sanction, not a threat of it.
+        let announced_sanction = future
+            && !verbal
+            && coding.code.starts_with("16")
+            && !on_condition
+            && sent.saying_before(k).is_some_and(|j| {
+                sent.lemmas(j)
+                    .iter()
+                    .any(|(l, _)| matches!(l.as_str(), "announce" | "declare"))
+            });
+        if announced_sanction {
+            future = false;
+        }
         if future && !verbal {
             // An intention on a condition ("will withdraw its force unless
             // …") is an ultimatum.
@@ -477,16 +491,23 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         let role_target = target;
         // An action on a place ("demolished homes in southern Gaza",
         // "blocked roads in Algiers") acts on the place's country.
+        // A party named before the place is the one acted on ("prohibit
+        // all aid to Albanian rebels in Macedonia"): first_party below.
         if target.is_none() && !verbal && located(coding.kind) {
-            target = sent.chunk_after(tr.end, clause_end, |c| {
-                c.prep
-                    .as_deref()
-                    .is_some_and(|p| matches!(p, "in" | "into" | "at" | "near" | "across"))
-                    && !c.actors.is_empty()
-                    && c.actors.iter().all(|a| {
-                        matches!(a.kind, Some(EntityKind::Place | EntityKind::Country)) && a.country.is_some()
-                    })
-            });
+            target = sent
+                .chunk_after(tr.end, clause_end, |c| !c.actors.is_empty())
+                .filter(|&c| c != source)
+                .filter(|&c| {
+                    let chunk = &sent.chunks[c];
+                    chunk
+                        .prep
+                        .as_deref()
+                        .is_some_and(|p| matches!(p, "in" | "into" | "at" | "near" | "across"))
+                        && chunk.actors.iter().all(|a| {
+                            matches!(a.kind, Some(EntityKind::Place | EntityKind::Country))
+                                && a.country.is_some()
+                        })
+                });
         }
         // A verb that needs a place takes it as its object ("took Goma"),
         // not as where the act happened ("has taken steps … in Sudan").

@@ -331,7 +331,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
     }
 
     /// [`lemma::candidates`] of token `i` (none past the end).
-    fn lemmas(&self, i: usize) -> &[(String, Form)] {
+    pub fn lemmas(&self, i: usize) -> &[(String, Form)] {
         match (self.lemmas.get(i), self.toks.get(i)) {
             (Some(cell), Some(t)) => cell.get_or_init(|| lemma::candidates(&t.lower)),
             _ => &[],
@@ -1034,29 +1034,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// "X said (that) …" before it or "…, X said" after it.
     pub fn reporter(&self, k: usize) -> Option<usize> {
         let start = self.clause_start(k);
-        // "X said that …": the clause opens after "that".
-        let mut s = start;
-        let that = s > 0 && self.toks[s - 1].is(&["that"]);
-        if that {
-            s -= 1;
-        }
-        // "X said (that) Y will …": look left of the clause's subject, or
-        // of the "that" opening the clause.
-        let subject = self.subject(k, 0).filter(|&c| self.chunks[c].start >= start);
-        let before = match subject {
-            Some(c) if !that => self.chunks[c].start,
-            _ => s,
-        };
-        let mut j = before;
-        while j > 0 {
-            j -= 1;
-            let t = &self.toks[j];
-            if self.saying(t) {
-                return self.subject(j, 1);
-            }
-            if !(self.in_time[j] || self.is_adverb(j) || t.tag == Tag::Prep || self.chunk_of[j].is_some()) {
-                break;
-            }
+        if let Some(j) = self.saying_before(k) {
+            return self.subject(j, 1);
         }
         // "…, X said" after the clause.
         let end = self.clause_end(k);
@@ -1070,6 +1049,35 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if start > 0 && self.toks[start - 1].tag == Tag::Quote {
             let close = (k + 1..self.toks.len()).find(|&i| self.toks[i].tag == Tag::Quote)?;
             return self.speaker_after(close + 1);
+        }
+        None
+    }
+
+    /// The verb of saying that reports the clause of verb `k` from the
+    /// left: "X said (that) Y will …", looking left of the clause's
+    /// subject, or of the "that" opening the clause.
+    pub fn saying_before(&self, k: usize) -> Option<usize> {
+        let start = self.clause_start(k);
+        let mut s = start;
+        let that = s > 0 && self.toks[s - 1].is(&["that"]);
+        if that {
+            s -= 1;
+        }
+        let subject = self.subject(k, 0).filter(|&c| self.chunks[c].start >= start);
+        let before = match subject {
+            Some(c) if !that => self.chunks[c].start,
+            _ => s,
+        };
+        let mut j = before;
+        while j > 0 {
+            j -= 1;
+            let t = &self.toks[j];
+            if self.saying(t) {
+                return Some(j);
+            }
+            if !(self.in_time[j] || self.is_adverb(j) || t.tag == Tag::Prep || self.chunk_of[j].is_some()) {
+                return None;
+            }
         }
         None
     }

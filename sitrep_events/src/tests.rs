@@ -244,6 +244,16 @@ fn sanctions_rejections_and_captures() {
         "[M23|COD|REB|group] rebels took [Bukavu|COD|-|place] {on Sunday|2025-02-16}.",
         &["FIGHT 192 COD.REB>COD.- 2025-02-16 @Bukavu"],
     );
+    // A sanction announced as decided is the sanction; said with a
+    // condition, or by threatening, it is a threat.
+    check(
+        "The [United States|USA|-|country] announced {Wednesday|2025-02-19} it would suspend all aid to [Albanian|ALB|-|country] rebels in [Macedonia|MKD|-|country].",
+        &["SANCTION 162 USA.->ALB.REB 2025-02-19 @Macedonia"],
+    );
+    check(
+        "The [United States|USA|-|country] said {Wednesday|2025-02-19} it would suspend all aid to [Albanian|ALB|-|country] rebels.",
+        &["THREATEN 1311 USA.->ALB.REB 2025-02-19"],
+    );
     // Taking steps somewhere is no capture of it.
     check(
         "President [Bashir|SDN|GOV|person] has taken several steps to enhance freedoms in [Sudan|SDN|-|country].",
