@@ -540,9 +540,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// Where `pattern` matches at verb token `k`: one past its last token.
     fn match_pattern(&self, k: usize, pattern: &Pattern) -> Option<usize> {
         let mut end = k + 1;
-        for particle in &pattern.particles {
-            // "called Thursday on Arabs to unite": a time phrase may come first.
-            while self.in_time.get(end).copied().unwrap_or(false) {
+        for (n, particle) in pattern.particles.iter().enumerate() {
+            // "called Thursday on Arabs to unite": a time phrase may come
+            // first; before the first particle, so may an adverb ("pushing
+            // hard for", "called again for").
+            while self.in_time.get(end).copied().unwrap_or(false)
+                || (n == 0
+                    && self.tok(end).is_some_and(|t| t.lower != *particle)
+                    && (self.is_adverb(end) || self.tok(end).is_some_and(|t| t.is(&["hard"]))))
+            {
                 end += 1;
             }
             let t = self.tok(end)?;

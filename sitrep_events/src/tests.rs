@@ -306,6 +306,22 @@ fn refugees_accepted_are_asylum_and_refusing_them_a_rejection() {
 }
 
 #[test]
+fn curfews_shortened_strikes_called_off_and_adverbs_before_particles() {
+    check(
+        "President [Bashir|SDN|GOV|person] shortened the nightly curfew imposed in [Sudan|SDN|-|country].",
+        &["CONCEDE 081 SDN.GOV>SDN.- 2025-02-22 @Sudan"],
+    );
+    check(
+        "The [Nigerian|NGA|-|country] teachers' union called off a four-day strike.",
+        &["CONCEDE 080 NGA.LAB>- 2025-02-22"],
+    );
+    check(
+        "The [UK|GBR|-|country] is pushing hard for talks with [Iran|IRN|-|country].",
+        &["DEMAND 026 GBR.->IRN.- 2025-02-22"],
+    );
+}
+
+#[test]
 fn negations_and_hypotheticals_code_nothing_or_what_they_mean() {
     check(
         "[Rwanda|RWA|-|country] did not withdraw its troops from [Goma|COD|-|place].",
