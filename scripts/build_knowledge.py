@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Build sitrep's entity knowledge base (countries, actors, role words).
 
-Usage: build_knowledge.py --countryinfo PATH [--phoenix DIR] OUT_FILE
+Usage: build_knowledge.py --countryinfo PATH [--phoenix DIR]
+                          [--given-names NAMES] OUT_FILE
 
 PATH is the countryinfo wheel (`pip download --no-deps countryinfo`), a
 folder holding it, or a folder where it was unzipped (with
@@ -9,7 +10,9 @@ countryinfo/data/*.json inside). DIR holds the Phoenix/CAMEO dictionaries
 (Phoenix.Countries.actors.txt, Phoenix.International.actors.txt,
 Phoenix.MilNonState.actors.txt, Phoenix.agents.txt); without it the
 knowledge base has countries only and sitrep works from countryinfo plus
-text cues. OUT_FILE is written atomically (temporary file, then rename).
+text cues. NAMES is the gender-guesser wheel, a folder holding it, or a
+folder with gender_guesser/data/nam_dict.txt inside. OUT_FILE is written
+atomically (temporary file, then rename).
 
 Sources and what each contributes:
 - countryinfo (MIT): ISO codes, English names and alternate spellings,
@@ -24,6 +27,12 @@ Sources and what each contributes:
 - Phoenix.MilNonState.actors.txt: armed groups; synonyms that are people's
   names become person actors with the group's codes.
 - Phoenix.agents.txt: role words ("PRESIDENT [~GOV]") with sector codes.
+- gender-guesser (GPL-3.0; its name list, nam_dict.txt, by Joerg Michael,
+  GNU FDL): given names in use in Europe, the Americas, the Middle East,
+  Africa and Asia; kept when the list rates them at least rare (2 of 13)
+  somewhere, so that ultra-rare entries that are English words stay out.
+  They let sitrep tell "Vincent Jackson" from "San Diego" without a title
+  or "said".
 
 Output format (UTF-8, tab-separated, one record per line; parsed by
 sitrep_annotate/src/entities/knowledge.rs):
@@ -33,6 +42,7 @@ sitrep_annotate/src/entities/knowledge.rs):
     country<TAB>ISO3<TAB>POPULATION<TAB>NAME<TAB>ALIASES<TAB>DEMONYMS
     actor<TAB>KEY<TAB>KIND<TAB>NAME<TAB>ALIASES<TAB>CODES
     role<TAB>PHRASE<TAB>SECTOR
+    given<TAB>NAME
 
 ALIASES and DEMONYMS are '|'-separated names; KIND is person, organization
 or group; CODES is '|'-separated CAMEO actor codes, each CODE or
@@ -618,10 +628,52 @@ def render(countries, actors, roles, sources):
     return "\n".join(lines) + "\n"
 
 
+GIVEN_NAMES_FILE = "gender_guesser/data/nam_dict.txt"
+
+# Least frequency class (nam_dict.txt rates each name 1-13 per country) of
+# a given name kept.
+GIVEN_NAME_MIN_FREQUENCY = 2
+
+
+def open_given_names(path):
+    """The text of nam_dict.txt from the wheel, a folder holding it, or a
+    folder where it was unzipped."""
+    if os.path.isdir(path):
+        unpacked = os.path.join(path, GIVEN_NAMES_FILE)
+        if os.path.exists(unpacked):
+            with open(unpacked, "rb") as f:
+                return f.read().decode("latin-1")
+        wheels = sorted(n for n in os.listdir(path) if n.startswith("gender_guesser") and n.endswith(".whl"))
+        if not wheels:
+            sys.exit(f"build_knowledge: no gender-guesser wheel or {GIVEN_NAMES_FILE} in {path}")
+        path = os.path.join(path, wheels[-1])
+    with zipfile.ZipFile(path) as z:
+        return z.read(GIVEN_NAMES_FILE).decode("latin-1")
+
+
+def load_given_names(path):
+    """Single-word given names rated at least GIVEN_NAME_MIN_FREQUENCY in
+    some country. nam_dict.txt lines: a gender code (columns 0-2), the
+    name (3-28, '+' joins words), then one frequency digit (hex) per
+    country from column 30; '#' comments and '=' equivalences skipped."""
+    names = set()
+    for line in open_given_names(path).splitlines():
+        if not line or line[0] in "#=":
+            continue
+        name = line[3:29].strip()
+        rated = [int(c, 16) for c in line[30:85] if c in "0123456789ABCDEFabcdef"]
+        if not rated or max(rated) < GIVEN_NAME_MIN_FREQUENCY:
+            continue
+        if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
+            names.add(name)
+    return sorted(names)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--countryinfo", required=True)
     ap.add_argument("--phoenix")
+    ap.add_argument("--given-names")
     ap.add_argument("out")
     args = ap.parse_args()
 
@@ -631,7 +683,11 @@ def main():
     if args.phoenix:
         actors, roles = load_phoenix(args.phoenix, countries)
         sources.append(("phoenix", f"{len(actors)} actors, {len(roles)} role words"))
-    text = render(countries, actors, roles, sources)
+    given = []
+    if args.given_names:
+        given = load_given_names(args.given_names)
+        sources.append(("gender-guesser", f"{len(given)} given names"))
+    text = render(countries, actors, roles, sources) + "".join(f"given\t{n}\n" for n in given)
 
     out_dir = os.path.dirname(os.path.abspath(args.out))
     os.makedirs(out_dir, exist_ok=True)

