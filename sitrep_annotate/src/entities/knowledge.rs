@@ -250,6 +250,11 @@ impl KnowledgeBase {
         self.surnames.get(norm).map_or(&[], Vec::as_slice)
     }
 
+    /// True when `phrase` (lowercase words) is a role word as listed.
+    pub(crate) fn is_role(&self, phrase: &str) -> bool {
+        self.roles.contains_key(phrase)
+    }
+
     /// The sector of a role phrase ("foreign minister" → GOV), trying the
     /// phrase, its singular and its last word. `Some("")` for known roles
     /// without a sector.

@@ -1352,6 +1352,35 @@ impl<'a> Recognizer<'a> {
 
     /// ", [the|a] [country('s)|demonym] <title>" after a name: the role and
     /// the country it gives.
+    /// A description of a person from token `k` to the end of an
+    /// appositive: at most five lowercase words, the last a role word the
+    /// knowledge base gives a sector ("leading human rights activist"),
+    /// then a comma, period or closing bracket. The role is the longest
+    /// ending of the words the knowledge base lists, else the last word.
+    fn described_role(&self, k: usize) -> Option<String> {
+        let mut end = k;
+        while end < k + 5
+            && self
+                .word(end)
+                .is_some_and(|t| !t.cap && self.tokens[end].join != Join::Break)
+        {
+            end += 1;
+        }
+        let closes = self
+            .tokens
+            .get(end)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '.' | ';' | ')')));
+        let last = self.word(end.checked_sub(1)?)?;
+        if end == k || !closes || self.kb.role_sector(&last.norm).is_none() {
+            return None;
+        }
+        let words: Vec<&str> = (k..end).map(|i| self.tokens[i].norm.as_str()).collect();
+        (0..words.len())
+            .map(|i| words[i..].join(" "))
+            .find(|phrase| self.kb.is_role(phrase))
+            .or_else(|| Some(last.norm.clone()))
+    }
+
     fn appositive_at(
         &self,
         end: usize,
@@ -1376,6 +1405,12 @@ impl<'a> Recognizer<'a> {
             if self.title_at(after).is_some() {
                 country = Some(list);
                 k = after;
+            } else if after > e
+                && let Some(role) = self.described_role(after)
+            {
+                // "Salaheddine Sidhoum, Algeria's leading human rights
+                // activist, …": a country's person described by a role word.
+                return Some((Some(role), Some(list)));
             }
         }
         let title = self.title_at(k)?;

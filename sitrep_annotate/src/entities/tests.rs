@@ -812,6 +812,24 @@ fn a_given_name_opening_a_capitalised_pair_names_a_person() {
 }
 
 #[test]
+fn a_country_s_person_described_by_a_role_word_takes_the_country() {
+    check_entity(
+        full(),
+        "Grace Achieng, Kenya's best-known rebel, staged a hunger strike in prison.",
+        None,
+        "person:grace-achieng",
+        (EntityKind::Person, Some("KEN"), Some("REB")),
+    );
+    // A place described the same way is no person.
+    let found = run(full(), "Nyeri Town, Kenya's fifth city, flooded.", None);
+    assert!(
+        found.entities.iter().all(|e| e.kind != EntityKind::Person),
+        "{:?}",
+        found.entities
+    );
+}
+
+#[test]
 fn corpus_merge_unions_aliases_and_folds_short_forms() {
     let kb = full();
     let a = run(
