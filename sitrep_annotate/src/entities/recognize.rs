@@ -907,11 +907,7 @@ impl<'a> Recognizer<'a> {
         }
         let actors = actors_in(targets);
         let span = self.span_of(start, end);
-        let place_country = places
-            .iter()
-            .filter(|p| p.geonames_id.is_some() && (p.span.start, p.span.end) == span)
-            .find_map(|p| p.country.as_deref())
-            .and_then(|iso3| self.kb.countries.iter().position(|c| c.iso3 == iso3));
+        let place_country = self.place_country(span, places, true);
         let mut country_hint = None;
         let referent = match self.best_actor(&actors, None, None) {
             Some(a) if self.kb.actors[a].kind != EntityKind::Person => Referent::Actor(a),
@@ -936,6 +932,24 @@ impl<'a> Recognizer<'a> {
             sector_hint: Some("REB".to_string()),
             is_name: true,
         })
+    }
+
+    /// The country (index) of a place the geocoder resolved that is the
+    /// whole of byte span `span` (`whole`) or opens it and ends inside it.
+    fn place_country(&self, span: (usize, usize), places: &[PlaceMention], whole: bool) -> Option<usize> {
+        places
+            .iter()
+            .filter(|p| {
+                p.geonames_id.is_some()
+                    && p.span.start == span.0
+                    && if whole {
+                        p.span.end == span.1
+                    } else {
+                        p.span.end < span.1
+                    }
+            })
+            .find_map(|p| p.country.as_deref())
+            .and_then(|iso3| self.kb.countries.iter().position(|c| c.iso3 == iso3))
     }
 
     // ------------------------------------------------------------ bodies
@@ -975,12 +989,14 @@ impl<'a> Recognizer<'a> {
             // complements ("Armed Forces of the Democratic Republic of the
             // Congo").
             let mut end = i + 1;
-            let local = text::is_in(LOCAL_INSTITUTION_HEADS, &t.norm);
+            let mut local = text::is_in(LOCAL_INSTITUTION_HEADS, &t.norm);
             while let Some(n) = self.tokens.get(end) {
                 if !n.is_word() || n.join == Join::Break || known[end] {
                     break;
                 }
                 if n.is_capitalised() && !local {
+                    // "Goma University Hospital": a local head last.
+                    local = text::is_in(LOCAL_INSTITUTION_HEADS, &n.norm);
                     end += 1;
                     continue;
                 }
@@ -997,10 +1013,10 @@ impl<'a> Recognizer<'a> {
                     {
                         m += 1;
                     }
-                    if self
-                        .word(m)
-                        .is_some_and(|w| w.is_capitalised() && w.join != Join::Break)
-                        && !known[m]
+                    // A day or month is when, not a name ("… on Monday").
+                    if self.word(m).is_some_and(|w| {
+                        w.is_capitalised() && w.join != Join::Break && !text::is_in(CALENDAR_WORDS, &w.norm)
+                    }) && !known[m]
                     {
                         end = m + 1;
                         continue;
@@ -1018,7 +1034,12 @@ impl<'a> Recognizer<'a> {
                 i = end;
                 continue;
             }
-            if let Some(c) = self.body_candidate(start, end) {
+            if let Some(mut c) = self.body_candidate(start, end) {
+                // "Baghdad University", "Alexandria Police": a body named
+                // after a place the geocoder resolved is of its country.
+                if c.country_hint.is_none() {
+                    c.country_hint = self.place_country(span, places, false).map(|k| vec![k]);
+                }
                 out.push(c);
             }
             i = end;

@@ -830,6 +830,22 @@ fn a_country_s_person_described_by_a_role_word_takes_the_country() {
 }
 
 #[test]
+fn a_body_named_after_a_geocoded_place_is_of_its_country() {
+    let text = "Kenyan doctors delivered medicine to Goma University Hospital on Monday.";
+    let places = [geocoded(text, "Goma", 217_831, "COD")];
+    let found = find_entities(text, &sentences(text), &places, full(), None);
+    let hospital = found
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Organization)
+        .expect("the hospital");
+    assert_eq!(
+        (hospital.name.as_str(), hospital.country.as_deref()),
+        ("Goma University Hospital", Some("COD"))
+    );
+}
+
+#[test]
 fn corpus_merge_unions_aliases_and_folds_short_forms() {
     let kb = full();
     let a = run(
