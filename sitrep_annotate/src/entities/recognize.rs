@@ -1282,10 +1282,11 @@ impl<'a> Recognizer<'a> {
     /// an appositive role ("Jane Doe, the army's spokeswoman,").
     /// True when the name at `start..end` (of `words` capitalised words)
     /// opens with a given name the knowledge base lists ("Vincent
-    /// Jackson"): two or three words, the first no country's name or
-    /// demonym and no start of a place the geocoder found ("Paris Hilton",
-    /// "San Diego Chargers"), the last no organisation or place head
-    /// ("Grace Church", "Madison Square").
+    /// Jackson"): two or three words, the first of three letters or more
+    /// ("Le Monde" is a newspaper), no country's name or demonym and no
+    /// start of a place the geocoder found ("Paris Hilton", "San Diego
+    /// Chargers"), the last no organisation or place head ("Grace
+    /// Church", "Carlton Hotel").
     fn given_name_pair(&self, start: usize, end: usize, words: usize, places: &[PlaceMention]) -> bool {
         let first = &self.tokens[start];
         let Some(last) = self.tokens[..end].iter().rev().find(|t| t.is_word()) else {
@@ -1293,6 +1294,7 @@ impl<'a> Recognizer<'a> {
         };
         (2..=3).contains(&words)
             && !first.upper
+            && first.norm.chars().count() >= 3
             && self.kb.is_given_name(&first.norm)
             && !self
                 .kb
