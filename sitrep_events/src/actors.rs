@@ -421,7 +421,9 @@ pub fn chunks(
                         && g.is(&["of", "from", "in"])
                         && !u_is_agent
                         && rest.len() <= 2
-                        && rest.iter().all(|t| matches!(t.tag, Tag::Det | Tag::Number)) =>
+                        && rest
+                            .iter()
+                            .all(|t| matches!(t.tag, Tag::Det | Tag::Number) || t.is(NUMBER_WORDS)) =>
                 {
                     true
                 }
@@ -508,6 +510,11 @@ pub fn chunks(
     sentence_country(toks, &mut merged);
     merged
 }
+
+/// Numbers written as words ("doctors from two American aid groups").
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "dozens", "hundreds",
+];
 
 /// Sectors of actors that belong to no country.
 const INTERNATIONAL_SECTORS: &[&str] = &["IGO", "NGO", "IMG", "MNC"];

@@ -306,6 +306,32 @@ fn refugees_accepted_are_asylum_and_refusing_them_a_rejection() {
 }
 
 #[test]
+fn goods_and_relief_delivered_are_aid_and_a_coordinated_verb_shares_the_subject() {
+    check(
+        "The [Red Cross|-|NGO|organization] sent relief to [Haiti|HTI|-|country].",
+        &["AID 070 -.NGO>HTI.- 2025-02-22"],
+    );
+    // A number in words between an agent and its "from" phrase.
+    check(
+        "Doctors from two [American|USA|-|country] aid groups delivered goods to [Baghdad University|IRQ|EDU|organization].",
+        &["AID 070 USA.HLH>IRQ.EDU 2025-02-22"],
+    );
+    check("The envoy delivered a good speech to [Haiti|HTI|-|country].", &[]);
+    check(
+        "[American|USA|-|country] doctors delivered goods to [Baghdad University|IRQ|EDU|organization].",
+        &["AID 070 USA.HLH>IRQ.EDU 2025-02-22"],
+    );
+    check(
+        "[American|USA|-|country] doctors donated and delivered goods to [Baghdad University|IRQ|EDU|organization].",
+        &["AID 070 USA.HLH>IRQ.EDU 2025-02-22"],
+    );
+    check(
+        "[American|USA|-|country] doctors donated and personally delivered $50,000 worth of goods to [Baghdad University|IRQ|EDU|organization].",
+        &["AID 070 USA.HLH>IRQ.EDU 2025-02-22"],
+    );
+}
+
+#[test]
 fn curfews_shortened_strikes_called_off_and_adverbs_before_particles() {
     check(
         "President [Bashir|SDN|GOV|person] shortened the nightly curfew imposed in [Sudan|SDN|-|country].",
