@@ -669,8 +669,10 @@ fn most_populous_country(rec: &Recognizer<'_>, date: u32, people: Vec<usize>) ->
 /// body of states when its name says it spans them and its head is one
 /// states form ("International Labor Office", "World Health
 /// Organization"), else the sector of its head word ("Supreme Court"),
-/// else a non-governmental one ("Association of African Jurists",
-/// "Ceasefire Violations Committee", "International Crisis Group").
+/// else local government for a town's or county's council or commission
+/// ("Velmora City Council"), else a non-governmental one ("Association
+/// of African Jurists", "Ceasefire Violations Committee", "International
+/// Crisis Group").
 fn stateless_sector(name: &str, head_sector: Option<&str>) -> String {
     let words: Vec<String> = name.split_whitespace().map(text::normalise_word).collect();
     let has = |w: &str| words.iter().any(|x| x == w);
@@ -697,9 +699,25 @@ fn stateless_sector(name: &str, head_sector: Option<&str>) -> String {
                 | "mission"
         )
     );
+    // "Velmora City Council", "Harris County Commission": local government.
+    let local = [
+        "city",
+        "county",
+        "town",
+        "municipal",
+        "municipality",
+        "village",
+        "borough",
+        "parish",
+        "township",
+    ]
+    .iter()
+    .any(|w| has(w));
+    let governing = matches!(head, Some("council" | "commission" | "committee"));
     match head_sector {
         _ if transnational && state_body => "IGO".to_owned(),
         Some(s) if !s.is_empty() => s.to_owned(),
+        _ if local && governing => "GOV".to_owned(),
         _ => "NGO".to_owned(),
     }
 }

@@ -412,15 +412,15 @@ fn invented_sentences_for_text_cues() {
         (EntityKind::Person, Some("UGA"), Some("ELI")),
     );
     // "City" ends capitals' names ("Mexico City", "Kuwait City") but
-    // names no country.
+    // names no country; a city's council is local government.
     let found = run(full(), "The Velmora City Council met on Monday.", d);
     let council = found
         .entities
         .iter()
         .find(|e| e.id.as_str() == "org:velmora-city-council");
     assert_eq!(
-        council.map(|e| (e.kind, e.country.as_deref())),
-        Some((EntityKind::Organization, None))
+        council.map(|e| (e.kind, e.country.as_deref(), e.sector.as_deref())),
+        Some((EntityKind::Organization, None, Some("GOV")))
     );
 }
 
