@@ -311,10 +311,20 @@ fn goods_and_relief_delivered_are_aid_and_a_coordinated_verb_shares_the_subject(
         "The [Red Cross|-|NGO|organization] sent relief to [Haiti|HTI|-|country].",
         &["AID 070 -.NGO>HTI.- 2025-02-22"],
     );
+    // Aid groups and charities are non-governmental; the country before
+    // them is theirs.
+    check(
+        "Doctors from two [American|USA|-|country] aid groups donated and delivered goods to [Baghdad University|IRQ|EDU|organization].",
+        &["AID 070 USA.NGO>IRQ.EDU 2025-02-22"],
+    );
+    check(
+        "A human rights group accused [Croatian|HRV|-|country] authorities of failing to protect refugees.",
+        &["DISAPPROVE 112 -.NGO>HRV.GOV 2025-02-22"],
+    );
     // A number in words between an agent and its "from" phrase.
     check(
         "Doctors from two [American|USA|-|country] aid groups delivered goods to [Baghdad University|IRQ|EDU|organization].",
-        &["AID 070 USA.HLH>IRQ.EDU 2025-02-22"],
+        &["AID 070 USA.NGO>IRQ.EDU 2025-02-22"],
     );
     check("The envoy delivered a good speech to [Haiti|HTI|-|country].", &[]);
     check(
