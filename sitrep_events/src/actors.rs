@@ -511,9 +511,10 @@ pub fn chunks(
     merged
 }
 
-/// Numbers written as words ("doctors from two American aid groups").
+/// Numbers written as words ("doctors from two American aid groups");
+/// "several" and the like are determiners already.
 const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "dozens", "hundreds",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
 ];
 
 /// Sectors of actors that belong to no country.

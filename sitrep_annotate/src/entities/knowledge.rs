@@ -1,9 +1,10 @@
 //! The entity knowledge base: countries (names, alternate spellings,
 //! demonyms), actors (people, organisations, armed groups with CAMEO codes
 //! that may be restricted to date ranges), role words with sectors and
-//! given names (a cue for people's names), loaded from the compact file `scripts/build_knowledge.py` writes and
-//! merged with a small built-in list (international organisations,
-//! well-known institutions such as the State Department, role words).
+//! given names (a cue for people's names), loaded from the compact file
+//! `scripts/build_knowledge.py` writes and merged with a small built-in
+//! list (international organisations, well-known institutions such as the
+//! State Department, role words).
 //!
 //! Why a line-based text format: it loads in a few milliseconds, it is
 //! easy to write fixtures for by hand, and it diffs well. The format is
@@ -518,9 +519,6 @@ impl KnowledgeBase {
     }
 }
 
-/// True when a person's name is only a name: no title, role or
-/// institution words ("Secretary-General Ban Ki-moon" is not), so that
-/// shortened forms (first and last name) may be derived from it.
 /// True when a country's alias is a noun for one of its people: one
 /// capitalised word, shorter than one of the country's demonyms and
 /// sharing its first four letters ("Turk" and "Turkish", "Swede" and
@@ -544,6 +542,9 @@ fn person_noun(alias: &str, country: &Country) -> bool {
             .all(|n| *n != plural)
 }
 
+/// True when a person's name is only a name: no title, role or
+/// institution words ("Secretary-General Ban Ki-moon" is not), so that
+/// shortened forms (first and last name) may be derived from it.
 fn plain_person_name(key: &str) -> bool {
     let words: Vec<&str> = key.split(' ').collect();
     (2..=5).contains(&words.len())

@@ -907,20 +907,18 @@ impl<'a> Recognizer<'a> {
         }
         let actors = actors_in(targets);
         let span = self.span_of(start, end);
-        let place_country = self.place_country(span, places, true);
-        let mut country_hint = None;
-        let referent = match self.best_actor(&actors, None, None) {
-            Some(a) if self.kb.actors[a].kind != EntityKind::Person => Referent::Actor(a),
+        let (referent, country_hint) = match self.best_actor(&actors, None, None) {
+            Some(a) if self.kb.actors[a].kind != EntityKind::Person => (Referent::Actor(a), None),
             Some(_) => return None,
-            None => {
-                country_hint = place_country.map(|c| vec![c]);
+            None => (
                 Referent::Body {
                     name: self.text.get(span.0..span.1)?.to_string(),
                     kind: EntityKind::Group,
                     sector: Some("REB".to_string()),
                     generic: false,
-                }
-            }
+                },
+                self.place_country(span, places, true).map(|c| vec![c]),
+            ),
         };
         Some(Candidate {
             claim,
@@ -1373,8 +1371,6 @@ impl<'a> Recognizer<'a> {
         out
     }
 
-    /// ", [the|a] [country('s)|demonym] <title>" after a name: the role and
-    /// the country it gives.
     /// A description of a person from token `k` to the end of an
     /// appositive: at most five lowercase words, the last a role word the
     /// knowledge base gives a sector ("leading human rights activist"),
@@ -1404,6 +1400,8 @@ impl<'a> Recognizer<'a> {
             .or_else(|| Some(last.norm.clone()))
     }
 
+    /// ", [the|a] [country('s)|demonym] <title>" after a name: the role and
+    /// the country it gives.
     fn appositive_at(
         &self,
         end: usize,
