@@ -681,6 +681,10 @@ fn governing_prep(toks: &[Tok], start: usize, lex: &Lexicon) -> Option<String> {
             {
                 return None;
             }
+            // "at least eight leaders", "more than 20 soldiers": a
+            // quantity; a preposition before it governs the phrase.
+            Tag::Prep if t.is(&["at"]) && toks.get(i + 1).is_some_and(|n| n.is(&["least", "most"])) => {}
+            Tag::Prep if t.is(&["than"]) && i > 0 && toks[i - 1].is(&["more", "less", "fewer"]) => i -= 1,
             // "thousands of students", "members of the association": the
             // quantity's own preposition governs the phrase, if any.
             Tag::Prep

@@ -1214,3 +1214,23 @@ fn a_quantity_up_to_a_number_stays_in_the_object() {
         &["AGREE 0334 FRA.->LBR.IGO 2025-02-22 @Liberia"],
     );
 }
+
+#[test]
+fn at_least_and_more_than_are_quantities_not_prepositions() {
+    check(
+        "[US|USA|-|country] attacks have killed at least eight top [al-Qaeda|-|IMG|group] leaders since last July.",
+        &["ASSAULT 180 USA.->-.IMG 2025-02-22"],
+    );
+    check(
+        "[Rwandan|RWA|-|country] troops killed more than 20 [Congolese|COD|-|country] soldiers.",
+        &["ASSAULT 180 RWA.MIL>COD.MIL 2025-02-22"],
+    );
+    // The quantity's own preposition still governs the phrase.
+    check(
+        "[Kenya|KEN|-|country] held talks with at least three [Ugandan|UGA|-|country] ministers.",
+        &[
+            "CONSULT 040 KEN.->UGA.GOV 2025-02-22",
+            "CONSULT 040 UGA.GOV>KEN.- 2025-02-22",
+        ],
+    );
+}
