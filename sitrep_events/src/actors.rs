@@ -323,12 +323,14 @@ pub fn chunks(
         {
             inside.push(i);
         }
-        // "on the Thai border": where, not who.
+        // "on the Thai border": where, not who; but "U.S. border patrol
+        // agents" are who (an agent phrase starting at "border").
         let border = m.kind == EntityKind::Country
-            && inside
-                .last()
-                .and_then(|&b| toks.get(b + 1))
-                .is_some_and(|t| t.is(&["border", "frontier"]));
+            && inside.last().is_some_and(|&b| {
+                toks.get(b + 1).is_some_and(|t| t.is(&["border", "frontier"]))
+                    && !(b + 1..toks.len().min(b + 5))
+                        .any(|j| agent_at(toks, j, lex).is_some_and(|(first, _)| first == b + 1))
+            });
         if border {
             continue;
         }

@@ -952,11 +952,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
     }
 
     /// True when the trigger at token `k` codes violence (CAMEO 18-20:
-    /// assault, fight, mass violence).
+    /// assault, fight, mass violence) or a cyber attack, acts whose
+    /// attempt is itself the act.
     fn violence_at(&self, k: usize) -> bool {
-        self.triggers
-            .iter()
-            .any(|tr| tr.tok == k && matches!(tr.pattern.code.get(..2), Some("18" | "19" | "20")))
+        self.triggers.iter().any(|tr| {
+            tr.tok == k
+                && (matches!(tr.pattern.code.get(..2), Some("18" | "19" | "20"))
+                    || tr.pattern.context.as_deref() == Some("cyber"))
+        })
     }
 
     /// How the verb at `k` is governed through "to".
@@ -1029,7 +1032,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
         } else if lemmas.iter().any(|l| REALIS_CONTROLLERS.contains(&l.as_str())) {
             Control::Realis
         } else if lemmas.iter().any(|l| l == "attempt" || l == "try") && self.violence_at(k) {
-            // "attempted to assassinate": an attack tried is an attack made.
+            // "attempted to assassinate", "tried to hack into": an attack
+            // tried is an attack made.
             Control::Realis
         } else {
             Control::Other

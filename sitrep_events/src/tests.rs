@@ -476,6 +476,11 @@ fn a_country_named_for_its_border_is_where_not_who() {
         "[Burmese|MMR|-|country] troops captured a rebel stronghold on the [Thai|THA|-|country] border.",
         &["FIGHT 192 MMR.MIL>- 2025-02-22"],
     );
+    // Its border's guards are its own.
+    check(
+        "[U.S.|USA|-|country] border patrol agents arrested [Mexican|MEX|-|country] immigrants.",
+        &["COERCE 173 USA.COP>MEX.- 2025-02-22"],
+    );
 }
 
 #[test]
@@ -1191,10 +1196,14 @@ fn forces_led_by_a_country_are_that_countrys() {
 }
 
 #[test]
-fn attacks_attempted_are_attacks_and_compound_modifiers_do_not_end_an_object() {
+fn attacks_and_hacking_attempted_are_attacks_and_compound_modifiers_do_not_end_an_object() {
     check(
         "[Hezbollah|LBN|REB|group] gunmen attempted to assassinate an [Israeli|ISR|-|country] general.",
         &["ASSAULT 186 LBN.REB>ISR.- 2025-02-22"],
+    );
+    check(
+        "[North Korea|PRK|-|country] has tried to hack into the computers of [South Korean|KOR|-|country] army officers.",
+        &["COERCE 1721 PRK.->KOR.- 2025-02-22"],
     );
     // Other acts tried are not done.
     check(
