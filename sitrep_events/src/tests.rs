@@ -1243,3 +1243,30 @@ fn at_least_and_more_than_are_quantities_not_prepositions() {
         ],
     );
 }
+
+#[test]
+fn talks_hosted_concessions_offered_permits_denied_and_bans_violated() {
+    check(
+        "[Egypt|EGY|-|country] hosted talks between [Israel|ISR|-|country] and [Hamas|PSE|REB|group].",
+        &[
+            "CONSULT 045 EGY.->ISR.- 2025-02-22",
+            "CONSULT 045 EGY.->PSE.REB 2025-02-22",
+        ],
+    );
+    check(
+        "A [Russian|RUS|-|country] official offered concessions to the [United States|USA|-|country].",
+        &["AGREE 030 RUS.GOV>USA.- 2025-02-22"],
+    );
+    check(
+        "[Israel|ISR|-|country] denied entry to [UN|-|IGO|organization] investigators.",
+        &["REJECT 120 ISR.->-.IGO 2025-02-22"],
+    );
+    check(
+        "A [Lebanese|LBN|-|country] newspaper has violated a ban by [General Michel Aoun|LBN|MIL|person].",
+        &["REJECT 128 LBN.MED>LBN.MIL 2025-02-22"],
+    );
+    check(
+        "[French|FRA|-|country] President [Jacques Chirac|FRA|GOV|person] issued a stern reminder to [Iraq|IRQ|-|country] that it must cooperate with inspectors.",
+        &["DEMAND 021 FRA.GOV>IRQ.- 2025-02-22"],
+    );
+}
