@@ -1258,7 +1258,7 @@ fn talks_hosted_concessions_offered_permits_denied_and_bans_violated() {
         &["AGREE 030 RUS.GOV>USA.- 2025-02-22"],
     );
     check(
-        "[Israel|ISR|-|country] denied entry to [UN|-|IGO|organization] investigators.",
+        "[Israel|ISR|-|country] denied access to [UN|-|IGO|organization] investigators.",
         &["REJECT 120 ISR.->-.IGO 2025-02-22"],
     );
     check(
