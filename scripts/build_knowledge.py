@@ -17,7 +17,8 @@ atomically (temporary file, then rename).
 Sources and what each contributes:
 - countryinfo (MIT): ISO codes, English names and alternate spellings,
   demonyms, population (used to break ties between countries sharing a
-  short name, such as "Congo").
+  short name, such as "Congo"); FORMER_NAMES below adds names it lacks
+  ("Zaire", "Kampuchean").
 - Phoenix.Countries.actors.txt (MIT, Open Event Data Alliance): country
   synonyms (kept only when they look like a name of that country: cities,
   provinces and nicknames are dropped, they are the gazetteer's business),
@@ -65,6 +66,23 @@ FORMAT = "sitrep-knowledge\t1"
 # Short spellings in common news use that look like codes; other all-caps
 # spellings of two or three letters (ISO codes) are dropped.
 COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK", "CAR"}
+
+# Former names of countries, with their demonyms, still met in news and
+# archives ("Zaire" until 1997); countryinfo knows current names only, and
+# the rule that drops Phoenix single-word synonyms countryinfo does not
+# know (mostly cities and misspellings) drops these too. Only names no
+# other country or place uses.
+FORMER_NAMES = {
+    "COD": (["Zaire"], ["Zairean", "Zairian", "Zairians", "Zaireans"]),
+    "BEN": (["Dahomey"], ["Dahomeyan"]),
+    "BFA": (["Upper Volta"], ["Voltaic"]),
+    "LKA": (["Ceylon"], ["Ceylonese"]),
+    "ZWE": (["Rhodesia"], ["Rhodesian", "Rhodesians"]),
+    "THA": (["Siam"], ["Siamese"]),
+    "KHM": (["Kampuchea"], ["Kampuchean", "Kampucheans"]),
+    "BLR": (["Byelorussia", "Belorussia"], ["Byelorussian", "Belorussian"]),
+    "MMR": (["Burma"], ["Burmese"]),
+}
 
 # Words too generic to show that a Phoenix synonym names the country.
 GENERIC_COUNTRY_WORDS = {
@@ -346,6 +364,17 @@ def load_countries(path):
         c["aliases"].extend(clean_country_names(iso, names))
         c["demonyms"].extend(split_demonyms(d.get("demonym")))
     return countries
+
+
+def add_former_names(countries):
+    """Adds the former names and demonyms of FORMER_NAMES that a country
+    does not list yet."""
+    for iso, (names, demonyms) in FORMER_NAMES.items():
+        c = countries.get(iso)
+        if c is None:
+            continue
+        c["aliases"].extend(n for n in names if n not in c["aliases"])
+        c["demonyms"].extend(d for d in demonyms if d not in c["demonyms"])
 
 
 def drop_unions(countries):
@@ -678,6 +707,7 @@ def main():
     args = ap.parse_args()
 
     countries = drop_unions(load_countries(args.countryinfo))
+    add_former_names(countries)
     sources = [("countryinfo", f"{len(countries)} countries")]
     actors, roles = [], {}
     if args.phoenix:

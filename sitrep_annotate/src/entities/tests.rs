@@ -121,6 +121,12 @@ const FULL_CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "a country's former name and demonym are the country",
+        text: "Zaire closed its border. Zairean farmers moved east.",
+        published: None,
+        mentions: &[("Zaire", "country:COD", None), ("Zairean", "country:COD", None)],
+    },
+    Case {
         name: "a shared short name follows the country the article names",
         text: "The Republic of the Congo held a vote. Congo's capital was calm.",
         published: None,
