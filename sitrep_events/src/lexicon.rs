@@ -18,7 +18,8 @@
 //! plover  CAMEO    TYPE   MODE  CONTEXT
 //! ```
 //!
-//! PATTERN is a verb lemma, adjacent particles, then `+` object lemmas
+//! PATTERN is a verb lemma (after an adverb ending in "-ly" the verb must
+//! follow: "sexually abuse"), adjacent particles, then `+` object lemmas
 //! (`|` alternatives, `_` joining multi-word objects). ROLES lists where
 //! the target is found (`obj` or prepositions) and flags (`sym`, `frame`,
 //! `ctl`, `need-target`, `need-place`); see `core.tsv`.
@@ -64,6 +65,9 @@ pub enum LexiconError {
 pub struct Pattern {
     /// The verb lemma.
     pub verb: String,
+    /// An adverb that must stand right before the verb ("sexually" of
+    /// "sexually abuse").
+    pub adverb: Option<String>,
     /// Words that must follow the verb directly ("for" of "call for").
     pub particles: Vec<String>,
     /// Object alternatives, each a sequence of lemmas; empty: none needed.
@@ -99,7 +103,7 @@ impl Pattern {
     /// How specific the pattern is: more required words win.
     pub fn specificity(&self) -> usize {
         let objects = self.objects.iter().map(Vec::len).max().unwrap_or(0);
-        1 + self.particles.len() + 2 * objects
+        1 + usize::from(self.adverb.is_some()) + self.particles.len() + 2 * objects
     }
 }
 
@@ -253,11 +257,15 @@ impl Lexicon {
     fn parse_pattern(&self, cols: &[&str], core: bool) -> Result<Option<Pattern>, String> {
         let col = |i: usize| cols.get(i).copied().unwrap_or("");
         let mut verb = None;
+        let mut adverb = None;
         let mut particles = Vec::new();
         let mut objects: Vec<Vec<String>> = Vec::new();
-        for part in col(1).split_whitespace() {
+        let parts: Vec<&str> = col(1).split_whitespace().collect();
+        for (n, part) in parts.iter().enumerate() {
             if let Some(obj) = part.strip_prefix('+') {
                 objects.extend(obj.split('|').map(words).filter(|w| !w.is_empty()));
+            } else if n == 0 && part.ends_with("ly") && parts.get(1).is_some_and(|v| !v.starts_with('+')) {
+                adverb = Some(part.to_lowercase());
             } else if verb.is_none() {
                 verb = Some(part.to_lowercase());
             } else {
@@ -287,6 +295,7 @@ impl Lexicon {
         };
         let mut p = Pattern {
             verb,
+            adverb,
             particles,
             objects,
             code,
@@ -321,7 +330,9 @@ impl Lexicon {
     }
 
     fn add_pattern(&mut self, mut p: Pattern) {
-        let same = |q: &Pattern| q.verb == p.verb && q.particles == p.particles && q.objects == p.objects;
+        let same = |q: &Pattern| {
+            q.verb == p.verb && q.adverb == p.adverb && q.particles == p.particles && q.objects == p.objects
+        };
         // A dictionary pattern of a verb the core knows in the same
         // category reads its actors the way the core does ("call for
         // +ceasefire" is still a frame whose target is in its complement).

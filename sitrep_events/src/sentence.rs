@@ -539,6 +539,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
 
     /// Where `pattern` matches at verb token `k`: one past its last token.
     fn match_pattern(&self, k: usize, pattern: &Pattern) -> Option<usize> {
+        if let Some(adverb) = &pattern.adverb
+            && k.checked_sub(1)
+                .and_then(|i| self.tok(i))
+                .is_none_or(|t| t.lower != *adverb)
+        {
+            return None;
+        }
         let mut end = k + 1;
         for (n, particle) in pattern.particles.iter().enumerate() {
             // "called Thursday on Arabs to unite": a time phrase may come

@@ -1270,3 +1270,20 @@ fn talks_hosted_concessions_offered_permits_denied_and_bans_violated() {
         &["DEMAND 021 FRA.GOV>IRQ.- 2025-02-22"],
     );
 }
+
+#[test]
+fn a_verb_qualified_by_its_adverb_and_fundamentalists_as_agents() {
+    check(
+        "[U.S.|USA|-|country] border patrol agents sexually abused [Mexican|MEX|-|country] immigrants.",
+        &["ASSAULT 1821 USA.COP>MEX.- 2025-02-22"],
+    );
+    // Without the adverb, "abused" is no assault.
+    check(
+        "[U.S.|USA|-|country] border patrol agents abused [Mexican|MEX|-|country] immigrants.",
+        &[],
+    );
+    check(
+        "Islamic fundamentalists in [Algeria|DZA|-|country] continued their hunger strike.",
+        &["PROTEST 142 DZA.RAD>- 2025-02-22"],
+    );
+}
