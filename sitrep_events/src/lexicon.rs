@@ -18,8 +18,9 @@
 //! plover  CAMEO    TYPE   MODE  CONTEXT
 //! ```
 //!
-//! PATTERN is a verb lemma (after an adverb ending in "-ly" the verb must
-//! follow: "sexually abuse"), adjacent particles, then `+` object lemmas
+//! PATTERN is a verb lemma (after an adverb in brackets that must stand
+//! right before it: "(sexually) abuse"), adjacent particles, then `+`
+//! object lemmas
 //! (`|` alternatives, `_` joining multi-word objects). ROLES lists where
 //! the target is found (`obj` or prepositions) and flags (`sym`, `frame`,
 //! `ctl`, `need-target`, `need-place`); see `core.tsv`.
@@ -264,8 +265,10 @@ impl Lexicon {
         for (n, part) in parts.iter().enumerate() {
             if let Some(obj) = part.strip_prefix('+') {
                 objects.extend(obj.split('|').map(words).filter(|w| !w.is_empty()));
-            } else if n == 0 && part.ends_with("ly") && parts.get(1).is_some_and(|v| !v.starts_with('+')) {
-                adverb = Some(part.to_lowercase());
+            } else if let Some(word) = part.strip_prefix('(').and_then(|p| p.strip_suffix(')'))
+                && n == 0
+            {
+                adverb = Some(word.to_lowercase());
             } else if verb.is_none() {
                 verb = Some(part.to_lowercase());
             } else {
