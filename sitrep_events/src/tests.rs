@@ -1287,3 +1287,18 @@ fn a_verb_qualified_by_its_adverb_and_fundamentalists_as_agents() {
         &["PROTEST 142 DZA.RAD>- 2025-02-22"],
     );
 }
+
+#[test]
+fn mediation_halted_and_the_threat_to_halt_it() {
+    check(
+        "The [European Community|-|IGO|organization] halted its mediation between [Serbia|SRB|-|country] and [Croatia|HRV|-|country].",
+        &[
+            "SANCTION 165 -.IGO>SRB.- 2025-02-22",
+            "SANCTION 165 -.IGO>HRV.- 2025-02-22",
+        ],
+    );
+    check(
+        "The [European Community|-|IGO|organization] may halt mediation efforts among [Serbia|SRB|-|country]'s feuding republics if cooperation founders.",
+        &["THREATEN 135 -.IGO>SRB.- 2025-02-22"],
+    );
+}
