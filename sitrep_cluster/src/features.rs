@@ -20,7 +20,11 @@ const TITLE_WEIGHT: f32 = 2.0;
 /// Extra weight of a word in the lead (the first two sentences).
 const LEAD_WEIGHT: f32 = 1.0;
 /// Weight of a name (a capitalised word inside a sentence) or a score,
-/// relative to another word: specifics tell similar events apart.
+/// relative to another word: specifics tell similar events apart. (A
+/// quantity, "26 pirates", is a specific of ordinary weight: at the name
+/// weight, mean story F1 over the ECB+ runs was the same, but the
+/// training topics with embeddings fell 0.003 below their figure without
+/// quantities; at ordinary weight no run fell more than 0.001.)
 const SPECIFIC_WEIGHT: f32 = 3.0;
 /// Terms whose surface word is kept, for explanations.
 const LABELLED_TERMS: usize = 24;
@@ -53,8 +57,9 @@ pub struct Features {
     pub text_day: Option<i64>,
     /// Weighted term counts, sorted by term id.
     pub terms: Vec<(TermId, f32)>,
-    /// Names and scores in the body (capitalised words inside sentences,
-    /// tallies like `20-13`): occurrences, sorted by term id.
+    /// Names, scores and quantities in the body (capitalised words inside
+    /// sentences, tallies like `20-13`, counts like `26 pirates`):
+    /// occurrences, sorted by term id.
     pub names: Vec<(TermId, f32)>,
     /// Surface words of the most frequent terms, sorted by term id.
     pub labels: Vec<(TermId, String)>,
@@ -143,7 +148,11 @@ pub fn features(view: ArticleView<'_>) -> Features {
     let mut specifics: BTreeMap<TermId, f32> = BTreeMap::new();
     let mut add = |text: &str, weight: f32, body: bool| {
         for t in terms.terms(text) {
-            let boost = if t.specific { SPECIFIC_WEIGHT } else { 1.0 };
+            let boost = if t.specific && !t.quantity {
+                SPECIFIC_WEIGHT
+            } else {
+                1.0
+            };
             if t.specific && body {
                 *specifics.entry(t.id).or_insert(0.0) += 1.0;
             }

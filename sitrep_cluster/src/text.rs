@@ -252,6 +252,11 @@ const STOP: &[&str] = &[
     "re",
 ];
 
+/// Four digits that read as a year (1900-2099).
+fn is_year(word: &str) -> bool {
+    word.parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y))
+}
+
 fn is_stop(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOP.iter().copied().collect()).contains(word)
@@ -304,9 +309,13 @@ pub struct Term {
     pub id: TermId,
     /// The lower-cased word.
     pub word: String,
-    /// Capitalised inside a sentence (a name), or a score like `20-13`:
-    /// the specifics that tell two similar events apart.
+    /// Capitalised inside a sentence (a name), a score like `20-13` or a
+    /// quantity like `26 pirates`: the specifics that tell two similar
+    /// events apart.
     pub specific: bool,
+    /// A count with its noun (`26 pirates`): a specific, but no more
+    /// weighty than a word in the article's profile.
+    pub quantity: bool,
 }
 
 impl Terms {
@@ -324,6 +333,10 @@ impl Terms {
         let mut sentence_start = true;
         let mut last_end = 0;
         let mut previous_number: Option<(usize, &str)> = None;
+        // The latest count ("23", "1,000") and the words read since it:
+        // a count before a noun, perhaps past one capitalised word
+        // ("26 Somali pirates"), is a quantity term ("26 pirat").
+        let mut count: Option<(String, usize)> = None;
         for (start, raw) in words(text) {
             let between = &text[last_end..start];
             if between.contains(['.', '!', '?', '\n', ':', '"', '\u{201c}']) {
@@ -342,6 +355,7 @@ impl Terms {
                     id: term_id(&tally),
                     word: tally,
                     specific: true,
+                    quantity: false,
                 });
             }
             previous_number =
@@ -351,6 +365,30 @@ impl Terms {
             let word = raw.to_lowercase();
             let chars = word.chars().count();
             let digits = word.chars().all(|c| c.is_ascii_digit());
+            count = match count.take() {
+                // "1,000": the groups after a comma belong to the count.
+                Some((n, 0)) if digits && chars == 3 && between == "," => Some((format!("{n},{word}"), 0)),
+                Some((n, read)) if !digits && between == " " => {
+                    if !capital && (2..=40).contains(&chars) && !is_stop(&word) {
+                        let quantity = format!("{n} {}", self.stemmer.stem(&word));
+                        out.push(Term {
+                            id: term_id(&quantity),
+                            word: format!("{n} {word}"),
+                            specific: true,
+                            quantity: true,
+                        });
+                        None
+                    } else if capital && read == 0 && !starts {
+                        Some((n, 1))
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            };
+            if digits && chars <= 7 && count.is_none() && !(chars == 4 && is_year(&word)) {
+                count = Some((word.clone(), 0));
+            }
             let keep = if digits {
                 (2..=4).contains(&chars)
             } else {
@@ -368,6 +406,7 @@ impl Terms {
                 id: term_id(&stem),
                 word,
                 specific: capital && !starts,
+                quantity: false,
             });
         }
         out
@@ -410,7 +449,7 @@ mod tests {
     fn content_words_and_short_numbers_are_kept() {
         check(
             "The Navy said it captured 26 pirates on Friday, 2011.",
-            &["navy", "captured", "26", "pirates", "2011"],
+            &["navy", "captured", "26", "26 pirates", "pirates", "2011"],
         );
         check("Rwanda's M23 rebels", &["rwanda", "rebels"]);
         check(
@@ -419,6 +458,31 @@ mod tests {
         );
         check("call 5551234 now", &["call"]);
         check("", &[]);
+    }
+
+    #[test]
+    fn a_count_before_a_noun_is_a_specific_quantity() {
+        check(
+            "They seized 26 Somali pirates and 1,000 tons of grain in 2011 raids.",
+            &[
+                "seized",
+                "26",
+                "somali",
+                "26 pirates",
+                "pirates",
+                "000",
+                "1,000 tons",
+                "tons",
+                "grain",
+                "2011",
+                "raids",
+            ],
+        );
+        let t = Terms::new(None);
+        let a = t.terms("23 pirates");
+        let b = t.terms("23 pirate");
+        assert!(a[1].specific && a[1].quantity);
+        assert_eq!(a[1].id, b[1].id);
     }
 
     #[test]
