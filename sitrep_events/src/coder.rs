@@ -123,13 +123,22 @@ fn coding_from(lex: &Lexicon, code: String, fallback: PloverType) -> Coding {
     }
 }
 
+/// Words that open an adverbial clause or phrase beside the action, not
+/// part of it ("demanded immediate elections after a court cleared him
+/// … in Greece's biggest trial", "agreed to resign without returning to
+/// Kyrgyzstan"). Conditions ("unless", "until", "before") are part of
+/// it: "threatened a strike unless Israel rescinded …" is aimed at Israel.
+const ADJUNCT_OPENERS: &[&str] = &[
+    "after", "because", "although", "though", "whereas", "while", "without",
+];
+
 /// The end of a frame's complement: the sentence's next break, "but",
-/// quote, or a comma that closes the clause.
+/// quote, a comma that closes the clause, or an adverbial clause.
 fn complement_end(sent: &Sentence<'_, '_>, from: usize) -> usize {
     let mut i = from;
     while i < sent.toks.len() {
         let t = &sent.toks[i];
-        if matches!(t.tag, Tag::Break | Tag::But | Tag::Quote) {
+        if matches!(t.tag, Tag::Break | Tag::But | Tag::Quote) || (i > from && t.is(ADJUNCT_OPENERS)) {
             return i;
         }
         if t.tag == Tag::Comma && i + 1 < sent.toks.len() {

@@ -1302,3 +1302,15 @@ fn mediation_halted_and_the_threat_to_halt_it() {
         &["THREATEN 135 -.IGO>SRB.- 2025-02-22"],
     );
 }
+
+#[test]
+fn an_adverbial_clause_after_a_frame_holds_no_target_but_a_condition_does() {
+    check(
+        "Former [Greek|GRC|-|country] prime minister [Andreas Papandreou|GRC|ELI|person] demanded immediate elections after a court cleared him in [Greece|GRC|-|country]'s biggest trial.",
+        &["DEMAND 104 GRC.ELI>- 2025-02-22"],
+    );
+    check(
+        "Ousted President [Askar Akayev|KGZ|GOV|person] has agreed to resign without returning to [Kyrgyzstan|KGZ|-|country].",
+        &["AGREE 034 KGZ.GOV>- 2025-02-22"],
+    );
+}
