@@ -266,6 +266,25 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         }
         complements.insert(i, (tr.end, end, action));
     }
+    // "vetoed a resolution censuring X": a participle describing what
+    // was rejected is that thing's content, not an act of the subject.
+    for (i, tr) in sent.triggers.iter().enumerate() {
+        if tr.pattern.frame || tr.pattern.kind != PloverType::Reject {
+            continue;
+        }
+        let Some(j) = (i + 1..sent.triggers.len()).find(|&j| !suppressed[j]) else {
+            continue;
+        };
+        let other = &sent.triggers[j];
+        let in_object = (tr.end..other.tok).all(|t| {
+            let tok = &sent.toks[t];
+            matches!(tok.tag, Tag::Word | Tag::Det | Tag::Possessive | Tag::Number)
+                && !tok.is(&["that", "which", "who"])
+        });
+        if other.form == crate::lemma::Form::Ing && other.tok > tr.end && in_object {
+            suppressed[j] = true;
+        }
+    }
 
     let mut events = Vec::new();
     for (i, tr) in sent.triggers.iter().enumerate() {

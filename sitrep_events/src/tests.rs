@@ -1314,3 +1314,19 @@ fn an_adverbial_clause_after_a_frame_holds_no_target_but_a_condition_does() {
         &["AGREE 034 KGZ.GOV>- 2025-02-22"],
     );
 }
+
+#[test]
+fn what_a_rejected_text_says_is_not_the_rejecters_act() {
+    check(
+        "The [United States|USA|-|country] vetoed a [Security Council|-|IGO|organization] resolution censuring [Israel|ISR|-|country].",
+        &["REJECT 129 USA.->-.IGO 2025-02-22"],
+    );
+    // A participle after a comma is the subject's own act.
+    check(
+        "[Israeli|ISR|-|country] troops raided the camp, killing two [Palestinian|PSE|-|country] militants.",
+        &[
+            "FIGHT 190 ISR.MIL>- 2025-02-22",
+            "ASSAULT 180 ISR.MIL>PSE.REB 2025-02-22",
+        ],
+    );
+}
