@@ -84,6 +84,19 @@ FORMER_NAMES = {
     "MMR": (["Burma"], ["Burmese"]),
 }
 
+# Country codes of the Phoenix dictionaries that are not ISO 3166 ones,
+# and the ISO code of the country that holds the place or succeeded the
+# state: East Timor's officials are coded TMP, UNITA ANG, Republika Srpska
+# SRP. Left as they are, their actors have no country.
+LEGACY_COUNTRY_CODES = {
+    "TMP": "TLS",  # East Timor
+    "ANG": "AGO",  # Angola
+    "SCG": "SRB",  # Serbia and Montenegro, succeeded by Serbia
+    "KRJ": "HRV",  # Republic of Serbian Krajina, in Croatia
+    "SRP": "BIH",  # Republika Srpska, in Bosnia and Herzegovina
+    "SUN": "RUS",  # Soviet Union, continued by Russia
+}
+
 # Words too generic to show that a Phoenix synonym names the country.
 GENERIC_COUNTRY_WORDS = {
     "THE", "OF", "AND", "REPUBLIC", "DEMOCRATIC", "UNITED", "STATE", "STATES",
@@ -200,13 +213,16 @@ def full_date(digits):
 
 
 def parse_code(body):
-    """'USAGOV 210120-250120' -> 'USAGOV:20210120:20250120'; None when unusable."""
+    """'USAGOV 210120-250120' -> 'USAGOV:20210120:20250120'; None when
+    unusable. Legacy country codes become ISO ones (LEGACY_COUNTRY_CODES)."""
     m = CODE_BODY.match(body.strip())
     if not m:
         return None
     code, op, one, start, end = m.groups()
     if code.strip("-") == "":
         return None
+    if code[:3] in LEGACY_COUNTRY_CODES:
+        code = LEGACY_COUNTRY_CODES[code[:3]] + code[3:]
     if op:
         date = full_date(one)
         if date is None:

@@ -499,6 +499,18 @@ fn a_group_whose_name_opens_with_a_demonym_is_that_countrys() {
 }
 
 #[test]
+fn a_dictionary_group_coded_with_a_legacy_country_code_has_the_iso_country() {
+    // Phoenix codes UNITA "ANGREB"; ANG is Angola's old code, AGO its ISO one.
+    check_entity(
+        full(),
+        "UNITA fighters ambushed a convoy.",
+        None,
+        "group:unita",
+        (EntityKind::Group, Some("AGO"), Some("REB")),
+    );
+}
+
+#[test]
 fn invented_sentences_with_the_actor_dictionaries() {
     for case in FULL_CASES {
         check(full(), case);
