@@ -532,18 +532,23 @@ def actor_from_entry(entry, kind):
     return actor
 
 
-def classify(entry):
-    """person or organization for an entry of the country or international files."""
+def classify(entry, given):
+    """person or organization for an entry of the country or international
+    files. A long name is a person's when the entry dates its codes (an
+    office held) and opens with a given name ("Fernando da Piedade Dias
+    dos Santos"); `given` holds lower-cased given names."""
     first = entry.codes[0] if entry.codes else ""
     if is_org_name(entry.name) or first[:3] in {"MNC", "NGO"} or first in SECTOR_ONLY_CODES:
         return "organization"
+    dated = any(":" in c for c in entry.codes)
     if len(entry.name) == 1:
-        dated = any(":" in c for c in entry.codes)
         return "person" if dated else "organization"
+    if len(entry.name) > 5 and dated and fold(entry.name[0]).lower() in given:
+        return "person"
     return "person" if len(entry.name) <= 5 else "organization"
 
 
-def load_phoenix(directory, countries):
+def load_phoenix(directory, countries, given=frozenset()):
     actors, roles = [], {}
     cpath = os.path.join(directory, "Phoenix.Countries.actors.txt")
     ipath = os.path.join(directory, "Phoenix.International.actors.txt")
@@ -562,7 +567,7 @@ def load_phoenix(directory, countries):
             continue
         if not entry.codes or not usable_name(entry.name):
             continue
-        actor = actor_from_entry(entry, classify(entry))
+        actor = actor_from_entry(entry, classify(entry, given))
         if actor is not None:
             actors.append(actor)
 
@@ -726,12 +731,13 @@ def main():
     add_former_names(countries)
     sources = [("countryinfo", f"{len(countries)} countries")]
     actors, roles = [], {}
-    if args.phoenix:
-        actors, roles = load_phoenix(args.phoenix, countries)
-        sources.append(("phoenix", f"{len(actors)} actors, {len(roles)} role words"))
     given = []
     if args.given_names:
         given = load_given_names(args.given_names)
+    if args.phoenix:
+        actors, roles = load_phoenix(args.phoenix, countries, {g.lower() for g in given})
+        sources.append(("phoenix", f"{len(actors)} actors, {len(roles)} role words"))
+    if args.given_names:
         sources.append(("gender-guesser", f"{len(given)} given names"))
     text = render(countries, actors, roles, sources) + "".join(f"given\t{n}\n" for n in given)
 

@@ -511,6 +511,17 @@ fn a_dictionary_group_coded_with_a_legacy_country_code_has_the_iso_country() {
 }
 
 #[test]
+fn a_dictionary_office_holder_with_a_long_name_is_a_person() {
+    check_entity(
+        full(),
+        "Grace da Piedade Dias dos Santos Example visited Kigali.",
+        date(2005, 3, 1),
+        "person:grace-da-piedade-dias-dos-santos-example",
+        (EntityKind::Person, Some("RWA"), Some("GOV")),
+    );
+}
+
+#[test]
 fn invented_sentences_with_the_actor_dictionaries() {
     for case in FULL_CASES {
         check(full(), case);
