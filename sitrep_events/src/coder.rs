@@ -1566,6 +1566,31 @@ fn located(kind: PloverType) -> bool {
     )
 }
 
+/// The target of a protest, concession or act of coercion that names no
+/// other party: the actor's own country ("opposition parties in Nepal
+/// organized a general strike", "the government imposed martial law"),
+/// as the PLOVER gold standard codes such domestic events. Its span is the
+/// source's, where the country is given.
+fn domestic_target(kind: PloverType, source: &Actor) -> Option<Actor> {
+    if !matches!(
+        kind,
+        PloverType::Protest | PloverType::Concede | PloverType::Coerce
+    ) || international(source)
+    {
+        return None;
+    }
+    let country = source.country.clone()?;
+    Some(Actor {
+        name: country.clone(),
+        span: source.span,
+        entity: Some(EntityId(format!("country:{country}"))),
+        kind: Some(EntityKind::Country),
+        country: Some(country),
+        sector: None,
+        agent_sector: None,
+    })
+}
+
 /// Events that happen where their target is: visits, withdrawals and
 /// military action against a country.
 fn located_at_target(code: &str) -> bool {
@@ -1688,6 +1713,7 @@ fn emit(
     let talk = coding.kind == PloverType::Consult || Family::of_code(&coding.code).is_some();
     let topic = talk.then(|| when_where::topic_start(sent, trigger_end)).flatten();
     for (s, t) in pairs {
+        let t = t.or_else(|| domestic_target(coding.kind, &s));
         let leaving = matches!(coding.code.as_str(), "0256" | "1056" | "0356" | "1246")
             || coding.code.starts_with("087");
         let place = when_where::place(

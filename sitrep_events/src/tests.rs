@@ -349,7 +349,7 @@ fn curfews_shortened_strikes_called_off_and_adverbs_before_particles() {
     );
     check(
         "The [Nigerian|NGA|-|country] teachers' union called off a four-day strike.",
-        &["CONCEDE 080 NGA.LAB>- 2025-02-22"],
+        &["CONCEDE 080 NGA.LAB>NGA.- 2025-02-22"],
     );
     check(
         "The [UK|GBR|-|country] is pushing hard for talks with [Iran|IRN|-|country].",
@@ -1017,7 +1017,7 @@ fn a_protest_calling_for_something_is_one_protest() {
 fn a_purpose_clause_to_protest_is_a_protest_unless_a_verb_before_codes_it() {
     check(
         "Thousands of [Nigerians|NGA|-|country] were converging {on Thursday|2025-02-20} for a rally in [Lagos|NGA|-|place] to protest the arrests.",
-        &["PROTEST 141 NGA.->- 2025-02-20 @Lagos"],
+        &["PROTEST 141 NGA.->NGA.- 2025-02-20 @Lagos"],
     );
     check(
         "[Turkish|TUR|-|country] police prevented a demonstration by students {on Sunday|2025-02-16} to protest the decision.",
@@ -1284,7 +1284,7 @@ fn a_verb_qualified_by_its_adverb_and_fundamentalists_as_agents() {
     );
     check(
         "Islamic fundamentalists in [Algeria|DZA|-|country] continued their hunger strike.",
-        &["PROTEST 142 DZA.RAD>- 2025-02-22"],
+        &["PROTEST 142 DZA.RAD>DZA.- 2025-02-22"],
     );
 }
 
@@ -1328,5 +1328,22 @@ fn what_a_rejected_text_says_is_not_the_rejecters_act() {
             "FIGHT 190 ISR.MIL>- 2025-02-22",
             "ASSAULT 180 ISR.MIL>PSE.REB 2025-02-22",
         ],
+    );
+}
+
+#[test]
+fn protests_concessions_and_coercion_naming_no_one_are_domestic() {
+    check(
+        "The [Iraqi|IRQ|-|country] government imposed martial law.",
+        &["COERCE 1724 IRQ.GOV>IRQ.- 2025-02-22"],
+    );
+    // Other acts keep no target, and an international body has no country.
+    check(
+        "[Rwandan|RWA|-|country] troops attacked at dawn.",
+        &["FIGHT 190 RWA.MIL>- 2025-02-22"],
+    );
+    check(
+        "The [United Nations|-|IGO|organization] imposed a curfew.",
+        &["COERCE 1723 -.IGO>- 2025-02-22"],
     );
 }
