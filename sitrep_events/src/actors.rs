@@ -52,6 +52,10 @@ pub struct Chunk {
     pub prep: Option<String>,
     /// The phrase only possesses a following noun ("Eriador's refusal").
     pub possessor: bool,
+    /// The phrase, after a determiner, modifies a following noun ("a
+    /// Senegalese peace plan", "an Indian proposal"): it names a party,
+    /// but no one a pronoun refers back to.
+    pub modifier: bool,
     /// A pronoun to resolve ("it", "they"), or the possessive pronoun of
     /// an agent phrase ("its forces").
     pub pronoun: Option<String>,
@@ -457,6 +461,7 @@ pub fn chunks(
                 actors: vec![actor],
                 prep: None,
                 possessor: false,
+                modifier: false,
                 pronoun,
             }
         })
@@ -474,6 +479,7 @@ pub fn chunks(
                 actors: Vec::new(),
                 prep: None,
                 possessor: false,
+                modifier: false,
                 pronoun: Some(t.lower.clone()),
             });
         }
@@ -508,6 +514,9 @@ pub fn chunks(
         share_sector(c);
         c.prep = governing_prep(toks, c.start, lex);
         c.possessor = toks.get(c.end).is_some_and(|t| t.tag == Tag::Possessive);
+        c.modifier = c.pronoun.is_none()
+            && c.start.checked_sub(1).is_some_and(|d| toks[d].tag == Tag::Det)
+            && modifies_next(toks, c.end - 1, lex);
     }
     sentence_country(toks, &mut merged);
     merged

@@ -1383,7 +1383,7 @@ pub fn resolve(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Acto
         sent.chunks[..c]
             .iter()
             .rev()
-            .filter(|ch| ch.end <= chunk.start && !ch.actors.is_empty())
+            .filter(|ch| ch.end <= chunk.start && !ch.actors.is_empty() && !ch.modifier)
             .find(|ch| fits(&ch.actors))
             .map(|ch| ch.actors.clone())
             .or_else(|| {

@@ -1347,3 +1347,14 @@ fn protests_concessions_and_coercion_naming_no_one_are_domestic() {
         &["COERCE 1723 -.IGO>- 2025-02-22"],
     );
 }
+
+#[test]
+fn a_country_modifying_a_noun_is_no_antecedent() {
+    check(
+        "[Ivory Coast|CIV|-|country] rebels rejected a [Senegalese|SEN|-|country] peace plan, and said they opposed the deployment of a regional peacekeeping force.",
+        &[
+            "REJECT 120 CIV.REB>SEN.- 2025-02-22",
+            "REJECT 120 CIV.REB>-.IGO 2025-02-22",
+        ],
+    );
+}
