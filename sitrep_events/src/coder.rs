@@ -874,6 +874,19 @@ fn find_target(
     {
         return Some(c);
     }
+    // "demanded an immediate admission by Moscow that …", "called for an
+    // end to attacks by the rebels": the agent of the act asked for is
+    // the one asked, when it comes before any clause of the complement.
+    if matches!(Family::of_code(&p.code), Some(Family::Demand | Family::Appeal)) {
+        let clause = (after_verb..until.min(sent.toks.len()))
+            .find(|&i| matches!(sent.toks[i].tag, Tag::Sub | Tag::Comma))
+            .unwrap_or(until);
+        if let Some(c) = sent.chunk_after(after_verb, clause, |c| c.prep.as_deref() == Some("by"))
+            && not_source(c)
+        {
+            return Some(c);
+        }
+    }
     // A frame's target is the one its complement acts on: the subject of
     // an embedded clause ("demanded that Rwanda withdraw") or the target
     // of the embedded action ("agreed to provide aid to Y"); for an event
@@ -1722,7 +1735,9 @@ fn emit(
             (from, to.max(trigger_end)),
             t.as_ref()
                 .filter(|t| {
-                    t.kind == Some(EntityKind::Place)
+                    // A place asked, accused or answered ("demanded an
+                    // admission by Moscow") is not where that happened.
+                    (t.kind == Some(EntityKind::Place) && (!talk || located_at_target(&coding.code)))
                         || (t.kind == Some(EntityKind::Country) && located_at_target(&coding.code))
                 })
                 .map(|t| t.span),

@@ -1358,3 +1358,19 @@ fn a_country_modifying_a_noun_is_no_antecedent() {
         ],
     );
 }
+
+#[test]
+fn the_agent_of_an_act_demanded_is_the_one_asked() {
+    check(
+        "[Poland|POL|-|country]'s parliament has demanded an immediate admission by [Moscow|RUS|-|place] that [Soviet|RUS|-|country] security forces murdered [Polish|POL|-|country] officers.",
+        &["DEMAND 100 POL.LEG>RUS.- 2025-02-22"],
+    );
+}
+
+#[test]
+fn a_visited_city_is_where_the_visit_happened() {
+    check(
+        "[Rubio|USA|GOV|person] visited [Nairobi|KEN|-|place] {on Friday|2025-02-21}.",
+        &["CONSULT 042 USA.GOV>KEN.- 2025-02-21 @Nairobi"],
+    );
+}
