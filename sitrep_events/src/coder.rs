@@ -219,7 +219,14 @@ fn has_complement(
     // "agreed that the dispute should be settled", "promised that …".
     let that_clause = Family::of_code(&p.code) == Some(Family::Intent)
         && sent.toks.get(after).is_some_and(|t| t.is(&["that"]));
-    infinitive || (demand && object) || that_clause
+    // "agreed to a six-month extension of the mandate": what is agreed to.
+    let agreed_to = p.verb == "agree"
+        && p.particles == ["to"]
+        && sent
+            .toks
+            .get(after)
+            .is_some_and(|t| matches!(t.tag, Tag::Det | Tag::Number));
+    infinitive || (demand && object) || that_clause || agreed_to
 }
 
 /// True when an infinitive opens at token `at` under a negation ("not to

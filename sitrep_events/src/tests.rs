@@ -1374,3 +1374,13 @@ fn a_visited_city_is_where_the_visit_happened() {
         &["CONSULT 042 USA.GOV>KEN.- 2025-02-21 @Nairobi"],
     );
 }
+
+#[test]
+fn what_is_agreed_to_may_be_a_plain_noun() {
+    check(
+        "The [Security Council|-|IGO|organization] agreed to a six-month extension of the mandate for the peacekeeping force in [Lebanon|LBN|-|country].",
+        &["AGREE 030 -.IGO>LBN.IGO 2025-02-22 @Lebanon"],
+    );
+    // Without an object, nothing was agreed.
+    check("[Israel|ISR|-|country] agreed to it.", &[]);
+}
