@@ -464,7 +464,8 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if announced_sanction {
             future = false;
         }
-        if future && !verbal {
+        let intended = future && !verbal;
+        if intended {
             // An intention on a condition ("will withdraw its force unless
             // …") is an ultimatum.
             let ultimatum = sent.toks[k..].iter().any(|t| t.is(&["unless"]));
@@ -566,7 +567,10 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         }
         // "agreed", "reaffirmed their commitment": a pronoun target that
         // is the subject again leaves the event mutual (see `emit`).
+        // An intention is its holder's alone ("said they would meet U.N.
+        // mediator Diego Cordovez"), unless both hold it ("X and Y will meet").
         let mutual = p.sym
+            && (!intended || mutual_subject)
             && target
                 .is_none_or(|t| co_participant(sent, t, tr.end, p.frame) || sent.chunks[t].pronoun.is_some());
         // No role of the verb names a target: the first party the rest of
@@ -1741,6 +1745,9 @@ fn emit(
             &ctx.places,
             (from, to.max(trigger_end)),
             t.as_ref()
+                // A co-subject paired with another ("X and Y will meet")
+                // is no place acted on.
+                .filter(|t| !sources.iter().any(|s| same_actor(s, t)))
                 .filter(|t| {
                     // A place asked, accused or answered ("demanded an
                     // admission by Moscow") is not where that happened.

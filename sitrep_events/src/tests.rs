@@ -700,8 +700,8 @@ fn a_time_phrase_is_no_particle() {
     check(
         "[Kenya|KEN|-|country] and [Uganda|UGA|-|country] agreed on {Wednesday|2025-02-19} that they would hold talks.",
         &[
-            "AGREE 036 KEN.->UGA.- 2025-02-19 @Uganda",
-            "AGREE 036 UGA.->KEN.- 2025-02-19 @Kenya",
+            "AGREE 036 KEN.->UGA.- 2025-02-19",
+            "AGREE 036 UGA.->KEN.- 2025-02-19",
         ],
     );
 }
@@ -1383,4 +1383,19 @@ fn what_is_agreed_to_may_be_a_plain_noun() {
     );
     // Without an object, nothing was agreed.
     check("[Israel|ISR|-|country] agreed to it.", &[]);
+}
+
+#[test]
+fn an_intention_to_meet_is_its_holders_alone() {
+    check(
+        "[Afghan|AFG|-|country] rebel leaders said they would meet [U.N.|-|IGO|organization] mediator [Diego Cordovez|-|IGO|person].",
+        &["AGREE 036 AFG.GOV>-.IGO 2025-02-22"],
+    );
+    check(
+        "[Rwanda|RWA|-|country] and [Congo|COD|-|country] will meet in [Doha|QAT|-|place].",
+        &[
+            "AGREE 036 RWA.->COD.- 2025-02-22 @Doha",
+            "AGREE 036 COD.->RWA.- 2025-02-22 @Doha",
+        ],
+    );
 }
