@@ -174,6 +174,14 @@ fn complement_noun(sent: &Sentence<'_, '_>, from: usize, end: usize) -> Option<C
         {
             return None;
         }
+        // A party naming who is to act ("US mediation", "a Rwandan
+        // withdrawal") stands before its event noun.
+        if let Some(c) = sent.chunk_of[i]
+            && sent.noun_at(sent.chunks[c].end).is_some()
+        {
+            i = sent.chunks[c].end;
+            continue;
+        }
         let passes = match t.tag {
             Tag::Det | Tag::Number | Tag::To | Tag::Quote => true,
             Tag::Prep => t.is(&["for", "on", "of"]),
@@ -936,7 +944,16 @@ fn find_target(
             )
             .or_else(|| complement_actor(sent, tr.end, until, source, hostile))
         }
-        Some(Complement { at: Some(at), .. }) => complement_actor(sent, at + 1, until, source, hostile),
+        // "agreed to US mediation", "called for a Rwandan withdrawal": a
+        // party right before the event noun is the one who is to act.
+        Some(Complement { at: Some(at), .. }) => sent
+            .chunks
+            .iter()
+            .position(|c| {
+                c.end == *at && c.start >= after_verb && !c.actors.is_empty() && c.pronoun.is_none()
+            })
+            .filter(|&c| not_source(c))
+            .or_else(|| complement_actor(sent, at + 1, until, source, hostile)),
         // The object of "reached an agreement" is the act: what follows is
         // its topic ("on the fate of Palestinian offices").
         _ if p.act => None,

@@ -961,8 +961,8 @@ fn a_pronoun_subject_in_the_past_continues_the_previous_sentences_time() {
             "AGREE 030 USA.GOV>KEN.GOV 2025-02-21",
             "CONSULT 040 KEN.GOV>USA.GOV 2025-02-21",
             "CONSULT 040 USA.GOV>KEN.GOV 2025-02-21",
-            "DISAPPROVE 111 KEN.GOV>COD.REB 2025-02-21",
-            "DISAPPROVE 111 USA.GOV>COD.REB 2025-02-21",
+            "DISAPPROVE 1123 KEN.GOV>COD.REB 2025-02-21",
+            "DISAPPROVE 1123 USA.GOV>COD.REB 2025-02-21",
         ],
     );
     // A named subject, the present, the present perfect: no narration
@@ -1397,5 +1397,13 @@ fn an_intention_to_meet_is_its_holders_alone() {
             "AGREE 036 RWA.->COD.- 2025-02-22 @Doha",
             "AGREE 036 COD.->RWA.- 2025-02-22 @Doha",
         ],
+    );
+}
+
+#[test]
+fn a_party_before_an_event_noun_is_the_one_to_act() {
+    check(
+        "[Kenya|KEN|-|country] called for [US|USA|-|country] mediation in the talks with [Rwanda|RWA|-|country].",
+        &["DEMAND 028 KEN.->USA.- 2025-02-22"],
     );
 }
