@@ -511,7 +511,22 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             .or_else(|| (opens_quote || thing_asks).then(|| sent.reporter(k)).flatten());
         let (source, mut target) = if passive {
             let by = sent.chunk_after(tr.end, clause_end, |c| c.prep.as_deref() == Some("by"));
-            (by, subject)
+            // "A camp for Congolese refugees was attacked": a subject that
+            // names no one stands for the party its "for" or "of" phrase
+            // names.
+            let owner = || {
+                let start = sent.clause_start(k);
+                sent.chunks
+                    .iter()
+                    .rposition(|c| {
+                        c.start >= start
+                            && c.end <= group.start
+                            && !c.actors.is_empty()
+                            && matches!(c.prep.as_deref(), Some("for" | "of"))
+                    })
+                    .filter(|&c| sent.chunks[c].end == group.start)
+            };
+            (by, subject.or_else(owner))
         } else {
             (subject, None)
         };

@@ -1407,3 +1407,16 @@ fn a_party_before_an_event_noun_is_the_one_to_act() {
         &["DEMAND 028 KEN.->USA.- 2025-02-22"],
     );
 }
+
+#[test]
+fn a_passive_subject_naming_no_one_stands_for_its_owner() {
+    check(
+        "A camp for [Congolese refugees|COD|REF|group] was attacked by [Burundian|BDI|-|country] militiamen.",
+        &["FIGHT 190 BDI.REB>COD.REF 2025-02-22"],
+    );
+    // A "for" phrase that does not end the subject is no owner of it.
+    check(
+        "A camp for [Congolese refugees|COD|REF|group] near the lake was attacked by [Burundian|BDI|-|country] militiamen.",
+        &["FIGHT 190 BDI.REB>- 2025-02-22"],
+    );
+}
