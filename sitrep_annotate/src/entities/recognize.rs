@@ -169,6 +169,7 @@ impl<'a> Recognizer<'a> {
         let countries = CountryIndex::new(self.tokens.len(), &dictionary).with_possessives(&self.tokens);
         out.extend(self.titled_candidates(&countries));
         out.extend(self.leader_government_candidates());
+        out.extend(self.bare_surname_candidates());
         out.extend(self.institution_candidates(&dictionary));
         out.extend(self.group_candidates(places));
         out.extend(self.body_candidates(&dictionary, places));
@@ -654,6 +655,44 @@ impl<'a> Recognizer<'a> {
                 role: None,
                 country_hint: None,
                 sector_hint: Some("GOV".to_string()),
+                is_name: true,
+            });
+        }
+        out
+    }
+
+    /// "Putin offered to negotiate …": a capitalised word standing alone
+    /// before a lowercase word, the last name of exactly one dictionary
+    /// person holding a code on the publication date, names that person
+    /// (resolved like a titled surname). Not a given name ("Kim"), and
+    /// below a place the geocoder found there.
+    fn bare_surname_candidates(&self) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        if self.date.is_none() {
+            return out;
+        }
+        for i in 0..self.tokens.len().saturating_sub(1) {
+            let (name, next) = (&self.tokens[i], &self.tokens[i + 1]);
+            let alone_before =
+                i == 0 || !self.tokens[i - 1].is_capitalised() || self.tokens[i - 1].join == Join::Break;
+            let lower_after = next.is_word() && !next.is_capitalised() && next.join == Join::Space;
+            if !alone_before
+                || !lower_after
+                || !self.person_word_ok(name)
+                || self.kb.is_given_name(&name.norm)
+                || self.kb.people_by_surname(&name.norm).is_empty()
+                || super::resolve::dictionary_surname(self, &name.norm, None, None).is_none()
+            {
+                continue;
+            }
+            out.push(Candidate {
+                claim: (i, i + 1),
+                span: self.span_of(i, i + 1),
+                referent: Referent::Surname(name.norm.clone()),
+                priority: priority::CUE,
+                role: None,
+                country_hint: None,
+                sector_hint: None,
                 is_name: true,
             });
         }

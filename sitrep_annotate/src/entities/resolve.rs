@@ -557,7 +557,7 @@ fn unclaimed_full_name(
 /// holds a code on the publication date (and of the country the text
 /// gives, if any). Without a date nothing is linked: the dictionaries are
 /// historical, surnames repeat.
-fn dictionary_surname(
+pub(crate) fn dictionary_surname(
     rec: &Recognizer<'_>,
     norm: &str,
     country: Option<&[usize]>,

@@ -522,6 +522,32 @@ fn a_dictionary_office_holder_with_a_long_name_is_a_person() {
 }
 
 #[test]
+fn a_bare_surname_before_a_verb_names_the_one_dictionary_person_of_the_time() {
+    check_entity(
+        full(),
+        "Example offered to negotiate with Kenya.",
+        date(2013, 1, 5),
+        "person:john-quincy-example",
+        (EntityKind::Person, Some("USA"), Some("GOV")),
+    );
+    // Two people of that name held posts then (Paul and Anne Okoro): no guess.
+    let found = run(full(), "Okoro offered to negotiate with Kenya.", date(2005, 6, 1));
+    assert!(
+        !found.entities.iter().any(|e| e.kind == EntityKind::Person),
+        "{:?}",
+        found.entities
+    );
+    // Without a date, no dictionary person is known to hold a post.
+    let found = run(full(), "Example offered to negotiate with Kenya.", None);
+    assert!(
+        !found
+            .entities
+            .iter()
+            .any(|e| e.id.as_str() == "person:john-quincy-example")
+    );
+}
+
+#[test]
 fn invented_sentences_with_the_actor_dictionaries() {
     for case in FULL_CASES {
         check(full(), case);
