@@ -225,6 +225,11 @@ impl KnowledgeBase {
         self.by_iso.get(iso3).map(|&i| self.countries[i].name.as_str())
     }
 
+    /// The index of the country with ISO 3166-1 alpha-3 `iso3`.
+    pub(crate) fn country_index(&self, iso3: &str) -> Option<usize> {
+        self.by_iso.get(iso3).copied()
+    }
+
     /// The population of the country with ISO 3166-1 alpha-3 `iso3` (0
     /// when unknown).
     pub(crate) fn country_population(&self, iso3: &str) -> u64 {

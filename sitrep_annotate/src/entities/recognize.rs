@@ -986,7 +986,7 @@ impl<'a> Recognizer<'a> {
                     }
             })
             .find_map(|p| p.country.as_deref())
-            .and_then(|iso3| self.kb.countries.iter().position(|c| c.iso3 == iso3))
+            .and_then(|iso3| self.kb.country_index(iso3))
     }
 
     // ------------------------------------------------------------ bodies
