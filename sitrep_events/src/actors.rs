@@ -523,9 +523,9 @@ pub fn chunks(
 }
 
 /// Numbers written as words ("doctors from two American aid groups");
-/// "several" and the like are determiners already.
+/// "several", "dozens", "hundreds" and the like are determiners already.
 const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
 /// Sectors of actors that belong to no country.

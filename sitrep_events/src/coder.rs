@@ -516,15 +516,12 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             // names.
             let owner = || {
                 let start = sent.clause_start(k);
-                sent.chunks
-                    .iter()
-                    .rposition(|c| {
-                        c.start >= start
-                            && c.end <= group.start
-                            && !c.actors.is_empty()
-                            && matches!(c.prep.as_deref(), Some("for" | "of"))
-                    })
-                    .filter(|&c| sent.chunks[c].end == group.start)
+                sent.chunks.iter().position(|c| {
+                    c.start >= start
+                        && c.end == group.start
+                        && !c.actors.is_empty()
+                        && matches!(c.prep.as_deref(), Some("for" | "of"))
+                })
             };
             (by, subject.or_else(owner))
         } else {

@@ -261,8 +261,7 @@ impl Lexicon {
         let mut adverb = None;
         let mut particles = Vec::new();
         let mut objects: Vec<Vec<String>> = Vec::new();
-        let parts: Vec<&str> = col(1).split_whitespace().collect();
-        for (n, part) in parts.iter().enumerate() {
+        for (n, part) in col(1).split_whitespace().enumerate() {
             if let Some(obj) = part.strip_prefix('+') {
                 objects.extend(obj.split('|').map(words).filter(|w| !w.is_empty()));
             } else if let Some(word) = part.strip_prefix('(').and_then(|p| p.strip_suffix(')'))
