@@ -154,7 +154,7 @@ impl Params {
             centroid_terms: 300,
             index_terms: 20,
             max_postings: 1000,
-            max_candidates: 200,
+            max_candidates: 100,
             evidence: true,
             mean_share: 0.5,
             office_conflict: 0.7,
@@ -354,8 +354,8 @@ struct Member {
     /// `entities` weighted by the IDF when it joined (kept, like
     /// `weighted`, so scoring a candidate looks up no frequencies).
     entities_weighted: Sparse,
-    /// Entity keys that are not countries.
-    actors: Vec<u32>,
+    /// The part of `entities_weighted` that is not countries.
+    actors_weighted: Sparse,
     /// Sublinear counts of names and scores, weighted by the term IDF when
     /// it joined.
     names_weighted: Sparse,
@@ -856,9 +856,9 @@ impl Clusterer {
             let mut actors = CosineWith::new(&q.actors, q.actors_norm);
             for &(k, x) in &member.entities_weighted {
                 all.push(k, x);
-                if member.actors.binary_search(&k).is_ok() {
-                    actors.push(k, x);
-                }
+            }
+            for &(k, x) in &member.actors_weighted {
+                actors.push(k, x);
             }
             (all.finish(), actors.finish())
         } else {
@@ -1144,9 +1144,14 @@ impl Clusterer {
                 .map(|(k, w)| (*k, w * self.terms_df.idf(*k)))
                 .collect(),
         );
-        let entities_weighted = entities
+        let entities_weighted: Sparse = entities
             .iter()
             .map(|(k, w)| (*k, w * self.entities_df.idf(*k)))
+            .collect();
+        let actors_weighted = entities_weighted
+            .iter()
+            .filter(|(k, _)| actors.binary_search(k).is_ok())
+            .copied()
             .collect();
         self.members.push(Some(Member {
             id: item.id.clone(),
@@ -1155,7 +1160,7 @@ impl Clusterer {
             terms,
             entities,
             entities_weighted,
-            actors,
+            actors_weighted,
             names_weighted: f
                 .names
                 .iter()
