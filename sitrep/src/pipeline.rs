@@ -103,6 +103,18 @@ pub struct Dedup {
 }
 
 impl Dedup {
+    /// [`Dedup::restore`] with the default parameters and a window of
+    /// `window_days`.
+    pub fn restore_window(store: &Store, window_days: u32) -> anyhow::Result<Self> {
+        Self::restore(
+            store,
+            Params {
+                window_days,
+                ..Params::default()
+            },
+        )
+    }
+
     /// Rebuild the index from the signatures stored within the window.
     pub fn restore(store: &Store, params: Params) -> anyhow::Result<Self> {
         let mut index = DedupIndex::new(params);

@@ -3,7 +3,7 @@
 //! is reported once on stderr with what to run, and a documented built-in
 //! fallback is used.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use sitrep_annotate::Resources;
 use sitrep_annotate::entities::KnowledgeBase;
@@ -13,31 +13,42 @@ use crate::config::{gazetteer_path, knowledge_path};
 
 /// Load the gazetteer at `path`, or say why not and use the built-in table.
 pub fn load_gazetteer(path: &Path) -> Gazetteer {
-    let loaded = std::fs::read(path)
+    gazetteer_or_fallback(path, read_gazetteer(path))
+}
+
+fn read_gazetteer(path: &Path) -> Result<Gazetteer, String> {
+    std::fs::read(path)
         .map_err(|e| e.to_string())
-        .and_then(|bytes| Gazetteer::from_bytes(&bytes).map_err(|e| e.to_string()));
-    match loaded {
-        Ok(g) => g,
-        Err(why) => {
-            eprintln!(
-                "sitrep: gazetteer unavailable ({}: {why}); run scripts/setup.sh to build it. \
-                 Falling back to the built-in country table: only countries, their demonyms \
-                 and continents are resolved.",
-                path.display()
-            );
-            Gazetteer::builtin()
-        }
-    }
+        .and_then(|bytes| Gazetteer::from_bytes(&bytes).map_err(|e| e.to_string()))
+}
+
+fn gazetteer_or_fallback(path: &Path, read: Result<Gazetteer, String>) -> Gazetteer {
+    read.unwrap_or_else(|why| {
+        eprintln!(
+            "sitrep: gazetteer unavailable ({}: {why}); run scripts/setup.sh to build it. \
+             Falling back to the built-in country table: only countries, their demonyms \
+             and continents are resolved.",
+            path.display()
+        );
+        Gazetteer::builtin()
+    })
 }
 
 /// Load the entity knowledge base at `path`, or say why not and use the
 /// built-in list (international organisations and role words; people and
 /// groups then come from text cues only).
 pub fn load_knowledge(path: &Path) -> KnowledgeBase {
-    let loaded = std::fs::read(path)
+    knowledge_or_fallback(path, read_knowledge(path))
+}
+
+fn read_knowledge(path: &Path) -> Result<KnowledgeBase, String> {
+    std::fs::read(path)
         .map_err(|e| e.to_string())
-        .and_then(|bytes| KnowledgeBase::from_bytes(&bytes).map_err(|e| e.to_string()));
-    match loaded {
+        .and_then(|bytes| KnowledgeBase::from_bytes(&bytes).map_err(|e| e.to_string()))
+}
+
+fn knowledge_or_fallback(path: &Path, read: Result<KnowledgeBase, String>) -> KnowledgeBase {
+    match read {
         Ok(kb) => {
             if !kb.has_actor_dictionaries() {
                 eprintln!(
@@ -68,27 +79,80 @@ pub fn event_lexicon() -> sitrep_events::Lexicon {
 /// compiled-in core patterns (the common news verbs; no PETRARCH
 /// dictionary patterns, CAMEO→PLOVER modes from the built-in mapping).
 pub fn load_event_lexicon(path: &Path) -> sitrep_events::Lexicon {
-    let loaded = std::fs::read(path)
+    lexicon_or_fallback(path, read_event_lexicon(path))
+}
+
+fn read_event_lexicon(path: &Path) -> Result<sitrep_events::Lexicon, String> {
+    std::fs::read(path)
         .map_err(|e| e.to_string())
-        .and_then(|bytes| sitrep_events::Lexicon::from_bytes(&bytes).map_err(|e| e.to_string()));
-    match loaded {
-        Ok(lexicon) => lexicon,
-        Err(why) => {
-            eprintln!(
-                "sitrep: event lexicon unavailable ({}: {why}); run scripts/setup.sh to build it. \
-                 Falling back to the compiled-in core patterns: events are coded from the common \
-                 news verbs only.",
-                path.display()
-            );
-            sitrep_events::Lexicon::builtin()
-        }
-    }
+        .and_then(|bytes| sitrep_events::Lexicon::from_bytes(&bytes).map_err(|e| e.to_string()))
+}
+
+fn lexicon_or_fallback(path: &Path, read: Result<sitrep_events::Lexicon, String>) -> sitrep_events::Lexicon {
+    read.unwrap_or_else(|why| {
+        eprintln!(
+            "sitrep: event lexicon unavailable ({}: {why}); run scripts/setup.sh to build it. \
+             Falling back to the compiled-in core patterns: events are coded from the common \
+             news verbs only.",
+            path.display()
+        );
+        sitrep_events::Lexicon::builtin()
+    })
 }
 
 /// The annotation resources from the cache folder.
 pub fn load() -> Resources {
+    let (gazetteer, knowledge) = (gazetteer_path(), knowledge_path());
+    let (read_gazetteer, read_knowledge) =
+        rayon::join(|| read_gazetteer(&gazetteer), || read_knowledge(&knowledge));
     Resources {
-        gazetteer: load_gazetteer(&gazetteer_path()),
-        knowledge: load_knowledge(&knowledge_path()),
+        gazetteer: gazetteer_or_fallback(&gazetteer, read_gazetteer),
+        knowledge: knowledge_or_fallback(&knowledge, read_knowledge),
+    }
+}
+
+/// The annotation resources and the event lexicon from the cache folder
+/// (see [`Read`]).
+pub fn load_with_lexicon() -> (Resources, sitrep_events::Lexicon) {
+    Read::all().finish()
+}
+
+/// The cache folder's annotation resources and event lexicon, read and
+/// parsed (at once, on rayon) but not yet reported: [`Read::finish`] says
+/// what is missing, in a fixed order, so the reading can run beside other
+/// work without interleaving messages.
+pub struct Read {
+    gazetteer: (PathBuf, Result<Gazetteer, String>),
+    knowledge: (PathBuf, Result<KnowledgeBase, String>),
+    lexicon: (PathBuf, Result<sitrep_events::Lexicon, String>),
+}
+
+impl Read {
+    /// Read and parse the three.
+    pub fn all() -> Self {
+        let (gazetteer, knowledge, lexicon) = (
+            gazetteer_path(),
+            knowledge_path(),
+            crate::config::event_lexicon_path(),
+        );
+        let ((read_gazetteer, read_knowledge), read_lexicon) = rayon::join(
+            || rayon::join(|| read_gazetteer(&gazetteer), || read_knowledge(&knowledge)),
+            || read_event_lexicon(&lexicon),
+        );
+        Self {
+            gazetteer: (gazetteer, read_gazetteer),
+            knowledge: (knowledge, read_knowledge),
+            lexicon: (lexicon, read_lexicon),
+        }
+    }
+
+    /// The resources and the lexicon, each missing one reported and
+    /// replaced by its fallback.
+    pub fn finish(self) -> (Resources, sitrep_events::Lexicon) {
+        let resources = Resources {
+            gazetteer: gazetteer_or_fallback(&self.gazetteer.0, self.gazetteer.1),
+            knowledge: knowledge_or_fallback(&self.knowledge.0, self.knowledge.1),
+        };
+        (resources, lexicon_or_fallback(&self.lexicon.0, self.lexicon.1))
     }
 }

@@ -41,6 +41,10 @@ const MMAP_BYTES: u64 = 1 << 34;
 const STATEMENT_CACHE: usize = 64;
 /// Page cache per connection, in KiB.
 const CACHE_KIB: u64 = 32 * 1024;
+/// Page cache of a connection tuned for writing, in KiB.
+const WRITE_CACHE_KIB: u64 = 64 * 1024;
+/// WAL pages after which a connection tuned for writing checkpoints.
+const CHECKPOINT_PAGES: u32 = 8000;
 
 /// What a batch insert did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -110,6 +114,20 @@ impl Store {
     pub fn map_for_reads(&self) -> Result<(), StoreError> {
         self.conn.execute_batch(&format!(
             "PRAGMA mmap_size={MMAP_BYTES}; PRAGMA cache_size=-{CACHE_KIB};"
+        ))?;
+        Ok(())
+    }
+
+    /// Tune this connection for a long write (ingest): a 64 MiB page cache
+    /// instead of SQLite's 2 MiB, so the indexes a batch updates stay in
+    /// memory instead of being read again page by page, and a checkpoint
+    /// every 8,000 WAL pages instead of 1,000, so a page written by many
+    /// batches is copied back once per checkpoint rather than at each.
+    /// Measured on 10k synthetic articles: the store stage 7.8 s → 6.0 s,
+    /// system CPU 2.5 s → 1.4 s.
+    pub fn tune_for_writing(&self) -> Result<(), StoreError> {
+        self.conn.execute_batch(&format!(
+            "PRAGMA cache_size=-{WRITE_CACHE_KIB}; PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES};"
         ))?;
         Ok(())
     }

@@ -51,8 +51,7 @@ pub(crate) fn parse_published(s: &str) -> Option<PublishedDate> {
 }
 
 pub fn run(explain: bool) -> anyhow::Result<()> {
-    let resources = crate::resources::load();
-    let lexicon = crate::resources::event_lexicon();
+    let (resources, lexicon) = crate::resources::load_with_lexicon();
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

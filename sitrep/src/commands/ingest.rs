@@ -37,21 +37,23 @@ pub fn run(
     paths: &[PathBuf],
 ) -> anyhow::Result<()> {
     let mut store = Store::open(db).with_context(|| format!("opening the store {}", db.display()))?;
-    let mut dedup = Dedup::restore(
-        &store,
-        sitrep_dedup::Params {
-            window_days: dedup_window,
-            ..sitrep_dedup::Params::default()
-        },
-    )?;
-    let resources = crate::resources::load();
-    let lexicon = crate::resources::event_lexicon();
-    let mut stories = crate::clustering::Clustering::restore(
-        &mut store,
-        clustering.clustering,
-        clustering.story_window,
-        &crate::config::model_dir(),
-    )?;
+    store
+        .tune_for_writing()
+        .with_context(|| format!("opening the store {}", db.display()))?;
+    // The reference data loads while the store's state is restored (and
+    // is reported after it).
+    let (read, restored) = rayon::join(crate::resources::Read::all, || -> anyhow::Result<_> {
+        let dedup = Dedup::restore_window(&store, dedup_window)?;
+        let stories = crate::clustering::Clustering::restore(
+            &mut store,
+            clustering.clustering,
+            clustering.story_window,
+            &crate::config::model_dir(),
+        )?;
+        Ok((dedup, stories))
+    });
+    let (mut dedup, mut stories) = restored?;
+    let (resources, lexicon) = read.finish();
     // The annotating thread's own view of what was stored before this
     // ingest began (the store itself is busy with earlier batches).
     let before = Store::open_existing(db).with_context(|| format!("opening the store {}", db.display()))?;

@@ -104,13 +104,7 @@ struct IngestState {
 impl PipelineIngest {
     fn open(db: &Path, dedup_window: u32) -> anyhow::Result<Self> {
         let store = Store::open(db).with_context(|| format!("opening the store {}", db.display()))?;
-        let dedup = Dedup::restore(
-            &store,
-            sitrep_dedup::Params {
-                window_days: dedup_window,
-                ..sitrep_dedup::Params::default()
-            },
-        )?;
+        let dedup = Dedup::restore_window(&store, dedup_window)?;
         Ok(Self {
             state: Mutex::new(IngestState { store, dedup }),
             resources: crate::resources::load(),
