@@ -510,7 +510,20 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             .subject(k, 0)
             .or_else(|| (opens_quote || thing_asks).then(|| sent.reporter(k)).flatten());
         let (source, mut target) = if passive {
-            let by = sent.chunk_after(tr.end, clause_end, |c| c.prep.as_deref() == Some("by"));
+            // "killed in a car bomb explosion": an attack's weapon is its
+            // agent, as with "by".
+            let by = sent
+                .chunk_after(tr.end, clause_end, |c| c.prep.as_deref() == Some("by"))
+                .or_else(|| {
+                    matches!(coding.kind, PloverType::Assault | PloverType::Fight)
+                        .then(|| sent.chunk_after(tr.end, clause_end, |c| c.prep.as_deref() == Some("in")))
+                        .flatten()
+                        .filter(|&c| {
+                            let actors = &sent.chunks[c].actors;
+                            !actors.is_empty()
+                                && actors.iter().all(|a| a.agent_sector.as_deref() == Some("UAF"))
+                        })
+                });
             // "A camp for Congolese refugees was attacked": a subject that
             // names no one stands for the party its "for" or "of" phrase
             // names.

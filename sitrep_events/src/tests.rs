@@ -440,6 +440,20 @@ fn unattributed_attacks_are_located_where_they_struck() {
         "Three [US|USA|-|country] servicemen were killed by an improvised explosive device outside of the [Iraqi|IRQ|-|country] city of [Basra|IRQ|-|place] {on Sunday|2025-02-16}.",
         &["ASSAULT 183 IRQ.UAF>USA.MIL 2025-02-16 @Basra"],
     );
+    // Killed "in" a bombing: the bombing is the agent, as with "by".
+    check(
+        "Three [US|USA|-|country] servicemen were killed in a roadside bombing outside of the [Iraqi|IRQ|-|country] city of [Basra|IRQ|-|place] {on Sunday|2025-02-16}.",
+        &["ASSAULT 183 IRQ.UAF>USA.MIL 2025-02-16 @Basra"],
+    );
+    check(
+        "A journalist has been killed in a car bomb explosion in eastern [Beirut|LBN|-|place].",
+        &["ASSAULT 183 LBN.UAF>LBN.MED 2025-02-22 @Beirut"],
+    );
+    // Killed in a place or in fighting: no agent.
+    check(
+        "Three [US|USA|-|country] servicemen were killed in [Basra|IRQ|-|place] {on Sunday|2025-02-16}.",
+        &[],
+    );
     // Condemning a bombing is no bombing.
     check(
         "The [French|FRA|-|country] government condemned the bombing in [Kabul|AFG|-|place].",
