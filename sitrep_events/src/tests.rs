@@ -1434,3 +1434,20 @@ fn a_passive_subject_naming_no_one_stands_for_its_owner() {
         &["FIGHT 190 BDI.REB>- 2025-02-22"],
     );
 }
+
+#[test]
+fn an_authority_ordering_an_arrest_or_expulsion_makes_it() {
+    check(
+        "[Egypt|EGY|-|country]'s security chief ordered the arrest of dozens of opposition activists.",
+        &["COERCE 173 EGY.COP>EGY.OPP 2025-02-22"],
+    );
+    check(
+        "The [Kenyan|KEN|-|country] government ordered the expulsion of two [Somali|SOM|-|country] journalists.",
+        &["COERCE 174 KEN.GOV>SOM.MED 2025-02-22"],
+    );
+    // Ordering someone to act is still a demand.
+    check(
+        "The [Kenyan|KEN|-|country] government ordered [Somali|SOM|-|country] troops to withdraw.",
+        &["DEMAND 1056 KEN.GOV>SOM.MIL 2025-02-22"],
+    );
+}
