@@ -318,7 +318,20 @@ pub(crate) fn key_of(tokens: &[Token]) -> String {
 
 /// True when `word` (normalised) is in the sorted list `list`.
 pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
+    list.binary_search_by(|w| short_cmp(w, word)).is_ok()
+}
+
+/// `a.cmp(b)` for the short words of the lists: the same order, compared
+/// byte by byte in place. Most comparisons of a search end at the first
+/// byte, and a call to `memcmp` for each was ~3% of ingest.
+fn short_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// Lowercase words that may sit inside a name between capitalised words
@@ -1145,7 +1158,7 @@ pub(crate) const INSTITUTION_NOUNS: &[(&str, &str, &str)] = &[
 /// Looks `word` up in a sorted `(word, value)` table.
 pub(crate) fn lookup<'a, T: Copy>(table: &'a [(&'a str, T)], word: &str) -> Option<T> {
     table
-        .binary_search_by(|(w, _)| (*w).cmp(word))
+        .binary_search_by(|(w, _)| short_cmp(w, word))
         .ok()
         .map(|i| table[i].1)
 }
@@ -1156,7 +1169,7 @@ pub(crate) fn lookup_pair<'a>(
     phrase: &str,
 ) -> Option<(&'a str, &'a str)> {
     table
-        .binary_search_by(|(w, _, _)| (*w).cmp(phrase))
+        .binary_search_by(|(w, _, _)| short_cmp(w, phrase))
         .ok()
         .map(|i| (table[i].1, table[i].2))
 }
@@ -1164,6 +1177,13 @@ pub(crate) fn lookup_pair<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn short_comparison_is_the_string_order(a in "[a-zé' .-]{0,12}", b in "[a-zé' .-]{0,12}") {
+            proptest::prop_assert_eq!(short_cmp(&a, &b), a.cmp(&b));
+        }
+    }
 
     fn check(text: &str, expected: &[&str]) {
         let tokens = tokenize(text, &[]);
