@@ -82,7 +82,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::{CaptureMatches, Captures, Regex, RegexSet, SetMatches};
 use sitrep_model::date::days_in_month;
 use sitrep_model::{DatePrecision, PartialDate, PublishedDate, Sentence, Span, TimeAnchor, TimeExpression};
 
@@ -562,6 +562,49 @@ static THAT_DAY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The patterns [`find_candidates`] scans for, in [`PRESENT`]'s order.
+static SCANNED: [&LazyLock<Regex>; 21] = [
+    &ISO,
+    &NUMERIC,
+    &WRITTEN,
+    &MONTH_YEAR,
+    &MONTH_ALONE,
+    &YEAR,
+    &YEAR_AFTER_ARTICLE,
+    &DECADE,
+    &SEASON,
+    &IN_THE_DAY,
+    &WEEKDAY,
+    &DEICTIC,
+    &CALENDAR,
+    &WEEKEND,
+    &WINDOW,
+    &RECENT,
+    &AGO,
+    &ANCHORED,
+    &THE_NEXT,
+    &THE_DAY_BEFORE,
+    &THAT_DAY,
+];
+
+/// All of [`SCANNED`] at once: one pass over a text tells which patterns
+/// occur in it, and only those are then run for their matches (most
+/// texts hold a few of the kinds; the scans were ~4% of ingest).
+static PRESENT: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(SCANNED.iter().map(|r| r.as_str())).unwrap_or_else(|e| panic!("temporal patterns: {e}"))
+});
+
+/// The matches of `re` (one of [`SCANNED`]) in `text`, none when
+/// `present` says it does not occur.
+fn scan<'r, 't>(
+    re: &'r LazyLock<Regex>,
+    present: &SetMatches,
+    text: &'t str,
+) -> Option<CaptureMatches<'r, 't>> {
+    let i = SCANNED.iter().position(|r| std::ptr::eq(*r, re))?;
+    present.matched(i).then(|| re.captures_iter(text))
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
     let n = match lower.get(..3)? {
@@ -716,6 +759,7 @@ fn clause_ends_after(text: &str, at: usize) -> bool {
 }
 
 fn find_candidates(text: &str) -> Vec<Candidate> {
+    let present = PRESENT.matches(text);
     let mut found: Vec<Candidate> = Vec::new();
     let mut push = |start: usize, end: usize, kind: Kind| {
         if start < end {
@@ -726,7 +770,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         }
     };
 
-    for c in ISO.captures_iter(text) {
+    for c in scan(&ISO, &present, text).into_iter().flatten() {
         let (Some(whole), Some(y), Some(m), Some(d)) =
             (c.get(0), year_of(&c, "y"), num(&c, "m"), num(&c, "d"))
         else {
@@ -745,7 +789,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         }
     }
 
-    for c in NUMERIC.captures_iter(text) {
+    for c in scan(&NUMERIC, &present, text).into_iter().flatten() {
         let (Some(whole), Some(a), Some(b), Some(y)) =
             (c.get(0), num(&c, "a"), num(&c, "b"), year_of(&c, "y"))
         else {
@@ -779,7 +823,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         push(whole.start(), whole.end(), kind);
     }
 
-    for c in WRITTEN.captures_iter(text) {
+    for c in scan(&WRITTEN, &present, text).into_iter().flatten() {
         let Some(whole) = c.get(0) else { continue };
         let (d, m) = match (c.name("d1"), c.name("m1"), c.name("m2"), c.name("d2")) {
             (Some(d), Some(m), _, _) | (_, _, Some(m), Some(d)) => (d, m),
@@ -812,7 +856,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         push(whole.start(), whole.end(), kind);
     }
 
-    for c in MONTH_YEAR.captures_iter(text) {
+    for c in scan(&MONTH_YEAR, &present, text).into_iter().flatten() {
         let (Some(whole), Some(m), Some(y)) = (c.get(0), c.name("m"), year_of(&c, "y")) else {
             continue;
         };
@@ -824,7 +868,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         }
     }
 
-    for c in MONTH_ALONE.captures_iter(text) {
+    for c in scan(&MONTH_ALONE, &present, text).into_iter().flatten() {
         let (Some(pre), Some(m)) = (c.name("pre"), c.name("m")) else {
             continue;
         };
@@ -856,7 +900,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         push(start, m.end(), Kind::Month { month, rel });
     }
 
-    for c in YEAR.captures_iter(text) {
+    for c in scan(&YEAR, &present, text).into_iter().flatten() {
         let (Some(y), Some(year)) = (c.name("y"), year_of(&c, "y")) else {
             continue;
         };
@@ -884,7 +928,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         push(start, y.end(), Kind::Year { year });
     }
 
-    for c in YEAR_AFTER_ARTICLE.captures_iter(text) {
+    for c in scan(&YEAR_AFTER_ARTICLE, &present, text).into_iter().flatten() {
         let (Some(y), Some(year)) = (c.name("y"), year_of(&c, "y")) else {
             continue;
         };
@@ -902,12 +946,12 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         push(y.start(), y.end(), Kind::Year { year });
     }
 
-    for c in DECADE.captures_iter(text) {
+    for c in scan(&DECADE, &present, text).into_iter().flatten() {
         let Some(whole) = c.get(0) else { continue };
         push(whole.start(), whole.end(), Kind::Decade);
     }
 
-    for c in SEASON.captures_iter(text) {
+    for c in scan(&SEASON, &present, text).into_iter().flatten() {
         let (Some(whole), Some(rel), Some(season)) = (c.get(0), c.name("rel"), c.name("s")) else {
             continue;
         };
@@ -920,7 +964,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         push(whole.start(), whole.end(), Kind::Season { shift, winter });
     }
 
-    for c in IN_THE_DAY.captures_iter(text) {
+    for c in scan(&IN_THE_DAY, &present, text).into_iter().flatten() {
         let (Some(whole), Some(u)) = (c.get(0), c.name("u")) else {
             continue;
         };
@@ -930,7 +974,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         push(whole.start(), whole.end(), Kind::Same { unit });
     }
 
-    for c in WEEKDAY.captures_iter(text) {
+    for c in scan(&WEEKDAY, &present, text).into_iter().flatten() {
         let (Some(whole), Some(wd)) = (c.get(0), c.name("wd")) else {
             continue;
         };
@@ -968,7 +1012,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         push(whole.start(), whole.end(), Kind::Weekday { weekday, rel });
     }
 
-    for c in DEICTIC.captures_iter(text) {
+    for c in scan(&DEICTIC, &present, text).into_iter().flatten() {
         let Some(d) = c.name("d") else { continue };
         let words = d.as_str().to_ascii_lowercase();
         let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -985,7 +1029,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         push(d.start(), d.end(), Kind::Deictic { offset });
     }
 
-    for c in CALENDAR.captures_iter(text) {
+    for c in scan(&CALENDAR, &present, text).into_iter().flatten() {
         let (Some(whole), Some(q), Some(u)) = (c.get(0), c.name("q"), c.name("u")) else {
             continue;
         };
@@ -1022,7 +1066,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         push(whole.start(), whole.end(), Kind::Calendar { unit, shift, part });
     }
 
-    for c in WEEKEND.captures_iter(text) {
+    for c in scan(&WEEKEND, &present, text).into_iter().flatten() {
         let Some(x) = c.name("x") else { continue };
         push(
             x.start(),
@@ -1035,7 +1079,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         );
     }
 
-    for c in WINDOW.captures_iter(text) {
+    for c in scan(&WINDOW, &present, text).into_iter().flatten() {
         let (Some(x), Some(w), Some(u)) = (c.name("x"), c.name("w"), c.name("u")) else {
             continue;
         };
@@ -1065,7 +1109,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         push(x.start(), x.end(), Kind::Window { unit, count, future });
     }
 
-    for c in RECENT.captures_iter(text) {
+    for c in scan(&RECENT, &present, text).into_iter().flatten() {
         let (Some(whole), Some(u)) = (c.get(0), c.name("u")) else {
             continue;
         };
@@ -1089,7 +1133,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         );
     }
 
-    for c in AGO.captures_iter(text) {
+    for c in scan(&AGO, &present, text).into_iter().flatten() {
         let (Some(whole), Some(u)) = (c.get(0), c.name("u")) else {
             continue;
         };
@@ -1103,7 +1147,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         push(whole.start(), whole.end(), Kind::Ago { unit, count, qual });
     }
 
-    for c in ANCHORED.captures_iter(text) {
+    for c in scan(&ANCHORED, &present, text).into_iter().flatten() {
         let (Some(whole), Some(u), Some(dir)) = (c.get(0), c.name("u"), c.name("dir")) else {
             continue;
         };
@@ -1149,7 +1193,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         );
     }
 
-    for c in THE_NEXT.captures_iter(text) {
+    for c in scan(&THE_NEXT, &present, text).into_iter().flatten() {
         let (Some(whole), Some(which), Some(u)) = (c.get(0), c.name("which"), c.name("u")) else {
             continue;
         };
@@ -1179,7 +1223,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         push(whole.start(), whole.end(), kind);
     }
 
-    for c in THE_DAY_BEFORE.captures_iter(text) {
+    for c in scan(&THE_DAY_BEFORE, &present, text).into_iter().flatten() {
         let (Some(whole), Some(u), Some(dir)) = (c.get(0), c.name("u"), c.name("dir")) else {
             continue;
         };
@@ -1207,7 +1251,7 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
         );
     }
 
-    for c in THAT_DAY.captures_iter(text) {
+    for c in scan(&THAT_DAY, &present, text).into_iter().flatten() {
         let (Some(whole), Some(u)) = (c.get(0), c.name("u")) else {
             continue;
         };
