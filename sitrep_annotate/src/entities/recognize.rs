@@ -22,6 +22,9 @@
 //! Capitalisation alone never makes an entity: sentence starts, headline
 //! words, months and days are not names.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use sitrep_model::{EntityKind, PlaceMention};
 
 use super::knowledge::{KnowledgeBase, Target, actors_in, countries_in};
@@ -31,6 +34,18 @@ use super::text::{
     LOCAL_INSTITUTION_HEADS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PORTFOLIO_WORDS, REBEL_CUES,
     SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLE_ADJECTIVES, TITLE_HEADS, TITLE_MODIFIERS, Token,
 };
+
+/// The words a title can start with (its adjectives, heads and
+/// modifiers): [`Recognizer::title_at`] asks at every word, and one lookup
+/// here turns most away before the lists are searched.
+static TITLE_STARTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    TITLE_ADJECTIVES
+        .iter()
+        .chain(TITLE_HEADS)
+        .chain(TITLE_MODIFIERS)
+        .copied()
+        .collect()
+});
 
 /// What a candidate names, before canonical ids are assigned.
 #[derive(Debug, Clone, PartialEq)]
@@ -391,6 +406,12 @@ impl<'a> Recognizer<'a> {
     /// Minister", "rebel leader", "Gen."), with an "of" portfolio
     /// ("Secretary of State"). It must contain a head.
     pub fn title_at(&self, i: usize) -> Option<Title> {
+        if !self
+            .word(i)
+            .is_some_and(|t| TITLE_STARTS.contains(t.norm.as_str()))
+        {
+            return None;
+        }
         let mut k = i;
         let mut words: Vec<String> = Vec::new();
         let mut role_end_words = 0;
