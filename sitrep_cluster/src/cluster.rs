@@ -407,6 +407,12 @@ pub struct Clusterer {
     offices: BTreeMap<String, OfficeDays>,
     /// Merges made since the last batch ended.
     merges: Vec<StoryMerge>,
+    /// Shared-key counts by member while candidates are gathered (all 0
+    /// between articles; grown as members are added).
+    hits: Vec<u32>,
+    /// Whether each member is still active (`members[m].is_some()`), kept
+    /// apart so walking the postings does not read whole members.
+    alive: Vec<bool>,
 }
 
 /// One office's holders by day: day → holder → members naming them.
@@ -501,6 +507,8 @@ impl Clusterer {
             clock: None,
             next_seq: 0,
             dead: 0,
+            hits: Vec::new(),
+            alive: Vec::new(),
             offices: BTreeMap::new(),
             merges: Vec::new(),
         }
@@ -655,7 +663,9 @@ impl Clusterer {
         clock: Option<i64>,
     ) -> (Placement, Option<ThreadLink>) {
         let query = self.query(item, day, basis);
-        let candidates = self.candidates(&query);
+        let mut hits = std::mem::take(&mut self.hits);
+        let candidates = self.candidates(&query, &mut hits);
+        self.hits = hits;
         // Each candidate's signals are independent of the others': scored
         // in parallel, collected in candidate order.
         let scored: Vec<(usize, usize, Signals)> = candidates
@@ -804,9 +814,11 @@ impl Clusterer {
     /// Members sharing distinctive terms or an actor with the article, or
     /// a passage: the ones sharing most first, at most `max_candidates`,
     /// returned in member order.
-    fn candidates(&self, q: &Query) -> Vec<usize> {
-        // Counted in a hash map, then sorted: nothing depends on its order.
-        let mut hits: IdMap<usize, u32> = IdMap::default();
+    fn candidates(&self, q: &Query, hits: &mut Vec<u32>) -> Vec<usize> {
+        // Counted by member in `hits` (left all 0 again), the members
+        // counted listed as first seen, then sorted.
+        hits.resize(self.members.len(), 0);
+        let mut seen: Vec<usize> = Vec::new();
         let mut top: Vec<(u32, f32)> = q.terms.clone();
         top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let keys = top
@@ -820,15 +832,24 @@ impl Clusterer {
                 .get(&key)
                 .filter(|l| l.len() <= self.params.max_postings)
             {
-                for &m in list.iter().filter(|&&m| self.members[m].is_some()) {
-                    *hits.entry(m).or_insert(0) += 1;
+                for &m in list.iter().filter(|&&m| self.alive[m]) {
+                    if hits[m] == 0 {
+                        seen.push(m);
+                    }
+                    hits[m] += 1;
                 }
             }
         }
         for &m in q.linked.keys() {
-            *hits.entry(m).or_insert(0) += 1000;
+            if hits[m] == 0 {
+                seen.push(m);
+            }
+            hits[m] += 1000;
         }
-        let mut ranked: Vec<(usize, u32)> = hits.into_iter().collect();
+        let mut ranked: Vec<(usize, u32)> = seen
+            .into_iter()
+            .map(|m| (m, std::mem::take(&mut hits[m])))
+            .collect();
         ranked.sort_unstable();
         if ranked.len() > self.params.max_candidates {
             ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
@@ -1153,6 +1174,7 @@ impl Clusterer {
             .filter(|(k, _)| actors.binary_search(k).is_ok())
             .copied()
             .collect();
+        self.alive.push(true);
         self.members.push(Some(Member {
             id: item.id.clone(),
             story: s,
@@ -1283,6 +1305,7 @@ impl Clusterer {
                 continue;
             };
             for &m in &story.members {
+                self.alive[m] = false;
                 if let Some(member) = self.members[m].take() {
                     self.terms_df.remove(member.terms.iter().map(|(k, _)| k));
                     self.entities_df.remove(member.entities.iter().map(|(k, _)| k));
