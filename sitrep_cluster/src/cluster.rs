@@ -819,8 +819,13 @@ impl Clusterer {
         // counted listed as first seen, then sorted.
         hits.resize(self.members.len(), 0);
         let mut seen: Vec<usize> = Vec::new();
+        // The heaviest terms (ties by id: a total order, so the same ones
+        // whatever the selection's path; their order does not matter).
         let mut top: Vec<(u32, f32)> = q.terms.clone();
-        top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let heaviest = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if top.len() > self.params.index_terms {
+            top.select_nth_unstable_by(self.params.index_terms, heaviest);
+        }
         let keys = top
             .iter()
             .take(self.params.index_terms)
@@ -850,12 +855,14 @@ impl Clusterer {
             .into_iter()
             .map(|m| (m, std::mem::take(&mut hits[m])))
             .collect();
-        ranked.sort_unstable();
         if ranked.len() > self.params.max_candidates {
-            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+            // Most shared keys first, then the latest member: a total order.
+            ranked.select_nth_unstable_by(self.params.max_candidates, |a, b| {
+                b.1.cmp(&a.1).then(b.0.cmp(&a.0))
+            });
             ranked.truncate(self.params.max_candidates);
-            ranked.sort_by_key(|r| r.0);
         }
+        ranked.sort_unstable_by_key(|r| r.0);
         ranked.into_iter().map(|r| r.0).collect()
     }
 

@@ -370,7 +370,9 @@ impl Profile {
             return;
         }
         let mut all: Vec<(u32, f32, f32)> = self.sums.iter().map(|(k, w)| (*k, *w, score(*k, *w))).collect();
-        all.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        // A total order (ids are unique): the same entries kept whatever
+        // the selection's path.
+        all.select_nth_unstable_by(cap, |a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
         all.truncate(cap);
         self.sums = all.into_iter().map(|(k, w, _)| (k, w)).collect();
     }
