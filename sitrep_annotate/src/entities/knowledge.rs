@@ -18,6 +18,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use foldhash::fast::FixedState;
+
 use sitrep_model::EntityKind;
 use thiserror::Error;
 
@@ -133,24 +135,32 @@ pub(crate) fn actors_in(targets: &[Target]) -> Vec<usize> {
         .collect()
 }
 
+/// A map looked up by word or phrase per token: hashed with a fixed seed
+/// (foldhash, much cheaper than SipHash on short keys), never iterated
+/// where the order shows.
+type WordMap<V> = HashMap<String, V, FixedState>;
+
+/// A set of words or phrases looked up per token (see [`WordMap`]).
+type WordSet = HashSet<String, FixedState>;
+
 /// Countries, actors and role words for entity recognition, with indexes.
 #[derive(Debug, Clone)]
 pub struct KnowledgeBase {
     pub(crate) countries: Vec<Country>,
     pub(crate) actors: Vec<Actor>,
-    roles: HashMap<String, String>,
-    names: HashMap<String, Vec<Target>>,
+    roles: WordMap<String>,
+    names: WordMap<Vec<Target>>,
     /// Every start of a name phrase that ends before a space ("u.s.",
     /// "u.s. secretary" of "u.s. secretary of state"): a phrase that is
     /// none of these starts no longer name.
-    prefixes: HashSet<String>,
-    surnames: HashMap<String, Vec<usize>>,
-    by_iso: HashMap<String, usize>,
+    prefixes: WordSet,
+    surnames: WordMap<Vec<usize>>,
+    by_iso: WordMap<usize>,
     max_tokens: usize,
     sources: Vec<(String, String)>,
     /// Given names, normalised ("vincent"): a capitalised word pair
     /// opening with one is a person's name.
-    given_names: HashSet<String>,
+    given_names: WordSet,
 }
 
 /// Records read from one file before indexing.
@@ -377,9 +387,9 @@ impl KnowledgeBase {
             countries,
             actors: merge_actors(actors),
             roles: roles.into_iter().collect(),
-            names: HashMap::new(),
-            prefixes: HashSet::new(),
-            surnames: HashMap::new(),
+            names: WordMap::default(),
+            prefixes: WordSet::default(),
+            surnames: WordMap::default(),
             max_tokens: 1,
             sources,
             given_names: given_names.iter().map(|n| text::normalise_word(n)).collect(),

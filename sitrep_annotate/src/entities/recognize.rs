@@ -25,6 +25,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use foldhash::fast::FixedState;
+
 use sitrep_model::{EntityKind, PlaceMention};
 
 use super::knowledge::{KnowledgeBase, Target, actors_in, countries_in};
@@ -38,7 +40,7 @@ use super::text::{
 /// The words a title can start with (its adjectives, heads and
 /// modifiers): [`Recognizer::title_at`] asks at every word, and one lookup
 /// here turns most away before the lists are searched.
-static TITLE_STARTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static TITLE_STARTS: LazyLock<HashSet<&'static str, FixedState>> = LazyLock::new(|| {
     TITLE_ADJECTIVES
         .iter()
         .chain(TITLE_HEADS)
