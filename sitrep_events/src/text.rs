@@ -7,6 +7,10 @@
 //! possessive `'s`, and closed-class tags (determiners, prepositions,
 //! auxiliaries, negations, subordinators) that the clause analysis reads.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use foldhash::fast::FixedState;
 use sitrep_model::Span;
 
 /// A coarse word class, from closed lists only; open-class words are
@@ -203,6 +207,30 @@ const PRONOUNS: &[&str] = &[
     "herself",
 ];
 
+/// The closed word lists by word, each word with the tag of the first list
+/// holding it (determiners, prepositions, auxiliaries, modals, negations,
+/// subordinators, relatives, pronouns): one lookup per token instead of a
+/// scan through every list.
+static CLOSED_CLASS: LazyLock<HashMap<&'static str, Tag, FixedState>> = LazyLock::new(|| {
+    let lists: [(&[&'static str], Tag); 8] = [
+        (DETERMINERS, Tag::Det),
+        (PREPOSITIONS, Tag::Prep),
+        (AUXILIARIES, Tag::Aux),
+        (MODALS, Tag::Modal),
+        (NEGATIONS, Tag::Neg),
+        (SUBORDINATORS, Tag::Sub),
+        (RELATIVES, Tag::Rel),
+        (PRONOUNS, Tag::Pron),
+    ];
+    let mut by_word = HashMap::default();
+    for (list, tag) in lists {
+        for &word in list {
+            by_word.entry(word).or_insert(tag);
+        }
+    }
+    by_word
+});
+
 fn classify(lower: &str, is_number: bool) -> Tag {
     if is_number {
         return Tag::Number;
@@ -218,22 +246,8 @@ fn classify(lower: &str, is_number: bool) -> Tag {
         "(" | ")" | "[" | "]" | "{" | "}" => return Tag::Bracket,
         _ => {}
     }
-    if DETERMINERS.contains(&lower) {
-        Tag::Det
-    } else if PREPOSITIONS.contains(&lower) {
-        Tag::Prep
-    } else if AUXILIARIES.contains(&lower) {
-        Tag::Aux
-    } else if MODALS.contains(&lower) {
-        Tag::Modal
-    } else if NEGATIONS.contains(&lower) {
-        Tag::Neg
-    } else if SUBORDINATORS.contains(&lower) {
-        Tag::Sub
-    } else if RELATIVES.contains(&lower) {
-        Tag::Rel
-    } else if PRONOUNS.contains(&lower) {
-        Tag::Pron
+    if let Some(&tag) = CLOSED_CLASS.get(lower) {
+        tag
     } else if lower.chars().all(|c| !c.is_alphanumeric()) {
         Tag::Punct
     } else {
