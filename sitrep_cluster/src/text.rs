@@ -265,50 +265,26 @@ fn is_stop(word: &str) -> bool {
 }
 
 /// The Snowball algorithm for an ISO 639-1 code; English when unknown.
-/// The Snowball algorithms by index (English first, the default).
-const ALGORITHMS: [Algorithm; 18] = [
-    Algorithm::English,
-    Algorithm::Arabic,
-    Algorithm::Danish,
-    Algorithm::Dutch,
-    Algorithm::Finnish,
-    Algorithm::French,
-    Algorithm::German,
-    Algorithm::Greek,
-    Algorithm::Hungarian,
-    Algorithm::Italian,
-    Algorithm::Norwegian,
-    Algorithm::Portuguese,
-    Algorithm::Romanian,
-    Algorithm::Russian,
-    Algorithm::Spanish,
-    Algorithm::Swedish,
-    Algorithm::Tamil,
-    Algorithm::Turkish,
-];
-
-/// The index in [`ALGORITHMS`] of the stemmer for a language (ISO 639-1),
-/// English when unknown.
-fn algorithm(language: Option<&str>) -> usize {
+fn algorithm(language: Option<&str>) -> Algorithm {
     match language.unwrap_or("en") {
-        "ar" => 1,
-        "da" => 2,
-        "nl" => 3,
-        "fi" => 4,
-        "fr" => 5,
-        "de" => 6,
-        "el" => 7,
-        "hu" => 8,
-        "it" => 9,
-        "no" | "nb" | "nn" => 10,
-        "pt" => 11,
-        "ro" => 12,
-        "ru" => 13,
-        "es" => 14,
-        "sv" => 15,
-        "ta" => 16,
-        "tr" => 17,
-        _ => 0,
+        "ar" => Algorithm::Arabic,
+        "da" => Algorithm::Danish,
+        "nl" => Algorithm::Dutch,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "el" => Algorithm::Greek,
+        "hu" => Algorithm::Hungarian,
+        "it" => Algorithm::Italian,
+        "no" | "nb" | "nn" => Algorithm::Norwegian,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "es" => Algorithm::Spanish,
+        "sv" => Algorithm::Swedish,
+        "ta" => Algorithm::Tamil,
+        "tr" => Algorithm::Turkish,
+        _ => Algorithm::English,
     }
 }
 
@@ -319,7 +295,8 @@ const STEM_MEMO_WORDS: usize = 100_000;
 thread_local! {
     /// Stems already computed on this thread, per algorithm: news repeats
     /// its words, and Snowball was ~2% of ingest's CPU.
-    static STEMS: RefCell<Vec<HashMap<String, Rc<str>>>> = RefCell::new(vec![HashMap::new(); ALGORITHMS.len()]);
+    /// (Indexed by the algorithm's discriminant, grown on first use.)
+    static STEMS: RefCell<Vec<HashMap<String, Rc<str>>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// FNV-1a over the bytes, folded to 32 bits.
@@ -336,7 +313,7 @@ pub fn term_id(s: &str) -> TermId {
 /// A tokenizer and stemmer for one language.
 pub struct Terms {
     stemmer: Stemmer,
-    /// The stemmer's index in [`ALGORITHMS`].
+    /// The stemmer's algorithm as an index into the stem memos.
     algorithm: usize,
 }
 
@@ -361,8 +338,8 @@ impl Terms {
     pub fn new(language: Option<&str>) -> Self {
         let algorithm = algorithm(language);
         Self {
-            stemmer: Stemmer::create(ALGORITHMS[algorithm]),
-            algorithm,
+            stemmer: Stemmer::create(algorithm),
+            algorithm: algorithm as usize,
         }
     }
 
@@ -370,6 +347,9 @@ impl Terms {
     fn stem(&self, word: &str) -> Rc<str> {
         STEMS.with(|memos| {
             let mut memos = memos.borrow_mut();
+            if memos.len() <= self.algorithm {
+                memos.resize_with(self.algorithm + 1, HashMap::new);
+            }
             let memo = &mut memos[self.algorithm];
             if let Some(stem) = memo.get(word) {
                 return Rc::clone(stem);
