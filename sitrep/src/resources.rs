@@ -100,15 +100,9 @@ fn lexicon_or_fallback(path: &Path, read: Result<sitrep_events::Lexicon, String>
     })
 }
 
-/// The annotation resources from the cache folder.
+/// The annotation resources from the cache folder (the two read at once).
 pub fn load() -> Resources {
-    let (gazetteer, knowledge) = (gazetteer_path(), knowledge_path());
-    let (read_gazetteer, read_knowledge) =
-        rayon::join(|| read_gazetteer(&gazetteer), || read_knowledge(&knowledge));
-    Resources {
-        gazetteer: gazetteer_or_fallback(&gazetteer, read_gazetteer),
-        knowledge: knowledge_or_fallback(&knowledge, read_knowledge),
-    }
+    ReadResources::all().finish()
 }
 
 /// The annotation resources and the event lexicon from the cache folder
@@ -117,31 +111,50 @@ pub fn load_with_lexicon() -> (Resources, sitrep_events::Lexicon) {
     Read::all().finish()
 }
 
+/// The gazetteer and the knowledge base, read and parsed at once (on
+/// rayon) but not yet reported.
+struct ReadResources {
+    gazetteer: (PathBuf, Result<Gazetteer, String>),
+    knowledge: (PathBuf, Result<KnowledgeBase, String>),
+}
+
+impl ReadResources {
+    fn all() -> Self {
+        let (gazetteer, knowledge) = (gazetteer_path(), knowledge_path());
+        let (read_gazetteer, read_knowledge) =
+            rayon::join(|| read_gazetteer(&gazetteer), || read_knowledge(&knowledge));
+        Self {
+            gazetteer: (gazetteer, read_gazetteer),
+            knowledge: (knowledge, read_knowledge),
+        }
+    }
+
+    /// The resources, a missing one reported (gazetteer first) and
+    /// replaced by its fallback.
+    fn finish(self) -> Resources {
+        Resources {
+            gazetteer: gazetteer_or_fallback(&self.gazetteer.0, self.gazetteer.1),
+            knowledge: knowledge_or_fallback(&self.knowledge.0, self.knowledge.1),
+        }
+    }
+}
+
 /// The cache folder's annotation resources and event lexicon, read and
 /// parsed (at once, on rayon) but not yet reported: [`Read::finish`] says
 /// what is missing, in a fixed order, so the reading can run beside other
 /// work without interleaving messages.
 pub struct Read {
-    gazetteer: (PathBuf, Result<Gazetteer, String>),
-    knowledge: (PathBuf, Result<KnowledgeBase, String>),
+    resources: ReadResources,
     lexicon: (PathBuf, Result<sitrep_events::Lexicon, String>),
 }
 
 impl Read {
     /// Read and parse the three.
     pub fn all() -> Self {
-        let (gazetteer, knowledge, lexicon) = (
-            gazetteer_path(),
-            knowledge_path(),
-            crate::config::event_lexicon_path(),
-        );
-        let ((read_gazetteer, read_knowledge), read_lexicon) = rayon::join(
-            || rayon::join(|| read_gazetteer(&gazetteer), || read_knowledge(&knowledge)),
-            || read_event_lexicon(&lexicon),
-        );
+        let lexicon = crate::config::event_lexicon_path();
+        let (resources, read_lexicon) = rayon::join(ReadResources::all, || read_event_lexicon(&lexicon));
         Self {
-            gazetteer: (gazetteer, read_gazetteer),
-            knowledge: (knowledge, read_knowledge),
+            resources,
             lexicon: (lexicon, read_lexicon),
         }
     }
@@ -149,10 +162,7 @@ impl Read {
     /// The resources and the lexicon, each missing one reported and
     /// replaced by its fallback.
     pub fn finish(self) -> (Resources, sitrep_events::Lexicon) {
-        let resources = Resources {
-            gazetteer: gazetteer_or_fallback(&self.gazetteer.0, self.gazetteer.1),
-            knowledge: knowledge_or_fallback(&self.knowledge.0, self.knowledge.1),
-        };
+        let resources = self.resources.finish();
         (resources, lexicon_or_fallback(&self.lexicon.0, self.lexicon.1))
     }
 }
