@@ -85,7 +85,9 @@ pub struct Params {
     pub index_terms: usize,
     /// Postings longer than this are too common to propose candidates.
     pub max_postings: usize,
-    /// Candidate stories scored per article.
+    /// Candidate members scored per article. Ranked by shared weight,
+    /// 50 give the ECB+ figures of scoring every member reached (20 lose
+    /// 0.0015 of train story F1, lexical).
     pub max_candidates: usize,
     /// Use entities, dates and passages (false: the plain TF-IDF baseline).
     pub evidence: bool,
@@ -154,7 +156,7 @@ impl Params {
             centroid_terms: 300,
             index_terms: 20,
             max_postings: 1000,
-            max_candidates: 100,
+            max_candidates: 50,
             evidence: true,
             mean_share: 0.5,
             office_conflict: 0.7,
