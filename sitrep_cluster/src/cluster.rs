@@ -838,11 +838,14 @@ impl Clusterer {
         hits.resize(self.members.len(), 0.0);
         let mut seen: Vec<usize> = Vec::new();
         // The heaviest terms (ties by id: a total order, so the same ones
-        // whatever the selection's path; their order does not matter).
+        // whatever the selection's path), then by id, so the weights are
+        // summed in an order of their own.
         let mut top: Vec<(u32, f32)> = q.terms.clone();
         let heaviest = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         if top.len() > self.params.index_terms {
             top.select_nth_unstable_by(self.params.index_terms, heaviest);
+            top.truncate(self.params.index_terms);
+            top.sort_unstable_by_key(|t| t.0);
         }
         let keys = top
             .iter()
