@@ -13,6 +13,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use super::{NameGroup, Weights, admin1_of};
 use crate::gazetteer::{EARTH_RADIUS_KM, PlaceKind};
 
@@ -75,7 +77,7 @@ fn gives_context(g: &NameGroup<'_>) -> bool {
 }
 
 /// The number of `key` in `numbers`, adding it when new.
-fn number_of<K: std::hash::Hash + Eq>(numbers: &mut HashMap<K, usize>, key: K) -> usize {
+fn number_of<K: std::hash::Hash + Eq>(numbers: &mut HashMap<K, usize, FixedState>, key: K) -> usize {
     let next = numbers.len() + 1;
     *numbers.entry(key).or_insert(next)
 }
@@ -97,8 +99,9 @@ impl Flat {
     /// Number the candidates of `groups`.
     pub(super) fn new(groups: &[NameGroup<'_>]) -> Self {
         let n: usize = groups.iter().map(|g| g.cands.len()).sum();
-        let mut countries: HashMap<&str, usize> = HashMap::new();
-        let mut regions: HashMap<u64, usize> = HashMap::new();
+        // foldhash's fixed seed: SipHash was 0.3% of an ingest's CPU here.
+        let mut countries: HashMap<&str, usize, FixedState> = HashMap::default();
+        let mut regions: HashMap<u64, usize, FixedState> = HashMap::default();
         let mut this = Self {
             start: Vec::with_capacity(groups.len()),
             country: Vec::with_capacity(n),
