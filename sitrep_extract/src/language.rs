@@ -246,6 +246,40 @@ mod tests {
         ),
     ];
 
+    proptest::proptest! {
+        /// The in-place folding counts a word as a marker exactly when
+        /// it is ASCII and lowercases to one, and no text makes the test
+        /// or the sampling panic (multi-byte letters, dotted capitals
+        /// whose lowercase is longer, texts past the sample's end).
+        #[test]
+        fn markers_are_counted_as_by_lowercasing_each_word(
+            words in proptest::collection::vec(
+                "(the|The|THE|said|Said|which|about|AFTER|thé|İT|straße|to|of|[a-zA-Zéİß]{1,7}|[0-9]{1,3})",
+                0..120,
+            ),
+            separator in "( |, |\\. |\n|—)",
+        ) {
+            let text = words.join(&separator);
+            let markers = [
+                "the", "and", "that", "with", "from", "said", "which", "were", "would", "been",
+                "this", "their", "they", "have", "has", "who", "after", "about",
+            ];
+            let reference: Vec<&str> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let expected_markers = reference
+                .iter()
+                .filter(|w| w.is_ascii() && markers.contains(&w.to_ascii_lowercase().as_str()))
+                .count();
+            let expected = reference.len() >= PLAIN_ENGLISH_MIN_WORDS
+                && expected_markers * 100 >= PLAIN_ENGLISH_PERCENT * reference.len();
+            proptest::prop_assert_eq!(plainly_english(&text), expected);
+            let long = text.repeat(12);
+            let _ = detect_language(&long);
+        }
+    }
+
     #[test]
     fn plain_english_is_told_by_its_function_words() {
         assert!(plainly_english(ENGLISH));
