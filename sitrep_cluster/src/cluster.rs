@@ -456,7 +456,7 @@ type HolderMemo<'a> = IdMap<(i64, &'a str), Option<u32>>;
 fn placing_order(dated: &[(Option<i64>, Option<DateBasis>)]) -> Vec<usize> {
     let firm = |i: usize| dated[i].0.is_some() && dated[i].1 != Some(DateBasis::Text);
     let mut order: Vec<usize> = (0..dated.len()).collect();
-    let slots: Vec<usize> = order.iter().copied().filter(|&i| firm(i)).collect();
+    let slots: Vec<usize> = (0..dated.len()).filter(|&i| firm(i)).collect();
     let mut by_date = slots.clone();
     by_date.sort_by_key(|&i| (dated[i].0, i));
     for (slot, i) in slots.into_iter().zip(by_date) {
@@ -1227,23 +1227,18 @@ impl Clusterer {
             .filter(|(k, _)| actors.binary_search(k).is_ok())
             .copied()
             .collect();
-        let actors_norm = norm(&actors_weighted);
-        let posting = |weight: f32| Posting {
-            member: member as u32,
-            weight,
-        };
-        for &(k, w) in &weighted {
-            self.postings
-                .entry(TERM_TAG | u64::from(k))
-                .or_default()
-                .push(posting(w));
-        }
-        for &(k, w) in &actors_weighted {
-            let w = if actors_norm > 0.0 { w / actors_norm } else { 0.0 };
-            self.postings
-                .entry(ENTITY_TAG | u64::from(k))
-                .or_default()
-                .push(posting(w));
+        // Posted as the query side reads them: terms and actors, each
+        // with its weight in the member's unit vector.
+        let keys = weighted.iter().map(|&(k, w)| (TERM_TAG | u64::from(k), w)).chain(
+            unit(actors_weighted.clone())
+                .into_iter()
+                .map(|(k, w)| (ENTITY_TAG | u64::from(k), w)),
+        );
+        for (key, weight) in keys {
+            self.postings.entry(key).or_default().push(Posting {
+                member: member as u32,
+                weight,
+            });
         }
         self.alive.push(true);
         self.members.push(Some(Member {
@@ -1401,9 +1396,9 @@ impl Clusterer {
         // once they outnumber the live ones (amortised constant cost).
         self.dead += gone.len();
         if self.dead > self.by_article.len().max(1024) {
-            let members = &self.members;
+            let alive = &self.alive;
             self.postings.retain(|_, list| {
-                list.retain(|p| members.get(p.member as usize).is_some_and(Option::is_some));
+                list.retain(|p| alive[p.member as usize]);
                 !list.is_empty()
             });
             self.dead = 0;
