@@ -28,6 +28,7 @@
 
 mod corpus;
 mod knowledge;
+mod misspelling;
 mod recognize;
 mod resolve;
 pub(crate) mod text;

@@ -17,12 +17,14 @@
 //! and surname → people.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use foldhash::fast::FixedState;
 
 use sitrep_model::EntityKind;
 use thiserror::Error;
 
+use super::misspelling::MisspellingIndex;
 use super::text::{self, CALENDAR_WORDS, COMMON_WORDS, GENERIC_INSTITUTION_WORDS};
 
 const HEADER: &str = "sitrep-knowledge\t1";
@@ -135,6 +137,14 @@ pub(crate) fn actors_in(targets: &[Target]) -> Vec<usize> {
         .collect()
 }
 
+/// The country a name or demonym target stands for.
+fn country_of(target: &Target) -> Option<usize> {
+    match target {
+        Target::Country(c) | Target::Demonym(c) => Some(*c),
+        Target::Actor(_) => None,
+    }
+}
+
 /// A map looked up by word or phrase per token: hashed with a fixed seed
 /// (foldhash, much cheaper than SipHash on short keys), never iterated
 /// where the order shows.
@@ -161,7 +171,17 @@ pub struct KnowledgeBase {
     /// Given names, normalised ("vincent"): a capitalised word pair
     /// opening with one is a person's name.
     given_names: WordSet,
+    /// One-word names of one country (names and demonyms), for words one
+    /// slip away; built on first use.
+    misspelt_countries: OnceLock<MisspellingIndex<Target>>,
+    /// Full names of dictionary people, for names one slip away; built on
+    /// first use.
+    misspelt_people: OnceLock<MisspellingIndex<usize>>,
 }
+
+/// The shortest full name of a person, in characters, matched within one
+/// edit: long enough that one slip rarely turns one real name into another.
+const MISSPELT_PERSON_MIN_CHARS: usize = 12;
 
 /// Records read from one file before indexing.
 #[derive(Default)]
@@ -249,6 +269,57 @@ impl KnowledgeBase {
     /// Targets of a normalised name phrase.
     pub(crate) fn lookup(&self, key: &str) -> &[Target] {
         self.names.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The country a one-word key names or is a demonym of when the key is
+    /// no name but one slip from names of that one country ("ethopia",
+    /// "isreali"); see [`MisspellingIndex`].
+    pub(crate) fn misspelt_country(&self, key: &str) -> Option<Target> {
+        self.misspelt_countries
+            .get_or_init(|| {
+                MisspellingIndex::new(self.sorted_names(|key, targets| match targets {
+                    [t @ (Target::Country(_) | Target::Demonym(_))] if !key.contains(' ') => Some(*t),
+                    _ => None,
+                }))
+            })
+            .lookup_by(key, |a, b| country_of(a) == country_of(b))
+            .copied()
+    }
+
+    /// The dictionary person a full-name key (two words or more) stands for
+    /// when it is no name but one slip from that person's ("francois
+    /// mitterand"); see [`MisspellingIndex`].
+    pub(crate) fn misspelt_person(&self, key: &str) -> Option<usize> {
+        if key.chars().count() < MISSPELT_PERSON_MIN_CHARS || !key.contains(' ') {
+            return None;
+        }
+        self.misspelt_people
+            .get_or_init(|| {
+                MisspellingIndex::new(self.sorted_names(|key, targets| match targets {
+                    [Target::Actor(a)]
+                        if self.actors[*a].kind == EntityKind::Person
+                            && key.contains(' ')
+                            && key.chars().count() >= MISSPELT_PERSON_MIN_CHARS =>
+                    {
+                        Some(*a)
+                    }
+                    _ => None,
+                }))
+            })
+            .lookup(key)
+            .copied()
+    }
+
+    /// The indexed name keys `pick` keeps, with what it makes of their
+    /// targets, in key order (the index is the same on every run).
+    fn sorted_names<T>(&self, pick: impl Fn(&str, &[Target]) -> Option<T>) -> Vec<(String, T)> {
+        let mut out: Vec<(String, T)> = self
+            .names
+            .iter()
+            .filter_map(|(key, targets)| pick(key, targets).map(|t| (key.clone(), t)))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
     }
 
     /// True when some name phrase continues `key` after a space.
@@ -393,6 +464,8 @@ impl KnowledgeBase {
             max_tokens: 1,
             sources,
             given_names: given_names.iter().map(|n| text::normalise_word(n)).collect(),
+            misspelt_countries: OnceLock::new(),
+            misspelt_people: OnceLock::new(),
         };
         kb.index();
         kb

@@ -128,6 +128,8 @@ pub(crate) mod priority {
     pub const PLACE: u8 = 2;
     /// A name found by a verb of saying or an appositive.
     pub const CUE: u8 = 1;
+    /// A word one slip from a country's name or demonym.
+    pub const MISSPELT: u8 = 0;
 }
 
 /// Words for a government named after its leader ("the Bush
@@ -193,6 +195,7 @@ impl<'a> Recognizer<'a> {
         out.extend(self.acronym_candidates());
         out.extend(self.place_candidates(places));
         out.extend(self.cue_candidates(&countries, places));
+        out.extend(self.misspelt_country_candidates());
         out.extend(dictionary);
         out
     }
@@ -757,7 +760,12 @@ impl<'a> Recognizer<'a> {
         {
             return None;
         }
-        let actors = actors_in(targets);
+        let mut actors = actors_in(targets);
+        if actors.is_empty() && targets.is_empty() {
+            // A dictionary person's full name with a slip ("Francois
+            // Mitterand").
+            actors.extend(self.kb.misspelt_person(&key));
+        }
         if !actors.is_empty() {
             if let Some(a) = self.best_actor(&actors, Some(EntityKind::Person), country) {
                 return Some(Referent::Actor(a));
@@ -1330,6 +1338,57 @@ impl<'a> Recognizer<'a> {
                 country_hint: None,
                 sector_hint: None,
                 is_name: true,
+            });
+        }
+        out
+    }
+
+    // ------------------------------------------------------------ slips
+
+    /// Capitalised words one slip from a country's name or demonym and
+    /// nothing else ("Ethopia has agreed", "Isreali troops"): no name
+    /// themselves, no given name or role word, not inside a longer
+    /// capitalised name (a country's name stands alone; a demonym may
+    /// open a name, "Isreali Defence Forces").
+    fn misspelt_country_candidates(&self) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for (i, t) in self.tokens.iter().enumerate() {
+            if !t.is_word()
+                || !t.cap
+                || t.upper
+                || t.norm.chars().count() < super::misspelling::MIN_CHARS
+                || !self.kb.lookup(&t.norm).is_empty()
+                || self.kb.is_given_name(&t.norm)
+                || self.kb.is_role(&t.norm)
+                || text::is_in(COMMON_WORDS, &t.norm)
+            {
+                continue;
+            }
+            let after_name = i > 0
+                && t.join != Join::Break
+                && self.tokens[i - 1].is_capitalised()
+                && !text::is_in(COMMON_WORDS, &self.tokens[i - 1].norm);
+            if after_name {
+                continue;
+            }
+            let (referent, is_name) = match self.kb.misspelt_country(&t.norm) {
+                Some(Target::Country(c))
+                    if !self.continues(i + 1) || !self.tokens[i + 1].is_capitalised() =>
+                {
+                    (Referent::Country(vec![c]), true)
+                }
+                Some(Target::Demonym(c)) => (Referent::Country(vec![c]), false),
+                _ => continue,
+            };
+            out.push(Candidate {
+                claim: (i, i + 1),
+                span: (t.start, t.end),
+                referent,
+                priority: priority::MISSPELT,
+                role: None,
+                country_hint: None,
+                sector_hint: None,
+                is_name,
             });
         }
         out

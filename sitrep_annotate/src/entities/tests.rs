@@ -109,6 +109,18 @@ fn check_entity(
 
 const FULL_CASES: &[Case] = &[
     Case {
+        name: "names one slip from a country, a demonym or a dictionary person are theirs",
+        text: "Somalai rejected the plan. Ugnadan troops crossed the border. \
+               Peter Odhiambo Exmaple said the talks would go on. \
+               Sudann, Chadd and Sommalia Stevens were not named.",
+        published: Some((2008, 3, 1)),
+        mentions: &[
+            ("Somalai", "country:SOM", None),
+            ("Ugnadan", "country:UGA", None),
+            ("Peter Odhiambo Exmaple", "person:peter-odhiambo-example", None),
+        ],
+    },
+    Case {
         name: "country names and alternate spellings are one country",
         text: "Talks on the DRC resumed. DR Congo and the Democratic Republic of Congo are one place. \
                Officials in the Congo agreed.",
