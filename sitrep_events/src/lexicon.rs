@@ -128,6 +128,8 @@ pub struct Lexicon {
     agents: WordMap<Vec<(Vec<String>, String)>>,
     weapons: WordMap<Vec<(Vec<String>, String, PloverType)>>,
     forms: WordMap<String>,
+    /// Object heads that make a verb of violence figurative.
+    figurative: Vec<Vec<String>>,
     table: BTreeMap<String, (PloverType, Option<String>, Option<String>)>,
     sources: Vec<(String, String)>,
 }
@@ -236,6 +238,10 @@ impl Lexicon {
                     if let Some(last) = w.last().cloned() {
                         self.weapons.entry(last).or_default().push((w, mode, kind));
                     }
+                }
+                "figurative" => {
+                    let alternatives = col(1).split('|').map(words).filter(|w| !w.is_empty());
+                    self.figurative.extend(alternatives);
                 }
                 "form" => {
                     if let (Some(form), Some(lemma)) = (field(col(1)), field(col(2))) {
@@ -360,6 +366,12 @@ impl Lexicon {
         let index = self.patterns.len();
         self.by_verb.entry(p.verb.clone()).or_default().push(index);
         self.patterns.push(p);
+    }
+
+    /// Object heads that make a bare verb of violence figurative ("fight
+    /// corruption", "attacked the plan"), each a sequence of lemmas.
+    pub fn figurative(&self) -> &[Vec<String>] {
+        &self.figurative
     }
 
     /// The verb patterns whose verb is `lemma`.

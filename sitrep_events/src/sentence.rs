@@ -13,7 +13,7 @@
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
-use sitrep_model::{Entity, EntityId, EntityMention, Span, TimeExpression};
+use sitrep_model::{Entity, EntityId, EntityMention, PloverType, Span, TimeExpression};
 
 use crate::actors::{self, Chunk};
 use crate::lemma::{self, Form};
@@ -569,18 +569,48 @@ impl<'a, 'l> Sentence<'a, 'l> {
             end += 1;
         }
         if pattern.objects.is_empty() {
+            let violent = matches!(pattern.kind, PloverType::Fight | PloverType::Assault);
+            if violent && self.figurative_object(end) {
+                return None;
+            }
             return Some(end);
         }
+        self.find_in_object(end, |j| {
+            pattern
+                .objects
+                .iter()
+                .find(|words| self.object_matches(j, words))
+                .map(|words| j + words.len())
+        })
+    }
+
+    /// Is the object phrase after a verb ending at `end` headed by a word
+    /// that makes violence figurative ("fight corruption and poverty",
+    /// "battling a wave of crime in Delhi"), not merely holding one ("a
+    /// fire station")?
+    fn figurative_object(&self, end: usize) -> bool {
+        self.find_in_object(end, |j| {
+            self.lex.figurative().iter().find_map(|words| {
+                let after = j + words.len();
+                let head = self
+                    .tok(after)
+                    .is_none_or(|t| !matches!(t.tag, Tag::Word | Tag::Number));
+                (head && self.object_matches(j, words)).then_some(after)
+            })
+        })
+        .is_some()
+    }
+
+    /// The first answer of `found` at a token of the verb's own phrase
+    /// after token `end`: at most six tokens, up to a clause, pronoun,
+    /// auxiliary or other verb ("announced it would prohibit all aid" is
+    /// not "announced aid").
+    fn find_in_object(&self, end: usize, found: impl Fn(usize) -> Option<usize>) -> Option<usize> {
         let mut j = end;
         while j < self.toks.len() && j < end + 6 {
-            for words in &pattern.objects {
-                if self.object_matches(j, words) {
-                    return Some(j + words.len());
-                }
+            if let Some(at) = found(j) {
+                return Some(at);
             }
-            // The object is in the verb's own phrase: no clause, pronoun,
-            // auxiliary or other verb on the way ("announced it would
-            // prohibit all aid" is not "announced aid").
             let t = &self.toks[j];
             let stop = matches!(
                 t.tag,

@@ -1451,3 +1451,24 @@ fn an_authority_ordering_an_arrest_or_expulsion_makes_it() {
         &["DEMAND 1056 KEN.GOV>SOM.MIL 2025-02-22"],
     );
 }
+
+#[test]
+fn violence_against_ills_plans_and_hazards_is_figurative() {
+    for marked in [
+        "[Indian|IND|-|country] police are battling a wave of crime in [Delhi|IND|-|place].",
+        "The [French|FRA|-|country] president attacked the plan as reckless.",
+        "[Kenyan|KEN|-|country] firefighters battled the blaze for hours.",
+        "[Nigeria|NGA|-|country] will fight corruption and poverty.",
+    ] {
+        check(marked, &[]);
+    }
+    // An ill named inside the object is no object ("a fire station").
+    check(
+        "[M23|COD|REB|group] fighters attacked a fire station in [Goma|COD|-|place].",
+        &["FIGHT 190 COD.REB>COD.- 2025-02-22 @Goma"],
+    );
+    check(
+        "[M23|COD|REB|group] fighters attacked the town.",
+        &["FIGHT 190 COD.REB>- 2025-02-22"],
+    );
+}
