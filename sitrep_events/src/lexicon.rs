@@ -119,6 +119,13 @@ pub struct Noun {
     pub kind: Option<PloverType>,
 }
 
+/// A verb with particles whose object words make it no event.
+#[derive(Debug, Clone, Default)]
+struct Idiom {
+    particles: Vec<String>,
+    objects: Vec<Vec<String>>,
+}
+
 /// The coder's knowledge base.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
@@ -130,6 +137,8 @@ pub struct Lexicon {
     forms: WordMap<String>,
     /// Object heads that make a verb of violence figurative.
     figurative: Vec<Vec<String>>,
+    /// Verb lemma → (particles, object words) that make it no event.
+    idioms: WordMap<Vec<Idiom>>,
     table: BTreeMap<String, (PloverType, Option<String>, Option<String>)>,
     sources: Vec<(String, String)>,
 }
@@ -242,6 +251,15 @@ impl Lexicon {
                 "figurative" => {
                     let alternatives = col(1).split('|').map(words).filter(|w| !w.is_empty());
                     self.figurative.extend(alternatives);
+                }
+                "idiom" => {
+                    let mut head = col(1).split_whitespace().map(str::to_lowercase);
+                    let verb = head.next().ok_or_else(|| bad("idiom without a verb"))?;
+                    let idiom = Idiom {
+                        particles: head.collect(),
+                        objects: col(2).split('|').map(words).filter(|w| !w.is_empty()).collect(),
+                    };
+                    self.idioms.entry(verb).or_default().push(idiom);
                 }
                 "form" => {
                     if let (Some(form), Some(lemma)) = (field(col(1)), field(col(2))) {
@@ -372,6 +390,15 @@ impl Lexicon {
     /// corruption", "attacked the plan"), each a sequence of lemmas.
     pub fn figurative(&self) -> &[Vec<String>] {
         &self.figurative
+    }
+
+    /// The object words that make `verb` with `particles` no event
+    /// ("plead guilty", "pull out a revolver"), each a sequence of lemmas.
+    pub fn idiom_objects(&self, verb: &str, particles: &[String]) -> &[Vec<String>] {
+        self.idioms
+            .get(verb)
+            .and_then(|list| list.iter().find(|i| i.particles == particles))
+            .map_or(&[], |i| i.objects.as_slice())
     }
 
     /// The verb patterns whose verb is `lemma`.

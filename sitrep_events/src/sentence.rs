@@ -568,6 +568,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
             }
             end += 1;
         }
+        if self.idiom(pattern, end) {
+            return None;
+        }
         if pattern.objects.is_empty() {
             let violent = matches!(pattern.kind, PloverType::Fight | PloverType::Assault);
             if violent && self.figurative_object(end) {
@@ -582,6 +585,19 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 .find(|words| self.object_matches(j, words))
                 .map(|words| j + words.len())
         })
+    }
+
+    /// Does the object phrase after `pattern`'s verb and particles
+    /// (ending at `end`) hold a word that makes the verb an idiom of no
+    /// event ("pleaded guilty", "released a patch")?
+    fn idiom(&self, pattern: &Pattern, end: usize) -> bool {
+        let objects = self.lex.idiom_objects(&pattern.verb, &pattern.particles);
+        !objects.is_empty()
+            && self
+                .find_in_object(end, |j| {
+                    objects.iter().find(|w| self.object_matches(j, w)).map(|_| j)
+                })
+                .is_some()
     }
 
     /// Is the object phrase after a verb ending at `end` headed by a word

@@ -1472,3 +1472,27 @@ fn violence_against_ills_plans_and_hazards_is_figurative() {
         &["FIGHT 190 COD.REB>- 2025-02-22"],
     );
 }
+
+#[test]
+fn idioms_of_the_courtroom_the_newsroom_and_the_street_are_no_events() {
+    for marked in [
+        "[Gigante|USA|-|person] pleaded guilty to obstruction of justice.",
+        "[Gigante|USA|-|person] pleaded not guilty to two counts of murder.",
+        "[Microsoft|USA|BUS|organization] released an emergency patch for its browser.",
+        "[Kenyan|KEN|-|country] police released a statement on Tuesday.",
+        "The [Chadian|TCD|-|country] gunman pulled out a revolver in the market.",
+        "[Turkmen|TKM|-|country] officials are keen to demonstrate that the elections are fair.",
+        "[British|GBR|-|country] police found two women dead in a house.",
+    ] {
+        check(marked, &[]);
+    }
+    // The same verbs in their event senses.
+    check(
+        "[Fijian|FJI|REB|country] rebels released [Mahendra Chaudhry|FJI|GOV|person].",
+        &["RETREAT 0841 FJI.REB>FJI.GOV 2025-02-22"],
+    );
+    check(
+        "[Kenyan|KEN|-|country] students demonstrated against [Ruto|KEN|GOV|person].",
+        &["PROTEST 141 KEN.EDU>KEN.GOV 2025-02-22"],
+    );
+}
