@@ -377,6 +377,10 @@ fn negations_and_hypotheticals_code_nothing_or_what_they_mean() {
         &["THREATEN 1384 RWA.->BDI.- 2025-02-22"],
     );
     check(
+        "[Haniyeh|PSE|GOV|person] refused to respond to a demand from [Bush|USA|GOV|person].",
+        &["REJECT 120 PSE.GOV>USA.GOV 2025-02-22"],
+    );
+    check(
         "[Rwanda|RWA|-|country] refused to withdraw from [Goma|COD|-|place].",
         &["REJECT 1246 RWA.->COD.- 2025-02-22 @Goma"],
     );
@@ -1483,6 +1487,10 @@ fn idioms_of_the_courtroom_the_newsroom_and_the_street_are_no_events() {
         "The [Chadian|TCD|-|country] gunman pulled out a revolver in the market.",
         "[Turkmen|TKM|-|country] officials are keen to demonstrate that the elections are fair.",
         "[British|GBR|-|country] police found two women dead in a house.",
+        "The [Kenyan|KEN|-|country] minister declined to comment on the talks.",
+        "The [Kenyan|KEN|-|country] minister refused to say whether [Uganda|UGA|-|country] was asked.",
+        "[Ukrainian|UKR|-|country] boxer Wladimir Klitschko defended his heavyweight titles in [Germany|DEU|-|country].",
+        "[Australian|AUS|-|country] actor Hugh Jackman will host the Academy Awards.",
     ] {
         check(marked, &[]);
     }
@@ -1490,6 +1498,10 @@ fn idioms_of_the_courtroom_the_newsroom_and_the_street_are_no_events() {
     check(
         "[Fijian|FJI|REB|country] rebels released [Mahendra Chaudhry|FJI|GOV|person].",
         &["RETREAT 0841 FJI.REB>FJI.GOV 2025-02-22"],
+    );
+    check(
+        "[Rwanda|RWA|-|country] refused to withdraw from [Goma|COD|-|place].",
+        &["REJECT 1246 RWA.->COD.- 2025-02-22 @Goma"],
     );
     check(
         "[Kenyan|KEN|-|country] students demonstrated against [Ruto|KEN|GOV|person].",
