@@ -568,7 +568,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
             }
             end += 1;
         }
-        if self.idiom(pattern, end) {
+        if self.idiom(pattern, end)
+            || (pattern.verb == "call" && pattern.particles.is_empty() && self.naming(end))
+        {
             return None;
         }
         if pattern.objects.is_empty() {
@@ -598,6 +600,28 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     objects.iter().find(|w| self.object_matches(j, w)).map(|_| j)
                 })
                 .is_some()
+    }
+
+    /// Does a party named right at `end` take a name or description after
+    /// it ("called Odinga a traitor", "called him \"a true patriot\"",
+    /// "called Page as a witness"): a determiner, a quotation mark, "as"
+    /// or a word outside a time phrase, where a phone call is followed by
+    /// its time, purpose or the end of the clause ("called Odinga on
+    /// Monday to discuss the crisis")?
+    fn naming(&self, end: usize) -> bool {
+        let Some(c) = self.chunk_of.get(end).copied().flatten() else {
+            return false;
+        };
+        let after = self.chunks[c].end;
+        self.chunks[c].start == end
+            && self.tok(after).is_some_and(|t| {
+                matches!(t.tag, Tag::Det | Tag::Quote)
+                    || t.is(&["as"])
+                    || (t.tag == Tag::Word
+                        && !self.in_time.get(after).copied().unwrap_or(false)
+                        && !self.is_adverb(after)
+                        && !t.is(&["again", "back", "twice", "repeatedly"]))
+            })
     }
 
     /// Is the object phrase after a verb ending at `end` headed by a word

@@ -376,6 +376,11 @@ fn negations_and_hypotheticals_code_nothing_or_what_they_mean() {
         "[Rwanda|RWA|-|country] threatened to attack [Burundi|BDI|-|country].",
         &["THREATEN 1384 RWA.->BDI.- 2025-02-22"],
     );
+    // A phone call is followed by its time, purpose or the clause's end.
+    check(
+        "[William Ruto|KEN|GOV|person] called [Raila Odinga|KEN|OPP|person] again to discuss the vote.",
+        &["CONSULT 041 KEN.GOV>KEN.OPP 2025-02-22"],
+    );
     check(
         "[Haniyeh|PSE|GOV|person] refused to respond to a demand from [Bush|USA|GOV|person].",
         &["REJECT 120 PSE.GOV>USA.GOV 2025-02-22"],
@@ -1491,6 +1496,11 @@ fn idioms_of_the_courtroom_the_newsroom_and_the_street_are_no_events() {
         "The [Kenyan|KEN|-|country] minister refused to say whether [Uganda|UGA|-|country] was asked.",
         "[Ukrainian|UKR|-|country] boxer Wladimir Klitschko defended his heavyweight titles in [Germany|DEU|-|country].",
         "[Australian|AUS|-|country] actor Hugh Jackman will host the Academy Awards.",
+        "[Kenyan|KEN|-|country] officials say the forest is home to threatened species.",
+        "[Greek|GRC|-|country] unions concede that the government was forced to raise taxes.",
+        "[William Ruto|KEN|GOV|person] called [Raila Odinga|KEN|OPP|person] a traitor.",
+        "[William Ruto|KEN|GOV|person] called [Raila Odinga|KEN|OPP|person] \"a true patriot\".",
+        "The [US|USA|-|country] Senate called [Bettie Page|USA|-|person] as a witness.",
     ] {
         check(marked, &[]);
     }
