@@ -188,7 +188,7 @@ impl<'a> Recognizer<'a> {
         let countries = CountryIndex::new(self.tokens.len(), &dictionary).with_possessives(&self.tokens);
         out.extend(self.titled_candidates(&countries));
         out.extend(self.leader_government_candidates());
-        out.extend(self.bare_surname_candidates());
+        out.extend(self.bare_surname_candidates(&dictionary, places));
         out.extend(self.institution_candidates(&dictionary));
         out.extend(self.group_candidates(places));
         out.extend(self.body_candidates(&dictionary, places));
@@ -692,7 +692,7 @@ impl<'a> Recognizer<'a> {
     /// person holding a code on the publication date, names that person
     /// (resolved like a titled surname). Not a given name ("Kim"), and
     /// below a place the geocoder found there.
-    fn bare_surname_candidates(&self) -> Vec<Candidate> {
+    fn bare_surname_candidates(&self, dictionary: &[Candidate], places: &[PlaceMention]) -> Vec<Candidate> {
         let mut out = Vec::new();
         if self.date.is_none() {
             return out;
@@ -711,11 +711,20 @@ impl<'a> Recognizer<'a> {
             {
                 continue;
             }
+            let span = self.span_of(i, i + 1);
+            // A place of a country the text names nowhere else ("Bush
+            // was scheduled to …" of a town in Egypt) yields to the
+            // office holder.
+            let priority = if self.lone_foreign_place(span, dictionary, places) {
+                priority::KNOWN
+            } else {
+                priority::CUE
+            };
             out.push(Candidate {
                 claim: (i, i + 1),
-                span: self.span_of(i, i + 1),
+                span,
                 referent: Referent::Surname(name.norm.clone()),
-                priority: priority::CUE,
+                priority,
                 role: None,
                 country_hint: None,
                 sector_hint: None,
@@ -723,6 +732,31 @@ impl<'a> Recognizer<'a> {
             });
         }
         out
+    }
+
+    /// Is `span` a geocoded place whose country no other place or country
+    /// name of the text is in?
+    fn lone_foreign_place(
+        &self,
+        span: (usize, usize),
+        dictionary: &[Candidate],
+        places: &[PlaceMention],
+    ) -> bool {
+        let Some(country) = places
+            .iter()
+            .find(|p| (p.span.start, p.span.end) == span)
+            .and_then(|p| p.country.as_deref())
+        else {
+            return false;
+        };
+        let other_place = places
+            .iter()
+            .any(|p| (p.span.start, p.span.end) != span && p.country.as_deref() == Some(country));
+        let named = dictionary.iter().any(|c| match &c.referent {
+            Referent::Country(list) => list.iter().any(|&k| self.kb.countries[k].iso3 == country),
+            _ => false,
+        });
+        !other_place && !named
     }
 
     fn after_period(&self, k: usize) -> bool {

@@ -560,6 +560,31 @@ fn a_bare_surname_before_a_verb_names_the_one_dictionary_person_of_the_time() {
 }
 
 #[test]
+fn an_office_holder_s_surname_wins_over_a_lone_place_of_another_country() {
+    let mentions = |text: &'static str| {
+        let places = [geocoded(text, "Kagame", 1_001, "KEN")];
+        find_entities(text, &sentences(text), &places, full(), date(2008, 8, 6))
+            .mentions
+            .iter()
+            .map(|m| (&text[m.span.start..m.span.end], m.entity.as_str().to_owned()))
+            .collect::<Vec<_>>()
+    };
+    // A town of that name in a country the text names nowhere else.
+    assert_eq!(
+        mentions("Before leaving, Kagame was scheduled to speak."),
+        [("Kagame", "person:paul-kagame".to_owned())]
+    );
+    // The text is about that country: the town stays.
+    assert_eq!(
+        mentions("Kenya opened a road. Before leaving, Kagame was scheduled to speak."),
+        [
+            ("Kenya", "country:KEN".to_owned()),
+            ("Kagame", "geonames:1001".to_owned())
+        ]
+    );
+}
+
+#[test]
 fn invented_sentences_with_the_actor_dictionaries() {
     for case in FULL_CASES {
         check(full(), case);
