@@ -1518,3 +1518,14 @@ fn idioms_of_the_courtroom_the_newsroom_and_the_street_are_no_events() {
         &["PROTEST 141 KEN.EDU>KEN.GOV 2025-02-22"],
     );
 }
+
+#[test]
+fn advisers_and_aides_are_their_government_s() {
+    check(
+        "[Iraq|IRQ|-|country]'s national security advisor met with [Syrian|SYR|-|country] President [Bashar Assad|SYR|GOV|person] on Tuesday.",
+        &[
+            "CONSULT 040 IRQ.GOV>SYR.GOV 2025-02-22",
+            "CONSULT 040 SYR.GOV>IRQ.GOV 2025-02-22",
+        ],
+    );
+}
