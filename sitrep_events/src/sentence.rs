@@ -411,7 +411,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
 
     /// Does a subject noun phrase end at token `j`: a capitalised name, or
     /// a noun after a determiner or a chunk ("the resolution", "the U.N.
-    /// draft resolution")? Not a noun in a list ("mortar and shrapnel").
+    /// draft resolution")? Not a noun in a list ("mortar and shrapnel"),
+    /// nor one after a preposition other than "of".
     fn noun_phrase_ends(&self, j: usize) -> bool {
         let t = &self.toks[j];
         if t.tag != Tag::Word || lemma::looks_past(&t.lower) || t.lower.ends_with("ing") {
@@ -424,8 +425,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
         while i > 0 && j - i < 3 {
             i -= 1;
             let p = &self.toks[i];
-            if p.tag == Tag::Det || self.chunk_of[i].is_some() {
+            if self.chunk_of[i].is_some() {
                 return true;
+            }
+            if p.tag == Tag::Det {
+                // A phrase that a preposition governs ("behind the chemical
+                // attacks") is no subject; "the leader of the group" is.
+                return !i
+                    .checked_sub(1)
+                    .and_then(|h| self.tok(h))
+                    .is_some_and(|h| h.tag == Tag::Prep && !h.is(&["of"]));
             }
             if p.tag != Tag::Word || p.capital {
                 return false;

@@ -1529,3 +1529,16 @@ fn advisers_and_aides_are_their_government_s() {
         ],
     );
 }
+
+#[test]
+fn a_noun_phrase_after_a_preposition_is_no_subject_of_the_word_after_it() {
+    check(
+        "[Ukraine|UKR|-|country] says it has evidence proving [Russia|RUS|-|country] was behind the chemical attacks.",
+        &[],
+    );
+    // After "of" it still is ("the leader of the group condemns").
+    check(
+        "The leader of the [Kenyan|KEN|-|country] government condemns [Uganda|UGA|-|country].",
+        &["DISAPPROVE 111 KEN.GOV>UGA.- 2025-02-22"],
+    );
+}
