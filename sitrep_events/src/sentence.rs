@@ -168,6 +168,12 @@ const REALIS_CONTROLLERS: &[&str] = &[
 /// Verbs other than the controllers above whose complement is "to" +
 /// verb: their past form before "to" is a finite verb, not a reduced
 /// relative ("the group refused to …" against "funds allocated to …").
+/// Verbs that always take an object: a past participle of one with none
+/// after it is passive ("soldiers killed in Ukraine").
+const ALWAYS_TRANSITIVE: &[&str] = &[
+    "abduct", "arrest", "behead", "deport", "detain", "execute", "expel", "imprison", "injure", "jail",
+    "kidnap", "kill", "torture", "wound",
+];
 const TAKES_INFINITIVE: &[&str] = &["refuse", "decline", "fail", "try", "attempt", "seek", "swear"];
 
 /// Prepositions of place: the chunk they open says where, not who.
@@ -790,9 +796,47 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 .iter()
                 .any(|(l, _)| STATIVE_PARTICIPLES.contains(&l.as_str()));
         // "was captured by", and the reduced "M23, supported by Rwanda".
+        // A verb that always takes an object, without one, is passive too
+        // ("10 Russian soldiers killed in Ukraine", "journalists arrested
+        // in Uganda were freed").
+        let objectless = self.tok(k + 1).is_none_or(|t| {
+            matches!(t.tag, Tag::Prep | Tag::Comma | Tag::Break)
+                || self.in_time.get(k + 1).copied().unwrap_or(false)
+        }) && self
+            .verb_lemmas(k)
+            .iter()
+            .any(|(l, _)| ALWAYS_TRANSITIVE.contains(&l.as_str()))
+            && self.modified_noun_before(k);
         form == Form::Past
             && !stative
-            && (self.verb_group(k).be || self.tok(k + 1).is_some_and(|t| t.is(&["by"])))
+            && (self.verb_group(k).be || self.tok(k + 1).is_some_and(|t| t.is(&["by"])) || objectless)
+    }
+
+    /// Does a noun phrase stand right before verb token `k` that the verb
+    /// can modify as a participle ("soldiers killed in"), not a pronoun,
+    /// a coordinated verb ("shot and killed in") or the subject of a
+    /// relative clause whose object went before ("whom police arrested
+    /// in", "that he injured in")?
+    fn modified_noun_before(&self, k: usize) -> bool {
+        let Some(prev) = self.prev_content(k) else {
+            return false;
+        };
+        let start = match self.chunk_of[prev] {
+            Some(c) if self.chunks[c].pronoun.is_none() => self.chunks[c].start,
+            Some(_) => return false,
+            None if self.toks[prev].tag == Tag::Word => {
+                let mut i = prev;
+                while i > 0 && matches!(self.toks[i - 1].tag, Tag::Word | Tag::Det | Tag::Number) {
+                    i -= 1;
+                }
+                i
+            }
+            None => return false,
+        };
+        !start
+            .checked_sub(1)
+            .and_then(|i| self.tok(i))
+            .is_some_and(|t| t.tag == Tag::Rel || t.is(&["that", "whom", "which", "who"]))
     }
 
     /// The chunk ending just before token `i` (skipping nothing), if it

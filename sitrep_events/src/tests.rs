@@ -1542,3 +1542,18 @@ fn a_noun_phrase_after_a_preposition_is_no_subject_of_the_word_after_it() {
         &["DISAPPROVE 111 KEN.GOV>UGA.- 2025-02-22"],
     );
 }
+
+#[test]
+fn a_participle_of_a_verb_that_needs_an_object_without_one_is_passive() {
+    for marked in [
+        "There were 10 [Russian|RUS|-|country] soldiers killed in [Ukraine|UKR|-|country] today.",
+        "Three [Kenyan|KEN|-|country] journalists arrested in [Uganda|UGA|-|country] were freed.",
+    ] {
+        check(marked, &[]);
+    }
+    // A relative clause whose object went before keeps its subject.
+    check(
+        "The man whom [Ugandan|UGA|-|country] police arrested in [Kampala|UGA|-|place] was freed.",
+        &["COERCE 173 UGA.COP>UGA.- 2025-02-22 @Kampala"],
+    );
+}
