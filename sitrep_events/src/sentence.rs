@@ -369,8 +369,17 @@ impl<'a, 'l> Sentence<'a, 'l> {
             return Vec::new();
         };
         let mut out = Vec::new();
+        // The dictionary's listed forms are mostly irregular pasts
+        // ("fled"), but also third persons ("bans") and gerunds.
         if let Some(l) = self.lex.form(&t.lower) {
-            out.push((l.to_owned(), Form::Past));
+            let form = if t.lower.ends_with("ing") {
+                Form::Ing
+            } else if t.lower.ends_with('s') && !l.ends_with('s') {
+                Form::S
+            } else {
+                Form::Past
+            };
+            out.push((l.to_owned(), form));
         }
         out.extend(self.lemmas(i).iter().cloned());
         // "reimposed", "re-open", "reoccupy": the verb again, after the

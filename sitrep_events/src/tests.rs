@@ -1557,3 +1557,62 @@ fn a_participle_of_a_verb_that_needs_an_object_without_one_is_passive() {
         &["COERCE 173 UGA.COP>UGA.- 2025-02-22 @Kampala"],
     );
 }
+
+#[test]
+fn ratifications_sanctions_announced_investigations_ordered_and_lone_exercises() {
+    check(
+        "[Ukraine|UKR|-|country] ratified a sweeping agreement with the [European Union|-|IGO|organization].",
+        &[
+            "SUPPORT 057 UKR.->-.IGO 2025-02-22",
+            "SUPPORT 057 -.IGO>UKR.- 2025-02-22",
+        ],
+    );
+    check(
+        "The [Canadian|CAN|-|country] government announced sanctions against [Russia|RUS|-|country].",
+        &["SANCTION 163 CAN.GOV>RUS.- 2025-02-22"],
+    );
+    check(
+        "[Obama|USA|GOV|person] ordered an investigation into [Iran|IRN|-|country].",
+        &["INVESTIGATE 090 USA.GOV>IRN.- 2025-02-22 @Iran"],
+    );
+    // Exercises alone are no cooperation; held together they are.
+    check(
+        "[Russia|RUS|-|country] is conducting military exercises in [Alaska|USA|-|place].",
+        &[],
+    );
+    check(
+        "[Russia|RUS|-|country] held military exercises with [China|CHN|-|country].",
+        &[
+            "COOPERATE 062 RUS.->CHN.- 2025-02-22",
+            "COOPERATE 062 CHN.->RUS.- 2025-02-22",
+        ],
+    );
+    // Seeking to do something is trying, not appealing.
+    check(
+        "The [European Union|-|IGO|organization] is seeking to lessen [Russia|RUS|-|country]'s control over gas exports.",
+        &[],
+    );
+}
+
+#[test]
+fn a_listed_form_ending_in_s_is_a_present_not_a_past() {
+    let lex = Lexicon::from_bytes(
+        format!(
+            "{}\nverb\tban\t1722\t-\t-\t-\tobj\nform\tbans\tban\n",
+            crate::lexicon::HEADER
+        )
+        .as_bytes(),
+    )
+    .expect("lexicon");
+    // "asset freezes and bans": a noun after a noun and "and", no ban.
+    check_with(
+        &lex,
+        "The [Canadian|CAN|-|country] government announced asset freezes and bans on travel against [Russia|RUS|-|country].",
+        &["SANCTION 163 CAN.GOV>RUS.- 2025-02-22"],
+    );
+    check_with(
+        &lex,
+        "[Kenya|KEN|-|country] bans [Ugandan|UGA|-|country] trucks.",
+        &["COERCE 1722 KEN.->UGA.- 2025-02-22"],
+    );
+}
