@@ -487,7 +487,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         }
 
         // Source and target.
-        let passive = sent.passive(k, tr.form);
+        let passive = sent.passive(k, tr.end, tr.form);
         let clause_end = if p.frame {
             complement.map_or(sent.clause_end(k), |(_, e, _)| *e)
         } else {

@@ -139,6 +139,8 @@ pub struct Lexicon {
     figurative: Vec<Vec<String>>,
     /// Verb lemma → (particles, object words) that make it no event.
     idioms: WordMap<Vec<Idiom>>,
+    /// Verb lemma → words that make its clause a contest won.
+    contests: WordMap<Vec<Vec<String>>>,
     table: BTreeMap<String, (PloverType, Option<String>, Option<String>)>,
     sources: Vec<(String, String)>,
 }
@@ -260,6 +262,16 @@ impl Lexicon {
                         objects: col(2).split('|').map(words).filter(|w| !w.is_empty()).collect(),
                     };
                     self.idioms.entry(verb).or_default().push(idiom);
+                }
+                "contest" => {
+                    let clause_words: Vec<Vec<String>> =
+                        col(2).split('|').map(words).filter(|w| !w.is_empty()).collect();
+                    for verb in col(1).split('|').map(str::trim).filter(|v| !v.is_empty()) {
+                        self.contests
+                            .entry(verb.to_lowercase())
+                            .or_default()
+                            .extend(clause_words.iter().cloned());
+                    }
                 }
                 "form" => {
                     if let (Some(form), Some(lemma)) = (field(col(1)), field(col(2))) {
@@ -399,6 +411,12 @@ impl Lexicon {
             .get(verb)
             .and_then(|list| list.iter().find(|i| i.particles == particles))
             .map_or(&[], |i| i.objects.as_slice())
+    }
+
+    /// The words that make a clause of `verb` a contest won, not violence
+    /// ("beat" with "election", "game", "narrowly").
+    pub fn contest_words(&self, verb: &str) -> &[Vec<String>] {
+        self.contests.get(verb).map_or(&[], Vec::as_slice)
     }
 
     /// The verb patterns whose verb is `lemma`.

@@ -445,11 +445,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
             }
             if p.tag == Tag::Det {
                 // A phrase that a preposition governs ("behind the chemical
-                // attacks") is no subject; "the leader of the group" is.
-                return !i
-                    .checked_sub(1)
-                    .and_then(|h| self.tok(h))
-                    .is_some_and(|h| h.tag == Tag::Prep && !h.is(&["of"]));
+                // attacks") or a past verb takes as object ("lifted the
+                // death sentences") is no subject; "the leader of the
+                // group" is.
+                return !i.checked_sub(1).and_then(|h| self.tok(h)).is_some_and(|h| {
+                    (h.tag == Tag::Prep && !h.is(&["of"]))
+                        || (h.tag == Tag::Word && lemma::looks_past(&h.lower))
+                });
             }
             if p.tag != Tag::Word || p.capital {
                 return false;
@@ -593,6 +595,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             end += 1;
         }
         if self.idiom(pattern, end)
+            || self.contest(&pattern.verb, k)
             || (pattern.verb == "call" && pattern.particles.is_empty() && self.naming(end))
         {
             return None;
@@ -624,6 +627,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     objects.iter().find(|w| self.object_matches(j, w)).map(|_| j)
                 })
                 .is_some()
+    }
+
+    /// Does the clause of verb token `k` (lemma `verb`) hold a word that
+    /// makes it a contest won ("narrowly beat Hillary Clinton in
+    /// Wisconsin", "beat Tennessee in the title game")?
+    fn contest(&self, verb: &str, k: usize) -> bool {
+        let words = self.lex.contest_words(verb);
+        !words.is_empty()
+            && (self.clause_start(k)..self.clause_end(k))
+                .any(|j| words.iter().any(|w| self.object_matches(j, w)))
     }
 
     /// Does a party named right at `end` take a name or description after
@@ -795,8 +808,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
             .then_some(modal.lower.as_str())
     }
 
-    /// Is the verb at `k` a passive ("was captured by")?
-    pub fn passive(&self, k: usize, form: Form) -> bool {
+    /// Is the verb at `k`, its pattern ending at `end`, a passive ("was
+    /// captured by", "taken hostage by")?
+    pub fn passive(&self, k: usize, end: usize, form: Form) -> bool {
         // "is opposed to", "is committed to": a state of the subject, who
         // acts.
         let stative = self.tok(k + 1).is_some_and(|t| t.tag == Tag::To)
@@ -808,31 +822,55 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // A verb that always takes an object, without one, is passive too
         // ("10 Russian soldiers killed in Ukraine", "journalists arrested
         // in Uganda were freed").
-        let objectless = self.tok(k + 1).is_none_or(|t| {
-            matches!(t.tag, Tag::Prep | Tag::Comma | Tag::Break)
-                || self.in_time.get(k + 1).copied().unwrap_or(false)
-        }) && self
+        // So is one describing the object of "leave" ("clashes have left
+        // 20 villagers injured").
+        let transitive = self
             .verb_lemmas(k)
             .iter()
-            .any(|(l, _)| ALWAYS_TRANSITIVE.contains(&l.as_str()))
-            && self.modified_noun_before(k);
+            .any(|(l, _)| ALWAYS_TRANSITIVE.contains(&l.as_str()));
+        let phrase = if transitive {
+            self.modified_noun_before(k)
+        } else {
+            None
+        };
+        let no_object = self.tok(k + 1).is_none_or(|t| {
+            matches!(
+                t.tag,
+                Tag::Prep | Tag::Comma | Tag::Break | Tag::Punct | Tag::Quote | Tag::Bracket
+            ) || self.in_time.get(k + 1).copied().unwrap_or(false)
+        });
+        let left = phrase
+            .and_then(|start| start.checked_sub(1))
+            .and_then(|i| self.tok(i))
+            .is_some_and(|t| t.is(&["left", "leave", "leaves", "leaving"]));
+        let objectless = phrase.is_some() && (no_object || left);
+        // "taken hostage by": the pattern's bare object words, then "by"
+        // (not "prevented a demonstration by students", the noun's agent).
+        let bare_object =
+            end > k + 1 && (k + 1..end).all(|i| self.tok(i).is_some_and(|t| t.tag == Tag::Word));
         form == Form::Past
             && !stative
-            && (self.verb_group(k).be || self.tok(k + 1).is_some_and(|t| t.is(&["by"])) || objectless)
+            && (self.verb_group(k).be
+                || self.by_after(k + 1)
+                || (bare_object && self.by_after(end))
+                || objectless)
     }
 
-    /// Does a noun phrase stand right before verb token `k` that the verb
-    /// can modify as a participle ("soldiers killed in"), not a pronoun,
-    /// a coordinated verb ("shot and killed in") or the subject of a
-    /// relative clause whose object went before ("whom police arrested
-    /// in", "that he injured in")?
-    fn modified_noun_before(&self, k: usize) -> bool {
-        let Some(prev) = self.prev_content(k) else {
-            return false;
-        };
+    /// Is token `i` "by"?
+    fn by_after(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.is(&["by"]))
+    }
+
+    /// The first token of a noun phrase right before verb token `k` that
+    /// the verb can modify as a participle ("soldiers killed in"): none
+    /// for a pronoun, a coordinated verb ("shot and killed in") or the
+    /// subject of a relative clause whose object went before ("whom
+    /// police arrested in", "that he injured in").
+    fn modified_noun_before(&self, k: usize) -> Option<usize> {
+        let prev = self.prev_content(k)?;
         let start = match self.chunk_of[prev] {
             Some(c) if self.chunks[c].pronoun.is_none() => self.chunks[c].start,
-            Some(_) => return false,
+            Some(_) => return None,
             None if self.toks[prev].tag == Tag::Word => {
                 let mut i = prev;
                 while i > 0 && matches!(self.toks[i - 1].tag, Tag::Word | Tag::Det | Tag::Number) {
@@ -840,12 +878,18 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
                 i
             }
-            None => return false,
+            None => return None,
         };
-        !start
+        // Its numbers and determiners ("20 villagers", "the three soldiers").
+        let mut start = start;
+        while start > 0 && matches!(self.toks[start - 1].tag, Tag::Number | Tag::Det) {
+            start -= 1;
+        }
+        let relative = start
             .checked_sub(1)
             .and_then(|i| self.tok(i))
-            .is_some_and(|t| t.tag == Tag::Rel || t.is(&["that", "whom", "which", "who"]))
+            .is_some_and(|t| t.tag == Tag::Rel || t.is(&["that", "whom", "which", "who"]));
+        (!relative).then_some(start)
     }
 
     /// The chunk ending just before token `i` (skipping nothing), if it

@@ -1616,3 +1616,36 @@ fn a_listed_form_ending_in_s_is_a_present_not_a_past() {
         &["COERCE 1722 KEN.->UGA.- 2025-02-22"],
     );
 }
+
+#[test]
+fn victims_left_wounded_taken_hostage_by_or_seen_killed_are_no_actors() {
+    for marked in [
+        "Clashes have left 20 [Indian|IND|-|country] villagers injured and one man dead.",
+        "The blast left three [Kenyan|KEN|-|country] soldiers wounded.",
+        "She saw [Kenyan|KEN|-|country] soldiers killed.",
+        "Last week, [Libya|LBY|-|country] lifted the death sentences.",
+    ] {
+        check(marked, &[]);
+    }
+    check(
+        "The fighters taken hostage by the [Syrian|SYR|REB|country] rebels were freed.",
+        &["ASSAULT 181 SYR.REB>SYR.REB 2025-02-22"],
+    );
+}
+
+#[test]
+fn wins_in_votes_and_games_and_everyday_takes_needs_and_notices_are_no_events() {
+    for marked in [
+        "[Donald Trump|USA|-|person] narrowly beat [Hillary Clinton|USA|ELI|person] in Wisconsin.",
+        "[Gonzaga|USA|-|place] beat [Tennessee|USA|-|place], 83-74, in the title game.",
+        "Starbucks is to take full ownership of all its [China|CHN|-|country] outlets.",
+        "7.5 million [South Sudanese|SSD|-|country] now require humanitarian aid.",
+        "[US|USA|-|country] and [Japanese|JPN|-|country] agencies issued tsunami warning notices.",
+    ] {
+        check(marked, &[]);
+    }
+    check(
+        "[Kenyan|KEN|-|country] police beat protesters in [Nairobi|KEN|-|place].",
+        &["ASSAULT 182 KEN.COP>KEN.OPP 2025-02-22 @Nairobi"],
+    );
+}
