@@ -460,6 +460,26 @@ impl<'a, 'l> Sentence<'a, 'l> {
         false
     }
 
+    /// Do one to three lowercase modifiers, none of them an actor, stand
+    /// between a determiner and token `k` ("the indiscriminate killing")?
+    /// With no object after it (a preposition, punctuation), `k` then
+    /// heads a noun phrase ("the indiscriminate killing of civilians"),
+    /// where "a declaration demanding that …" is a participle.
+    fn after_determiner_and_modifiers(&self, k: usize) -> bool {
+        let mut i = k;
+        while i > 0 && k - i < 3 {
+            i -= 1;
+            let t = &self.toks[i];
+            if t.tag == Tag::Det {
+                return i + 1 < k;
+            }
+            if t.tag != Tag::Word || t.capital || self.chunk_of[i].is_some() || self.in_time[i] {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Is token `k` a form of a verb whose complement is "to" + verb
     /// ("refused to", "agreed to", "began to")?
     fn takes_infinitive(&self, k: usize) -> bool {
@@ -521,10 +541,17 @@ impl<'a, 'l> Sentence<'a, 'l> {
                                 && self.takes_infinitive(k))
                     })
             }
-            Form::Ing => !p.is_some_and(|p| {
-                matches!(p.tag, Tag::Det | Tag::Possessive | Tag::Number)
-                    || (p.tag == Tag::Prep && !p.is(&["by"]))
-            }),
+            Form::Ing => {
+                let after_det_or_prep = p.is_some_and(|p| {
+                    matches!(p.tag, Tag::Det | Tag::Possessive | Tag::Number)
+                        || (p.tag == Tag::Prep && !p.is(&["by"]))
+                });
+                let noun_head = self.after_determiner_and_modifiers(k)
+                    && self
+                        .tok(k + 1)
+                        .is_none_or(|n| !matches!(n.tag, Tag::Word | Tag::Det | Tag::Sub));
+                !after_det_or_prep && !noun_head
+            }
             // "US Predator attacks have killed": a noun before a verb.
             Form::S
                 if self

@@ -1649,3 +1649,24 @@ fn wins_in_votes_and_games_and_everyday_takes_needs_and_notices_are_no_events() 
         &["ASSAULT 182 KEN.COP>KEN.OPP 2025-02-22 @Nairobi"],
     );
 }
+
+#[test]
+fn a_gerund_after_a_determiner_and_modifiers_is_a_noun_unless_it_takes_an_object() {
+    check(
+        "[Canada|CAN|-|country]'s stand against the indiscriminate killing of civilians is appreciated.",
+        &[],
+    );
+    check(
+        "The [Kurdish|TUR|REB|country] rebels issued a declaration demanding that the [Turkish|TUR|GOV|country] government release prisoners.",
+        &["DEMAND 1053 TUR.REB>TUR.GOV 2025-02-22"],
+    );
+    // Killing a deal is no violence; stabbing someone 17 times is.
+    check(
+        "[Trump|USA|GOV|person] effectively killed the trade deal with [Japan|JPN|-|country].",
+        &[],
+    );
+    check(
+        "The [Texas|USA|-|place] man stabbed [Jane Doe|USA|-|person] 17 times.",
+        &["ASSAULT 182 USA.->USA.- 2025-02-22"],
+    );
+}
