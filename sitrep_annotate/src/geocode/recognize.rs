@@ -138,6 +138,21 @@ const NOT_PLACES: &[&str] = &[
     "republican",
     "labour",
     "xinhua",
+    // Peoples and faiths that name a town somewhere ("Arab states" are
+    // not Arab, Alabama; "Christian leaders" not Christian County).
+    "arab",
+    "christian",
+    "berber",
+    "kurd",
+    "mormon",
+    "baptist",
+    "muslim",
+    "jewish",
+    "catholic",
+    "sunni",
+    "shiite",
+    "hindu",
+    "druze",
 ];
 /// Landform nouns that name a province somewhere ("Gulf", Papua New
 /// Guinea) but alone in news mean a feature the text names elsewhere
@@ -828,6 +843,7 @@ mod tests {
         check("Fighting near [Goma], [North Kivu], spread to the [United States] embassy.");
         check("George Washington never saw [Paris], [Texas].");
         check("President Lincoln spoke. Lincoln said so.");
+        check("Barak called on Arab states to meet in [Goma].");
         check("Secretary (of State Abraham) Lincoln spoke in [Goma].");
         check("GOMA (AP) [Kinshasa] officials said.");
         check("[Turkish] troops crossed into [Georgia] from [Turkey].");
