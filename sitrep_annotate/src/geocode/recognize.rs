@@ -207,6 +207,19 @@ const TITLES: &[&str] = &[
     "lord",
     "sir",
 ];
+/// Prepositions of place: a name after one is where, not who.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "outside",
+    "across",
+    "throughout",
+    "of",
+    "around",
+];
+
 /// Verbs of saying: a single name right before them is a person.
 const SPEECH: &[&str] = &[
     "said",
@@ -249,6 +262,11 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
             continue;
         }
         let run_end = run_end(text, &tokens, i);
+        // A headline in title case ("Freemason Bogdanov Joins Sochi Mayor
+        // Race"): capitals there say nothing of people.
+        let headline = tokens[i].sentence_start
+            && run_end - i >= 4
+            && tokens.get(run_end).is_none_or(|t| t.sentence_start);
         let mut j = i;
         // End of the last match in this run (token index one past it).
         let mut matched_to = i;
@@ -297,7 +315,9 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
                             || after_bracketed_name(text, &tokens, j))
                     {
                         // "George Washington", "President Lincoln".
-                        person_words.insert(normalize_word(text, span));
+                        if !headline {
+                            person_words.insert(normalize_word(text, span));
+                        }
                         // The first name, if it was taken for a place
                         // (not an earlier place of the text).
                         if prev_single && last_kept {
@@ -573,8 +593,14 @@ fn keep(
         if let Some(next) = tokens.iter().skip(ti + 1).find(|t| t.start >= span.end) {
             let w = text[next.start..next.end].to_lowercase();
             // "Jordan said" is a person; "Charleston, S.C., said" is not:
-            // an abbreviation with periods speaks for no one.
-            if SPEECH.contains(&w.as_str()) && !major && !surface.contains('.') {
+            // an abbreviation with periods speaks for no one, and neither
+            // does a name after a preposition of place ("officials in
+            // Atlanta said").
+            let located = ti
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| LOCATIVE.contains(&text[p.start..p.end].to_lowercase().as_str()));
+            if SPEECH.contains(&w.as_str()) && !major && !surface.contains('.') && !located {
                 return false;
             }
             // "the Bush administration": a leader's name, not a hamlet.
@@ -844,6 +870,8 @@ mod tests {
         check("George Washington never saw [Paris], [Texas].");
         check("President Lincoln spoke. Lincoln said so.");
         check("Barak called on Arab states to meet in [Goma].");
+        check("Officials in [Goma] said so. Goma said so.");
+        check("Bogdanov Joins Goma Mayor Race\nThe election in [Goma] was close.");
         check("Secretary (of State Abraham) Lincoln spoke in [Goma].");
         check("GOMA (AP) [Kinshasa] officials said.");
         check("[Turkish] troops crossed into [Georgia] from [Turkey].");
