@@ -16,7 +16,17 @@
 //! weapon  WORDS    MODE   TYPE
 //! form    WORD     LEMMA
 //! plover  CAMEO    TYPE   MODE  CONTEXT
+//! figurative  WORDS|WORDS…
+//! idiom   VERB [PARTICLES]  WORDS|WORDS…
+//! contest VERB|VERB…        WORDS|WORDS…
 //! ```
+//!
+//! The last three keep common English out of the events: a verb of
+//! violence whose object phrase is headed by a `figurative` word ("fight
+//! corruption"), a verb whose object phrase holds an `idiom` word
+//! ("pleaded guilty", "released a patch"), and a `contest` verb in a
+//! clause holding one of its words ("narrowly beat", "beat … in the title
+//! game") code nothing.
 //!
 //! PATTERN is a verb lemma (after an adverb in brackets that must stand
 //! right before it: "(sexually) abuse"), adjacent particles, then `+`
