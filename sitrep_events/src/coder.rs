@@ -958,7 +958,7 @@ fn find_target(
             {
                 return Some(s);
             }
-            find_target(
+            let own = find_target(
                 sent,
                 tr.tok,
                 tr.end,
@@ -966,8 +966,15 @@ fn find_target(
                 tr.pattern,
                 None,
                 source,
-            )
-            .or_else(|| complement_actor(sent, tr.end, until, source, hostile))
+            );
+            // "X and Y agreed that their countries should cooperate to
+            // encourage refugees …": a joint act of a compound subject
+            // with no party of its own is between them, not on whoever
+            // its purpose names.
+            if own.is_none() && tr.pattern.sym && sent.chunks[source].is_compound() {
+                return None;
+            }
+            own.or_else(|| complement_actor(sent, tr.end, until, source, hostile))
         }
         // "agreed to US mediation", "called for a Rwandan withdrawal": a
         // party right before the event noun is the one who is to act.

@@ -1670,3 +1670,14 @@ fn a_gerund_after_a_determiner_and_modifiers_is_a_noun_unless_it_takes_an_object
         &["ASSAULT 182 USA.->USA.- 2025-02-22"],
     );
 }
+
+#[test]
+fn a_joint_act_agreed_by_a_compound_subject_is_between_its_parties() {
+    check(
+        "Senior [Hungarian|HUN|-|country] and [Romanian|ROU|-|country] officials agreed that their countries should cooperate to encourage [Romanian|ROU|-|country] refugees to return home.",
+        &[
+            "AGREE 031 HUN.GOV>ROU.GOV 2025-02-22",
+            "AGREE 031 ROU.GOV>HUN.GOV 2025-02-22",
+        ],
+    );
+}
