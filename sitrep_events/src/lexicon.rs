@@ -267,11 +267,17 @@ impl Lexicon {
                 "idiom" => {
                     let mut head = col(1).split_whitespace().map(str::to_lowercase);
                     let verb = head.next().ok_or_else(|| bad("idiom without a verb"))?;
-                    let idiom = Idiom {
-                        particles: head.collect(),
-                        objects: col(2).split('|').map(words).filter(|w| !w.is_empty()).collect(),
-                    };
-                    self.idioms.entry(verb).or_default().push(idiom);
+                    let particles: Vec<String> = head.collect();
+                    let objects = col(2).split('|').map(words).filter(|w| !w.is_empty());
+                    let list = self.idioms.entry(verb).or_default();
+                    // Lines of the same verb and particles add up.
+                    match list.iter_mut().find(|i| i.particles == particles) {
+                        Some(idiom) => idiom.objects.extend(objects),
+                        None => list.push(Idiom {
+                            particles,
+                            objects: objects.collect(),
+                        }),
+                    }
                 }
                 "contest" => {
                     let clause_words: Vec<Vec<String>> =
@@ -575,6 +581,39 @@ mod tests {
         assert_eq!(
             Lexicon::from_bytes(&[0xff, 0xfe]).err(),
             Some(LexiconError::NotUtf8)
+        );
+    }
+
+    #[test]
+    fn idiom_contest_and_figurative_lines_add_up_per_verb() {
+        let lines = [
+            "idiom\tpull out\tgun",
+            "idiom\tpull out\tknife|pocket_knife",
+            "idiom\tpull\tlever",
+            "contest\tbeat|outfox\tgame",
+            "contest\tbeat\tvote",
+            "figurative\tpoverty|climate_change",
+        ];
+        let file = format!("{HEADER}\n{}\n", lines.join("\n"));
+        let lex = Lexicon::from_bytes(file.as_bytes()).expect("parses");
+        let flat = |list: &[Vec<String>]| list.iter().map(|w| w.join("_")).collect::<Vec<_>>();
+        let out = ["out".to_owned()];
+        let pull_out = flat(lex.idiom_objects("pull", &out));
+        for word in ["gun", "knife", "pocket_knife"] {
+            assert!(pull_out.iter().any(|w| w == word), "{word} in {pull_out:?}");
+        }
+        assert!(
+            !pull_out.iter().any(|w| w == "lever"),
+            "particles keep idioms apart"
+        );
+        assert!(flat(lex.idiom_objects("pull", &[])).iter().any(|w| w == "lever"));
+        assert!(lex.idiom_objects("push", &[]).is_empty());
+        let beat = flat(lex.contest_words("beat"));
+        assert!(beat.iter().any(|w| w == "game") && beat.iter().any(|w| w == "vote"));
+        assert!(!flat(lex.contest_words("outfox")).iter().any(|w| w == "vote"));
+        let figurative = flat(lex.figurative());
+        assert!(
+            figurative.iter().any(|w| w == "poverty") && figurative.iter().any(|w| w == "climate_change")
         );
     }
 }

@@ -165,15 +165,16 @@ const REALIS_CONTROLLERS: &[&str] = &[
     "succeed", "able", "come", "return",
 ];
 
-/// Verbs other than the controllers above whose complement is "to" +
-/// verb: their past form before "to" is a finite verb, not a reduced
-/// relative ("the group refused to …" against "funds allocated to …").
 /// Verbs that always take an object: a past participle of one with none
 /// after it is passive ("soldiers killed in Ukraine").
 const ALWAYS_TRANSITIVE: &[&str] = &[
     "abduct", "arrest", "behead", "deport", "detain", "execute", "expel", "imprison", "injure", "jail",
     "kidnap", "kill", "torture", "wound",
 ];
+
+/// Verbs other than the controllers above whose complement is "to" +
+/// verb: their past form before "to" is a finite verb, not a reduced
+/// relative ("the group refused to …" against "funds allocated to …").
 const TAKES_INFINITIVE: &[&str] = &["refuse", "decline", "fail", "try", "attempt", "seek", "swear"];
 
 /// Prepositions of place: the chunk they open says where, not who.

@@ -22,7 +22,7 @@
 //! Capitalisation alone never makes an entity: sentence starts, headline
 //! words, months and days are not names.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use foldhash::fast::FixedState;
@@ -1386,6 +1386,8 @@ impl<'a> Recognizer<'a> {
     /// open a name, "Isreali Defence Forces").
     fn misspelt_country_candidates(&self) -> Vec<Candidate> {
         let mut out = Vec::new();
+        // A text repeats its names: each word is looked up once.
+        let mut seen: HashMap<&str, Option<Target>, FixedState> = HashMap::default();
         for (i, t) in self.tokens.iter().enumerate() {
             if !t.is_word()
                 || !t.cap
@@ -1405,7 +1407,10 @@ impl<'a> Recognizer<'a> {
             if after_name {
                 continue;
             }
-            let (referent, is_name) = match self.kb.misspelt_country(&t.norm) {
+            let found = *seen
+                .entry(t.norm.as_str())
+                .or_insert_with(|| self.kb.misspelt_country(&t.norm));
+            let (referent, is_name) = match found {
                 Some(Target::Country(c))
                     if !self.continues(i + 1) || !self.tokens[i + 1].is_capitalised() =>
                 {
