@@ -580,13 +580,20 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         }
         // A verb that needs a place takes it as its object ("took Goma"),
         // not as where the act happened ("has taken steps … in Sudan").
+        // A place named only as a modifier ("an extra English class") is
+        // no object taken.
         if p.need_place
             && !role_target.is_some_and(|t| {
-                sent.chunks[t]
+                let chunk = &sent.chunks[t];
+                chunk
                     .actors
                     .iter()
                     .all(|a| matches!(a.kind, Some(EntityKind::Place | EntityKind::Country)))
-                    && !sent.chunks[t].actors.is_empty()
+                    && !chunk.actors.is_empty()
+                    && !sent
+                        .toks
+                        .get(chunk.end)
+                        .is_some_and(|n| n.tag == Tag::Word && !n.capital)
             })
             && !takes_ground(sent, tr.end, clause_end)
         {

@@ -1681,3 +1681,15 @@ fn a_joint_act_agreed_by_a_compound_subject_is_between_its_parties() {
         ],
     );
 }
+
+#[test]
+fn a_place_named_only_as_a_modifier_is_no_ground_taken() {
+    check(
+        "[Kenyan|KEN|-|country] students were taking an extra [English|GBR|-|country] class.",
+        &[],
+    );
+    check(
+        "[M23|COD|REB|group] rebels took [Goma|COD|-|place] on Monday.",
+        &["FIGHT 192 COD.REB>COD.- 2025-02-22 @Goma"],
+    );
+}
