@@ -173,6 +173,11 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The `|`-separated alternatives of a field, each as its [`words`].
+fn alternatives(s: &str) -> impl Iterator<Item = Vec<String>> + '_ {
+    s.split('|').map(words).filter(|w| !w.is_empty())
+}
+
 impl Lexicon {
     /// The compiled-in core only.
     pub fn builtin() -> Self {
@@ -261,14 +266,13 @@ impl Lexicon {
                     }
                 }
                 "figurative" => {
-                    let alternatives = col(1).split('|').map(words).filter(|w| !w.is_empty());
-                    self.figurative.extend(alternatives);
+                    self.figurative.extend(alternatives(col(1)));
                 }
                 "idiom" => {
                     let mut head = col(1).split_whitespace().map(str::to_lowercase);
                     let verb = head.next().ok_or_else(|| bad("idiom without a verb"))?;
                     let particles: Vec<String> = head.collect();
-                    let objects = col(2).split('|').map(words).filter(|w| !w.is_empty());
+                    let objects = alternatives(col(2));
                     let list = self.idioms.entry(verb).or_default();
                     // Lines of the same verb and particles add up.
                     match list.iter_mut().find(|i| i.particles == particles) {
@@ -280,8 +284,7 @@ impl Lexicon {
                     }
                 }
                 "contest" => {
-                    let clause_words: Vec<Vec<String>> =
-                        col(2).split('|').map(words).filter(|w| !w.is_empty()).collect();
+                    let clause_words: Vec<Vec<String>> = alternatives(col(2)).collect();
                     for verb in col(1).split('|').map(str::trim).filter(|v| !v.is_empty()) {
                         self.contests
                             .entry(verb.to_lowercase())
@@ -315,7 +318,7 @@ impl Lexicon {
         let mut objects: Vec<Vec<String>> = Vec::new();
         for (n, part) in col(1).split_whitespace().enumerate() {
             if let Some(obj) = part.strip_prefix('+') {
-                objects.extend(obj.split('|').map(words).filter(|w| !w.is_empty()));
+                objects.extend(alternatives(obj));
             } else if let Some(word) = part.strip_prefix('(').and_then(|p| p.strip_suffix(')'))
                 && n == 0
             {

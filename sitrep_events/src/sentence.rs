@@ -896,21 +896,19 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// police arrested in", "that he injured in").
     fn modified_noun_before(&self, k: usize) -> Option<usize> {
         let prev = self.prev_content(k)?;
-        let start = match self.chunk_of[prev] {
-            Some(c) if self.chunks[c].pronoun.is_none() => self.chunks[c].start,
+        // A chunk, or a plain noun with the words before it.
+        let (mut start, words) = match self.chunk_of[prev] {
+            Some(c) if self.chunks[c].pronoun.is_none() => (self.chunks[c].start, false),
             Some(_) => return None,
-            None if self.toks[prev].tag == Tag::Word => {
-                let mut i = prev;
-                while i > 0 && matches!(self.toks[i - 1].tag, Tag::Word | Tag::Det | Tag::Number) {
-                    i -= 1;
-                }
-                i
-            }
+            None if self.toks[prev].tag == Tag::Word => (prev, true),
             None => return None,
         };
-        // Its numbers and determiners ("20 villagers", "the three soldiers").
-        let mut start = start;
-        while start > 0 && matches!(self.toks[start - 1].tag, Tag::Number | Tag::Det) {
+        // With its numbers and determiners ("20 villagers", "the three
+        // soldiers").
+        while start > 0
+            && (matches!(self.toks[start - 1].tag, Tag::Number | Tag::Det)
+                || (words && self.toks[start - 1].tag == Tag::Word))
+        {
             start -= 1;
         }
         let relative = start
