@@ -1438,19 +1438,23 @@ impl<'a> Recognizer<'a> {
     /// Two- to four-word capitalised names next to a verb of saying ("Jane
     /// Doe said", "said Jane Doe", "according to Jane Doe") or followed by
     /// an appositive role ("Jane Doe, the army's spokeswoman,").
-    /// True when the name at `start..end` (of `words` capitalised words)
-    /// opens with a given name the knowledge base lists ("Vincent
-    /// Jackson"): two or three words, the first of three letters or more
+    /// True when the name at `start..end` opens with a given name the
+    /// knowledge base lists ("Vincent Jackson", "W. Mark Felt"): two or
+    /// three words besides initials before and a suffix after, the first of three letters or more
     /// ("Le Monde" is a newspaper), no country's name or demonym and no
     /// start of a place the geocoder found ("Paris Hilton", "San Diego
     /// Chargers"), the last no organisation or place head ("Grace
     /// Church", "Carlton Hotel").
-    fn given_name_pair(&self, start: usize, end: usize, words: usize, places: &[PlaceMention]) -> bool {
-        let first = &self.tokens[start];
-        let Some(last) = self.tokens[..end].iter().rev().find(|t| t.is_word()) else {
+    fn given_name_pair(&self, start: usize, end: usize, places: &[PlaceMention]) -> bool {
+        let name: Vec<&Token> = self.tokens[start..end].iter().filter(|t| t.is_word()).collect();
+        let norms: Vec<&str> = name.iter().map(|t| t.norm.as_str()).collect();
+        // Initials before the given name and a suffix after the surname
+        // left out ("W. Mark Felt", "Arcade Comeaux Jr.").
+        let core = text::name_core_range(&norms);
+        let (Some(first), Some(last)) = (name.get(core.start), name.get(core.end.wrapping_sub(1))) else {
             return false;
         };
-        (2..=3).contains(&words)
+        (2..=3).contains(&core.len())
             && !first.upper
             && first.norm.chars().count() >= 3
             && self.kb.is_given_name(&first.norm)
@@ -1511,7 +1515,7 @@ impl<'a> Recognizer<'a> {
                 country = c.clone();
                 sector = r.as_deref().and_then(|r| self.role_sector(r));
             }
-            let given = self.given_name_pair(i, end, words, places);
+            let given = self.given_name_pair(i, end, places);
             if (said_after || said_before || according || appositive.is_some() || given)
                 && let Some(referent) = self.person_referent(i, end, country.as_deref())
             {

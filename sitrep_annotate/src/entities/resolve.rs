@@ -206,8 +206,8 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
             ),
         };
         if acc.kind == EntityKind::Person
-            && acc.person_words.len() >= 2
-            && let Some(last) = acc.person_words.last()
+            && text::name_core(&acc.person_words).len() >= 2
+            && let Some(last) = text::name_core(&acc.person_words).last()
         {
             people.push((last.clone(), id.clone()));
         }
@@ -483,6 +483,7 @@ fn prefix(kind: EntityKind) -> &'static str {
 /// `person:` id from a name's words: first word and last name (with the
 /// particles before it: "osama-bin-laden").
 fn person_id(words: &[String]) -> String {
+    let words = text::name_core(words);
     let Some(first) = words.first() else {
         return "person:unknown".to_string();
     };
@@ -881,7 +882,7 @@ fn coreference(
     for (id, acc) in accs {
         if acc.kind == EntityKind::Person
             && acc.person_words.len() >= 3
-            && let (Some(first), Some(last)) = (acc.person_words.first(), acc.person_words.last())
+            && let [first, .., last] = text::name_core(&acc.person_words)
         {
             add_name(format!("{first} {last}"), id);
         }

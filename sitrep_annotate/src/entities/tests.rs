@@ -904,6 +904,25 @@ fn a_given_name_opening_a_capitalised_pair_names_a_person() {
 }
 
 #[test]
+fn initials_before_and_a_suffix_after_a_name_are_no_part_of_its_id() {
+    // The given-name cue reads past an initial and a suffix, and the
+    // surname alone, later, is the same person.
+    let text = "W. Vincent Exampleton has died. Exampleton was 95. Officials said \
+                Mary Sampleton Jr., 49, escaped. Sampleton is armed.";
+    let got = mentions_with_places(text, &[]);
+    let got: Vec<(&str, &str)> = got.iter().map(|(s, id)| (*s, id.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("W. Vincent Exampleton", "person:vincent-exampleton"),
+            ("Exampleton", "person:vincent-exampleton"),
+            ("Mary Sampleton Jr", "person:mary-sampleton"),
+            ("Sampleton", "person:mary-sampleton")
+        ]
+    );
+}
+
+#[test]
 fn a_country_s_person_described_by_a_role_word_takes_the_country() {
     check_entity(
         full(),

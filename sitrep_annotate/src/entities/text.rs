@@ -346,6 +346,32 @@ pub(crate) const NAME_PARTICLES: &[&str] = &[
     "al", "bin", "da", "de", "del", "der", "di", "dos", "du", "el", "ibn", "la", "le", "van", "von",
 ];
 
+/// Generational suffixes after a surname ("Jr.", "III"): part of the
+/// name, never its last name. Sorted.
+pub(crate) const NAME_SUFFIXES: &[&str] = &["ii", "iii", "iv", "jr", "sr"];
+
+/// The words of a person's name that identify them: without initials
+/// before the given name ("W. Mark Felt", "J. Edgar Hoover") and without a
+/// generational suffix ("Arcade Joseph Comeaux Jr."), so the short and
+/// the full form share one id and a surname. A name that is nothing but
+/// those words is kept whole.
+pub(crate) fn name_core(words: &[String]) -> &[String] {
+    &words[name_core_range(words)]
+}
+
+/// Where [`name_core`] lies in `words`.
+pub(crate) fn name_core_range<S: AsRef<str>>(words: &[S]) -> std::ops::Range<usize> {
+    let mut end = words.len();
+    while end > 1 && is_in(NAME_SUFFIXES, words[end - 1].as_ref()) {
+        end -= 1;
+    }
+    let mut start = 0;
+    while start + 1 < end && words[start].as_ref().chars().count() == 1 {
+        start += 1;
+    }
+    start..end
+}
+
 /// Frequent words that are capitalised at the start of a sentence or in a
 /// headline and are never names on their own. Sorted.
 pub(crate) const COMMON_WORDS: &[&str] = &[
@@ -1223,6 +1249,7 @@ mod tests {
         for list in [
             CONNECTORS,
             NAME_PARTICLES,
+            NAME_SUFFIXES,
             COMMON_WORDS,
             CALENDAR_WORDS,
             TITLE_HEADS,
