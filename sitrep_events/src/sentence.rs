@@ -189,6 +189,10 @@ const LOCATIVE: &[&str] = &[
     "around",
 ];
 
+/// Possessive determiners: inside an object phrase ("injured his left
+/// knee"), not a pronoun that ends it.
+const POSSESSIVES: &[&str] = &["his", "its", "my", "our", "their", "your"];
+
 /// Verbs whose participle with "be" and "to" is the subject's own stance
 /// ("is opposed to", "is committed to"), not a passive.
 const STATIVE_PARTICIPLES: &[&str] = &["commit", "dedicate", "devote", "oppose"];
@@ -707,9 +711,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
     }
 
     /// The first answer of `found` at a token of the verb's own phrase
-    /// after token `end`: at most six tokens, up to a clause, pronoun,
-    /// auxiliary or other verb ("announced it would prohibit all aid" is
-    /// not "announced aid").
+    /// after token `end`: at most six tokens, up to a clause, pronoun
+    /// (past a possessive one inside the phrase: "injured his left
+    /// knee"), auxiliary or other verb ("announced it would prohibit all
+    /// aid" is not "announced aid").
     fn find_in_object(&self, end: usize, found: impl Fn(usize) -> Option<usize>) -> Option<usize> {
         let mut j = end;
         while j < self.toks.len() && j < end + 6 {
@@ -732,10 +737,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     | Tag::Aux
                     | Tag::Neg
             ) && !t.is(&["of"])
+                && !t.is(POSSESSIVES)
                 && !self.up_to_number(j);
             // A hyphenated "-ed" word is a modifier ("its long-threatened
-            // invasion"), not another verb.
-            let verb = t.tag == Tag::Word && j > end && lemma::looks_past(&t.lower) && !t.lower.contains('-');
+            // invasion"), and so is one after a possessive ("his left
+            // knee"), not another verb.
+            let verb = t.tag == Tag::Word
+                && j > end
+                && lemma::looks_past(&t.lower)
+                && !t.lower.contains('-')
+                && !self.toks[j - 1].is(POSSESSIVES);
             if stop || verb {
                 return None;
             }

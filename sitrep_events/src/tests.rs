@@ -1468,6 +1468,7 @@ fn violence_against_ills_plans_and_hazards_is_figurative() {
         "The [French|FRA|-|country] president attacked the plan as reckless.",
         "[Kenyan|KEN|-|country] firefighters battled the blaze for hours.",
         "[Nigeria|NGA|-|country] will fight corruption and poverty.",
+        "[American|USA|-|country] running back Reggie Bush injured his left knee against [Carolina|USA|-|place].",
     ] {
         check(marked, &[]);
     }
@@ -1479,6 +1480,11 @@ fn violence_against_ills_plans_and_hazards_is_figurative() {
     check(
         "[M23|COD|REB|group] fighters attacked the town.",
         &["FIGHT 190 COD.REB>- 2025-02-22"],
+    );
+    // The body is one's own; a person hurt in it is a victim.
+    check(
+        "[M23|COD|REB|group] fighters wounded a soldier in the leg in [Goma|COD|-|place].",
+        &["ASSAULT 180 COD.REB>COD.MIL 2025-02-22 @Goma"],
     );
 }
 
