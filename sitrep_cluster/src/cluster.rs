@@ -99,6 +99,9 @@ pub struct Params {
     pub office_conflict: f32,
     /// Days around a story's date in which office holders are compared.
     pub office_window_days: i64,
+    /// Time factor when the article and the member are each about a
+    /// different person (see `protagonists_differ`).
+    pub protagonist_conflict: f32,
 }
 
 impl Params {
@@ -161,6 +164,7 @@ impl Params {
             mean_share: 0.5,
             office_conflict: 0.7,
             office_window_days: 30,
+            protagonist_conflict: 0.7,
         }
     }
 
@@ -363,6 +367,10 @@ struct Member {
     names_weighted: Sparse,
     /// Offices and their holders the text names.
     roles: Vec<(String, u32)>,
+    /// People it names and how often, sorted by key.
+    people: Vec<(u32, f32)>,
+    /// The person it is about, if one stands out.
+    protagonist: Option<u32>,
     vector: Option<Vec<f32>>,
     title: String,
     headline: bool,
@@ -494,6 +502,27 @@ fn unit(v: Sparse) -> Sparse {
     v.into_iter().map(|(k, w)| (k, w / n)).collect()
 }
 
+/// How often `people` (sorted by key) names `key`.
+fn mentions_of(people: &[(u32, f32)], key: u32) -> f32 {
+    people
+        .binary_search_by_key(&key, |p| p.0)
+        .map_or(0.0, |i| people[i].1)
+}
+
+/// True when the article and the member are each about a different person
+/// that the other names once at most: the same kind of news about someone
+/// else ("Mark Felt dies at 95" against "Fred LaRue dies at 75"). Someone
+/// the other article also names more than in passing is shared ground,
+/// not a stranger (a call reported from either side).
+fn protagonists_differ(q: &Query, member: &Member) -> bool {
+    match (q.protagonist, member.protagonist) {
+        (Some(a), Some(b)) if a != b => {
+            mentions_of(&member.people, a) <= 1.0 && mentions_of(&q.people, b) <= 1.0
+        }
+        _ => false,
+    }
+}
+
 /// The signals of an article against one candidate member.
 #[derive(Debug, Clone, Copy, Default)]
 struct Signals {
@@ -531,6 +560,10 @@ struct Query {
     linked: BTreeMap<usize, f32>,
     /// Offices and holders it names.
     roles: Vec<(String, u32)>,
+    /// People it names and how often, sorted by key.
+    people: Vec<(u32, f32)>,
+    /// The person it is about, if one stands out.
+    protagonist: Option<u32>,
 }
 
 impl Clusterer {
@@ -847,6 +880,8 @@ impl Clusterer {
             basis,
             linked,
             roles: f.roles.clone(),
+            people: f.people(),
+            protagonist: f.protagonist(),
         }
     }
 
@@ -972,6 +1007,7 @@ impl Clusterer {
         // Either side naming an office holder the other side's time does not know.
         let conflict = self.office_conflict(&q.roles, member_day, holders)
             || self.office_conflict(&member.roles, q.day, holders);
+        let strangers = protagonists_differ(q, member);
         let p = &self.params;
         Signals {
             lexical: q.terms_index.dot(idf_terms).clamp(0.0, 1.0),
@@ -992,6 +1028,7 @@ impl Clusterer {
             passages: q.linked.get(&m).copied().unwrap_or(0.0),
             time: if p.evidence {
                 (if conflict { p.office_conflict } else { 1.0 })
+                    * (if strangers { p.protagonist_conflict } else { 1.0 })
                     * decay(
                         p.grace_days + if vague { 7.0 } else { 0.0 },
                         p.tau_days,
@@ -1255,6 +1292,8 @@ impl Clusterer {
                 .map(|(k, c)| (*k, sublinear(*c) * self.terms_df.idf(*k)))
                 .collect(),
             roles: f.roles.clone(),
+            people: f.people(),
+            protagonist: f.protagonist(),
             vector: item.vector.clone(),
             title: f.title.clone(),
             headline: f.headline,
@@ -1746,6 +1785,56 @@ mod tests {
             (other - same * Params::lexical().office_conflict).abs() < 1e-4,
             "{same} {other}"
         );
+    }
+
+    #[test]
+    fn news_about_someone_else_weakens_the_match() {
+        let obituary = "The former official who helped expose the Watergate scandal died at home on \
+            Thursday, his family said; he was 95.";
+        let person = |id: &str, count: f32| EntityFeature {
+            key: crate::text::term_id(id),
+            id: id.to_owned(),
+            name: id.to_owned(),
+            kind: EntityKind::Person,
+            count,
+        };
+        let article = |id: &str, people: Vec<EntityFeature>| {
+            let mut item = incoming(&Doc {
+                id,
+                day: Some(100),
+                text: obituary,
+                entities: &[],
+                roles: &[],
+                links: &[],
+            });
+            item.features.entities = people;
+            item.features.entities.sort_by_key(|e| e.key);
+            item
+        };
+        // The second article's score with and without the discount.
+        let ratio = |first: Vec<EntityFeature>, second: Vec<EntityFeature>| {
+            let score = |conflict: f32| {
+                let mut c = Clusterer::new(Params {
+                    protagonist_conflict: conflict,
+                    ..Params::lexical()
+                });
+                c.add_batch(vec![article("a", first.clone())]);
+                c.add_batch(vec![article("b", second.clone())]).placements[0].score
+            };
+            score(0.7) / score(1.0)
+        };
+        let felt = || vec![person("person:felt", 4.0), person("person:nixon", 1.0)];
+        // Each about another person, named once at most by the other.
+        let larue = vec![person("person:larue", 4.0), person("person:nixon", 1.0)];
+        assert!((ratio(felt(), larue) - 0.7).abs() < 1e-4);
+        // About the same person, or one the other names more than in
+        // passing: no discount.
+        assert!((ratio(felt(), felt()) - 1.0).abs() < 1e-4);
+        let larue_on_felt = vec![person("person:larue", 4.0), person("person:felt", 2.0)];
+        assert!((ratio(felt(), larue_on_felt) - 1.0).abs() < 1e-4);
+        // Nobody stands out in the second: no discount.
+        let crowd = vec![person("person:larue", 4.0), person("person:dean", 3.0)];
+        assert!((ratio(felt(), crowd) - 1.0).abs() < 1e-4);
     }
 
     #[test]

@@ -74,6 +74,31 @@ pub struct Features {
     pub headline: bool,
 }
 
+/// Least mentions of the person an article is about.
+const PROTAGONIST_MENTIONS: f32 = 3.0;
+
+impl Features {
+    /// The people it names and how often, sorted by key.
+    pub fn people(&self) -> Vec<(u32, f32)> {
+        self.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| (e.key, e.count))
+            .collect()
+    }
+
+    /// The person the article is about, when one stands out: named at
+    /// least three times and at least twice as often as anyone else (a
+    /// death, an injury, a signing is someone's).
+    pub fn protagonist(&self) -> Option<u32> {
+        let mut people = self.people();
+        people.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let (&(key, count), rest) = people.split_first()?;
+        let runner_up = rest.first().map_or(0.0, |r| r.1);
+        (count >= PROTAGONIST_MENTIONS && count >= 2.0 * runner_up).then_some(key)
+    }
+}
+
 /// What an article is and what annotation found in it.
 #[derive(Debug, Clone, Copy)]
 pub struct ArticleView<'a> {
@@ -320,6 +345,35 @@ mod tests {
         assert_eq!(f.entities.len(), 1);
         assert_eq!(f.entities[0].count, 2.0);
         assert_eq!(f.published, Some(20_140));
+    }
+
+    #[test]
+    fn the_protagonist_is_named_thrice_and_twice_as_often_as_anyone_else() {
+        let with = |people: &[(&str, f32)]| {
+            let a = article(None, "Felt died.");
+            let mut f = features(ArticleView {
+                article: &a,
+                annotations: &Annotations::default(),
+                entities: &[],
+            });
+            f.entities = people
+                .iter()
+                .map(|(id, count)| EntityFeature {
+                    key: crate::text::term_id(id),
+                    id: (*id).to_owned(),
+                    name: (*id).to_owned(),
+                    kind: EntityKind::Person,
+                    count: *count,
+                })
+                .collect();
+            f.entities.sort_by_key(|e| e.key);
+            f.protagonist()
+        };
+        let felt = crate::text::term_id("person:felt");
+        assert_eq!(with(&[("person:felt", 4.0), ("person:nixon", 2.0)]), Some(felt));
+        assert_eq!(with(&[("person:felt", 4.0), ("person:nixon", 3.0)]), None);
+        assert_eq!(with(&[("person:felt", 2.0)]), None);
+        assert_eq!(with(&[]), None);
     }
 
     #[test]
