@@ -235,6 +235,20 @@ impl KnowledgeBase {
         self.given_names.contains(norm)
     }
 
+    /// True when `norm` is a given name that names a country only by one
+    /// of its alternate names ("Maurice", French for Mauritius;
+    /// "Dominique"), never by its English name or demonym: opening a
+    /// capitalised pair, it is a person's first name ("Maurice Cheeks").
+    pub(crate) fn given_name_over_country_alias(&self, norm: &str) -> bool {
+        let targets = self.lookup(norm);
+        self.is_given_name(norm)
+            && !targets.is_empty()
+            && targets.iter().all(|t| match t {
+                Target::Country(c) => text::phrase_key(&self.countries[*c].name) != norm,
+                _ => false,
+            })
+    }
+
     /// Number of countries.
     pub fn country_count(&self) -> usize {
         self.countries.len()

@@ -532,11 +532,12 @@ impl<'a> Recognizer<'a> {
         {
             return false;
         }
-        !self
-            .kb
-            .lookup(norm)
-            .iter()
-            .any(|t| matches!(t, Target::Demonym(_) | Target::Country(_)))
+        self.kb.given_name_over_country_alias(norm)
+            || !self
+                .kb
+                .lookup(norm)
+                .iter()
+                .any(|t| matches!(t, Target::Demonym(_) | Target::Country(_)))
     }
 
     /// A person's name starting at token `j`: capitalised words (initials,
@@ -1435,15 +1436,13 @@ impl<'a> Recognizer<'a> {
 
     // ------------------------------------------------------------ cues
 
-    /// Two- to four-word capitalised names next to a verb of saying ("Jane
-    /// Doe said", "said Jane Doe", "according to Jane Doe") or followed by
-    /// an appositive role ("Jane Doe, the army's spokeswoman,").
     /// True when the name at `start..end` opens with a given name the
     /// knowledge base lists ("Vincent Jackson", "W. Mark Felt"): two or
-    /// three words besides initials before and a suffix after, the first of three letters or more
-    /// ("Le Monde" is a newspaper), no country's name or demonym and no
-    /// start of a place the geocoder found ("Paris Hilton", "San Diego
-    /// Chargers"), the last no organisation or place head ("Grace
+    /// three words besides initials before and a suffix after, the first
+    /// of three letters or more ("Le Monde" is a newspaper), no country's
+    /// name or demonym (unless only an alternate name: "Maurice Cheeks")
+    /// and no start of a place the geocoder found ("Paris Hilton", "San
+    /// Diego Chargers"), the last no organisation or place head ("Grace
     /// Church", "Carlton Hotel").
     fn given_name_pair(&self, start: usize, end: usize, places: &[PlaceMention]) -> bool {
         let name: Vec<&Token> = self.tokens[start..end].iter().filter(|t| t.is_word()).collect();
@@ -1458,14 +1457,15 @@ impl<'a> Recognizer<'a> {
             && !first.upper
             && first.norm.chars().count() >= 3
             && self.kb.is_given_name(&first.norm)
-            && !self
-                .kb
-                .lookup(&first.norm)
-                .iter()
-                .any(|t| matches!(t, Target::Country(_) | Target::Demonym(_)))
-            && !places
-                .iter()
-                .any(|p| p.geonames_id.is_some() && p.span.start == first.start)
+            && (self.kb.given_name_over_country_alias(&first.norm)
+                || (!self
+                    .kb
+                    .lookup(&first.norm)
+                    .iter()
+                    .any(|t| matches!(t, Target::Country(_) | Target::Demonym(_)))
+                    && !places
+                        .iter()
+                        .any(|p| p.geonames_id.is_some() && p.span.start == first.start)))
             && text::lookup(ORG_HEADS, &last.norm).is_none()
             && !text::is_in(LOCAL_INSTITUTION_HEADS, &last.norm)
             && !text::is_in(GROUP_HEADS, &last.norm)
@@ -1473,6 +1473,10 @@ impl<'a> Recognizer<'a> {
             && !text::is_in(PLACE_HEADS, &last.norm)
     }
 
+    /// Two- to four-word capitalised names next to a verb of saying ("Jane
+    /// Doe said", "said Jane Doe", "according to Jane Doe"), followed by an
+    /// appositive role ("Jane Doe, the army's spokeswoman,") or opening
+    /// with a given name ([`Self::given_name_pair`]).
     fn cue_candidates(&self, countries: &CountryIndex, places: &[PlaceMention]) -> Vec<Candidate> {
         let mut out = Vec::new();
         let mut i = 0;

@@ -904,6 +904,27 @@ fn a_given_name_opening_a_capitalised_pair_names_a_person() {
 }
 
 #[test]
+fn a_given_name_that_is_only_a_country_s_alternate_name_opens_a_person_s_name() {
+    // "America" is the United States' alternate name and a given name:
+    // before a surname, a person, even where the geocoder saw the country;
+    // alone, the country. "Kenya", a country's own name, opens no name.
+    let text = "America Exampleton was fired on Saturday. Exampleton had talked to America and \
+                Kenya Sampleton.";
+    let places = [geocoded(text, "America", 6_252_001, "USA")];
+    let got = mentions_with_places(text, &places);
+    let got: Vec<(&str, &str)> = got.iter().map(|(s, id)| (*s, id.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("America Exampleton", "person:america-exampleton"),
+            ("Exampleton", "person:america-exampleton"),
+            ("America", "country:USA"),
+            ("Kenya", "country:KEN")
+        ]
+    );
+}
+
+#[test]
 fn initials_before_and_a_suffix_after_a_name_are_no_part_of_its_id() {
     // The given-name cue reads past an initial and a suffix, and the
     // surname alone, later, is the same person.
