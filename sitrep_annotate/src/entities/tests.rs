@@ -807,6 +807,13 @@ fn mentions_with_places<'t>(text: &'t str, places: &[PlaceMention]) -> Vec<(&'t 
         .collect()
 }
 
+/// Asserts the (surface, entity id) of each mention found in `text`.
+fn assert_mentions(text: &str, places: &[PlaceMention], expected: &[(&str, &str)]) {
+    let got = mentions_with_places(text, places);
+    let got: Vec<(&str, &str)> = got.iter().map(|(s, id)| (*s, id.as_str())).collect();
+    assert_eq!(got, expected);
+}
+
 #[test]
 fn a_place_the_geocoder_resolved_whole_is_no_body_of_its_head_word() {
     let text = "Troops stayed in the West Bank while the World Bank paid.";
@@ -827,15 +834,14 @@ fn geocoded_places_become_place_or_country_mentions() {
         geocoded(text, "Goma", 217_831, "COD"),
         geocoded(text, "Kenya", 192_950, "KEN"),
     ];
-    let got = mentions_with_places(text, &places);
-    let got: Vec<(&str, &str)> = got.iter().map(|(s, id)| (*s, id.as_str())).collect();
-    assert_eq!(
-        got,
-        [
+    assert_mentions(
+        text,
+        &places,
+        &[
             ("Goma", "geonames:217831"),
             ("Congo", "country:COD"),
-            ("Kenya", "country:KEN")
-        ]
+            ("Kenya", "country:KEN"),
+        ],
     );
     let found = find_entities(text, &sentences(text), &places, full(), None);
     let goma = found
@@ -877,14 +883,13 @@ fn a_given_name_opening_a_capitalised_pair_names_a_person() {
     // full name refer to the person later.
     let text =
         "Chargers receiver Vincent Exampleton was arrested on Tuesday. Exampleton will play on Sunday.";
-    let got = mentions_with_places(text, &[]);
-    let got: Vec<(&str, &str)> = got.iter().map(|(s, id)| (*s, id.as_str())).collect();
-    assert_eq!(
-        got,
-        [
+    assert_mentions(
+        text,
+        &[],
+        &[
             ("Vincent Exampleton", "person:vincent-exampleton"),
-            ("Exampleton", "person:vincent-exampleton")
-        ]
+            ("Exampleton", "person:vincent-exampleton"),
+        ],
     );
     // A given name that starts a place the geocoder found, or a pair
     // ending in a place or organisation head, names no one.
@@ -911,16 +916,15 @@ fn a_given_name_that_is_only_a_country_s_alternate_name_opens_a_person_s_name() 
     let text = "America Exampleton was fired on Saturday. Exampleton had talked to America and \
                 Kenya Sampleton.";
     let places = [geocoded(text, "America", 6_252_001, "USA")];
-    let got = mentions_with_places(text, &places);
-    let got: Vec<(&str, &str)> = got.iter().map(|(s, id)| (*s, id.as_str())).collect();
-    assert_eq!(
-        got,
-        [
+    assert_mentions(
+        text,
+        &places,
+        &[
             ("America Exampleton", "person:america-exampleton"),
             ("Exampleton", "person:america-exampleton"),
             ("America", "country:USA"),
-            ("Kenya", "country:KEN")
-        ]
+            ("Kenya", "country:KEN"),
+        ],
     );
 }
 
@@ -930,16 +934,15 @@ fn initials_before_and_a_suffix_after_a_name_are_no_part_of_its_id() {
     // surname alone, later, is the same person.
     let text = "W. Vincent Exampleton has died. Exampleton was 95. Officials said \
                 Mary Sampleton Jr., 49, escaped. Sampleton is armed.";
-    let got = mentions_with_places(text, &[]);
-    let got: Vec<(&str, &str)> = got.iter().map(|(s, id)| (*s, id.as_str())).collect();
-    assert_eq!(
-        got,
-        [
+    assert_mentions(
+        text,
+        &[],
+        &[
             ("W. Vincent Exampleton", "person:vincent-exampleton"),
             ("Exampleton", "person:vincent-exampleton"),
             ("Mary Sampleton Jr", "person:mary-sampleton"),
-            ("Sampleton", "person:mary-sampleton")
-        ]
+            ("Sampleton", "person:mary-sampleton"),
+        ],
     );
 }
 
