@@ -929,6 +929,18 @@ fn a_given_name_that_is_only_a_country_s_alternate_name_opens_a_person_s_name() 
 }
 
 #[test]
+fn coaches_and_managers_are_titles_not_names() {
+    assert_mentions(
+        "General Manager Tony Exampleton fired Coach Mary Sampleton on Saturday.",
+        &[],
+        &[
+            ("Tony Exampleton", "person:tony-exampleton"),
+            ("Mary Sampleton", "person:mary-sampleton"),
+        ],
+    );
+}
+
+#[test]
 fn initials_before_and_a_suffix_after_a_name_are_no_part_of_its_id() {
     // The given-name cue reads past an initial and a suffix, and the
     // surname alone, later, is the same person.
