@@ -222,6 +222,24 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
         });
     }
 
+    // "Fred LaRue" and "Frederick LaRue" in one article are one person,
+    // under the fuller name.
+    let short_forms = short_given_names(&accs);
+    for (short, full) in &short_forms {
+        if let Some(acc) = accs.remove(short) {
+            merge_acc(&mut accs, full, acc);
+        }
+    }
+    for id in resolved
+        .iter_mut()
+        .map(|r| &mut r.id)
+        .chain(people.iter_mut().map(|p| &mut p.1))
+    {
+        if let Some(full) = short_forms.get(id.as_str()) {
+            id.clone_from(full);
+        }
+    }
+
     // Surnames after a title: a person of this article, else a dictionary
     // person active on the publication date, else a person of their own.
     let surname_ids = surname_table(&people);
@@ -496,6 +514,41 @@ fn person_id(words: &[String]) -> String {
         return format!("person:{}", text::slug(first));
     }
     format!("person:{}-{}", text::slug(first), text::slug(&last))
+}
+
+/// People of the article named in full with a short form of another's
+/// given name and the same last name ("Fred LaRue", "Frederick LaRue";
+/// a given name of three letters or more that starts the other's): short
+/// id → full id. A short form of two names is left alone ("Chris Evans"
+/// beside "Christopher" and "Christine Evans").
+fn short_given_names(accs: &BTreeMap<String, Acc>) -> BTreeMap<String, String> {
+    let mut by_last: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    for (id, acc) in accs {
+        if acc.kind != EntityKind::Person || acc.fixed_name.is_some() {
+            continue;
+        }
+        if let [first, .., last] = text::name_core(&acc.person_words) {
+            by_last
+                .entry(last.as_str())
+                .or_default()
+                .push((first.as_str(), id.as_str()));
+        }
+    }
+    let mut out = BTreeMap::new();
+    for people in by_last.values() {
+        for &(short, short_id) in people {
+            let mut fuller = people.iter().filter(|(full, full_id)| {
+                *full_id != short_id
+                    && short.chars().count() >= 3
+                    && full.len() > short.len()
+                    && full.starts_with(short)
+            });
+            if let (Some((_, full_id)), None) = (fuller.next(), fuller.next()) {
+                out.insert(short_id.to_owned(), (*full_id).to_owned());
+            }
+        }
+    }
+    out
 }
 
 /// Surname → the one person of the article with that last name (`None`

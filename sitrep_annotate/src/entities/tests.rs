@@ -929,6 +929,29 @@ fn a_given_name_that_is_only_a_country_s_alternate_name_opens_a_person_s_name() 
 }
 
 #[test]
+fn a_short_given_name_and_its_full_form_with_one_surname_are_one_person() {
+    assert_mentions(
+        "Mr. Fred Exampleton has died. Mr. Frederick Exampleton was 75. Exampleton lived alone.",
+        &[],
+        &[
+            ("Fred Exampleton", "person:frederick-exampleton"),
+            ("Frederick Exampleton", "person:frederick-exampleton"),
+            ("Exampleton", "person:frederick-exampleton"),
+        ],
+    );
+    // Short for two names: whose, the text does not say.
+    assert_mentions(
+        "Mr. Chris Sampleton met Mr. Christopher Sampleton and Ms. Christine Sampleton.",
+        &[],
+        &[
+            ("Chris Sampleton", "person:chris-sampleton"),
+            ("Christopher Sampleton", "person:christopher-sampleton"),
+            ("Christine Sampleton", "person:christine-sampleton"),
+        ],
+    );
+}
+
+#[test]
 fn coaches_and_managers_are_titles_not_names() {
     assert_mentions(
         "General Manager Tony Exampleton fired Coach Mary Sampleton on Saturday.",
