@@ -952,13 +952,15 @@ fn a_short_given_name_and_its_full_form_with_one_surname_are_one_person() {
 }
 
 #[test]
-fn coaches_and_managers_are_titles_not_names() {
+fn coaches_managers_and_police_ranks_are_titles_not_names() {
     assert_mentions(
-        "General Manager Tony Exampleton fired Coach Mary Sampleton on Saturday.",
+        "General Manager Tony Exampleton fired Coach Mary Sampleton on Saturday, and \
+         Insp. Tim Gaskin arrested him.",
         &[],
         &[
             ("Tony Exampleton", "person:tony-exampleton"),
             ("Mary Sampleton", "person:mary-sampleton"),
+            ("Tim Gaskin", "person:tim-gaskin"),
         ],
     );
 }

@@ -637,9 +637,12 @@ pub(crate) const TITLE_HEADS: &[&str] = &[
     "commissioner",
     "congressman",
     "congresswoman",
+    "constable",
     "coordinator",
     "cpl",
     "dame",
+    "det",
+    "detective",
     "director",
     "dr",
     "emir",
@@ -649,6 +652,8 @@ pub(crate) const TITLE_HEADS: &[&str] = &[
     "gov",
     "governor",
     "imam",
+    "insp",
+    "inspector",
     "judge",
     "justice",
     "king",
@@ -695,6 +700,8 @@ pub(crate) const TITLE_HEADS: &[&str] = &[
     "spokesperson",
     "spokeswoman",
     "sultan",
+    "superintendent",
+    "supt",
 ];
 
 /// Title heads that are honorifics, not roles.
@@ -710,13 +717,16 @@ pub(crate) const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("cmdr", "commander"),
     ("col", "colonel"),
     ("cpl", "corporal"),
+    ("det", "detective"),
     ("gen", "general"),
     ("gov", "governor"),
+    ("insp", "inspector"),
     ("lt", "lieutenant"),
     ("maj", "major"),
     ("rep", "representative"),
     ("sen", "senator"),
     ("sgt", "sergeant"),
+    ("supt", "superintendent"),
 ];
 
 /// Words that may modify a title head inside a title ("Deputy Prime
