@@ -367,7 +367,8 @@ struct Member {
     names_weighted: Sparse,
     /// Offices and their holders the text names.
     roles: Vec<(String, u32)>,
-    /// People it names and how often, sorted by key.
+    /// People it names and how often, sorted by key; kept only with a
+    /// protagonist (only then are they compared).
     people: Vec<(u32, f32)>,
     /// The person it is about, if one stands out.
     protagonist: Option<u32>,
@@ -560,7 +561,8 @@ struct Query {
     linked: BTreeMap<usize, f32>,
     /// Offices and holders it names.
     roles: Vec<(String, u32)>,
-    /// People it names and how often, sorted by key.
+    /// People it names and how often, sorted by key (kept only with a
+    /// protagonist).
     people: Vec<(u32, f32)>,
     /// The person it is about, if one stands out.
     protagonist: Option<u32>,
@@ -837,6 +839,7 @@ impl Clusterer {
 
     fn query(&self, item: &Incoming, day: Option<i64>, basis: Option<DateBasis>) -> Query {
         let f = &item.features;
+        let protagonist = f.protagonist();
         let terms = unit(
             f.terms
                 .iter()
@@ -880,8 +883,8 @@ impl Clusterer {
             basis,
             linked,
             roles: f.roles.clone(),
-            people: f.people(),
-            protagonist: f.protagonist(),
+            people: protagonist.map(|_| f.people()).unwrap_or_default(),
+            protagonist,
         }
     }
 
@@ -1190,6 +1193,7 @@ impl Clusterer {
         clock: Option<i64>,
     ) {
         let f = &item.features;
+        let protagonist = f.protagonist();
         let terms: Sparse = f.terms.iter().map(|(k, c)| (*k, sublinear(*c))).collect();
         let entities: Sparse = f
             .entities
@@ -1292,8 +1296,8 @@ impl Clusterer {
                 .map(|(k, c)| (*k, sublinear(*c) * self.terms_df.idf(*k)))
                 .collect(),
             roles: f.roles.clone(),
-            people: f.people(),
-            protagonist: f.protagonist(),
+            people: protagonist.map(|_| f.people()).unwrap_or_default(),
+            protagonist,
             vector: item.vector.clone(),
             title: f.title.clone(),
             headline: f.headline,
