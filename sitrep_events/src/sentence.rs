@@ -190,7 +190,9 @@ const LOCATIVE: &[&str] = &[
 ];
 
 /// Possessive determiners: inside an object phrase ("injured his left
-/// knee"), not a pronoun that ends it.
+/// knee"), not a pronoun that ends it. Not "her", which is as often the
+/// object itself ("wounded her in the leg"); `actors::POSSESSIVE_PRONOUNS`
+/// lists the owners a pronoun may stand for, a different question.
 const POSSESSIVES: &[&str] = &["his", "its", "my", "our", "their", "your"];
 
 /// Verbs whose participle with "be" and "to" is the subject's own stance

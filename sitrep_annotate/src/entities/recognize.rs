@@ -532,8 +532,14 @@ impl<'a> Recognizer<'a> {
         {
             return false;
         }
-        self.kb.given_name_over_country_alias(norm)
-            || !self
+        !self.country_word(norm)
+    }
+
+    /// True when `norm` names a country or is a demonym, unless it is a
+    /// given name that is only a country's alternate name ("Maurice").
+    fn country_word(&self, norm: &str) -> bool {
+        !self.kb.given_name_over_country_alias(norm)
+            && self
                 .kb
                 .lookup(norm)
                 .iter()
@@ -1449,23 +1455,19 @@ impl<'a> Recognizer<'a> {
         let norms: Vec<&str> = name.iter().map(|t| t.norm.as_str()).collect();
         // Initials before the given name and a suffix after the surname
         // left out ("W. Mark Felt", "Arcade Comeaux Jr.").
-        let core = text::name_core_range(&norms);
-        let (Some(first), Some(last)) = (name.get(core.start), name.get(core.end.wrapping_sub(1))) else {
+        let core = &name[text::name_core_range(&norms)];
+        let (Some(first), Some(last)) = (core.first(), core.last()) else {
             return false;
         };
         (2..=3).contains(&core.len())
             && !first.upper
             && first.norm.chars().count() >= 3
             && self.kb.is_given_name(&first.norm)
+            && !self.country_word(&first.norm)
             && (self.kb.given_name_over_country_alias(&first.norm)
-                || (!self
-                    .kb
-                    .lookup(&first.norm)
+                || !places
                     .iter()
-                    .any(|t| matches!(t, Target::Country(_) | Target::Demonym(_)))
-                    && !places
-                        .iter()
-                        .any(|p| p.geonames_id.is_some() && p.span.start == first.start)))
+                    .any(|p| p.geonames_id.is_some() && p.span.start == first.start))
             && text::lookup(ORG_HEADS, &last.norm).is_none()
             && !text::is_in(LOCAL_INSTITUTION_HEADS, &last.norm)
             && !text::is_in(GROUP_HEADS, &last.norm)

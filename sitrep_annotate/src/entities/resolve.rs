@@ -536,12 +536,9 @@ fn short_given_names(accs: &BTreeMap<String, Acc>) -> BTreeMap<String, String> {
     }
     let mut out = BTreeMap::new();
     for people in by_last.values() {
-        for &(short, short_id) in people {
+        for &(short, short_id) in people.iter().filter(|(short, _)| short.chars().count() >= 3) {
             let mut fuller = people.iter().filter(|(full, full_id)| {
-                *full_id != short_id
-                    && short.chars().count() >= 3
-                    && full.len() > short.len()
-                    && full.starts_with(short)
+                *full_id != short_id && full.len() > short.len() && full.starts_with(short)
             });
             if let (Some((_, full_id)), None) = (fuller.next(), fuller.next()) {
                 out.insert(short_id.to_owned(), (*full_id).to_owned());
