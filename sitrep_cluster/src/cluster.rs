@@ -1834,10 +1834,13 @@ mod tests {
         // About the same person, or one the other names more than in
         // passing: no discount.
         assert!((ratio(felt(), felt()) - 1.0).abs() < 1e-4);
+        // The same last name is the same person ("Felt", "Mark Felt").
+        let mark_felt = vec![person("person:mark-felt", 4.0), person("person:nixon", 1.0)];
+        assert!((ratio(felt(), mark_felt) - 1.0).abs() < 1e-4);
         let larue_on_felt = vec![person("person:larue", 4.0), person("person:felt", 2.0)];
         assert!((ratio(felt(), larue_on_felt) - 1.0).abs() < 1e-4);
         // Nobody stands out in the second: no discount.
-        let crowd = vec![person("person:larue", 4.0), person("person:dean", 3.0)];
+        let crowd = vec![person("person:larue", 4.0), person("person:dean", 4.0)];
         assert!((ratio(felt(), crowd) - 1.0).abs() < 1e-4);
     }
 

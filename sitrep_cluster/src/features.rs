@@ -78,25 +78,42 @@ pub struct Features {
 const PROTAGONIST_MENTIONS: f32 = 3.0;
 
 impl Features {
-    /// The people it names and how often, sorted by key.
+    /// The people it names and how often, by last name (the key of
+    /// [`surname_key`]), sorted by key: an article naming only "Nixon"
+    /// and one naming "Richard M. Nixon" have different canonical ids for
+    /// him, and one article may name "Fred LaRue" and "Ike LaRue".
     pub fn people(&self) -> Vec<(u32, f32)> {
-        self.entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .map(|e| (e.key, e.count))
-            .collect()
+        let mut by_name: BTreeMap<u32, f32> = BTreeMap::new();
+        for e in self.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+            *by_name.entry(surname_key(&e.id)).or_default() += e.count;
+        }
+        by_name.into_iter().collect()
     }
 
-    /// The person the article is about, when one stands out: named at
-    /// least three times and at least twice as often as anyone else (a
-    /// death, an injury, a signing is someone's).
+    /// The person the article is about, when one stands out: named (by
+    /// last name, as [`Features::people`] counts) at least three times
+    /// and more often than anyone else (a death, an injury, a signing is
+    /// someone's).
     pub fn protagonist(&self) -> Option<u32> {
         let mut people = self.people();
         people.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let (&(key, count), rest) = people.split_first()?;
         let runner_up = rest.first().map_or(0.0, |r| r.1);
-        (count >= PROTAGONIST_MENTIONS && count >= 2.0 * runner_up).then_some(key)
+        (count >= PROTAGONIST_MENTIONS && count > runner_up).then_some(key)
     }
+}
+
+/// Generational suffixes that can end a person's id.
+const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// The key of a person's last name, from the canonical id's last word
+/// (`person:richard-m-nixon` and `person:nixon`: "nixon"), a generational
+/// suffix passed over.
+pub fn surname_key(id: &str) -> u32 {
+    let slug = id.split_once(':').map_or(id, |(_, rest)| rest);
+    let mut words = slug.rsplit('-').filter(|w| !w.is_empty());
+    let last = words.find(|w| !NAME_SUFFIXES.contains(w)).unwrap_or(slug);
+    term_id(&format!("surname:{last}"))
 }
 
 /// What an article is and what annotation found in it.
@@ -348,7 +365,7 @@ mod tests {
     }
 
     #[test]
-    fn the_protagonist_is_named_thrice_and_twice_as_often_as_anyone_else() {
+    fn the_protagonist_is_named_thrice_and_more_often_than_anyone_else() {
         let with = |people: &[(&str, f32)]| {
             let a = article(None, "Felt died.");
             let mut f = features(ArticleView {
@@ -369,11 +386,55 @@ mod tests {
             f.entities.sort_by_key(|e| e.key);
             f.protagonist()
         };
-        let felt = crate::text::term_id("person:felt");
+        let felt = surname_key("person:felt");
         assert_eq!(with(&[("person:felt", 4.0), ("person:nixon", 2.0)]), Some(felt));
-        assert_eq!(with(&[("person:felt", 4.0), ("person:nixon", 3.0)]), None);
+        assert_eq!(with(&[("person:felt", 4.0), ("person:nixon", 3.0)]), Some(felt));
+        assert_eq!(with(&[("person:felt", 4.0), ("person:nixon", 4.0)]), None);
+        assert_eq!(
+            with(&[
+                ("person:mark-felt", 2.0),
+                ("person:felt", 2.0),
+                ("person:nixon", 3.0)
+            ]),
+            Some(felt)
+        );
         assert_eq!(with(&[("person:felt", 2.0)]), None);
         assert_eq!(with(&[]), None);
+    }
+
+    #[test]
+    fn people_are_counted_by_last_name() {
+        let a = article(None, "Nixon resigned.");
+        let mut f = features(ArticleView {
+            article: &a,
+            annotations: &Annotations::default(),
+            entities: &[],
+        });
+        let person = |id: &str, count: f32| EntityFeature {
+            key: crate::text::term_id(id),
+            id: id.to_owned(),
+            name: id.to_owned(),
+            kind: EntityKind::Person,
+            count,
+        };
+        f.entities = vec![
+            person("person:richard-m-nixon", 2.0),
+            person("person:nixon", 3.0),
+            person("person:martin-luther-king-jr", 1.0),
+            person("person:king", 1.0),
+        ];
+        f.entities.sort_by_key(|e| e.key);
+        let mut expected = vec![
+            (surname_key("person:nixon"), 5.0),
+            (surname_key("person:king"), 2.0),
+        ];
+        expected.sort_by_key(|p| p.0);
+        assert_eq!(f.people(), expected);
+        assert_eq!(f.protagonist(), Some(surname_key("person:nixon")));
+        assert_ne!(
+            surname_key("person:nixon"),
+            surname_key("person:richard-m-nixson")
+        );
     }
 
     #[test]
