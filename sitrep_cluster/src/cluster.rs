@@ -1795,13 +1795,7 @@ mod tests {
     fn news_about_someone_else_weakens_the_match() {
         let obituary = "The former official who helped expose the Watergate scandal died at home on \
             Thursday, his family said; he was 95.";
-        let person = |id: &str, count: f32| EntityFeature {
-            key: crate::text::term_id(id),
-            id: id.to_owned(),
-            name: id.to_owned(),
-            kind: EntityKind::Person,
-            count,
-        };
+        let person = crate::features::person_feature;
         let article = |id: &str, people: Vec<EntityFeature>| {
             let mut item = incoming(&Doc {
                 id,

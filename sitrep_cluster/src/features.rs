@@ -116,6 +116,18 @@ pub fn surname_key(id: &str) -> u32 {
     term_id(&format!("surname:{last}"))
 }
 
+/// A person named `count` times, as tests build one.
+#[cfg(test)]
+pub(crate) fn person_feature(id: &str, count: f32) -> EntityFeature {
+    EntityFeature {
+        key: term_id(id),
+        id: id.to_owned(),
+        name: id.to_owned(),
+        kind: EntityKind::Person,
+        count,
+    }
+}
+
 /// What an article is and what annotation found in it.
 #[derive(Debug, Clone, Copy)]
 pub struct ArticleView<'a> {
@@ -375,13 +387,7 @@ mod tests {
             });
             f.entities = people
                 .iter()
-                .map(|(id, count)| EntityFeature {
-                    key: crate::text::term_id(id),
-                    id: (*id).to_owned(),
-                    name: (*id).to_owned(),
-                    kind: EntityKind::Person,
-                    count: *count,
-                })
+                .map(|&(id, count)| person_feature(id, count))
                 .collect();
             f.entities.sort_by_key(|e| e.key);
             f.protagonist()
@@ -410,13 +416,7 @@ mod tests {
             annotations: &Annotations::default(),
             entities: &[],
         });
-        let person = |id: &str, count: f32| EntityFeature {
-            key: crate::text::term_id(id),
-            id: id.to_owned(),
-            name: id.to_owned(),
-            kind: EntityKind::Person,
-            count,
-        };
+        let person = person_feature;
         f.entities = vec![
             person("person:richard-m-nixon", 2.0),
             person("person:nixon", 3.0),
