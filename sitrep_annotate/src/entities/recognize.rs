@@ -1485,7 +1485,15 @@ impl<'a> Recognizer<'a> {
         while i < self.tokens.len() {
             let starts_name = self.tokens[i].is_word()
                 && (i == 0 || self.tokens[i].join == Join::Break || !self.tokens[i - 1].is_capitalised());
-            let Some(end) = self.person_name_at(i).filter(|_| starts_name) else {
+            // After an abbreviation or a demonym ("Steelers QB Ben
+            // Roethlisberger", "Briton Andy Murray"), which no name takes
+            // in, a name opening with a given name starts.
+            let after_modifier = !starts_name
+                && i > 0
+                && self.tokens[i].join == Join::Space
+                && self.tokens[i - 1].is_word()
+                && (self.tokens[i - 1].upper || self.country_word(&self.tokens[i - 1].norm));
+            let Some(end) = self.person_name_at(i).filter(|_| starts_name || after_modifier) else {
                 i += 1;
                 continue;
             };
@@ -1521,8 +1529,10 @@ impl<'a> Recognizer<'a> {
                 country = c.clone();
                 sector = r.as_deref().and_then(|r| self.role_sector(r));
             }
-            let given = self.given_name_pair(i, end, places);
-            if (said_after || said_before || according || appositive.is_some() || given)
+            let given = self.given_name_pair(i, end, places)
+                && (!after_modifier || self.name_after_modifier_ok(i - 1, i, places));
+            let cued = said_after || said_before || according || appositive.is_some();
+            if (given || cued && !after_modifier)
                 && let Some(referent) = self.person_referent(i, end, country.as_deref())
             {
                 out.push(Candidate {
@@ -1535,10 +1545,71 @@ impl<'a> Recognizer<'a> {
                     sector_hint: sector,
                     is_name: true,
                 });
+            } else if let Some(k) = self.name_after_modifier(i, end, places)
+                && let Some(referent) = self.person_referent(k, end, None)
+            {
+                out.push(Candidate {
+                    claim: (k, end),
+                    span: self.span_of(k, end),
+                    referent,
+                    priority: priority::CUE,
+                    role: None,
+                    country_hint: None,
+                    sector_hint: None,
+                    is_name: true,
+                });
             }
             i = end;
         }
         out
+    }
+
+    /// Where a person's name opening with a given name starts inside the
+    /// capitalised run `[start, end)`, after capitalised words that are
+    /// no given names ("Charger Vincent Jackson", "Steelers QB Ben
+    /// Roethlisberger", "Briton Andy Murray"): the run as a whole is no
+    /// name, but its end is ([`Self::given_name_pair`]).
+    fn name_after_modifier(&self, start: usize, end: usize, places: &[PlaceMention]) -> Option<usize> {
+        (start + 1..end.saturating_sub(1))
+            .take_while(|&k| {
+                let t = &self.tokens[k - 1];
+                !t.is_word() || !self.kb.is_given_name(&t.norm)
+            })
+            .find(|&k| {
+                let t = &self.tokens[k];
+                t.is_word() && t.join == Join::Space && self.given_name_pair(k, end, places)
+            })
+            .filter(|&k| self.name_after_modifier_ok(k - 1, k, places))
+    }
+
+    /// True unless the capitalised words before the name at `name`
+    /// (ending with token `modifier`) and the name are one thing's name:
+    /// a place among them ("Boston Red Sox", "North Carolina Tar Heels"),
+    /// "the" before them that no demonym explains ("the NBA Charlotte
+    /// Bobcats", "the White House Rose Garden"; "the American Hasim
+    /// Rahman" is a person), or a given name the article also writes as
+    /// a lowercase word ("saying grace" beside "Old Grace Chapel").
+    fn name_after_modifier_ok(&self, modifier: usize, name: usize, places: &[PlaceMention]) -> bool {
+        let mut first = modifier;
+        while first > 0 && self.tokens[first].join == Join::Space && self.tokens[first - 1].is_capitalised() {
+            first -= 1;
+        }
+        let (from, to) = (self.tokens[first].start, self.tokens[modifier].end);
+        if places
+            .iter()
+            .any(|p| p.geonames_id.is_some() && p.span.start < to && p.span.end > from)
+        {
+            return false;
+        }
+        let before = self.tokens[..first].iter().rev().find(|t| t.is_word());
+        if before.is_some_and(|t| t.norm == "the") && !self.country_word(&self.tokens[modifier].norm) {
+            return false;
+        }
+        let given = &self.tokens[name].norm;
+        !self
+            .tokens
+            .iter()
+            .any(|t| t.is_word() && !t.cap && t.norm == *given)
     }
 
     /// A description of a person from token `k` to the end of an

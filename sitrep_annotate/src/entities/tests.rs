@@ -1312,3 +1312,46 @@ proptest! {
         let _ = KnowledgeBase::from_bytes(text.as_bytes());
     }
 }
+
+#[test]
+fn a_name_opening_with_a_given_name_is_found_after_a_capitalised_modifier() {
+    // A team, a position's abbreviation, a demonym: no part of the name.
+    for text in [
+        "Fellow Charger Vincent Jackson was arrested on Tuesday.",
+        "Steelers QB Vincent Jackson threw two touchdowns on Sunday.",
+    ] {
+        assert_mentions(text, &[], &[("Vincent Jackson", "person:vincent-jackson")]);
+    }
+    assert_mentions(
+        "Briton Vincent Jackson won the final on Sunday.",
+        &[],
+        &[
+            ("Briton", "country:GBR"),
+            ("Vincent Jackson", "person:vincent-jackson"),
+        ],
+    );
+}
+
+#[test]
+fn a_capitalised_name_with_a_given_name_inside_is_no_person_when_it_names_a_thing() {
+    // A place before it, "the" before it, a given name also written as a
+    // lowercase word.
+    let text = "Fans of Boston Vincent Sox cheered on Sunday.";
+    let places = [geocoded(text, "Boston", 4_930_956, "USA")];
+    assert!(
+        mentions_with_places(text, &places)
+            .iter()
+            .all(|(_, id)| !id.starts_with("person:"))
+    );
+    for text in [
+        "Fans of the NBA Vincent Bobcats cheered on Sunday.",
+        "Fans of the Old Vincent Bobcats cheered on Sunday.",
+        "They met at Old Grace Chapel after saying grace together.",
+    ] {
+        let found = mentions_with_places(text, &[]);
+        assert!(
+            found.iter().all(|(_, id)| !id.starts_with("person:")),
+            "{text}: {found:?}"
+        );
+    }
+}
