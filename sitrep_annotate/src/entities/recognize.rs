@@ -1532,30 +1532,24 @@ impl<'a> Recognizer<'a> {
             let given = self.given_name_pair(i, end, places)
                 && (!after_modifier || self.name_after_modifier_ok(i - 1, i, places));
             let cued = said_after || said_before || according || appositive.is_some();
-            if (given || cued && !after_modifier)
-                && let Some(referent) = self.person_referent(i, end, country.as_deref())
-            {
+            // The whole run, else a name at its end after a modifier.
+            let whole = (given || cued && !after_modifier)
+                .then(|| self.person_referent(i, end, country.as_deref()))
+                .flatten()
+                .map(|referent| (i, referent, role, country, sector));
+            let found = whole.or_else(|| {
+                let k = self.name_after_modifier(i, end, places)?;
+                Some((k, self.person_referent(k, end, None)?, None, None, None))
+            });
+            if let Some((start, referent, role, country, sector)) = found {
                 out.push(Candidate {
-                    claim: (i, end),
-                    span: self.span_of(i, end),
+                    claim: (start, end),
+                    span: self.span_of(start, end),
                     referent,
                     priority: priority::CUE,
                     role,
                     country_hint: country,
                     sector_hint: sector,
-                    is_name: true,
-                });
-            } else if let Some(k) = self.name_after_modifier(i, end, places)
-                && let Some(referent) = self.person_referent(k, end, None)
-            {
-                out.push(Candidate {
-                    claim: (k, end),
-                    span: self.span_of(k, end),
-                    referent,
-                    priority: priority::CUE,
-                    role: None,
-                    country_hint: None,
-                    sector_hint: None,
                     is_name: true,
                 });
             }
