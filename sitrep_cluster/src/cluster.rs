@@ -839,7 +839,8 @@ impl Clusterer {
 
     fn query(&self, item: &Incoming, day: Option<i64>, basis: Option<DateBasis>) -> Query {
         let f = &item.features;
-        let protagonist = f.protagonist();
+        let people = f.people();
+        let protagonist = crate::features::protagonist_among(&people);
         let terms = unit(
             f.terms
                 .iter()
@@ -883,7 +884,7 @@ impl Clusterer {
             basis,
             linked,
             roles: f.roles.clone(),
-            people: protagonist.map(|_| f.people()).unwrap_or_default(),
+            people: if protagonist.is_some() { people } else { Vec::new() },
             protagonist,
         }
     }
@@ -1193,7 +1194,8 @@ impl Clusterer {
         clock: Option<i64>,
     ) {
         let f = &item.features;
-        let protagonist = f.protagonist();
+        let people = f.people();
+        let protagonist = crate::features::protagonist_among(&people);
         let terms: Sparse = f.terms.iter().map(|(k, c)| (*k, sublinear(*c))).collect();
         let entities: Sparse = f
             .entities
@@ -1296,7 +1298,7 @@ impl Clusterer {
                 .map(|(k, c)| (*k, sublinear(*c) * self.terms_df.idf(*k)))
                 .collect(),
             roles: f.roles.clone(),
-            people: protagonist.map(|_| f.people()).unwrap_or_default(),
+            people: if protagonist.is_some() { people } else { Vec::new() },
             protagonist,
             vector: item.vector.clone(),
             title: f.title.clone(),

@@ -95,12 +95,17 @@ impl Features {
     /// and more often than anyone else (a death, an injury, a signing is
     /// someone's).
     pub fn protagonist(&self) -> Option<u32> {
-        let mut people = self.people();
-        people.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let (&(key, count), rest) = people.split_first()?;
-        let runner_up = rest.first().map_or(0.0, |r| r.1);
-        (count >= PROTAGONIST_MENTIONS && count > runner_up).then_some(key)
+        protagonist_among(&self.people())
     }
+}
+
+/// The protagonist among `people` as [`Features::people`] gives them.
+pub(crate) fn protagonist_among(people: &[(u32, f32)]) -> Option<u32> {
+    let mut people = people.to_vec();
+    people.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let (&(key, count), rest) = people.split_first()?;
+    let runner_up = rest.first().map_or(0.0, |r| r.1);
+    (count >= PROTAGONIST_MENTIONS && count > runner_up).then_some(key)
 }
 
 /// Generational suffixes that can end a person's id.
