@@ -302,6 +302,26 @@ fn modifies_next(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     next.tag == Tag::Word && !next.capital && !core_verb && agent_at(toks, i + 1, lex).is_none()
 }
 
+/// Does token `i` look like the finite verb of a clause: an auxiliary,
+/// modal or negation, or a lowercase past or third-person form of a verb
+/// ("began", "said", "attacked", "signs")?
+fn opens_clause(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    match t.tag {
+        Tag::Aux | Tag::Modal | Tag::Neg => true,
+        Tag::Word if !t.capital => {
+            lemma::looks_past(&t.lower)
+                || lex.form(&t.lower).is_some_and(|l| l != t.lower)
+                || lemma::candidates(&t.lower)
+                    .iter()
+                    .any(|(c, f)| matches!(f, lemma::Form::S | lemma::Form::Past) && lex.is_core_verb(c))
+        }
+        _ => false,
+    }
+}
+
 /// Build the sentence's actor chunks from its tokens and the entity
 /// mentions inside it.
 pub fn chunks(
@@ -496,9 +516,14 @@ pub fn chunks(
             && prev.pronoun.is_none()
         {
             let gap = &toks[prev.end..c.start];
+            // "…in Bandar Abbas, and aid workers began distributing food":
+            // after a comma, a party followed by its verb opens a new
+            // clause, unless it ends a list ("Kenya, Uganda, and Tanzania
+            // signed").
+            let new_clause = !prev.is_compound() && opens_clause(toks, c.end, lex);
             let and = matches!(gap, [g] if g.tag == Tag::And)
                 || matches!(gap, [g, d] if g.tag == Tag::And && d.tag == Tag::Det)
-                || matches!(gap, [a, g] if a.tag == Tag::Comma && g.tag == Tag::And)
+                || (matches!(gap, [a, g] if a.tag == Tag::Comma && g.tag == Tag::And) && !new_clause)
                 || (matches!(gap, [g, d] if g.tag == Tag::Comma && d.tag == Tag::Det)
                     && list_continues(toks, c.end))
                 || (matches!(gap, [g] if g.tag == Tag::Comma) && list_continues(toks, c.end));

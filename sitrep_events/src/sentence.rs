@@ -673,21 +673,28 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 .any(|j| words.iter().any(|w| self.object_matches(j, w)))
     }
 
-    /// Does a party named right at `end` take a name or description after
-    /// it ("called Odinga a traitor", "called him \"a true patriot\"",
-    /// "called Page as a witness"): a determiner, a quotation mark, "as"
-    /// or a word outside a time phrase, where a phone call is followed by
-    /// its time, purpose or the end of the clause ("called Odinga on
-    /// Monday to discuss the crisis")?
+    /// Does a party named right at `end` (or after a determiner: "called
+    /// the Australian actor a consummate entertainer") take a name or
+    /// description after it ("called Odinga a traitor", "called him \"a
+    /// true patriot\"", "called Page as a witness"): a determiner, a
+    /// quotation mark, "as" or a word outside a time phrase, where a phone
+    /// call is followed by its time, purpose or the end of the clause
+    /// ("called Odinga on Monday to discuss the crisis")? "Called it off"
+    /// is no call either.
     fn naming(&self, end: usize) -> bool {
-        let Some(c) = self.chunk_of.get(end).copied().flatten() else {
+        let start = if self.tok(end).is_some_and(|t| t.tag == Tag::Det) {
+            end + 1
+        } else {
+            end
+        };
+        let Some(c) = self.chunk_of.get(start).copied().flatten() else {
             return false;
         };
         let after = self.chunks[c].end;
-        self.chunks[c].start == end
+        self.chunks[c].start == start
             && self.tok(after).is_some_and(|t| {
                 matches!(t.tag, Tag::Det | Tag::Quote)
-                    || t.is(&["as"])
+                    || t.is(&["as", "off"])
                     || (t.tag == Tag::Word
                         && !self.in_time.get(after).copied().unwrap_or(false)
                         && !self.is_adverb(after)

@@ -254,6 +254,11 @@ fn sanctions_rejections_and_captures() {
         "The [United States|USA|-|country] said {Wednesday|2025-02-19} it would suspend all aid to [Albanian|ALB|-|country] rebels.",
         &["THREATEN 1311 USA.->ALB.REB 2025-02-19"],
     );
+    // An indictment is a legal accusation, an arrest a coercion.
+    check(
+        "[Montenegro|MNE|-|country]'s prime minister has been indicted by the [UN|-|IGO|organization] war crimes court.",
+        &["DISAPPROVE 1121 -.IGO>MNE.GOV 2025-02-22"],
+    );
     // Taking steps somewhere is no capture of it.
     check(
         "President [Bashir|SDN|GOV|person] has taken several steps to enhance freedoms in [Sudan|SDN|-|country].",
@@ -1507,6 +1512,9 @@ fn idioms_of_the_courtroom_the_newsroom_and_the_street_are_no_events() {
         "[William Ruto|KEN|GOV|person] called [Raila Odinga|KEN|OPP|person] a traitor.",
         "[William Ruto|KEN|GOV|person] called [Raila Odinga|KEN|OPP|person] \"a true patriot\".",
         "The [US|USA|-|country] Senate called [Bettie Page|USA|-|person] as a witness.",
+        "[William Ruto|KEN|GOV|person] called the [Ugandan|UGA|-|country] actor a consummate entertainer.",
+        "[Kenyan|KEN|-|country] and [Ugandan|UGA|-|country] officials planned a summit but called it off.",
+        "[Microsoft|USA|BUS|organization] releases security bulletins every month.",
     ] {
         check(marked, &[]);
     }
@@ -1514,6 +1522,10 @@ fn idioms_of_the_courtroom_the_newsroom_and_the_street_are_no_events() {
     check(
         "[Fijian|FJI|REB|country] rebels released [Mahendra Chaudhry|FJI|GOV|person].",
         &["RETREAT 0841 FJI.REB>FJI.GOV 2025-02-22"],
+    );
+    check(
+        "[Fijian|FJI|REB|country] rebels freed 30 hostages.",
+        &["RETREAT 0841 FJI.REB>FJI.CVL 2025-02-22"],
     );
     check(
         "[Rwanda|RWA|-|country] refused to withdraw from [Goma|COD|-|place].",
@@ -1697,5 +1709,30 @@ fn a_place_named_only_as_a_modifier_is_no_ground_taken() {
     check(
         "[M23|COD|REB|group] rebels took [Goma|COD|-|place] on Monday.",
         &["FIGHT 192 COD.REB>COD.- 2025-02-22 @Goma"],
+    );
+}
+
+#[test]
+fn a_party_after_comma_and_with_its_own_verb_opens_a_new_clause() {
+    // "…in Goma, and Kenyan doctors delivered": the doctors are no
+    // compound with Goma, so they are not the object of the first verb.
+    check(
+        "[Rwandan|RWA|-|country] troops shelled a camp near [Goma|COD|-|place], and [Kenyan|KEN|-|country] doctors delivered medicine to [Congolese|COD|-|country] refugees.",
+        &[
+            "FIGHT 194 RWA.MIL>COD.- 2025-02-22 @Goma",
+            "AID 070 KEN.HLH>COD.REF 2025-02-22 @Goma",
+        ],
+    );
+    // A list of three with its serial comma is still one party.
+    check(
+        "[Kenya|KEN|-|country], [Uganda|UGA|-|country], and [Tanzania|TZA|-|country] met in [Arusha|TZA|-|place].",
+        &[
+            "CONSULT 040 KEN.->UGA.- 2025-02-22 @Arusha",
+            "CONSULT 040 KEN.->TZA.- 2025-02-22 @Arusha",
+            "CONSULT 040 UGA.->KEN.- 2025-02-22 @Arusha",
+            "CONSULT 040 UGA.->TZA.- 2025-02-22 @Arusha",
+            "CONSULT 040 TZA.->KEN.- 2025-02-22 @Arusha",
+            "CONSULT 040 TZA.->UGA.- 2025-02-22 @Arusha",
+        ],
     );
 }
