@@ -650,6 +650,17 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         {
             continue;
         }
+        // Police or troops blocking a street or marching somewhere are
+        // policing or deploying: a protest is by those outside the
+        // state's forces.
+        if coding.kind == PloverType::Protest
+            && sent.chunks[source]
+                .actors
+                .iter()
+                .any(|a| matches!(a.sector.as_deref(), Some("MIL" | "COP" | "SPY")))
+        {
+            continue;
+        }
         refine_mode(sent, lex, &mut coding, sent.clause_start(k), clause_end);
         emit(
             sent,

@@ -1736,3 +1736,15 @@ fn a_party_after_comma_and_with_its_own_verb_opens_a_new_clause() {
         ],
     );
 }
+
+#[test]
+fn police_blocking_streets_are_no_protesters() {
+    check(
+        "[Kenyan|KEN|-|country] police blocked the streets of [Nairobi|KEN|-|place].",
+        &[],
+    );
+    check(
+        "[Kenyan|KEN|-|country] traders blocked the streets of [Nairobi|KEN|-|place].",
+        &["PROTEST 144 KEN.->KEN.- 2025-02-22 @Nairobi"],
+    );
+}
