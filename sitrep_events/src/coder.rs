@@ -1429,6 +1429,12 @@ fn dated_meetings(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon, eve
 
 /// Resolve a chunk to its actors: its own, or a pronoun's antecedent.
 pub fn resolve(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Actor> {
+    resolve_excluding(sent, ctx, c, &[])
+}
+
+/// [`resolve`], where a pronoun cannot stand for any of `excluded`: the
+/// parties its own clause names ("He shot Ortiz": "he" is not Ortiz).
+fn resolve_excluding(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize, excluded: &[Actor]) -> Vec<Actor> {
     let chunk = &sent.chunks[c];
     // "both leaders", "the two sides": the pair named before.
     let pair = chunk.pronoun.is_none()
@@ -1465,6 +1471,9 @@ pub fn resolve(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Acto
                 .filter(|a| a.kind == Some(EntityKind::Person))
                 .count();
             let places = group.iter().any(|a| a.kind == Some(EntityKind::Place));
+            if group.iter().any(|a| excluded.iter().any(|x| same_actor(a, x))) {
+                return false;
+            }
             match pronoun {
                 "he" | "she" | "him" | "his" | "her" => group.len() == 1 && person_count == 1,
                 "it" | "its" => group.len() == 1 && person_count == 0 && !places,
@@ -1744,7 +1753,14 @@ fn emit(
         )
         .and_then(|p| p.country)
     };
-    let resolved = resolve(sent, ctx, source);
+    // A pronoun is none of the parties named in its own clause: "He shot
+    // Ortiz" is not Ortiz shooting, "Ortiz shot him" not Ortiz shot.
+    let named = |c: Option<usize>| {
+        c.map(|c| &sent.chunks[c])
+            .filter(|ch| ch.pronoun.is_none())
+            .map_or_else(Vec::new, |ch| ch.actors.clone())
+    };
+    let resolved = resolve_excluding(sent, ctx, source, &named(target));
     let mut sources: Vec<Actor> = resolved.iter().filter(|a| known(a)).cloned().collect();
     if sources.is_empty() && on_scene {
         sources = located_groups(&resolved, scene).unwrap_or_default();
@@ -1754,7 +1770,7 @@ fn emit(
     }
     let targets: Vec<Option<Actor>> = match target {
         Some(t) => {
-            let mut r = resolve(sent, ctx, t);
+            let mut r = resolve_excluding(sent, ctx, t, &named(Some(source)));
             if on_scene && let Some(located) = located_groups(&r, scene) {
                 r = located;
             }

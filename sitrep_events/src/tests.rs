@@ -1748,3 +1748,16 @@ fn police_blocking_streets_are_no_protesters() {
         &["PROTEST 144 KEN.->KEN.- 2025-02-22 @Nairobi"],
     );
 }
+
+#[test]
+fn a_pronoun_is_none_of_the_parties_its_own_clause_names() {
+    // "He shot Ortiz": "he" is the gunman named before, not Ortiz.
+    check(
+        "[Ortiz|USA|COP|person] was looking for [Orozco|USA|-|person]. He shot [Ortiz|USA|COP|person] in the head.",
+        &["FIGHT 193 USA.->USA.COP 2025-02-22"],
+    );
+    check(
+        "[Orozco|USA|-|person] ran from the house. [Ortiz|USA|COP|person] shot him in the leg.",
+        &["FIGHT 193 USA.COP>USA.- 2025-02-22"],
+    );
+}
