@@ -436,6 +436,10 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             former |= matches!(norm, "former" | "ex");
+            // "Sister Carol Keehan" is a nun; "his sister Katie" a sibling.
+            if norm == "sister" && !t.cap {
+                break;
+            }
             if text::is_in(TITLE_HEADS, norm) || text::is_in(TITLE_MODIFIERS, norm) {
                 let full = text::lookup(TITLE_ABBREVIATIONS, norm).unwrap_or(norm);
                 let hyphenated = t.join == Join::Hyphen && k > i;
@@ -631,6 +635,16 @@ impl<'a> Recognizer<'a> {
                 .chain(&self.tokens[name_start..name_end])
                 .cloned()
                 .collect();
+            // Initials alone are an abbreviation, no name ("Deputy D. A."
+            // is a deputy district attorney).
+            let initials_only = name
+                .iter()
+                .filter(|t| t.is_word())
+                .all(|t| t.norm.chars().filter(|c| c.is_alphabetic()).count() <= 1);
+            if initials_only {
+                i = name_end;
+                continue;
+            }
             if let Some(referent) = self.person_referent_of(&name, country.as_deref()) {
                 // A former office holder is an elite (CAMEO ELI), not the office.
                 let sector = if title.former {

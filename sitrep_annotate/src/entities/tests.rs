@@ -109,6 +109,25 @@ fn check_entity(
 
 const FULL_CASES: &[Case] = &[
     Case {
+        name: "sheriffs, deputies, officers, troopers and district attorneys are titles",
+        text: "Sheriff Lee Baca said Deputy Jerry Ortiz was shot. \
+               Deputy District Attorney Phil Stirling said Officer Brian Pennings and Trooper William Hakim testified. \
+               The D. A. declined to comment. Sister Carol Keehan, a nun, praised them.",
+        published: None,
+        mentions: &[
+            ("Lee Baca", "person:lee-baca", Some("sheriff")),
+            ("Jerry Ortiz", "person:jerry-ortiz", Some("deputy")),
+            (
+                "Phil Stirling",
+                "person:phil-stirling",
+                Some("deputy district attorney"),
+            ),
+            ("Brian Pennings", "person:brian-pennings", Some("officer")),
+            ("William Hakim", "person:william-hakim", Some("trooper")),
+            ("Carol Keehan", "person:carol-keehan", None),
+        ],
+    },
+    Case {
         name: "names one slip from a country, a demonym or a dictionary person are theirs",
         text: "Somalai rejected the plan. Ugnadan troops crossed the border. \
                Peter Odhiambo Exmaple said the talks would go on. \
