@@ -33,8 +33,8 @@ use super::knowledge::{KnowledgeBase, Target, actors_in, countries_in};
 use super::text::{
     self, CALENDAR_WORDS, COMMON_WORDS, CONNECTORS, GENERIC_INSTITUTION_WORDS, GROUP_DESCRIPTION_HEADS,
     GROUP_HEADS, GROUP_NOUNS, HONORIFICS, INSTITUTION_ADJECTIVES, INSTITUTION_NOUNS, Join, Kind,
-    LOCAL_INSTITUTION_HEADS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PORTFOLIO_WORDS, REBEL_CUES,
-    SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLE_ADJECTIVES, TITLE_HEADS, TITLE_MODIFIERS, Token,
+    LOCAL_INSTITUTION_HEADS, NAME_PARTICLES, NON_NAME_WORDS, ORG_HEADS, PLACE_HEADS, PORTFOLIO_WORDS,
+    REBEL_CUES, SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLE_ADJECTIVES, TITLE_HEADS, TITLE_MODIFIERS, Token,
 };
 
 /// The words a title can start with (its adjectives, heads and
@@ -532,6 +532,7 @@ impl<'a> Recognizer<'a> {
             || text::is_in(TITLE_HEADS, norm)
             || text::is_in(TITLE_MODIFIERS, norm)
             || text::is_in(GENERIC_INSTITUTION_WORDS, norm)
+            || text::is_in(NON_NAME_WORDS, norm)
             || text::lookup(ORG_HEADS, norm).is_some()
         {
             return false;

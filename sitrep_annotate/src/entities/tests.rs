@@ -109,6 +109,13 @@ fn check_entity(
 
 const FULL_CASES: &[Case] = &[
     Case {
+        name: "awards, roads, teams and patrols are no people",
+        text: "Fans of the Red Sox watched the Tony Awards near Dahlia Street Market. \
+               The California Highway Patrol closed the road, said City Councilman Charles Barron.",
+        published: None,
+        mentions: &[("Charles Barron", "person:charles-barron", Some("city councilman"))],
+    },
+    Case {
         name: "sheriffs, deputies, officers, troopers and district attorneys are titles",
         text: "Sheriff Lee Baca said Deputy Jerry Ortiz was shot. \
                Deputy District Attorney Phil Stirling said Officer Brian Pennings and Trooper William Hakim testified. \

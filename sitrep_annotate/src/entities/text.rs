@@ -614,6 +614,7 @@ pub(crate) const TITLE_HEADS: &[&str] = &[
     "adviser",
     "advisor",
     "advocate",
+    "alderman",
     "ambassador",
     "archbishop",
     "attorney",
@@ -641,6 +642,9 @@ pub(crate) const TITLE_HEADS: &[&str] = &[
     "congresswoman",
     "constable",
     "coordinator",
+    "councillor",
+    "councilman",
+    "councilwoman",
     "cpl",
     "dame",
     "defender",
@@ -712,6 +716,30 @@ pub(crate) const TITLE_HEADS: &[&str] = &[
     "trooper",
 ];
 
+/// Nouns that end the capitalised name of a thing, never a person's:
+/// awards, roads, markets, teams ("Tony Awards", "Zayed Road", "Dahlia
+/// Street Market", "Red Sox", "California Highway Patrol", "Sexiest Man
+/// Alive"). Sorted.
+pub(crate) const NON_NAME_WORDS: &[&str] = &[
+    "alive",
+    "avenue",
+    "award",
+    "awards",
+    "boulevard",
+    "festival",
+    "highway",
+    "magistrates",
+    "market",
+    "medal",
+    "patrol",
+    "prize",
+    "road",
+    "sox",
+    "square",
+    "trophy",
+    "workaround",
+];
+
 /// Title heads that are honorifics, not roles.
 pub(crate) const HONORIFICS: &[&str] = &[
     "dame", "dr", "lord", "mr", "mrs", "ms", "prof", "rev", "reverend", "sir", "sister",
@@ -752,6 +780,7 @@ pub(crate) const TITLE_MODIFIERS: &[&str] = &[
     "cabinet",
     "central",
     "chief",
+    "city",
     "commerce",
     "communications",
     "defence",
@@ -1277,6 +1306,7 @@ mod tests {
             COMMON_WORDS,
             CALENDAR_WORDS,
             TITLE_HEADS,
+            NON_NAME_WORDS,
             HONORIFICS,
             TITLE_MODIFIERS,
             PORTFOLIO_WORDS,

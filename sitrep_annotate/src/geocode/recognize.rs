@@ -232,6 +232,69 @@ const SPEECH: &[&str] = &[
     "stated",
 ];
 
+/// Acts only people do: a single name right before them is a person
+/// ("Jackson pleaded not guilty").
+const PERSON_ACTS: &[&str] = &[
+    "apologised",
+    "apologized",
+    "confessed",
+    "died",
+    "laughed",
+    "pleaded",
+    "resigned",
+    "retired",
+    "scored",
+    "smiled",
+    "testified",
+];
+
+/// What is done only to people: a single name before "was" or "has been"
+/// and one of these is a person ("Jackson was arrested").
+const DONE_TO_PEOPLE: &[&str] = &[
+    "acquitted",
+    "arrested",
+    "benched",
+    "booked",
+    "born",
+    "charged",
+    "convicted",
+    "drafted",
+    "fined",
+    "hospitalised",
+    "hospitalized",
+    "indicted",
+    "jailed",
+    "sentenced",
+    "suspended",
+    "traded",
+];
+
+/// Auxiliaries between a subject and its participle ("has been").
+const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "has", "have", "had", "been", "being"];
+
+/// Is the name ending at `end` the subject of an act only people do or
+/// undergo (`PERSON_ACTS`, `DONE_TO_PEOPLE`)?
+fn person_act_after(text: &str, tokens: &[Token], ti: usize, end: usize) -> bool {
+    let mut words = tokens
+        .iter()
+        .skip(ti + 1)
+        .filter(|t| t.start >= end)
+        .take(4)
+        .map(|t| text[t.start..t.end].to_lowercase());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if PERSON_ACTS.contains(&first.as_str()) {
+        return true;
+    }
+    if !AUXILIARIES.contains(&first.as_str()) {
+        return false;
+    }
+    words
+        .find(|w| !AUXILIARIES.contains(&w.as_str()))
+        .is_some_and(|w| DONE_TO_PEOPLE.contains(&w.as_str()))
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Token {
     start: usize,
@@ -600,7 +663,12 @@ fn keep(
                 .checked_sub(1)
                 .and_then(|p| tokens.get(p))
                 .is_some_and(|p| LOCATIVE.contains(&text[p.start..p.end].to_lowercase().as_str()));
-            if SPEECH.contains(&w.as_str()) && !major && !surface.contains('.') && !located {
+            // "…, of 1935 Orchard St., Alexandria, was arrested": a town
+            // closing an address is where the person lives.
+            let in_address = text[..span.start].trim_end().ends_with(',');
+            let person_act =
+                SPEECH.contains(&w.as_str()) || !in_address && person_act_after(text, tokens, ti, span.end);
+            if person_act && !major && !surface.contains('.') && !located {
                 return false;
             }
             // "the Bush administration": a leader's name, not a hamlet.
@@ -1100,6 +1168,32 @@ mod tests {
         );
         // A lesser place before "said" is still a speaker.
         assert_eq!(text_names("Later Jordan said so.", &g), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_lesser_place_arrested_or_pleading_is_a_person() {
+        let g = fixture_with(
+            "4431410\tcity\tUSA\t0\t0\t32.3\t-90.2\t160000\tJackson\t\t\n\
+             4436296\tadmin1\tUSA\t0\t0\t32.6\t-89.8\t2900000\tMississippi\t\t\n\
+             999030\tcity\tUSA\t0\t0\t38.8\t-77.1\t150000\tAlexandria\t\t\n",
+        );
+        assert_eq!(
+            text_names("Police said Jackson was arrested on Tuesday.", &g),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            text_names("Later Jackson pleaded not guilty.", &g),
+            Vec::<&str>::new()
+        );
+        // Where the act happened, or the town closing an address, stays.
+        assert_eq!(
+            text_names("He was arrested in Jackson, Mississippi.", &g),
+            ["Jackson", "Mississippi"]
+        );
+        assert_eq!(
+            text_names("Ann Lee, 19, of Orchard St., Alexandria, was arrested.", &g),
+            ["Alexandria"]
+        );
     }
 
     #[test]
