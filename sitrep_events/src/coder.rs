@@ -829,7 +829,13 @@ fn reported_obligations(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexico
         let (Some(speaker), Some(subject)) = (sent.reporter(v), sent.subject(v, 0)) else {
             continue;
         };
-        if speaker == subject {
+        // "We should be looking for ways…", "you must…": the speaker's
+        // own side or anyone, no party asked.
+        let own_side = sent.chunks[subject]
+            .pronoun
+            .as_deref()
+            .is_some_and(|p| matches!(p, "we" | "i" | "you" | "us"));
+        if speaker == subject || own_side {
             continue;
         }
         let code = if t.is(&["must"]) { "100" } else { "020" };

@@ -1761,3 +1761,21 @@ fn a_pronoun_is_none_of_the_parties_its_own_clause_names() {
         &["FIGHT 193 USA.COP>USA.- 2025-02-22"],
     );
 }
+
+#[test]
+fn no_party_pressed_or_obliged_is_no_demand() {
+    // The speaker's own side under an obligation is no one asked.
+    check(
+        "\"We should be able to trust the police,\" [Kenyan|KEN|-|country] opposition leader [Raila Odinga|KEN|OPP|person] said.",
+        &[],
+    );
+    // Pressing one's hands, or pressing on, asks no one.
+    check(
+        "[Kenyan|KEN|-|country] President [William Ruto|KEN|GOV|person] pressed his hands together and bowed.",
+        &[],
+    );
+    check(
+        "[Kenyan|KEN|-|country] President [William Ruto|KEN|GOV|person] pressed [Uganda|UGA|-|country] to open the border.",
+        &["DEMAND 020 KEN.GOV>UGA.- 2025-02-22"],
+    );
+}
