@@ -512,8 +512,11 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         let (source, mut target) = if passive {
             // "killed in a car bomb explosion": an attack's weapon is its
             // agent, as with "by".
+            // "struck by LaSalle's car": the owner of the thing that did
+            // it is no agent.
             let by = sent
                 .chunk_after(tr.end, clause_end, |c| c.prep.as_deref() == Some("by"))
+                .filter(|&c| !sent.chunks[c].possessor)
                 .or_else(|| {
                     matches!(coding.kind, PloverType::Assault | PloverType::Fight)
                         .then(|| sent.chunk_after(tr.end, clause_end, |c| c.prep.as_deref() == Some("in")))

@@ -1779,3 +1779,15 @@ fn no_party_pressed_or_obliged_is_no_demand() {
         &["DEMAND 020 KEN.GOV>UGA.- 2025-02-22"],
     );
 }
+
+#[test]
+fn the_owner_of_the_thing_that_struck_is_no_agent() {
+    check(
+        "A [Kenyan|KEN|-|country] woman was struck by [Odhiambo|KEN|-|person]'s car in [Nairobi|KEN|-|place].",
+        &[],
+    );
+    check(
+        "The camp was shelled by [Uganda|UGA|-|country]'s troops near [Goma|COD|-|place].",
+        &["FIGHT 194 UGA.MIL>- 2025-02-22 @Goma"],
+    );
+}
