@@ -1515,6 +1515,8 @@ fn idioms_of_the_courtroom_the_newsroom_and_the_street_are_no_events() {
         "[William Ruto|KEN|GOV|person] called the [Ugandan|UGA|-|country] actor a consummate entertainer.",
         "[Kenyan|KEN|-|country] and [Ugandan|UGA|-|country] officials planned a summit but called it off.",
         "[Microsoft|USA|BUS|organization] releases security bulletins every month.",
+        "[William Ruto|KEN|GOV|person] asked whether [Uganda|UGA|-|country] would open the border.",
+        "[William Ruto|KEN|GOV|person] asked [Uganda|UGA|-|country] officials how they would respond.",
     ] {
         check(marked, &[]);
     }
