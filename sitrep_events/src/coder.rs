@@ -510,10 +510,9 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             .subject(k, 0)
             .or_else(|| (opens_quote || thing_asks).then(|| sent.reporter(k)).flatten());
         let (source, mut target) = if passive {
-            // "killed in a car bomb explosion": an attack's weapon is its
-            // agent, as with "by".
-            // "struck by LaSalle's car": the owner of the thing that did
-            // it is no agent.
+            // The "by" phrase, unless it only owns the thing that did it
+            // ("struck by LaSalle's car"); for an attack, its weapon ("killed
+            // in a car bomb explosion") is its agent, as with "by".
             let by = sent
                 .chunk_after(tr.end, clause_end, |c| c.prep.as_deref() == Some("by"))
                 .filter(|&c| !sent.chunks[c].possessor)
@@ -644,24 +643,20 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if bare_ing && protest_before && coding.kind == PloverType::Demand {
             continue;
         }
-        // Troops arriving somewhere are deployed, not visiting.
-        if matches!(coding.code.as_str(), "042" | "043")
-            && sent.chunks[source]
+        let source_in = |sectors: &[&str]| {
+            sent.chunks[source]
                 .actors
                 .iter()
-                .any(|a| matches!(a.sector.as_deref(), Some("MIL" | "REB" | "IMG" | "COP")))
-        {
+                .any(|a| a.sector.as_deref().is_some_and(|s| sectors.contains(&s)))
+        };
+        // Troops arriving somewhere are deployed, not visiting.
+        if matches!(coding.code.as_str(), "042" | "043") && source_in(&["MIL", "REB", "IMG", "COP"]) {
             continue;
         }
         // Police or troops blocking a street or marching somewhere are
         // policing or deploying: a protest is by those outside the
         // state's forces.
-        if coding.kind == PloverType::Protest
-            && sent.chunks[source]
-                .actors
-                .iter()
-                .any(|a| matches!(a.sector.as_deref(), Some("MIL" | "COP" | "SPY")))
-        {
+        if coding.kind == PloverType::Protest && source_in(&["MIL", "COP", "SPY"]) {
             continue;
         }
         refine_mode(sent, lex, &mut coding, sent.clause_start(k), clause_end);
