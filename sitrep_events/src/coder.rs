@@ -1762,6 +1762,9 @@ fn emit(
     let named = |c: Option<usize>| {
         c.map(|c| &sent.chunks[c])
             .filter(|ch| ch.pronoun.is_none())
+            // "withdrew from the Bosnian town of Gorazde": a nationality
+            // before a noun of ground names a place, not a party.
+            .filter(|ch| !sent.toks.get(ch.end).is_some_and(|t| t.is(GROUND)))
             .map_or_else(Vec::new, |ch| ch.actors.clone())
     };
     let resolved = resolve_excluding(sent, ctx, source, &named(target));

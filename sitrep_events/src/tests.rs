@@ -1793,3 +1793,11 @@ fn the_owner_of_the_thing_that_struck_is_no_agent() {
         &["FIGHT 194 UGA.MIL>- 2025-02-22 @Goma"],
     );
 }
+
+#[test]
+fn a_nationality_naming_ground_does_not_block_the_pronoun() {
+    check(
+        "[Bosnian|BIH|-|country] Serbs said their forces had completed their withdrawal from the [Bosnian|BIH|-|country] town of [Gorazde|BIH|-|place].",
+        &["RETREAT 0874 BIH.MIL>BIH.- 2025-02-22 @Gorazde"],
+    );
+}

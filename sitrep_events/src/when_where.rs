@@ -172,12 +172,22 @@ pub fn place(
     leaving: bool,
     topic: Option<usize>,
 ) -> Option<EventPlace> {
-    if let Some(t) = target
-        && let Some(p) = places
-            .iter()
-            .find(|p| p.span.start >= t.start && p.span.end <= t.end)
-    {
-        return Some(to_event_place(p));
+    if let Some(t) = target {
+        // "the Bosnian town of Gorazde": the settlement named after "of"
+        // is more precise than the nationality before it.
+        let named_settlement = token_range(sent, t).and_then(|(_, b)| {
+            let settlement = sent.toks.get(b).is_some_and(|t| t.is(SETTLEMENTS))
+                && sent.toks.get(b + 1).is_some_and(|t| t.is(&["of"]));
+            let after = sent.toks.get(b + 2).filter(|_| settlement)?.span.start;
+            places.iter().find(|p| p.span.start == after)
+        });
+        if let Some(p) = named_settlement.or_else(|| {
+            places
+                .iter()
+                .find(|p| p.span.start >= t.start && p.span.end <= t.end)
+        }) {
+            return Some(to_event_place(p));
+        }
     }
     let locative = |from: usize, to: usize| {
         places.iter().find(|p| {
