@@ -207,6 +207,31 @@ const HALT: &[&str] = &[
     "stop", "cease", "end", "halt", "avoid", "deny", "refrain", "quit", "suspend", "consider", "discuss",
 ];
 
+/// Nouns that head a compound whose first word would otherwise read as a
+/// verb ("bomb squad", "bomb technician", "fire crews"): a service, its
+/// people or its gear, never the object of the act.
+const COMPOUND_HEADS: &[&str] = &[
+    "squad",
+    "squads",
+    "technician",
+    "technicians",
+    "disposal",
+    "expert",
+    "experts",
+    "unit",
+    "units",
+    "crew",
+    "crews",
+    "department",
+    "departments",
+    "truck",
+    "trucks",
+    "engine",
+    "engines",
+    "fighter",
+    "fighters",
+];
+
 /// Adjectives of readiness that sit in a verb group ("is ready to").
 const READY: &[&str] = &[
     "ready",
@@ -572,6 +597,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     || p.is_some_and(|p| matches!(p.tag, Tag::Pron | Tag::Rel) || p.is(&["that"]))
                     || prev.is_some_and(|j| self.noun_phrase_ends(j))
             }
+            // "Oregon State Police bomb technician Bill Hakim", "a police
+            // bomb squad": the first word of a compound noun.
+            Form::Base if self.tok(k + 1).is_some_and(|n| n.is(COMPOUND_HEADS)) => false,
             Form::Base => {
                 after_chunk
                     || p.is_some_and(|p| {

@@ -1801,3 +1801,15 @@ fn a_nationality_naming_ground_does_not_block_the_pronoun() {
         &["RETREAT 0874 BIH.MIL>BIH.- 2025-02-22 @Gorazde"],
     );
 }
+
+#[test]
+fn the_first_word_of_a_compound_noun_is_no_verb() {
+    check(
+        "A [Texas|USA|-|place] police bomb squad searched the building.",
+        &[],
+    );
+    check(
+        "[Oregon State Police|USA|COP|org] bomb technician [Bill Hakim|USA|-|person] died on the scene.",
+        &[],
+    );
+}
