@@ -383,6 +383,17 @@ impl Lexicon {
         if p.slots.is_empty() && !core {
             p.slots = vec!["obj".into()];
         }
+        // A consultation has a counterpart, named as the object or after
+        // "with" or "from" ("received a call from Rubio"): "received a
+        // distress call" names none, and is no consultation.
+        if !core && p.kind == PloverType::Consult {
+            p.need_target = true;
+            for slot in ["with", "from"] {
+                if !p.slots.iter().any(|s| s == slot) {
+                    p.slots.push(slot.into());
+                }
+            }
+        }
         Ok(Some(p))
     }
 

@@ -1813,3 +1813,20 @@ fn the_first_word_of_a_compound_noun_is_no_verb() {
         &[],
     );
 }
+
+#[test]
+fn a_dictionary_consultation_needs_a_counterpart() {
+    let mut text = String::from(crate::lexicon::HEADER);
+    text.push_str("\nverb\treceive +call\t041\t-\t-\t-\t-\n");
+    let lex = Lexicon::from_bytes(text.as_bytes()).expect("lexicon");
+    check_with(
+        &lex,
+        "The [Kenyan|KEN|MIL|country] navy received a distress call from a ship.",
+        &[],
+    );
+    check_with(
+        &lex,
+        "President [Ruto|KEN|GOV|person] received a call from [Rubio|USA|GOV|person].",
+        &["CONSULT 041 KEN.GOV>USA.GOV 2025-02-22"],
+    );
+}
