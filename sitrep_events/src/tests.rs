@@ -620,13 +620,17 @@ fn threats_of_unnamed_action_and_repeated_verbs() {
     );
 }
 
+/// The built-in lexicon and one converted dictionary line.
+fn lexicon_with(line: &str) -> Lexicon {
+    let text = format!("{}\n{line}\n", crate::lexicon::HEADER);
+    Lexicon::from_bytes(text.as_bytes()).expect("lexicon")
+}
+
 /// The converted dictionaries extend the core; where both read a verb,
 /// the core's reading is kept.
 #[test]
 fn the_core_reading_wins_over_a_dictionary_pattern() {
-    let mut text = String::from(crate::lexicon::HEADER);
-    text.push_str("\nverb\tkill +civilian\t202\t-\t-\t-\t-\n");
-    let lex = Lexicon::from_bytes(text.as_bytes()).expect("lexicon");
+    let lex = lexicon_with("verb\tkill +civilian\t202\t-\t-\t-\t-");
     check_with(
         &lex,
         "[Russian|RUS|MIL|country] aircraft killed 46 [Afghan|AFG|-|country] civilians.",
@@ -1816,9 +1820,7 @@ fn the_first_word_of_a_compound_noun_is_no_verb() {
 
 #[test]
 fn a_dictionary_consultation_needs_a_counterpart() {
-    let mut text = String::from(crate::lexicon::HEADER);
-    text.push_str("\nverb\treceive +call\t041\t-\t-\t-\t-\n");
-    let lex = Lexicon::from_bytes(text.as_bytes()).expect("lexicon");
+    let lex = lexicon_with("verb\treceive +call\t041\t-\t-\t-\t-");
     check_with(
         &lex,
         "The [Kenyan|KEN|MIL|country] navy received a distress call from a ship.",
