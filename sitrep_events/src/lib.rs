@@ -13,7 +13,10 @@
 //! - Precision over recall. Event data's worst noise is the catch-all
 //!   code (UniversalPetrarch's "make statement" when unsure); here a
 //!   sentence with no verb the lexicon knows, or no source actor, yields
-//!   no event. Verbs of saying are never events themselves.
+//!   no event. Verbs of saying are never events themselves. As in
+//!   dictionary-based event data, an event needs an actor with a country
+//!   or a sector: acts between private people the text places nowhere
+//!   are not coded.
 //! - Verbs in context, not keywords. A shallow clause analysis
 //!   ([`sentence`]) finds each verb's subject, object, prepositional
 //!   targets, passive voice, negation, modals and the verbs that govern it
@@ -136,6 +139,17 @@ pub fn explain(
     out
 }
 
+/// Does the event name an actor event data can place: one with a country
+/// or a sector? Event data codes who acted as a state, a sector or an
+/// organisation; a dispute between private people the text gives neither
+/// ("Hiller accused co-workers", "Thompson last met Klitschko") is no
+/// event of that kind, and most of them are misreadings (a victim or a
+/// spokesman taken for the agent).
+fn placed(e: &Event) -> bool {
+    let placed = |a: &sitrep_model::EventActor| a.country.is_some() || a.sector.is_some();
+    placed(&e.source) || e.target.as_ref().is_some_and(placed)
+}
+
 /// Code the events of an article, sentence by sentence, in text order.
 pub fn code_events(
     article: &Article,
@@ -185,7 +199,7 @@ pub fn code_events(
             .rev()
             .find(|e| e.date_basis == EventDateBasis::Text)
             .and_then(|e| e.date);
-        events.extend(coded);
+        events.extend(coded.into_iter().filter(placed));
         let subject = sentence
             .main_subject(sentence.toks.len())
             .map(|c| coder::resolve(sentence, &ctx, c))

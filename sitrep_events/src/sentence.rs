@@ -232,6 +232,12 @@ const COMPOUND_HEADS: &[&str] = &[
     "fighters",
 ];
 
+/// Verbs of legal coercion whose active voice always names who is
+/// acted on ("charged him", "arrested two men").
+const OBJECT_REQUIRED: &[&str] = &[
+    "charge", "arrest", "jail", "convict", "sentence", "indict", "detain", "imprison",
+];
+
 /// Adjectives of readiness that sit in a verb group ("is ready to").
 const READY: &[&str] = &[
     "ready",
@@ -549,6 +555,20 @@ impl<'a, 'l> Sentence<'a, 'l> {
             })
         });
         match form {
+            // "Greek police charged over boy's death", "two officers
+            // charged with murder appeared …": a verb whose active voice
+            // always has an object, followed by none, is a passive
+            // participle (a headline's or a reduced relative).
+            Form::Past
+                if self.tok(k + 1).is_some_and(|n| n.is(&["with", "over", "for"]))
+                    && self
+                        .verb_lemmas(k)
+                        .iter()
+                        .any(|(l, _)| OBJECT_REQUIRED.contains(&l.as_str()))
+                    && !p.is_some_and(|p| p.tag == Tag::Aux) =>
+            {
+                false
+            }
             Form::Past => {
                 if p.is_some_and(|p| matches!(p.tag, Tag::Det | Tag::Possessive | Tag::Number | Tag::Prep)) {
                     return false;

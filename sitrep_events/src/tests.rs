@@ -1832,3 +1832,32 @@ fn a_dictionary_consultation_needs_a_counterpart() {
         &["CONSULT 041 KEN.GOV>USA.GOV 2025-02-22"],
     );
 }
+
+#[test]
+fn acts_between_people_with_no_country_or_sector_are_not_coded() {
+    check("[Hiller|-|-|person] accused her co-workers of spraying her.", &[]);
+    check(
+        "[Thompson|-|-|person] last met [Klitschko|-|-|person] in Berlin.",
+        &[],
+    );
+    check(
+        "[Nichols|-|-|person] shot and killed [David Wilhelm|USA|-|person].",
+        &[
+            "FIGHT 193 -.->USA.- 2025-02-22",
+            "ASSAULT 180 -.->USA.- 2025-02-22",
+        ],
+    );
+}
+
+#[test]
+fn a_legal_verb_with_no_object_is_passive() {
+    check("[Greek|GRC|-|country] police charged over boy's death.", &[]);
+    check(
+        "Two [Greek|GRC|-|country] police officers charged over the shooting appeared before a magistrate.",
+        &[],
+    );
+    check(
+        "[Greek|GRC|-|country] police charged two officers over the shooting.",
+        &["DISAPPROVE 112 GRC.COP>- 2025-02-22"],
+    );
+}
