@@ -139,6 +139,39 @@ pub fn explain(
     out
 }
 
+/// Does the sentence give a sports result or record ("beat Furman 77-66.",
+/// "the Tar Heels (14-1), who were beaten at home")? Its beating,
+/// attacking and rallying are play, not events. A number pair counts as a
+/// score when it ends at punctuation: "a 9-3 deadlock" and "the 1991-1995
+/// war" do not.
+fn gives_a_score(sentence: &str) -> bool {
+    let b = sentence.as_bytes();
+    let digits_from = |start: usize| {
+        let end = b[start..]
+            .iter()
+            .position(|c| !c.is_ascii_digit())
+            .map_or(b.len(), |n| start + n);
+        (end - start, end)
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let opens = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'-' | b'.' | b','));
+        if !(b[i].is_ascii_digit() && opens) {
+            i += 1;
+            continue;
+        }
+        let (n, dash) = digits_from(i);
+        if (1..=3).contains(&n) && b.get(dash) == Some(&b'-') {
+            let (m, end) = digits_from(dash + 1);
+            if (1..=3).contains(&m) && b.get(end).is_none_or(|c| matches!(c, b',' | b'.' | b')' | b';')) {
+                return true;
+            }
+        }
+        i = dash.max(i + 1);
+    }
+    false
+}
+
 /// Does the event name an actor event data can place: one with a country
 /// or a sector? Event data codes who acted as a state, a sector or an
 /// organisation; a dispute between private people the text gives neither
@@ -199,7 +232,8 @@ pub fn code_events(
             .rev()
             .find(|e| e.date_basis == EventDateBasis::Text)
             .and_then(|e| e.date);
-        events.extend(coded.into_iter().filter(placed));
+        let sports = sentence.span.slice(text).is_some_and(gives_a_score);
+        events.extend(coded.into_iter().filter(|e| placed(e) && !sports));
         let subject = sentence
             .main_subject(sentence.toks.len())
             .map(|c| coder::resolve(sentence, &ctx, c))
@@ -217,4 +251,22 @@ pub fn code_events(
         ctx.prior.drain(..excess);
     }
     events
+}
+
+#[cfg(test)]
+mod score_tests {
+    use super::gives_a_score;
+
+    #[test]
+    fn scores_and_records_end_at_punctuation() {
+        assert!(gives_a_score("North Florida beat Furman 77-66."));
+        assert!(gives_a_score("The Tar Heels (14-1), who were beaten at home"));
+        assert!(gives_a_score("beaten by Boston College, 85-78, on Sunday"));
+        assert!(gives_a_score("1-0"));
+        assert!(!gives_a_score("a day after the 9-3 deadlock was reported"));
+        assert!(!gives_a_score("during the 1991-1995 war."));
+        assert!(!gives_a_score("the patch MS08-078, which"));
+        assert!(!gives_a_score("a 23-year-old man was shot."));
+        assert!(!gives_a_score("rates rose 2.5-3.0."));
+    }
 }

@@ -1861,3 +1861,15 @@ fn a_legal_verb_with_no_object_is_passive() {
         &["DISAPPROVE 112 GRC.COP>- 2025-02-22"],
     );
 }
+
+#[test]
+fn sports_results_are_play_not_events() {
+    check(
+        "[North Carolina|USA|-|place] beat [Florida|USA|-|place] 77-66.",
+        &[],
+    );
+    check(
+        "[Israeli|ISR|-|country] troops attacked [Gaza|PSE|-|place] during the 2008-2009 war.",
+        &["FIGHT 190 ISR.MIL>PSE.- 2025-02-22 @Gaza"],
+    );
+}
