@@ -71,6 +71,7 @@ const NOT_PLACES: &[&str] = &[
     "west",
     "central",
     "hospital",
+    "bank",
     "church",
     "school",
     "college",
@@ -1000,6 +1001,13 @@ mod tests {
             text_names("The Azadliq (Freedom) coalition met in Goma.", &g),
             ["Goma"]
         );
+    }
+
+    #[test]
+    fn a_bank_is_no_town() {
+        // A village called "Bank" somewhere: "West Coast Bank" is a bank.
+        let g = fixture_with("999007\tcity\tIND\t0\t0\t22\t75\t3000\tBank\t\t\n");
+        assert_eq!(text_names("A bomb hit a Bank branch in Goma.", &g), ["Goma"]);
     }
 
     #[test]
