@@ -1484,6 +1484,16 @@ fn resolve_excluding(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize, exclu
                 _ => !places && (group.len() > 1 || person_count == 0),
             }
         };
+        // "… the latest to hit France. They then set fire to the
+        // vehicle": a country in an earlier sentence is no "they" (a
+        // country is "it"; a people named by its demonym still is).
+        let lone_country = |g: &[Actor]| {
+            matches!(pronoun, "they" | "them" | "their")
+                && matches!(g, [a] if a.kind == Some(EntityKind::Country)
+                    && a.sector.is_none()
+                    && a.agent_sector.is_none()
+                    && !a.name.ends_with('s'))
+        };
         sent.chunks[..c]
             .iter()
             .rev()
@@ -1498,9 +1508,15 @@ fn resolve_excluding(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize, exclu
                 let singular = matches!(pronoun, "he" | "she" | "him" | "his" | "her");
                 ctx.prior_subject
                     .clone()
-                    .filter(|g| fits(g) && (ctx.prior_subject_recent || !singular))
+                    .filter(|g| fits(g) && !lone_country(g) && (ctx.prior_subject_recent || !singular))
             })
-            .or_else(|| ctx.prior.iter().rev().find(|g| fits(g)).cloned())
+            .or_else(|| {
+                ctx.prior
+                    .iter()
+                    .rev()
+                    .find(|g| fits(g) && !lone_country(g))
+                    .cloned()
+            })
     };
     let Some(found) = antecedent else {
         return Vec::new();

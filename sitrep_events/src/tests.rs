@@ -1873,3 +1873,15 @@ fn sports_results_are_play_not_events() {
         &["FIGHT 190 ISR.MIL>PSE.- 2025-02-22 @Gaza"],
     );
 }
+
+#[test]
+fn a_country_merely_named_before_is_no_they() {
+    check(
+        "The heist is the latest to hit [France|FRA|-|country].\nThey then set fire to the vehicle.",
+        &[],
+    );
+    check(
+        "[Rwandan|RWA|-|country] officials met on Monday.\nThey then accused [Congo|COD|-|country] of lying.",
+        &["DISAPPROVE 112 RWA.GOV>COD.- 2025-02-22"],
+    );
+}
