@@ -49,6 +49,16 @@ FORMAT = "sitrep-gazetteer\t1"
 # spellings of two or three letters (ISO codes) are dropped.
 COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"}
 
+# Alternate names that are common English words once accents are dropped
+# ("Ísland" for Iceland would make "Staten Island police" Icelandic, "Mann"
+# for the Isle of Man every Mr. Mann Manx): never taken as alternates.
+ENGLISH_WORDS = {"island", "isle", "man", "mann"}
+
+
+def english_word(name):
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return folded.casefold() in ENGLISH_WORDS
+
 # Short names in common English use that no source lists as a country's
 # alternate name (keyed by ISO 3166-1 alpha-3).
 COUNTRY_SHORT_NAMES = {"USA": ["America"]}
@@ -179,7 +189,7 @@ def clean_names(primary, names, keep_codes=()):
         n = re.sub(r"\s*\([^)]*\)", "", n).strip()
         # Lower-case alternates are transliterations of other scripts'
         # names ("alaskndryt"), not spellings seen in English text.
-        if not usable(n) or n.casefold() in seen or n == n.lower():
+        if not usable(n) or n.casefold() in seen or n == n.lower() or english_word(n):
             continue
         if code_like(n) and n.replace(".", "") not in keep_codes:
             continue

@@ -67,6 +67,16 @@ FORMAT = "sitrep-knowledge\t1"
 # spellings of two or three letters (ISO codes) are dropped.
 COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK", "CAR"}
 
+# Alternate names that are common English words once accents are dropped
+# ("Ísland" for Iceland would make "Staten Island police" Icelandic, "Mann"
+# for the Isle of Man every Mr. Mann Manx): never taken as alternates.
+ENGLISH_WORDS = {"island", "isle", "man", "mann"}
+
+
+def english_word(name):
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return folded.casefold() in ENGLISH_WORDS
+
 # Former names of countries, with their demonyms, still met in news and
 # archives ("Zaire" until 1997); countryinfo knows current names only, and
 # the rule that drops Phoenix single-word synonyms countryinfo does not
@@ -356,7 +366,7 @@ def clean_country_names(iso, names):
     out = []
     for n in names:
         n = (n or "").strip()
-        if not n or "," in n or not latin(n):
+        if not n or "," in n or not latin(n) or english_word(n):
             continue
         if re.fullmatch(r"[A-Z]{2,4}", n) and n not in COUNTRY_ABBREVIATIONS:
             continue
