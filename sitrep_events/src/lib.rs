@@ -160,14 +160,22 @@ fn gives_a_score(sentence: &str) -> bool {
             i += 1;
             continue;
         }
-        let (n, dash) = digits_from(i);
-        if (1..=3).contains(&n) && b.get(dash) == Some(&b'-') {
-            let (m, end) = digits_from(dash + 1);
+        let (n, after) = digits_from(i);
+        // A hyphen or an en dash, spaced or not ("7-0", "85–78", "7 - 0").
+        let rest = &sentence[after..];
+        let unspaced = rest.strip_prefix(' ').unwrap_or(rest);
+        let second = ["-", "\u{2013}"]
+            .iter()
+            .find_map(|d| unspaced.strip_prefix(d))
+            .map(|r| r.strip_prefix(' ').unwrap_or(r))
+            .filter(|r| (rest.len() - r.len()) <= 5 && (1..=3).contains(&n));
+        if let Some(r) = second {
+            let (m, end) = digits_from(b.len() - r.len());
             if (1..=3).contains(&m) && b.get(end).is_none_or(|c| matches!(c, b',' | b'.' | b')' | b';')) {
                 return true;
             }
         }
-        i = dash.max(i + 1);
+        i = after.max(i + 1);
     }
     false
 }
@@ -263,6 +271,9 @@ mod score_tests {
         assert!(gives_a_score("The Tar Heels (14-1), who were beaten at home"));
         assert!(gives_a_score("beaten by Boston College, 85-78, on Sunday"));
         assert!(gives_a_score("1-0"));
+        assert!(gives_a_score("putting Indy up 7 - 0."));
+        assert!(gives_a_score("beaten by Boston College, 85\u{2013}78, on Sunday"));
+        assert!(!gives_a_score("between 5 - 10 people were hurt."));
         assert!(!gives_a_score("a day after the 9-3 deadlock was reported"));
         assert!(!gives_a_score("during the 1991-1995 war."));
         assert!(!gives_a_score("the patch MS08-078, which"));
