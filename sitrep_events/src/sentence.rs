@@ -1123,8 +1123,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 return self.chunk_of[h].filter(|&c| self.chunks[c].prep.is_none());
             }
             Tag::Comma => {
+                // "police allege the man opened fire at an office, killing
+                // two": the participle shares the subject of the verb it
+                // follows, not the reporter's.
                 if form == Form::Ing {
-                    return self.main_subject(k);
+                    return self
+                        .previous_verb(g)
+                        .and_then(|p| self.subject(p, depth + 1))
+                        .or_else(|| self.main_subject(k));
                 }
                 if let Some(h) = self.skip_parenthetical(g)
                     && let Some(c) = self.subject_chunk_ending(h)

@@ -1885,3 +1885,14 @@ fn a_country_merely_named_before_is_no_they() {
         &["DISAPPROVE 112 RWA.GOV>COD.- 2025-02-22"],
     );
 }
+
+#[test]
+fn a_participle_after_a_comma_shares_the_subject_of_the_verb_before() {
+    check(
+        "Constable [Tim Fanning|CAN|COP|person] alleges the man, [Eric Kirkpatrick|CAN|-|person], 61, opened fire at an office, killing [Ben Banky|CAN|-|person], 40.",
+        &[
+            "FIGHT 193 CAN.->- 2025-02-22",
+            "ASSAULT 180 CAN.->CAN.- 2025-02-22",
+        ],
+    );
+}
