@@ -280,4 +280,17 @@ mod score_tests {
         assert!(!gives_a_score("a 23-year-old man was shot."));
         assert!(!gives_a_score("rates rose 2.5-3.0."));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_scanned_without_panicking(text in "[0-9 \u{2013}\\-.,)a-zé]{0,40}") {
+            let _ = gives_a_score(&text);
+        }
+
+        #[test]
+        fn a_score_at_the_end_is_found(a in 0u32..1000, b in 0u32..1000, words in "[a-z ]{0,20}") {
+            let text = format!("{words} {a}-{b}.");
+            proptest::prop_assert!(gives_a_score(&text));
+        }
+    }
 }
