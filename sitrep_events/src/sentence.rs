@@ -1144,6 +1144,23 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     h -= 1;
                 }
                 if let Some(p) = self.previous_verb(h) {
+                    // "Fanning told reporters a man walked in with a gun
+                    // and shot one person": a past verb after a plain noun
+                    // between them opens a clause of its own, whose
+                    // subject names no actor.
+                    let own_clause = (p + 2..h).any(|j| {
+                        let (prev, t) = (&self.toks[j - 1], &self.toks[j]);
+                        t.tag == Tag::Word
+                            && !t.capital
+                            && t.lower.ends_with("ed")
+                            && prev.tag == Tag::Word
+                            && !prev.capital
+                            && self.chunk_of[j - 1].is_none()
+                            && self.verb_lemmas(j).iter().any(|(_, f)| *f == Form::Past)
+                    });
+                    if own_clause {
+                        return None;
+                    }
                     return self.subject(p, depth + 1);
                 }
                 return None;

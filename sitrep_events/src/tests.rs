@@ -1896,3 +1896,15 @@ fn a_participle_after_a_comma_shares_the_subject_of_the_verb_before() {
         ],
     );
 }
+
+#[test]
+fn a_verb_after_and_in_a_reported_clause_is_not_the_reporters() {
+    check(
+        "Spokesman [Tim Fanning|CAN|COP|person] told reporters a man returned to the party with a gun and shot one person.",
+        &[],
+    );
+    check(
+        "[Canadian|CAN|-|country] police said they found the body and arrested two men.",
+        &["COERCE 173 CAN.COP>CAN.- 2025-02-22"],
+    );
+}
