@@ -1155,6 +1155,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                             && t.lower.ends_with("ed")
                             && prev.tag == Tag::Word
                             && !prev.capital
+                            && !self.is_adverb(j - 1)
                             && self.chunk_of[j - 1].is_none()
                             && self.verb_lemmas(j).iter().any(|(_, f)| *f == Form::Past)
                     });

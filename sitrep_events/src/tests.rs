@@ -1907,4 +1907,9 @@ fn a_verb_after_and_in_a_reported_clause_is_not_the_reporters() {
         "[Canadian|CAN|-|country] police said they found the body and arrested two men.",
         &["COERCE 173 CAN.COP>CAN.- 2025-02-22"],
     );
+    // "heavily armed": an adverb and a participle, no clause.
+    check(
+        "[Canadian|CAN|-|country] police said they stopped heavily armed men and arrested them.",
+        &["COERCE 173 CAN.COP>CAN.- 2025-02-22"],
+    );
 }
