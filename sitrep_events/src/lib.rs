@@ -240,7 +240,8 @@ pub fn code_events(
             .rev()
             .find(|e| e.date_basis == EventDateBasis::Text)
             .and_then(|e| e.date);
-        let sports = sentence.span.slice(text).is_some_and(gives_a_score);
+        // Most sentences code nothing: the score scan is for those that do.
+        let sports = !coded.is_empty() && sentence.span.slice(text).is_some_and(gives_a_score);
         events.extend(coded.into_iter().filter(|e| placed(e) && !sports));
         let subject = sentence
             .main_subject(sentence.toks.len())
