@@ -20,7 +20,10 @@ What is taken from the verb dictionary (PETRARCH format: synonym sets
 - patterns whose words after `*` are an optional preposition and an
   object (a word, a `{multi word}` phrase or a synonym set) -> a
   verb + particle + object pattern for the verb the comment names (else
-  for every verb of the block). Patterns with words before the verb,
+  for every verb of the block). A parenthesised phrase may open the
+  pattern (it gives the particle and object); one after the object, or a
+  second one, conditions the code on more words than this format says,
+  so that pattern is left out. Patterns with words before the verb,
   passive-only codes (`[:054]`) and null codes (`[---]`) are left out;
   `$`/`+`/`^`/`%` actor markers are ignored (sitrep finds actors itself);
   verbs sitrep reads as structure (say, plan, try, …) are left out;
@@ -114,6 +117,43 @@ def object_alternatives(tokens, synsets):
     return [head.lower().split("_")]
 
 
+def pattern_after_verb(tokens):
+    """The particle and object words of a pattern's tokens after `*`, or
+    None when the pattern needs more than a verb, a particle and an object
+    can say.
+
+    Parentheses hold a prepositional phrase (PETRARCH syntax). One that
+    opens the pattern is the verb's own ("* (AT {NEW SANCTIONS})": particle
+    AT, object NEW SANCTIONS). One after an object, or a second one,
+    conditions the code on words the object is followed by ("STAGE
+    DEMONSTRATION (IN SOLIDARITY)" is support, a demonstration alone is
+    not; "IMPOSE BAN (ON TRAVEL)"'s object is BAN, not TRAVEL): such a
+    pattern is left out, unless the phrase is a bare preposition that only
+    marks where the target is ("{AIR RAID} (AGAINST)").
+    """
+    groups, bare, current = [], [], None
+    for t in tokens:
+        if t == "(":
+            current = []
+        elif t == ")":
+            if current is not None:
+                groups.append(current)
+            current = None
+        elif current is not None:
+            current.append(t)
+        elif groups:
+            # Words after a phrase: more than this format can say.
+            return None
+        else:
+            bare.append(t)
+    content = [g for g in groups if [w for w in g if w not in MARKERS and w.upper() not in PREPOSITIONS]]
+    if not content:
+        return bare
+    if bare or len(content) > 1 or groups[0] is not content[0]:
+        return None
+    return content[0]
+
+
 def lemma_of(verb, forms):
     return forms.get(verb, verb)
 
@@ -147,7 +187,9 @@ def convert_verbs(path):
             before = [t for t in pattern[:star] if t not in MARKERS]
             if before:
                 continue
-            after = [t for t in pattern[star + 1:] if t not in ("(", ")")]
+            after = pattern_after_verb(pattern[star + 1:])
+            if after is None:
+                continue
             particle = None
             if after and after[0].upper() in PREPOSITIONS:
                 particle = after[0].lower()

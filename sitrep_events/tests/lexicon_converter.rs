@@ -32,6 +32,14 @@ fn the_converter_keeps_verb_object_patterns_with_their_noun() {
             "verb\tsign +treaty\t057\t-\t-\t-\t-",
             "verb\tstage +air_raid\t195\t-\t-\t-\t-",
             "verb\tstage +attack\t194\t-\t-\t-\t-",
+            // A phrase that opens the pattern is the verb's own: its
+            // preposition is the particle, its noun the object.
+            "verb\tstage at +new_sanctions\t1312\t-\t-\t-\t-",
+            // A phrase after the object conditions the code ("staged a
+            // demonstration in solidarity" is support, a demonstration
+            // alone is not), as does a second phrase: neither can be said
+            // as verb, particle and object, so both are left out, not
+            // read as an object of the phrase's noun.
         ]
     );
     assert!(text.contains("form\tsigned\tsign"), "irregular forms are kept");
