@@ -558,6 +558,19 @@ def classify(entry, given):
     return "person" if len(entry.name) <= 5 else "organization"
 
 
+def territory(entry, role_codes):
+    """True when a country-file entry names a territory under a country's
+    code, not an actor: each code is the country's and a suffix that is no
+    role or sector the agents dictionary knows ("GAZA [PSEGZA]", "GREENLAND
+    [DNKGRL]", "PUERTO RICO [USAPRI]"). Such names are places, which the
+    gazetteer resolves; as actors they would be organizations ("Israeli jets
+    struck targets in Gaza" attacking an organization named Gaza)."""
+    if entry.source != "phoenix-countries":
+        return False
+    bases = [c.split(":")[0] for c in entry.codes]
+    return all(len(b) == 6 and b[3:] not in role_codes for b in bases)
+
+
 def load_phoenix(directory, countries, given=frozenset()):
     actors, roles = [], {}
     cpath = os.path.join(directory, "Phoenix.Countries.actors.txt")
@@ -568,6 +581,8 @@ def load_phoenix(directory, countries, given=frozenset()):
         if not os.path.isfile(path):
             sys.exit(f"build_knowledge: {path} is missing")
 
+    with open(apath, encoding="utf-8", errors="replace") as f:
+        role_codes = set(re.findall(r"\[~?([A-Z]{3})", f.read())) | SECTOR_ONLY_CODES | {"ELI"}
     entries = parse_actor_file(cpath, "phoenix-countries") + parse_actor_file(ipath, "phoenix-international")
     for entry in entries:
         iso = country_block(entry, countries)
@@ -575,7 +590,7 @@ def load_phoenix(directory, countries, given=frozenset()):
             aliases = phoenix_country_synonyms(countries[iso], [entry.name] + entry.synonyms)
             countries[iso]["aliases"].extend(aliases)
             continue
-        if not entry.codes or not usable_name(entry.name):
+        if not entry.codes or not usable_name(entry.name) or territory(entry, role_codes):
             continue
         actor = actor_from_entry(entry, classify(entry, given))
         if actor is not None:
