@@ -564,7 +564,9 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // "blocked roads in Algiers") acts on the place's country.
         // A party named before the place is the one acted on ("prohibit
         // all aid to Albanian rebels in Macedonia"): first_party below.
-        if target.is_none() && !verbal && located(coding.kind) {
+        // An intended one too ("will evacuate settlements in the Gaza
+        // Strip"): the act intended is on the place.
+        if target.is_none() && ((!verbal && located(coding.kind)) || (!p.frame && located(p.kind))) {
             target = sent
                 .chunk_after(tr.end, clause_end, |c| !c.actors.is_empty())
                 .filter(|&c| c != source)

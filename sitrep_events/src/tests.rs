@@ -1913,3 +1913,15 @@ fn a_verb_after_and_in_a_reported_clause_is_not_the_reporters() {
         &["COERCE 173 CAN.COP>CAN.- 2025-02-22"],
     );
 }
+
+#[test]
+fn an_intended_act_on_a_place_acts_on_its_country() {
+    check(
+        "[Israel|ISR|-|country] demolished homes in [Gaza|PSE|-|place].",
+        &["COERCE 1712 ISR.->PSE.- 2025-02-22 @Gaza"],
+    );
+    check(
+        "[Israel|ISR|-|country] will demolish homes in [Gaza|PSE|-|place].",
+        &["THREATEN 132 ISR.->PSE.- 2025-02-22 @Gaza"],
+    );
+}
