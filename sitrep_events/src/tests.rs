@@ -1925,3 +1925,28 @@ fn an_intended_act_on_a_place_acts_on_its_country() {
         &["THREATEN 132 ISR.->PSE.- 2025-02-22 @Gaza"],
     );
 }
+
+#[test]
+fn bans_on_a_party_suspended_media_and_military_hardware_sent() {
+    check(
+        "The [European Union|-|IGO|organization] imposed a ban on [Iranian|IRN|-|country] oil imports.",
+        &["SANCTION 163 -.IGO>IRN.- 2025-02-22"],
+    );
+    // A ban on a practice names no one acted on.
+    check(
+        "The [Kenyan|KEN|-|country] government imposed a ban on plastic bags.",
+        &[],
+    );
+    check(
+        "The [Malian|MLI|-|country] junta suspended [French|FRA|-|country] broadcasters.",
+        &["COERCE 1721 MLI.GOV>FRA.MED 2025-02-22"],
+    );
+    check(
+        "[Germany|DEU|-|country] sent tanks to [Ukraine|UKR|-|country].",
+        &["AID 072 DEU.->UKR.- 2025-02-22"],
+    );
+    check(
+        "[Iran|IRN|-|country] supplied drones to [Russia|RUS|-|country].",
+        &["AID 072 IRN.->RUS.- 2025-02-22"],
+    );
+}
