@@ -139,6 +139,16 @@ pub fn explain(
     out
 }
 
+/// Is the sentence a question ("Are you planning to visit?", "Will
+/// Rwanda withdraw?")? It asks about an act, it does not report one.
+fn asks(sentence: &str) -> bool {
+    sentence
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']')
+        })
+        .ends_with('?')
+}
+
 /// Does the sentence give a sports result or record ("beat Furman 77-66.",
 /// "the Tar Heels (14-1), who were beaten at home")? Its beating,
 /// attacking and rallying are play, not events. A number pair counts as a
@@ -240,9 +250,14 @@ pub fn code_events(
             .rev()
             .find(|e| e.date_basis == EventDateBasis::Text)
             .and_then(|e| e.date);
-        // Most sentences code nothing: the score scan is for those that do.
-        let sports = !coded.is_empty() && sentence.span.slice(text).is_some_and(gives_a_score);
-        events.extend(coded.into_iter().filter(|e| placed(e) && !sports));
+        // A question or a sports result reports no event. Most sentences
+        // code nothing: the scan is for those that do.
+        let unreported = !coded.is_empty()
+            && sentence
+                .span
+                .slice(text)
+                .is_some_and(|s| asks(s) || gives_a_score(s));
+        events.extend(coded.into_iter().filter(|e| placed(e) && !unreported));
         let subject = sentence
             .main_subject(sentence.toks.len())
             .map(|c| coder::resolve(sentence, &ctx, c))

@@ -1286,6 +1286,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if self.toks[to].tag != Tag::To {
             return Control::None;
         }
+        // "is unlikely to agree": no act, though "unlikely" reads as an
+        // adverb that would leave "is … to", an intention.
+        if to
+            .checked_sub(1)
+            .and_then(|i| self.tok(i))
+            .is_some_and(|t| t.is(&["unlikely"]))
+        {
+            return Control::Other;
+        }
         let Some(mut h) = self.prev_content(to) else {
             return Control::Other;
         };

@@ -1950,3 +1950,24 @@ fn bans_on_a_party_suspended_media_and_military_hardware_sent() {
         &["AID 072 IRN.->RUS.- 2025-02-22"],
     );
 }
+
+#[test]
+fn questions_unlikely_acts_and_recognising_a_fact_are_no_events() {
+    check(
+        "Will [Rwanda|RWA|-|country] withdraw its troops from [Congo|COD|-|country]?",
+        &[],
+    );
+    check("\"Are you planning to visit [Kenya|KEN|-|country]?\"", &[]);
+    check(
+        "[Russia|RUS|-|country] is unlikely to agree to cut its oil output.",
+        &[],
+    );
+    check(
+        "[Austrian|AUT|-|country] governments have recognized that the plan failed.",
+        &[],
+    );
+    check(
+        "[Canada|CAN|-|country] recognized [South Sudan|SSD|-|country].",
+        &["SUPPORT 054 CAN.->SSD.- 2025-02-22"],
+    );
+}
