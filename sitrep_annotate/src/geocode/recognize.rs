@@ -618,7 +618,7 @@ fn keep(
 ) -> bool {
     let surface = &text[span.start..span.end];
     let key = crate::gazetteer::normalize(surface);
-    if person_words.contains(&key) {
+    if person_words.contains(&key) || plural_acronym(surface) {
         return false;
     }
     let cands = candidates(surface, g);
@@ -831,6 +831,15 @@ const LOCAL_BODIES: &[&str] = &["board", "council", "fire", "police", "public", 
 
 /// Abbreviations that open place names ("St. Petersburg", "Ft. Worth",
 /// "Mt. Kenya"): their period ends no sentence and splits no name.
+/// A plural of an acronym ("AMAs", "MPs", "NGOs", "IDPs"): capitals and
+/// a plural "s", which no place name is written as ("AMAs" is not Amas in
+/// the Philippines).
+fn plural_acronym(surface: &str) -> bool {
+    surface
+        .strip_suffix('s')
+        .is_some_and(|stem| stem.chars().count() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase()))
+}
+
 const NAME_ABBREVIATIONS: &[&str] = &["ft", "mt", "pt", "st", "ste"];
 
 /// True when token `t` is one of [`NAME_ABBREVIATIONS`].
@@ -970,6 +979,19 @@ mod tests {
         let g = fixture_with("999001\tcity\tFRA\t3012874\t0\t48\t2\t40\tIn\t\t\n");
         let text = "In Goma, shops were looted. Rebels stayed in Goma.";
         assert_eq!(text_names(text, &g), ["Goma", "Goma"]);
+    }
+
+    #[test]
+    fn a_plural_acronym_is_no_place() {
+        let g = fixture_with("999007\tcity\tPHL\t0\t0\t7\t125\t3000\tAmas\t\t\n");
+        assert_eq!(text_names("She will sing at the AMAs in Goma.", &g), ["Goma"]);
+        assert_eq!(text_names("Rebels left Amas on Monday.", &g), ["Amas"]);
+        assert!(
+            plural_acronym("MPs")
+                && plural_acronym("NGOs")
+                && !plural_acronym("Goma")
+                && !plural_acronym("Ms")
+        );
     }
 
     #[test]
