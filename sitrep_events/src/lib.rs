@@ -196,6 +196,20 @@ fn gives_a_score(sentence: &str) -> bool {
 /// ("Hiller accused co-workers", "Thompson last met Klitschko") is no
 /// event of that kind, and most of them are misreadings (a victim or a
 /// spokesman taken for the agent).
+/// A country beating a country is a match, not an assault ("Russia beat
+/// Croatia on Monday"): states do not come to blows, their teams do.
+fn team_result(e: &Event) -> bool {
+    let bare_country = |a: &sitrep_model::EventActor| {
+        a.sector.is_none()
+            && a.entity
+                .as_ref()
+                .is_some_and(|id| id.as_str().starts_with("country:"))
+    };
+    e.cameo.as_deref() == Some("182")
+        && bare_country(&e.source)
+        && e.target.as_ref().is_some_and(bare_country)
+}
+
 fn placed(e: &Event) -> bool {
     let placed = |a: &sitrep_model::EventActor| a.country.is_some() || a.sector.is_some();
     placed(&e.source) || e.target.as_ref().is_some_and(placed)
@@ -257,7 +271,11 @@ pub fn code_events(
                 .span
                 .slice(text)
                 .is_some_and(|s| asks(s) || gives_a_score(s));
-        events.extend(coded.into_iter().filter(|e| placed(e) && !unreported));
+        events.extend(
+            coded
+                .into_iter()
+                .filter(|e| placed(e) && !unreported && !team_result(e)),
+        );
         let subject = sentence
             .main_subject(sentence.toks.len())
             .map(|c| coder::resolve(sentence, &ctx, c))

@@ -1971,3 +1971,16 @@ fn questions_unlikely_acts_and_recognising_a_fact_are_no_events() {
         &["SUPPORT 054 CAN.->SSD.- 2025-02-22"],
     );
 }
+
+#[test]
+fn a_country_beating_a_country_is_a_match() {
+    check(
+        "[Russia|RUS|-|country] beat [Croatia|HRV|-|country] on Monday.",
+        &[],
+    );
+    // Its people beating someone is an assault.
+    check(
+        "[Russian|RUS|-|country] police beat [Croatian|HRV|-|country] fans.",
+        &["ASSAULT 182 RUS.COP>HRV.- 2025-02-22"],
+    );
+}
