@@ -230,6 +230,16 @@ const COMPOUND_HEADS: &[&str] = &[
     "engines",
     "fighter",
     "fighters",
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "operator",
+    "operators",
+    "network",
+    "networks",
+    "service",
+    "services",
 ];
 
 /// Verbs of legal coercion whose active voice always names who is
@@ -620,6 +630,21 @@ impl<'a, 'l> Sentence<'a, 'l> {
             // "Oregon State Police bomb technician Bill Hakim", "a police
             // bomb squad": the first word of a compound noun.
             Form::Base if self.tok(k + 1).is_some_and(|n| n.is(COMPOUND_HEADS)) => false,
+            // "Texas convict Arcade Comeaux", "Web 2.0 Summit host John
+            // Battelle": a word between a name and a person's name is the
+            // person's title.
+            Form::Base
+                if p.is_some_and(|p| p.capital && p.tag == Tag::Word)
+                    && self.chunk_of.get(k + 1).copied().flatten().is_some_and(|c| {
+                        self.chunks[c].start == k + 1
+                            && self.chunks[c]
+                                .actors
+                                .iter()
+                                .any(|a| a.kind == Some(sitrep_model::EntityKind::Person))
+                    }) =>
+            {
+                false
+            }
             Form::Base => {
                 after_chunk
                     || p.is_some_and(|p| {

@@ -1984,3 +1984,15 @@ fn a_country_beating_a_country_is_a_match() {
         &["ASSAULT 182 RUS.COP>HRV.- 2025-02-22"],
     );
 }
+
+#[test]
+fn titles_and_compound_nouns_are_no_verbs() {
+    check(
+        "[Texas|USA|-|place] convict [Arcade Comeaux|USA|-|person] escaped on foot.",
+        &[],
+    );
+    check(
+        "[Verizon|USA|BUS|organization], the second-largest [U.S.|USA|-|country] phone company, rerouted traffic.",
+        &[],
+    );
+}
