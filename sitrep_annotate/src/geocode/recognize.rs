@@ -643,6 +643,9 @@ fn keep(
         return false;
     }
     let single = !surface.contains(' ');
+    if single && foreign_town_after_country(text, tokens, ti, &cands, g) {
+        return false;
+    }
     if single {
         if NOT_PLACES.contains(&key.as_str()) && !major || LANDFORMS.contains(&key.as_str()) {
             return false;
@@ -831,6 +834,39 @@ const LOCAL_BODIES: &[&str] = &["board", "council", "fire", "police", "public", 
 
 /// Abbreviations that open place names ("St. Petersburg", "Ft. Worth",
 /// "Mt. Kenya"): their period ends no sentence and splits no name.
+/// True when token `ti`, a name whose every reading is a town of under
+/// 100,000 people, follows a country's name or demonym ("US Chamber of
+/// Commerce", "British Airways") and none of those towns is in that
+/// country: a word of an organisation's name, not Chamber in Pakistan.
+fn foreign_town_after_country(
+    text: &str,
+    tokens: &[Token],
+    ti: usize,
+    cands: &[Candidate<'_>],
+    g: &Gazetteer,
+) -> bool {
+    let Some(prev) = ti.checked_sub(1).and_then(|p| tokens.get(p)) else {
+        return false;
+    };
+    if cands.is_empty()
+        || &text[prev.end..tokens[ti].start] != " "
+        || !cands
+            .iter()
+            .all(|c| matches!(c.place.kind, PlaceKind::City) && c.place.population < MAJOR_MIN_POPULATION)
+    {
+        return false;
+    }
+    let countries: Vec<&str> = candidates(&text[prev.start..prev.end], g)
+        .iter()
+        .filter(|c| c.place.kind == PlaceKind::Country)
+        .map(|c| c.place.country.as_str())
+        .collect();
+    !countries.is_empty()
+        && !cands
+            .iter()
+            .any(|c| countries.contains(&c.place.country.as_str()))
+}
+
 /// A plural of an acronym ("AMAs", "MPs", "NGOs", "IDPs"): capitals and
 /// a plural "s", which no place name is written as ("AMAs" is not Amas in
 /// the Philippines).
@@ -979,6 +1015,16 @@ mod tests {
         let g = fixture_with("999001\tcity\tFRA\t3012874\t0\t48\t2\t40\tIn\t\t\n");
         let text = "In Goma, shops were looted. Rebels stayed in Goma.";
         assert_eq!(text_names(text, &g), ["Goma", "Goma"]);
+    }
+
+    #[test]
+    fn a_foreign_town_after_a_country_name_is_a_word_of_a_body() {
+        let g = fixture_with("999008\tcity\tPAK\t0\t0\t25\t68\t12746\tChamber\t\t\n");
+        assert_eq!(
+            text_names("The U.S. Chamber of Commerce met in Goma.", &g),
+            ["U.S.", "Goma"]
+        );
+        assert_eq!(text_names("Rebels left Chamber on Monday.", &g), ["Chamber"]);
     }
 
     #[test]
