@@ -29,7 +29,7 @@ use sitrep_model::{
     PlaceMention, PloverType, Quote, Span, TimeExpression,
 };
 
-use crate::actors::Actor;
+use crate::actors::{Actor, Chunk};
 use crate::cameo::{self, Family};
 use crate::lexicon::Lexicon;
 use crate::sentence::{Control, Sentence};
@@ -410,6 +410,11 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             // "insisted unrest there reflected …": no action, no demand.
             continue;
         }
+        // "asked by the BBC if the US intended to …", "asked him whether":
+        // a question put, not a demand.
+        if p.verb == "ask" && asks_a_question(sent, tr.end) {
+            continue;
+        }
         if p.frame && p.kind == PloverType::Threaten && p.verb == "warn" {
             // A warning is a threat only when it names a hostile act.
             if !action.is_some_and(|a| cameo::is_hostile(&a.code)) {
@@ -568,7 +573,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // Strip"): the act intended is on the place.
         if target.is_none() && ((!verbal && located(coding.kind)) || (!p.frame && located(p.kind))) {
             target = sent
-                .chunk_after(tr.end, clause_end, |c| !c.actors.is_empty())
+                .chunk_after(tr.end, clause_end, |c| !c.actors.is_empty() && !weapon_only(c))
                 .filter(|&c| c != source)
                 .filter(|&c| {
                     let chunk = &sent.chunks[c];
@@ -1032,6 +1037,23 @@ fn co_participant(sent: &Sentence<'_, '_>, t: usize, trigger_end: usize, frame: 
     }
 }
 
+/// True when a question opens right after token `from`, past the one
+/// asked ("asked by the BBC if", "asked him whether"; not "ask anyone
+/// with information about how …").
+fn asks_a_question(sent: &Sentence<'_, '_>, from: usize) -> bool {
+    (from..sent.toks.len())
+        .find(|&i| {
+            let t = &sent.toks[i];
+            !(sent.chunk_of[i].is_some() || matches!(t.tag, Tag::Det | Tag::Pron) || t.is(&["by"]))
+        })
+        .is_some_and(|i| sent.toks[i].is(&["if", "whether", "why", "what", "how", "when", "where", "who"]))
+}
+
+/// A chunk that names only weapons ("with petrol bombs"): no party.
+fn weapon_only(c: &Chunk) -> bool {
+    !c.actors.is_empty() && c.actors.iter().all(|a| a.agent_sector.as_deref() == Some("UAF"))
+}
+
 /// The first party named between token `from` and `until`, other than
 /// the source and other than the source's own forces ("its troops"). A
 /// place named as where something happens ("held talks in Nairobi") is a
@@ -1054,6 +1076,7 @@ fn first_party(
             .iter()
             .all(|a| matches!(a.kind, Some(EntityKind::Place | EntityKind::Country)));
         !c.actors.is_empty()
+            && !weapon_only(c)
             && (places || !locative)
             && !c
                 .pronoun

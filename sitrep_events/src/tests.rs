@@ -1996,3 +1996,15 @@ fn titles_and_compound_nouns_are_no_verbs() {
         &[],
     );
 }
+
+#[test]
+fn a_question_asked_and_a_weapon_used_are_no_demand_and_no_target() {
+    check(
+        "When asked by the [BBC|GBR|MED|organization] if the [US|USA|-|country] intended to attack, [Gates|USA|GOV|person] replied that it would not.",
+        &[],
+    );
+    check(
+        "[Greek|GRC|-|country] youths attacked a police station with petrol bombs in [Athens|GRC|-|place].",
+        &["ASSAULT 183 GRC.CVL>- 2025-02-22 @Athens"],
+    );
+}
