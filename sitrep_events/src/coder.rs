@@ -520,7 +520,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             // in a car bomb explosion") is its agent, as with "by".
             let by = sent
                 .chunk_after(tr.end, clause_end, |c| c.prep.as_deref() == Some("by"))
-                .filter(|&c| !sent.chunks[c].possessor)
+                .filter(|&c| !sent.chunks[c].possessor && !modifies_a_noun(sent, c))
                 .or_else(|| {
                     matches!(coding.kind, PloverType::Assault | PloverType::Fight)
                         .then(|| sent.chunk_after(tr.end, clause_end, |c| c.prep.as_deref() == Some("in")))
@@ -1047,6 +1047,21 @@ fn asks_a_question(sent: &Sentence<'_, '_>, from: usize) -> bool {
             !(sent.chunk_of[i].is_some() || matches!(t.tag, Tag::Det | Tag::Pron) || t.is(&["by"]))
         })
         .is_some_and(|i| sent.toks[i].is(&["if", "whether", "why", "what", "how", "when", "where", "who"]))
+}
+
+/// True when chunk `c` only names a country or place that modifies the
+/// noun after it ("supported by recent U.S. economic data"): that noun,
+/// not the country, is what the phrase names.
+fn modifies_a_noun(sent: &Sentence<'_, '_>, c: usize) -> bool {
+    let chunk = &sent.chunks[c];
+    chunk
+        .actors
+        .iter()
+        .all(|a| a.agent_sector.is_none() && matches!(a.kind, Some(EntityKind::Country | EntityKind::Place)))
+        && sent
+            .toks
+            .get(chunk.end)
+            .is_some_and(|n| n.tag == Tag::Word && !n.capital && !sent.in_time[chunk.end])
 }
 
 /// A chunk that names only weapons ("with petrol bombs"): no party.

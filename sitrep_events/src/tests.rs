@@ -2008,3 +2008,16 @@ fn a_question_asked_and_a_weapon_used_are_no_demand_and_no_target() {
         &["ASSAULT 183 GRC.CVL>- 2025-02-22 @Athens"],
     );
 }
+
+#[test]
+fn a_country_modifying_the_agent_noun_is_no_agent() {
+    // What supported the dollar is data, not the United States.
+    check(
+        "The dollar was supported by recent [U.S.|USA|-|country] economic data.",
+        &[],
+    );
+    check(
+        "[Steve Foley|USA|-|person] was shot by an off-duty [Coronado|USA|-|place] policeman.",
+        &["FIGHT 193 USA.COP>USA.- 2025-02-22"],
+    );
+}
