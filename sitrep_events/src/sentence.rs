@@ -954,12 +954,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
         } else {
             None
         };
-        let no_object = self.tok(k + 1).is_none_or(|t| {
-            matches!(
-                t.tag,
-                Tag::Prep | Tag::Comma | Tag::Break | Tag::Punct | Tag::Quote | Tag::Bracket
-            ) || self.in_time.get(k + 1).copied().unwrap_or(false)
-        });
+        let no_object = !self.quantity_at(k + 1)
+            && self.tok(k + 1).is_none_or(|t| {
+                matches!(
+                    t.tag,
+                    Tag::Prep | Tag::Comma | Tag::Break | Tag::Punct | Tag::Quote | Tag::Bracket
+                ) || self.in_time.get(k + 1).copied().unwrap_or(false)
+            });
         let left = phrase
             .and_then(|start| start.checked_sub(1))
             .and_then(|i| self.tok(i))
@@ -975,6 +976,17 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 || self.by_after(k + 1)
                 || (bare_object && self.by_after(end))
                 || objectless)
+    }
+
+    /// Does a quantity open at token `i` ("at least 20", "up to 50",
+    /// "about 200", "over 1,000")? It opens an object, not a phrase of
+    /// place: "rebels killed at least 20 soldiers" is active.
+    fn quantity_at(&self, i: usize) -> bool {
+        let is = |j: usize, words: &[&str]| self.tok(j).is_some_and(|t| t.is(words));
+        let number = |j: usize| self.tok(j).is_some_and(|t| t.tag == Tag::Number);
+        (is(i, &["at"]) && is(i + 1, &["least", "most"]))
+            || (is(i, &["up"]) && is(i + 1, &["to"]) && number(i + 2))
+            || (is(i, &["about", "around", "over", "nearly", "almost", "some"]) && number(i + 1))
     }
 
     /// Is token `i` "by"?

@@ -2021,3 +2021,20 @@ fn a_country_modifying_the_agent_noun_is_no_agent() {
         &["FIGHT 193 USA.COP>USA.- 2025-02-22"],
     );
 }
+
+#[test]
+fn a_quantity_after_the_verb_opens_its_object() {
+    check(
+        "[Congolese|COD|-|country] rebels killed at least 30 [Burundian|BDI|-|country] soldiers.",
+        &["ASSAULT 180 COD.REB>BDI.MIL 2025-02-22"],
+    );
+    check(
+        "[Kenyan|KEN|-|country] police arrested about 50 [Somali|SOM|-|country] refugees.",
+        &["COERCE 173 KEN.COP>SOM.REF 2025-02-22"],
+    );
+    // A place after the verb still makes a reduced passive.
+    check(
+        "Ten [Russian|RUS|-|country] soldiers killed in [Ukraine|UKR|-|country] were buried.",
+        &[],
+    );
+}
