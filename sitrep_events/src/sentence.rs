@@ -614,11 +614,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         .is_none_or(|n| !matches!(n.tag, Tag::Word | Tag::Det | Tag::Sub));
                 !after_det_or_prep && !noun_head
             }
-            // "US Predator attacks have killed": a noun before a verb.
+            // "US Predator attacks have killed", "Israeli strikes killed
+            // 40": a noun before a verb.
             Form::S
                 if self
                     .tok(k + 1)
-                    .is_some_and(|n| matches!(n.tag, Tag::Aux | Tag::Modal)) =>
+                    .is_some_and(|n| matches!(n.tag, Tag::Aux | Tag::Modal))
+                    || self.past_trigger_at(k + 1) =>
             {
                 false
             }
@@ -978,8 +980,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 || objectless)
     }
 
+    /// Is token `i` a past form of an event verb ("killed", "destroyed")?
+    fn past_trigger_at(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.tag == Tag::Word && !t.capital && lemma::looks_past(&t.lower))
+            && self.verb_lemmas(i).iter().any(|(l, _)| self.lex.is_verb(l))
+    }
+
     /// Does a quantity open at token `i` ("at least 20", "up to 50",
-    /// "about 200", "over 1,000")? It opens an object, not a phrase of
+    /// "about 200", "over 1,000", "as many as 40")? It opens an object, not a phrase of
     /// place: "rebels killed at least 20 soldiers" is active.
     fn quantity_at(&self, i: usize) -> bool {
         let is = |j: usize, words: &[&str]| self.tok(j).is_some_and(|t| t.is(words));
@@ -987,6 +996,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         (is(i, &["at"]) && is(i + 1, &["least", "most"]))
             || (is(i, &["up"]) && is(i + 1, &["to"]) && number(i + 2))
             || (is(i, &["about", "around", "over", "nearly", "almost", "some"]) && number(i + 1))
+            || (is(i, &["as"]) && is(i + 1, &["many", "much"]) && is(i + 2, &["as"]))
     }
 
     /// Is token `i` "by"?

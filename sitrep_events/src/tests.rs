@@ -2032,6 +2032,15 @@ fn a_quantity_after_the_verb_opens_its_object() {
         "[Kenyan|KEN|-|country] police arrested about 50 [Somali|SOM|-|country] refugees.",
         &["COERCE 173 KEN.COP>SOM.REF 2025-02-22"],
     );
+    check(
+        "[Israeli|ISR|-|country] troops killed as many as 40 [Palestinians|PSE|-|group].",
+        &["ASSAULT 180 ISR.MIL>PSE.- 2025-02-22"],
+    );
+    // An attack noun before a past verb is its subject, not a verb.
+    check(
+        "[Israeli|ISR|-|country] strikes killed 40 [Palestinians|PSE|-|group].",
+        &["ASSAULT 180 ISR.->PSE.- 2025-02-22"],
+    );
     // A place after the verb still makes a reduced passive.
     check(
         "Ten [Russian|RUS|-|country] soldiers killed in [Ukraine|UKR|-|country] were buried.",

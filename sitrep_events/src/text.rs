@@ -396,6 +396,15 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Tok> {
                 out[j].tag = Tag::Word;
             }
         }
+        // "as many as 40", "as much as": a quantity, no clause.
+        if out[j].tag == Tag::Sub
+            && out[j].lower == "as"
+            && out.get(j + 1).is_some_and(|n| n.is(&["many", "much"]))
+            && out.get(j + 2).is_some_and(|n| n.lower == "as")
+        {
+            out[j].tag = Tag::Word;
+            out[j + 2].tag = Tag::Word;
+        }
     }
     out
 }
@@ -436,6 +445,10 @@ mod tests {
         check(
             "once again, once they leave",
             "once again ,/Comma once/Sub they/Pron leave",
+        );
+        check(
+            "killed as many as 40 as they fled",
+            "killed as many/Det as 40/Number as/Sub they/Pron fled",
         );
         check("", "");
     }
