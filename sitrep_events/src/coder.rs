@@ -571,7 +571,14 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // all aid to Albanian rebels in Macedonia"): first_party below.
         // An intended one too ("will evacuate settlements in the Gaza
         // Strip"): the act intended is on the place.
-        if target.is_none() && ((!verbal && located(coding.kind)) || (!p.frame && located(p.kind))) {
+        // A symmetric verb's subject "X and Y", or a phrase that stands
+        // for them ("the chiefs"), acts on itself: "the army and the RSF
+        // clashed in Khartoum" is between them, not on Khartoum.
+        let mutual_subject = p.sym && resolve(sent, ctx, source).len() > 1;
+        if target.is_none()
+            && !mutual_subject
+            && ((!verbal && located(coding.kind)) || (!p.frame && located(p.kind)))
+        {
             target = sent
                 .chunk_after(tr.end, clause_end, |c| !c.actors.is_empty() && !weapon_only(c))
                 .filter(|&c| c != source)
@@ -608,9 +615,6 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         {
             continue;
         }
-        // A symmetric verb's subject "X and Y", or a phrase that stands
-        // for them ("the chiefs"), acts on itself.
-        let mutual_subject = p.sym && resolve(sent, ctx, source).len() > 1;
         if p.need_target && target.is_none() && !mutual_subject {
             continue;
         }

@@ -1910,7 +1910,7 @@ fn a_verb_after_and_in_a_reported_clause_is_not_the_reporters() {
     // "heavily armed": an adverb and a participle, no clause.
     check(
         "[Canadian|CAN|-|country] police said they stopped heavily armed men and arrested them.",
-        &["COERCE 173 CAN.COP>CAN.- 2025-02-22"],
+        &["COERCE 173 CAN.COP>CAN.UAF 2025-02-22"],
     );
 }
 
@@ -2046,4 +2046,24 @@ fn a_quantity_after_the_verb_opens_its_object() {
         "Ten [Russian|RUS|-|country] soldiers killed in [Ukraine|UKR|-|country] were buried.",
         &[],
     );
+}
+
+#[test]
+fn a_clash_between_two_named_sides_armed_men_and_a_suspension() {
+    check(
+        "[Sudan|SDN|-|country]'s army and the [Rapid Support Forces|SDN|REB|group] clashed in [Khartoum|SDN|-|place].",
+        &[
+            "FIGHT 190 SDN.MIL>SDN.REB 2025-02-22 @Khartoum",
+            "FIGHT 190 SDN.REB>SDN.MIL 2025-02-22 @Khartoum",
+        ],
+    );
+    check(
+        "Armed men stormed a church in [Ondo|NGA|-|place].",
+        &["FIGHT 190 NGA.UAF>NGA.REL 2025-02-22 @Ondo"],
+    );
+    check(
+        "The [African Union|-|IGO|organization] suspended [Niger|NER|-|country] after the coup.",
+        &["SANCTION 160 -.IGO>NER.- 2025-02-22"],
+    );
+    check("The [Kenyan|KEN|-|country] court suspended the sentence.", &[]);
 }
