@@ -10,7 +10,8 @@ seeds="${1:-../shared/seeds}"
 
 ./scripts/setup.sh >/dev/null
 cargo build --release --locked --quiet -p sitrep
-sitrep=target/release/sitrep
+# Cargo builds into $CARGO_TARGET_DIR when it is set.
+sitrep="${CARGO_TARGET_DIR:-target}/release/sitrep"
 
 db="${SITREP_EXAMPLE_DB:-target/example.db}"
 rm -f "$db" "$db-wal" "$db-shm"
