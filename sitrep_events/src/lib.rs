@@ -190,12 +190,6 @@ fn gives_a_score(sentence: &str) -> bool {
     false
 }
 
-/// Does the event name an actor event data can place: one with a country
-/// or a sector? Event data codes who acted as a state, a sector or an
-/// organisation; a dispute between private people the text gives neither
-/// ("Hiller accused co-workers", "Thompson last met Klitschko") is no
-/// event of that kind, and most of them are misreadings (a victim or a
-/// spokesman taken for the agent).
 /// A country beating a country is a match, not an assault ("Russia beat
 /// Croatia on Monday"): states do not come to blows, their teams do.
 fn team_result(e: &Event) -> bool {
@@ -210,6 +204,12 @@ fn team_result(e: &Event) -> bool {
         && e.target.as_ref().is_some_and(bare_country)
 }
 
+/// Does the event name an actor event data can place: one with a country
+/// or a sector? Event data codes who acted as a state, a sector or an
+/// organisation; a dispute between private people the text gives neither
+/// ("Hiller accused co-workers", "Thompson last met Klitschko") is no
+/// event of that kind, and most of them are misreadings (a victim or a
+/// spokesman taken for the agent).
 fn placed(e: &Event) -> bool {
     let placed = |a: &sitrep_model::EventActor| a.country.is_some() || a.sector.is_some();
     placed(&e.source) || e.target.as_ref().is_some_and(placed)

@@ -988,13 +988,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
     }
 
     /// Does a quantity open at token `i` ("at least 20", "up to 50",
-    /// "about 200", "over 1,000", "as many as 40")? It opens an object, not a phrase of
-    /// place: "rebels killed at least 20 soldiers" is active.
+    /// "about 200", "over 1,000", "as many as 40")? It opens an object,
+    /// not a phrase of place: "rebels killed at least 20 soldiers" is
+    /// active.
     fn quantity_at(&self, i: usize) -> bool {
         let is = |j: usize, words: &[&str]| self.tok(j).is_some_and(|t| t.is(words));
         let number = |j: usize| self.tok(j).is_some_and(|t| t.tag == Tag::Number);
         (is(i, &["at"]) && is(i + 1, &["least", "most"]))
-            || (is(i, &["up"]) && is(i + 1, &["to"]) && number(i + 2))
+            || (is(i, &["up"]) && self.up_to_number(i))
             || (is(i, &["about", "around", "over", "nearly", "almost", "some"]) && number(i + 1))
             || (is(i, &["as"]) && is(i + 1, &["many", "much"]) && is(i + 2, &["as"]))
     }

@@ -832,8 +832,6 @@ const DISEASE_WORDS: &[&str] = &["disease", "fever", "flu", "hemorrhagic", "haem
 /// "Columbus Council", "Athens Fire Department").
 const LOCAL_BODIES: &[&str] = &["board", "council", "fire", "police", "public", "sheriff"];
 
-/// Abbreviations that open place names ("St. Petersburg", "Ft. Worth",
-/// "Mt. Kenya"): their period ends no sentence and splits no name.
 /// True when token `ti`, a name whose every reading is a town of under
 /// 100,000 people, follows a country's name or demonym ("US Chamber of
 /// Commerce", "British Airways") and none of those towns is in that
@@ -876,6 +874,8 @@ fn plural_acronym(surface: &str) -> bool {
         .is_some_and(|stem| stem.chars().count() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase()))
 }
 
+/// Abbreviations that open place names ("St. Petersburg", "Ft. Worth",
+/// "Mt. Kenya"): their period ends no sentence and splits no name.
 const NAME_ABBREVIATIONS: &[&str] = &["ft", "mt", "pt", "st", "ste"];
 
 /// True when token `t` is one of [`NAME_ABBREVIATIONS`].
