@@ -2066,4 +2066,10 @@ fn a_clash_between_two_named_sides_armed_men_and_a_suspension() {
         &["SANCTION 160 -.IGO>NER.- 2025-02-22"],
     );
     check("The [Kenyan|KEN|-|country] court suspended the sentence.", &[]);
+    // The suspension named as a noun: a sanction on a party only.
+    check(
+        "[Italy|ITA|-|country] announced a suspension of air links with [Serbia|SRB|-|country] {on Wednesday|2025-02-19}.",
+        &["SANCTION 160 ITA.->SRB.- 2025-02-19"],
+    );
+    check("The government announced a suspension of the program.", &[]);
 }

@@ -716,10 +716,27 @@ fn most_populous_country(rec: &Recognizer<'_>, date: u32, people: Vec<usize>) ->
     }
 }
 
+/// Adjectives of regions many states share: a body of the region's states
+/// is named by them ("African Union", "Asian Development Bank").
+const REGIONS: &[&str] = &[
+    "african",
+    "american",
+    "arab",
+    "asia-pacific",
+    "asian",
+    "caribbean",
+    "eurasian",
+    "european",
+    "nordic",
+    "pacific",
+];
+
 /// The sector of an organisation no list knows and no country claims: a
 /// body of states when its name says it spans them and its head is one
 /// states form ("International Labor Office", "World Health
-/// Organization"), else the sector of its head word ("Supreme Court"),
+/// Organization") or a region's states cooperate in it ("Asia-Pacific
+/// Economic Cooperation", "East African Community"), else the sector of
+/// its head word ("Supreme Court"),
 /// else local government for a town's or county's council or commission
 /// ("Velmora City Council"), else a non-governmental one ("Association
 /// of African Jurists", "Ceasefire Violations Committee", "International
@@ -765,8 +782,11 @@ fn stateless_sector(name: &str, head_sector: Option<&str>) -> String {
     .iter()
     .any(|w| has(w));
     let governing = matches!(head, Some("council" | "commission" | "committee"));
+    let regional = REGIONS.iter().any(|r| has(r));
+    let cooperative = has("cooperation") || has("co-operation") || has("community");
     match head_sector {
         _ if transnational && state_body => "IGO".to_owned(),
+        _ if regional && (state_body || cooperative) => "IGO".to_owned(),
         Some(s) if !s.is_empty() => s.to_owned(),
         _ if local && governing => "GOV".to_owned(),
         _ => "NGO".to_owned(),

@@ -733,6 +733,28 @@ fn entities_carry_country_and_sector_for_event_coding() {
     );
     check_entity(
         kb,
+        "The Asia-Pacific Economic Cooperation (APEC) forum agreed.",
+        d,
+        "org:apec",
+        (EntityKind::Organization, None, Some("IGO")),
+    );
+    check_entity(
+        kb,
+        "The East African Community said so.",
+        d,
+        "org:east-african-community",
+        (EntityKind::Organization, None, Some("IGO")),
+    );
+    // A region's name alone makes no body of states.
+    check_entity(
+        kb,
+        "The African Wildlife Foundation said so.",
+        d,
+        "org:african-wildlife-foundation",
+        (EntityKind::Organization, None, Some("NGO")),
+    );
+    check_entity(
+        kb,
         "The Ceasefire Violations Committee said so.",
         d,
         "org:ceasefire-violations-committee",
