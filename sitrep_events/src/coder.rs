@@ -632,7 +632,11 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // nationals", "rioted at a jail in northern Israel").
         if target.is_none() && !passive && !mutual_subject {
             let places = !verbal && located(coding.kind);
-            target = first_party(sent, tr.end, clause_end, source, places);
+            // Forces mobilised "by" someone are that someone's, not a target
+            // ("ordered patrols by police").
+            target = first_party(sent, tr.end, clause_end, source, places).filter(|&c| {
+                coding.kind != PloverType::Mobilize || sent.chunks[c].prep.as_deref() != Some("by")
+            });
         }
         // A participle clause ("rioted …, setting fire to their
         // mattresses", "opened fire, killing one person") elaborates the

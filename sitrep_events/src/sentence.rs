@@ -972,12 +972,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // (not "prevented a demonstration by students", the noun's agent).
         let bare_object =
             end > k + 1 && (k + 1..end).all(|i| self.tok(i).is_some_and(|t| t.tag == Tag::Word));
+        // "has ordered patrols by police": a perfect without "been" is
+        // active, whatever follows.
+        let group = self.verb_group(k);
+        let perfect = (group.start..k).any(|i| self.toks[i].is(&["has", "have", "had", "having"]));
         form == Form::Past
             && !stative
-            && (self.verb_group(k).be
-                || self.by_after(k + 1)
-                || (bare_object && self.by_after(end))
-                || objectless)
+            && (group.be
+                || (!perfect && (self.by_after(k + 1) || (bare_object && self.by_after(end)) || objectless)))
     }
 
     /// Is token `i` a past form of an event verb ("killed", "destroyed")?

@@ -281,6 +281,16 @@ fn ground_taken_in_part_shelling_launched_and_alerts_kept() {
         "[Israeli|ISR|-|country] troops remained on alert in the [West Bank|PSE|-|place].",
         &["MOBILIZE 152 ISR.MIL>PSE.- 2025-02-22 @West Bank"],
     );
+    // Patrols ordered or security stepped up; "has ordered … by" is active,
+    // the "by" phrase the patrols' (not "were ordered by").
+    check(
+        "The [Pakistani|PAK|-|country] government has ordered patrols by paramilitary soldiers in [Karachi|PAK|-|place].",
+        &["MOBILIZE 153 PAK.GOV>- 2025-02-22 @Karachi"],
+    );
+    check(
+        "[Kenyan|KEN|-|country] police stepped up security in [Nairobi|KEN|-|place].",
+        &["MOBILIZE 153 KEN.COP>KEN.- 2025-02-22 @Nairobi"],
+    );
 }
 
 #[test]
