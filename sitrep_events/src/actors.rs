@@ -543,8 +543,44 @@ pub fn chunks(
             && c.start.checked_sub(1).is_some_and(|d| toks[d].tag == Tag::Det)
             && modifies_next(toks, c.end - 1, lex);
     }
+    people_where_they_live(toks, &mut merged, entities);
     sentence_country(toks, &mut merged);
     merged
+}
+
+/// "The Albanians of southern Serbia", "Serbs in Kosovo": a people named
+/// by its demonym where it lives is of the country it lives in, as event
+/// coding counts it (not of the country its name comes from).
+fn people_where_they_live(toks: &[Tok], chunks: &mut [Chunk], entities: &BTreeMap<&EntityId, &Entity>) {
+    for i in 1..chunks.len() {
+        let (before, after) = chunks.split_at_mut(i);
+        let (people, there) = (&mut before[i - 1], &after[0]);
+        let [person] = people.actors.as_mut_slice() else {
+            continue;
+        };
+        let [place] = there.actors.as_slice() else {
+            continue;
+        };
+        let demonym = person.kind == Some(EntityKind::Country)
+            && !person.name.contains(' ')
+            && person.name.ends_with('s')
+            && person
+                .entity
+                .as_ref()
+                .and_then(|id| entities.get(id))
+                .is_some_and(|e| e.name != person.name);
+        let gap = &toks[people.end..there.start];
+        let located = gap.first().is_some_and(|t| t.is(&["of", "in"]))
+            && gap[1..]
+                .iter()
+                .all(|t| t.tag == Tag::Det || (t.tag == Tag::Word && !t.capital));
+        let elsewhere = matches!(place.kind, Some(EntityKind::Place | EntityKind::Country))
+            && place.country.is_some()
+            && place.country != person.country;
+        if demonym && located && elsewhere {
+            person.country = place.country.clone();
+        }
+    }
 }
 
 /// Numbers written as words ("doctors from two American aid groups");

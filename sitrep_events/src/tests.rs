@@ -47,15 +47,18 @@ fn fixture(marked: &str, published: Option<&str>) -> (Article, Annotations, Vec<
                 "place" => EntityKind::Place,
                 _ => EntityKind::Organization,
             };
+            // An optional fifth field is the canonical name ("Albanians"
+            // names Albania).
+            let name = parts.next().unwrap_or(surface);
             let id = EntityId(format!(
                 "{}:{}",
                 kind.as_str(),
-                surface.to_lowercase().replace(' ', "-")
+                name.to_lowercase().replace(' ', "-")
             ));
             if !entities.iter().any(|e| e.id == id) {
                 entities.push(Entity {
                     id: id.clone(),
-                    name: surface.to_owned(),
+                    name: name.to_owned(),
                     kind,
                     aliases: Vec::new(),
                     country: country.clone(),
@@ -2082,4 +2085,17 @@ fn a_clash_between_two_named_sides_armed_men_and_a_suspension() {
         &["SANCTION 160 ITA.->SRB.- 2025-02-19"],
     );
     check("The government announced a suspension of the program.", &[]);
+}
+
+#[test]
+fn a_people_named_where_it_lives_is_of_that_country() {
+    check(
+        "The [Albanians|ALB|-|country|Albania] of southern [Serbia|SRB|-|country] are demanding autonomy from [Serbian|SRB|GOV|country] authorities.",
+        &["DEMAND 100 SRB.->SRB.GOV 2025-02-22"],
+    );
+    // A country's own name is no people ("the Netherlands").
+    check(
+        "The [Netherlands|NLD|-|country] in [Brussels|BEL|-|place] demanded a vote from [Serbian|SRB|GOV|country] authorities.",
+        &["DEMAND 100 NLD.->SRB.GOV 2025-02-22 @Brussels"],
+    );
 }
