@@ -1737,13 +1737,17 @@ fn located(kind: PloverType) -> bool {
 /// The target of a protest, concession or act of coercion that names no
 /// other party: the actor's own country ("opposition parties in Nepal
 /// organized a general strike", "the government imposed martial law"),
-/// as the PLOVER gold standard codes such domestic events. Its span is the
-/// source's, where the country is given.
-fn domestic_target(kind: PloverType, source: &Actor) -> Option<Actor> {
-    if !matches!(
+/// as the PLOVER gold standard codes such domestic events; so is a threat
+/// of them (CAMEO 132 administrative sanctions such as martial law, 133
+/// dissent, 137 repression: "announced it is prepared to impose martial
+/// law"). Its span is the source's, where the country is given.
+fn domestic_target(kind: PloverType, code: &str, source: &Actor) -> Option<Actor> {
+    let domestic_threat = ["132", "133", "137"].iter().any(|p| code.starts_with(p));
+    if !(matches!(
         kind,
         PloverType::Protest | PloverType::Concede | PloverType::Coerce
-    ) || international(source)
+    ) || domestic_threat)
+        || international(source)
     {
         return None;
     }
@@ -1891,7 +1895,7 @@ fn emit(
     let talk = coding.kind == PloverType::Consult || Family::of_code(&coding.code).is_some();
     let topic = talk.then(|| when_where::topic_start(sent, trigger_end)).flatten();
     for (s, t) in pairs {
-        let t = t.or_else(|| domestic_target(coding.kind, &s));
+        let t = t.or_else(|| domestic_target(coding.kind, &coding.code, &s));
         let leaving = matches!(coding.code.as_str(), "0256" | "1056" | "0356" | "1246")
             || coding.code.starts_with("087");
         let place = when_where::place(

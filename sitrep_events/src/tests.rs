@@ -601,7 +601,7 @@ fn adverbs_adjectives_and_population_agents() {
     );
     check(
         "Druze inhabitants of the [Syrian|SYR|-|country] Golan Heights threatened to stage a protest against a general strike.",
-        &["THREATEN 133 SYR.CVL>- 2025-02-22"],
+        &["THREATEN 133 SYR.CVL>SYR.- 2025-02-22"],
     );
 }
 
@@ -1381,6 +1381,11 @@ fn protests_concessions_and_coercion_naming_no_one_are_domestic() {
     check(
         "The [Iraqi|IRQ|-|country] government imposed martial law.",
         &["COERCE 1724 IRQ.GOV>IRQ.- 2025-02-22"],
+    );
+    // So is the threat of it.
+    check(
+        "The [Iraqi|IRQ|-|country] government announced that it is prepared to impose martial law.",
+        &["THREATEN 1324 IRQ.GOV>IRQ.- 2025-02-22"],
     );
     // Other acts keep no target, and an international body has no country.
     check(
