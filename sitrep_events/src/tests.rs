@@ -204,6 +204,15 @@ fn consultations_by_phone_and_visits() {
         "[Kagame|RWA|GOV|person] visited [Angola|AGO|-|country] {last week|?}.",
         &["CONSULT 042 RWA.GOV>AGO.- - @Angola"],
     );
+    // Flying to a place is visiting it; flying over one is not.
+    check(
+        "The [Kenyan|KEN|-|country] foreign minister flew to [Kinshasa|COD|-|place] for talks.",
+        &["CONSULT 042 KEN.GOV>COD.- 2025-02-22 @Kinshasa"],
+    );
+    check(
+        "[Kenyan|KEN|-|country] jets flew over [Somalia|SOM|-|country].",
+        &[],
+    );
 }
 
 #[test]
