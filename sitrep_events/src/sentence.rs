@@ -1228,9 +1228,25 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if form == Form::Ing && start == group.start {
             return self.main_subject(k);
         }
-        (start..group.start).filter_map(|i| self.chunk_of[i]).find(|&c| {
+        // "Spokesman Tim Mead confirmed Sunday the Angels have withdrawn
+        // their offer": a verb of saying followed by a subject of the verb's
+        // own (a determiner, a name or a pronoun opens it) ends the
+        // reporter's clause; the subject is after it (here no actor). Not
+        // "announced new rallies", the announcement's object.
+        let from = (start..group.start)
+            .rev()
+            .find(|&i| {
+                self.saying(&self.toks[i])
+                    && self.finite_verb(i)
+                    && (i + 1..group.start).any(|j| {
+                        let t = &self.toks[j];
+                        matches!(t.tag, Tag::Det | Tag::Pron) || (t.capital && !self.in_time[j])
+                    })
+            })
+            .map_or(start, |i| i + 1);
+        (from..group.start).filter_map(|i| self.chunk_of[i]).find(|&c| {
             let ch = &self.chunks[c];
-            ch.prep.is_none() && !ch.possessor && ch.start >= start
+            ch.prep.is_none() && !ch.possessor && ch.start >= from
         })
     }
 

@@ -1939,6 +1939,16 @@ fn a_verb_after_and_in_a_reported_clause_is_not_the_reporters() {
         "[Canadian|CAN|-|country] police said they stopped heavily armed men and arrested them.",
         &["COERCE 173 CAN.COP>CAN.UAF 2025-02-22"],
     );
+    // A reported clause with its own subject, no "that": the reporter did
+    // not act; an announcement's object is the reporter's act.
+    check(
+        "Team spokesman [Tim Mead|USA|-|person] confirmed Sunday the Angels have withdrawn their offer.",
+        &[],
+    );
+    check(
+        "[Greek|GRC|-|country] students announced new rallies.",
+        &["PROTEST 141 GRC.EDU>GRC.- 2025-02-22"],
+    );
 }
 
 #[test]
