@@ -1086,14 +1086,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
             return true;
         }
         // "…, the State Department said", "…, relief officials in Nairobi
-        // said", "…, said a spokesman".
+        // said", "…, Philadelphia Homicide Capt. James Clark said", "…, said
+        // a spokesman".
         let mut j = i + 1;
         while j < self.toks.len()
             && j <= i + 8
             && (self.chunk_of[j].is_some()
                 || matches!(self.toks[j].tag, Tag::Det | Tag::Number)
                 || (self.toks[j].tag == Tag::Prep && self.toks[j].is(&["in", "of", "from", "at"]))
-                || (self.toks[j].tag == Tag::Word && !self.saying(&self.toks[j]) && !self.toks[j].capital))
+                || (self.toks[j].tag == Tag::Word && !self.saying(&self.toks[j]))
+                || (self.toks[j].lower == "." && self.toks[j - 1].capital))
         {
             j += 1;
         }

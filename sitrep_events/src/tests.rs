@@ -687,6 +687,11 @@ fn reporting_tails_are_not_targets() {
         "[Sudanese|SDN|-|country] rebels shelled [Juba|SDN|-|place] on Sunday, killing about 20 people, relief officials in [Nairobi|KEN|-|place] said.",
         &["FIGHT 194 SDN.REB>SDN.- 2025-02-22 @Juba"],
     );
+    // Capitalised titles and abbreviations before the speaker's name.
+    check(
+        "[Sudanese|SDN|-|country] rebels opened fire on the others, [Philadelphia|USA|-|place] Homicide Capt. [James Clark|USA|COP|person] said.",
+        &["FIGHT 193 SDN.REB>- 2025-02-22"],
+    );
 }
 
 #[test]
