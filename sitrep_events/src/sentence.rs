@@ -963,10 +963,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     Tag::Prep | Tag::Comma | Tag::Break | Tag::Punct | Tag::Quote | Tag::Bracket
                 ) || self.in_time.get(k + 1).copied().unwrap_or(false)
             });
-        let left = phrase
-            .and_then(|start| start.checked_sub(1))
-            .and_then(|i| self.tok(i))
-            .is_some_and(|t| t.is(&["left", "leave", "leaves", "leaving"]));
+        // So is one after "with" and its noun ("…, with Mr Jenkin arrested
+        // shortly afterwards").
+        let before_phrase = phrase.and_then(|start| {
+            let mut i = start.checked_sub(1)?;
+            if self.toks[i].is(&["mr", "mrs", "ms", "dr"]) {
+                i = i.checked_sub(1)?;
+            }
+            self.tok(i)
+        });
+        let left = before_phrase.is_some_and(|t| t.is(&["left", "leave", "leaves", "leaving", "with"]));
         let objectless = phrase.is_some() && (no_object || left);
         // "taken hostage by": the pattern's bare object words, then "by"
         // (not "prevented a demonstration by students", the noun's agent).

@@ -1680,6 +1680,7 @@ fn victims_left_wounded_taken_hostage_by_or_seen_killed_are_no_actors() {
         "The blast left three [Kenyan|KEN|-|country] soldiers wounded.",
         "She saw [Kenyan|KEN|-|country] soldiers killed.",
         "Last week, [Libya|LBY|-|country] lifted the death sentences.",
+        "Two women were found dead, with Mr [Jenkin|GBR|-|person] arrested shortly afterwards.",
     ] {
         check(marked, &[]);
     }
