@@ -630,7 +630,9 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // the clause names is the one acted on ("imposed restrictions
         // against German goods", "paid compensation to British
         // nationals", "rioted at a jail in northern Israel").
-        if target.is_none() && !passive && !mutual_subject {
+        let no_one_asked =
+            p.ctl && asks_no_actor(sent, (tr.tok + 1 + p.particles.len()).min(tr.end), clause_end);
+        if target.is_none() && !passive && !mutual_subject && !no_one_asked {
             let places = !verbal && located(coding.kind);
             // Forces mobilised "by" someone are that someone's, not a target
             // ("ordered patrols by police").
@@ -884,6 +886,30 @@ fn contact_relative(sent: &Sentence<'_, '_>, source: usize, verb_start: usize, t
     subject.pronoun.is_some() && subject.actors.is_empty() && after_phrase && verb_start == subject.end && gap
 }
 
+/// "asked anyone with information to call Sgt. X": the one asked, right
+/// after the verb (token `after_verb`), is named and is no actor; whoever
+/// the rest of the clause names is not the one asked.
+fn asks_no_actor(sent: &Sentence<'_, '_>, after_verb: usize, until: usize) -> bool {
+    let named = sent.toks.get(after_verb).is_some_and(|t| {
+        matches!(t.tag, Tag::Word | Tag::Pron | Tag::Det)
+            && sent.chunk_of[after_verb].is_none()
+            && !sent.in_time[after_verb]
+            && !t.is(&["to"])
+    });
+    // … and asked "to" do something, no actor named before the "to".
+    let to_verb = (after_verb..until.min(sent.toks.len()))
+        .take_while(|&i| sent.chunk_of[i].is_none_or(|c| sent.chunks[c].actors.is_empty()))
+        .any(|i| {
+            sent.toks[i].tag == Tag::To
+                && sent
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.tag == Tag::Word && !t.capital)
+                && sent.chunk_of.get(i + 1).is_some_and(Option::is_none)
+        });
+    named && to_verb
+}
+
 /// The target chunk of trigger `k..end` in a clause ending at `until`.
 fn find_target(
     sent: &Sentence<'_, '_>,
@@ -925,10 +951,13 @@ fn find_target(
                 })
         })
     };
-    if p.ctl
-        && let Some(c) = direct()
-    {
-        return Some(c);
+    if p.ctl {
+        if let Some(c) = direct() {
+            return Some(c);
+        }
+        if asks_no_actor(sent, after_verb, until) {
+            return None;
+        }
     }
     for slot in &p.slots {
         let found = if slot == "obj" {

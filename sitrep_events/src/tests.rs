@@ -682,6 +682,14 @@ fn both_leaders_are_the_pair_named_before() {
 }
 
 #[test]
+fn one_asked_who_is_no_actor_leaves_no_target() {
+    check(
+        "[Kenyan|KEN|-|country] police asked anyone with information to call Sergeant [Jane Wanjiku|KEN|COP|person].",
+        &["DEMAND 026 KEN.COP>- 2025-02-22"],
+    );
+}
+
+#[test]
 fn reporting_tails_are_not_targets() {
     check(
         "[Sudanese|SDN|-|country] rebels shelled [Juba|SDN|-|place] on Sunday, killing about 20 people, relief officials in [Nairobi|KEN|-|place] said.",
