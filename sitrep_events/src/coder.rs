@@ -1076,12 +1076,18 @@ fn co_participant(sent: &Sentence<'_, '_>, t: usize, trigger_end: usize, frame: 
 
 /// True when a question opens right after token `from`, past the one
 /// asked ("asked by the BBC if", "asked him whether"; not "ask anyone
-/// with information about how …").
+/// with information about how …"), names and initials included ("asked
+/// by Judge Michael A. Martone if").
 fn asks_a_question(sent: &Sentence<'_, '_>, from: usize) -> bool {
     (from..sent.toks.len())
         .find(|&i| {
             let t = &sent.toks[i];
-            !(sent.chunk_of[i].is_some() || matches!(t.tag, Tag::Det | Tag::Pron) || t.is(&["by"]))
+            let initial = t.lower == "." && i > 0 && sent.toks[i - 1].capital;
+            !(sent.chunk_of[i].is_some()
+                || matches!(t.tag, Tag::Det | Tag::Pron)
+                || t.is(&["by"])
+                || (t.tag == Tag::Word && t.capital)
+                || initial)
         })
         .is_some_and(|i| sent.toks[i].is(&["if", "whether", "why", "what", "how", "when", "where", "who"]))
 }
