@@ -1561,6 +1561,7 @@ fn idioms_of_the_courtroom_the_newsroom_and_the_street_are_no_events() {
         "[Microsoft|USA|BUS|organization] releases security bulletins every month.",
         "[William Ruto|KEN|GOV|person] asked whether [Uganda|UGA|-|country] would open the border.",
         "[William Ruto|KEN|GOV|person] asked [Uganda|UGA|-|country] officials how they would respond.",
+        "[Microsoft|USA|BUS|organization] issued a warning about a zero-day bug in its browser.",
         "[Ruto|KEN|GOV|person] was asked by [Judge Michael|KEN|JUD|person] A. Martone if he understood the charges against him and if he was aware that he could be sentenced to life in prison.",
     ] {
         check(marked, &[]);
