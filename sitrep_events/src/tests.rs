@@ -1561,7 +1561,6 @@ fn idioms_of_the_courtroom_the_newsroom_and_the_street_are_no_events() {
         "[Microsoft|USA|BUS|organization] releases security bulletins every month.",
         "[William Ruto|KEN|GOV|person] asked whether [Uganda|UGA|-|country] would open the border.",
         "[William Ruto|KEN|GOV|person] asked [Uganda|UGA|-|country] officials how they would respond.",
-        "[Microsoft|USA|BUS|organization] issued a warning about a zero-day bug in its browser.",
         "[Ruto|KEN|GOV|person] was asked by [Judge Michael|KEN|JUD|person] A. Martone if he understood the charges against him and if he was aware that he could be sentenced to life in prison.",
     ] {
         check(marked, &[]);
@@ -1873,6 +1872,21 @@ fn a_dictionary_consultation_needs_a_counterpart() {
         &lex,
         "President [Ruto|KEN|GOV|person] received a call from [Rubio|USA|GOV|person].",
         &["CONSULT 041 KEN.GOV>USA.GOV 2025-02-22"],
+    );
+}
+
+#[test]
+fn a_warning_about_something_is_no_threat() {
+    let lex = lexicon_with("verb\tissue +warning\t130\t-\t-\t-\t-");
+    check_with(
+        &lex,
+        "[Microsoft|USA|BUS|organization] issued a warning about a zero-day bug in its browser.",
+        &[],
+    );
+    check_with(
+        &lex,
+        "[Iran|IRN|-|country] issued a warning to [Israel|ISR|-|country].",
+        &["THREATEN 130 IRN.->ISR.- 2025-02-22"],
     );
 }
 
