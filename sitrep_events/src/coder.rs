@@ -307,6 +307,9 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             continue;
         }
         let k = tr.tok;
+        if sent.modifies_noun_after(k, tr.end, tr.form) {
+            continue;
+        }
         let control = sent.control(k);
         let failed = control == Control::Failed;
         // A purpose clause that is the protest itself: "were converging

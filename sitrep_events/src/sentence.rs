@@ -13,7 +13,7 @@
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
-use sitrep_model::{Entity, EntityId, EntityMention, PloverType, Span, TimeExpression};
+use sitrep_model::{Entity, EntityId, EntityKind, EntityMention, PloverType, Span, TimeExpression};
 
 use crate::actors::{self, Chunk};
 use crate::lemma::{self, Form};
@@ -986,6 +986,41 @@ impl<'a, 'l> Sentence<'a, 'l> {
             && !stative
             && (group.be
                 || (!perfect && (self.by_after(k + 1) || (bare_object && self.by_after(end)) || objectless)))
+    }
+
+    /// Is the one-word trigger at `k` a noun modifying the noun after it,
+    /// inside a phrase a determiner opens with a place or demonym before
+    /// it ("the North Philadelphia shooting scene", "the Kenyan protest
+    /// leader")? Then it names no event, and the place is no actor. Not
+    /// before a past verb ("the US attack killed …": the attack acted).
+    pub fn modifies_noun_after(&self, k: usize, end: usize, form: Form) -> bool {
+        if end != k + 1 || !matches!(form, Form::Base | Form::Ing) {
+            return false;
+        }
+        let Some(c) = k.checked_sub(1).and_then(|p| self.chunk_of[p]) else {
+            return false;
+        };
+        let chunk = &self.chunks[c];
+        let place_modifier = chunk.end == k
+            && chunk.pronoun.is_none()
+            && !chunk.actors.is_empty()
+            && chunk.actors.iter().all(|a| {
+                matches!(a.kind, Some(EntityKind::Place | EntityKind::Country)) && a.agent_sector.is_none()
+            });
+        // The determiner, past capitalised words the name leaves out
+        // ("the North Philadelphia …").
+        let mut d = chunk.start;
+        while d > 0 && self.toks[d - 1].tag == Tag::Word && self.toks[d - 1].capital {
+            d -= 1;
+        }
+        let opened = d
+            .checked_sub(1)
+            .and_then(|i| self.tok(i))
+            .is_some_and(|t| t.tag == Tag::Det);
+        let noun_after = self.tok(k + 1).is_some_and(|t| {
+            t.tag == Tag::Word && !t.capital && !self.in_time[k + 1] && !lemma::looks_past(&t.lower)
+        });
+        place_modifier && opened && noun_after
     }
 
     /// Is token `i` a past form of an event verb ("killed", "destroyed")?

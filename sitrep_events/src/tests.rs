@@ -1876,6 +1876,21 @@ fn a_dictionary_consultation_needs_a_counterpart() {
 }
 
 #[test]
+fn an_event_word_modifying_a_noun_is_no_event() {
+    for marked in [
+        "Casings were found at the North [Philadelphia|USA|-|place] shooting scene.",
+        "The [Kenyan|KEN|-|country] protest leader was arrested.",
+    ] {
+        check(marked, &[]);
+    }
+    // A verb after the phrase, or no determiner: an event.
+    check(
+        "[Kenyan|KEN|-|country] rebels attack villages.",
+        &["FIGHT 190 KEN.REB>- 2025-02-22"],
+    );
+}
+
+#[test]
 fn a_warning_about_something_is_no_threat() {
     let lex = lexicon_with("verb\tissue +warning\t130\t-\t-\t-\t-");
     check_with(
