@@ -559,7 +559,11 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         {
             continue;
         }
-        if !passive {
+        // The one asked names no actor: nothing later in the clause is
+        // taken as asked (see `asks_no_actor`).
+        let no_one_asked =
+            p.ctl && asks_no_actor(sent, (tr.tok + 1 + p.particles.len()).min(tr.end), clause_end);
+        if !passive && !no_one_asked {
             target = find_target(sent, tr.tok, tr.end, clause_end, p, action, source);
         }
         if group.start == k && contact_relative(sent, source, k, tr.end) {
@@ -633,8 +637,6 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // the clause names is the one acted on ("imposed restrictions
         // against German goods", "paid compensation to British
         // nationals", "rioted at a jail in northern Israel").
-        let no_one_asked =
-            p.ctl && asks_no_actor(sent, (tr.tok + 1 + p.particles.len()).min(tr.end), clause_end);
         if target.is_none() && !passive && !mutual_subject && !no_one_asked {
             let places = !verbal && located(coding.kind);
             // Forces mobilised "by" someone are that someone's, not a target
@@ -954,13 +956,10 @@ fn find_target(
                 })
         })
     };
-    if p.ctl {
-        if let Some(c) = direct() {
-            return Some(c);
-        }
-        if asks_no_actor(sent, after_verb, until) {
-            return None;
-        }
+    if p.ctl
+        && let Some(c) = direct()
+    {
+        return Some(c);
     }
     for slot in &p.slots {
         let found = if slot == "obj" {

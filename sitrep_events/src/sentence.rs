@@ -274,6 +274,9 @@ const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am", "'m", "'re",
 ];
 
+/// Forms of "have" (an auxiliary of the perfect or a main verb).
+const HAVE: &[&str] = &["have", "has", "had", "having"];
+
 /// A verb matched against the lexicon.
 #[derive(Debug, Clone)]
 pub struct Trigger<'l> {
@@ -544,7 +547,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let Some(t) = self.tok(k) else { return false };
         // "have" is a main verb only with an object its patterns name
         // ("had a productive conversation with …").
-        let have = t.tag == Tag::Aux && t.is(&["have", "has", "had", "having"]);
+        let have = t.tag == Tag::Aux && t.is(HAVE);
         if (t.tag != Tag::Word && !have) || self.in_actor_chunk(k) || self.in_time[k] {
             return false;
         }
@@ -981,7 +984,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // "has ordered patrols by police": a perfect without "been" is
         // active, whatever follows.
         let group = self.verb_group(k);
-        let perfect = (group.start..k).any(|i| self.toks[i].is(&["has", "have", "had", "having"]));
+        let perfect = (group.start..k).any(|i| self.toks[i].is(HAVE));
         form == Form::Past
             && !stative
             && (group.be
