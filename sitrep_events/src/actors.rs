@@ -121,6 +121,32 @@ const PARTITIVES: &[&str] = &[
     "representatives",
 ];
 
+/// Nouns naming another party by its relation to the one before them
+/// ("Israel's militia ally", "Russia's allies", "a U.S. partner"): the
+/// phrase is about that other party, not the one named.
+const RELATIONS: &[&str] = &[
+    "ally",
+    "allies",
+    "partner",
+    "partners",
+    "rival",
+    "rivals",
+    "enemy",
+    "enemies",
+    "foe",
+    "foes",
+    "adversary",
+    "adversaries",
+    "opponent",
+    "opponents",
+    "proxy",
+    "proxies",
+    "neighbour",
+    "neighbours",
+    "neighbor",
+    "neighbors",
+];
+
 /// Words of time and sequence that follow a subject before its verb.
 const TIME_WORDS: &[&str] = &[
     "today",
@@ -543,9 +569,26 @@ pub fn chunks(
             && c.start.checked_sub(1).is_some_and(|d| toks[d].tag == Tag::Det)
             && modifies_next(toks, c.end - 1, lex);
     }
+    merged.retain(|c| !names_a_relation(toks, c));
     people_where_they_live(toks, &mut merged, entities);
     sentence_country(toks, &mut merged);
     merged
+}
+
+/// Is chunk `c` followed (after its possessive, if any) by a noun that
+/// names another party by its relation to it ("Israel's militia ally in
+/// southern Lebanon", "Russia's allies", "U.S. allies")? An organisation
+/// before the noun names its own members ("its European Community
+/// partners", "NATO allies").
+fn names_a_relation(toks: &[Tok], c: &Chunk) -> bool {
+    let after = if c.possessor { c.end + 1 } else { c.end };
+    let members = !c.possessor
+        && c.actors.iter().any(|a| {
+            a.sector
+                .as_deref()
+                .is_some_and(|s| INTERNATIONAL_SECTORS.contains(&s))
+        });
+    c.pronoun.is_none() && !members && toks.get(after).is_some_and(|t| t.is(RELATIONS))
 }
 
 /// "The Albanians of southern Serbia", "Serbs in Kosovo": a people named

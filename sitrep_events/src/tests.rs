@@ -2168,3 +2168,20 @@ fn a_people_named_where_it_lives_is_of_that_country() {
         &["DEMAND 100 NLD.->SRB.GOV 2025-02-22 @Brussels"],
     );
 }
+
+#[test]
+fn an_ally_or_rival_of_a_party_is_not_that_party() {
+    check(
+        "[Hezbollah|LBN|REB|group] guerrillas killed a commander of [Israel|ISR|-|country]'s militia ally in southern [Lebanon|LBN|-|country].",
+        &["ASSAULT 180 LBN.REB>LBN.- 2025-02-22 @Lebanon"],
+    );
+    check(
+        "Rebels attacked [U.S.|USA|-|country] allies in northern [Syria|SYR|-|country].",
+        &["FIGHT 190 SYR.REB>SYR.- 2025-02-22 @Syria"],
+    );
+    // An organisation's partners are its own members.
+    check(
+        "[Greece|GRC|-|country] demanded that its [European Community|-|IGO|organization] partners refuse to recognise [Macedonia|MKD|-|country].",
+        &["DEMAND 102 GRC.->-.IGO 2025-02-22"],
+    );
+}
