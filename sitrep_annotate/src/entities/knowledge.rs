@@ -302,8 +302,18 @@ impl KnowledgeBase {
 
     /// The dictionary person a full-name key (two words or more) stands for
     /// when it is no name but one slip from that person's ("francois
-    /// mitterand"); see [`MisspellingIndex`].
+    /// mitterand"); see [`MisspellingIndex`]. A slip into another given
+    /// name is another person ("Andrew Lopez" is not Andres Lopez).
     pub(crate) fn misspelt_person(&self, key: &str) -> Option<usize> {
+        let found = self.misspelt_person_any(key)?;
+        let own = text::phrase_key(&self.actors[found].name);
+        let own: Vec<&str> = own.split(' ').collect();
+        key.split(' ')
+            .all(|w| own.contains(&w) || !self.is_given_name(w))
+            .then_some(found)
+    }
+
+    fn misspelt_person_any(&self, key: &str) -> Option<usize> {
         if key.chars().count() < MISSPELT_PERSON_MIN_CHARS || !key.contains(' ') {
             return None;
         }

@@ -147,6 +147,12 @@ const FULL_CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "a slip into another given name is another person",
+        text: "Pieter Odhiambo Example said the talks would go on.",
+        published: Some((2008, 3, 1)),
+        mentions: &[("Pieter Odhiambo Example", "person:pieter-example", None)],
+    },
+    Case {
         name: "country names and alternate spellings are one country",
         text: "Talks on the DRC resumed. DR Congo and the Democratic Republic of Congo are one place. \
                Officials in the Congo agreed.",
