@@ -184,7 +184,8 @@ impl<'a> Recognizer<'a> {
     /// All candidates, in a deterministic order.
     pub fn candidates(&self, places: &[PlaceMention]) -> Vec<Candidate> {
         let mut out = Vec::new();
-        let dictionary = self.dictionary_candidates();
+        let mut dictionary = self.dictionary_candidates();
+        dictionary.retain(|c| !self.geocoded_elsewhere(c, places));
         let countries = CountryIndex::new(self.tokens.len(), &dictionary).with_possessives(&self.tokens);
         out.extend(self.titled_candidates(&countries));
         out.extend(self.leader_government_candidates());
@@ -198,6 +199,35 @@ impl<'a> Recognizer<'a> {
         out.extend(self.misspelt_country_candidates());
         out.extend(dictionary);
         out
+    }
+
+    /// Is `c` a country's name that the geocoder resolved to a place of
+    /// another country near which the article names other places of
+    /// that country ("Georgia" in a story from Atlanta and Fulton County;
+    /// not "Niger's ambassador" beside a mere "Nigerian")?
+    fn geocoded_elsewhere(&self, c: &Candidate, places: &[PlaceMention]) -> bool {
+        let Referent::Country(countries) = &c.referent else {
+            return false;
+        };
+        let Some(p) = places
+            .iter()
+            .find(|p| (p.span.start, p.span.end) == c.span && p.geonames_id.is_some())
+        else {
+            return false;
+        };
+        let Some(iso) = p.country.as_deref() else {
+            return false;
+        };
+        if countries.iter().any(|&k| self.kb.countries[k].iso3 == iso) {
+            return false;
+        }
+        places.iter().any(|q| {
+            let key = text::phrase_key(&q.name);
+            q.country.as_deref() == Some(iso)
+                && q.geonames_id != p.geonames_id
+                && countries_in(self.kb.lookup(&key), true).is_empty()
+                && km_between(p, q).is_some_and(|d| d <= NEAR_KM)
+        })
     }
 
     /// Keeps non-overlapping candidates: longest claim first, then higher
@@ -1370,20 +1400,24 @@ impl<'a> Recognizer<'a> {
             }
             let key = text::phrase_key(self.text.get(s..e).unwrap_or(""));
             let countries = countries_in(self.kb.lookup(&key), false);
-            let referent = if countries.is_empty() {
+            // The country the geocoder chose when it is one of them; when it
+            // chose a place of another country ("Georgia" in a story from
+            // Atlanta), that place.
+            let chosen: Vec<usize> = countries
+                .iter()
+                .copied()
+                .filter(|&c| p.country.as_deref() == Some(self.kb.countries[c].iso3.as_str()))
+                .collect();
+            let referent = if !chosen.is_empty() {
+                Referent::Country(chosen)
+            } else if countries.is_empty() || p.country.is_some() {
                 Referent::Place {
                     geonames_id,
                     name: p.name.clone(),
                     country: p.country.clone(),
                 }
             } else {
-                // Prefer the country the geocoder chose when it is one of them.
-                let chosen: Vec<usize> = countries
-                    .iter()
-                    .copied()
-                    .filter(|&c| p.country.as_deref() == Some(self.kb.countries[c].iso3.as_str()))
-                    .collect();
-                Referent::Country(if chosen.is_empty() { countries } else { chosen })
+                Referent::Country(countries)
             };
             out.push(Candidate {
                 claim: (a, b + 1),
@@ -1725,4 +1759,20 @@ impl CountryIndex {
         }
         self
     }
+}
+
+/// How near (km) the article's other places must lie to a place named
+/// like a country for the name to be that place.
+const NEAR_KM: f64 = 400.0;
+
+/// Great-circle distance between two geocoded places, in kilometres.
+fn km_between(a: &PlaceMention, b: &PlaceMention) -> Option<f64> {
+    let (la1, lo1, la2, lo2) = (
+        a.lat?.to_radians(),
+        a.lon?.to_radians(),
+        b.lat?.to_radians(),
+        b.lon?.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    Some(2.0 * 6371.0 * h.sqrt().asin())
 }

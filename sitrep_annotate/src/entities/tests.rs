@@ -1407,3 +1407,39 @@ fn a_capitalised_name_with_a_given_name_inside_is_no_person_when_it_names_a_thin
         );
     }
 }
+
+#[test]
+fn a_country_s_name_the_geocoder_put_among_the_article_s_places_is_that_place() {
+    // (text, the other place and its point, what "Mexico" is): Mexico,
+    // Missouri, beside Columbia, Missouri, is that town; the geocoder's
+    // choice alone, with no place of that country near it, does not
+    // unmake the country.
+    let cases = [
+        (
+            "Flooding hit Columbia on Monday. Mexico police rescued 20 people.",
+            ("Columbia", 4_381_982, 38.95, -92.33),
+            "geonames:4395052",
+        ),
+        (
+            "Flooding hit Boston on Monday. Mexico sent rescuers.",
+            ("Boston", 4_930_956, 42.36, -71.06),
+            "country:MEX",
+        ),
+    ];
+    for (text, (other, id, lat, lon), mexico) in cases {
+        let places = [
+            PlaceMention {
+                lat: Some(lat),
+                lon: Some(lon),
+                ..geocoded(text, other, id, "USA")
+            },
+            PlaceMention {
+                lat: Some(39.17),
+                lon: Some(-91.88),
+                ..geocoded(text, "Mexico", 4_395_052, "USA")
+            },
+        ];
+        let other_id = format!("geonames:{id}");
+        assert_mentions(text, &places, &[(other, other_id.as_str()), ("Mexico", mexico)]);
+    }
+}
