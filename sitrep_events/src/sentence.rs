@@ -168,8 +168,25 @@ const REALIS_CONTROLLERS: &[&str] = &[
 /// Verbs that always take an object: a past participle of one with none
 /// after it is passive ("soldiers killed in Ukraine").
 const ALWAYS_TRANSITIVE: &[&str] = &[
-    "abduct", "arrest", "behead", "deport", "detain", "execute", "expel", "imprison", "injure", "jail",
-    "kidnap", "kill", "torture", "wound",
+    "abduct",
+    "acquit",
+    "arrest",
+    "assassinate",
+    "behead",
+    "convict",
+    "deport",
+    "detain",
+    "execute",
+    "expel",
+    "imprison",
+    "indict",
+    "injure",
+    "jail",
+    "kidnap",
+    "kill",
+    "sentence",
+    "torture",
+    "wound",
 ];
 
 /// Verbs other than the controllers above whose complement is "to" +

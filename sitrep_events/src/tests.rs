@@ -2128,6 +2128,15 @@ fn a_quantity_after_the_verb_opens_its_object() {
         "Ten [Russian|RUS|-|country] soldiers killed in [Ukraine|UKR|-|country] were buried.",
         &[],
     );
+    // So do verbs of the courts: the one named is the one convicted.
+    check(
+        "Among them is the [Kenyan|KEN|-|country] leader convicted of fraud in [Nairobi|KEN|-|place].",
+        &[],
+    );
+    check(
+        "Among them is a [Ugandan|UGA|-|country] commander sentenced to death by a military court.",
+        &[],
+    );
 }
 
 #[test]
