@@ -147,6 +147,45 @@ const RELATIONS: &[&str] = &[
     "neighbors",
 ];
 
+/// Words of team sport: in a sentence holding one, a place named alone
+/// is a team ("Philadelphia host the Washington Wizards", "meet either
+/// Tennessee or Baltimore for a spot in the Super Bowl"), no actor.
+const SPORT_WORDS: &[&str] = &[
+    "nba",
+    "nfl",
+    "nhl",
+    "mlb",
+    "playoff",
+    "playoffs",
+    "quarterback",
+    "linebacker",
+    "touchdown",
+    "touchdowns",
+    "inning",
+    "innings",
+    "pitcher",
+    "midfielder",
+    "goalkeeper",
+    "rebounds",
+    "halftime",
+    "roster",
+    "postseason",
+    "preseason",
+];
+
+/// Two-word phrases of team sport (see [`SPORT_WORDS`]).
+const SPORT_PHRASES: &[[&str; 2]] = &[
+    ["super", "bowl"],
+    ["free", "agent"],
+    ["running", "back"],
+    ["wide", "receiver"],
+    ["defensive", "end"],
+    ["home", "run"],
+    ["world", "cup"],
+    ["title", "game"],
+    ["contract", "offer"],
+];
+
 /// Words of time and sequence that follow a subject before its verb.
 const TIME_WORDS: &[&str] = &[
     "today",
@@ -570,9 +609,33 @@ pub fn chunks(
             && modifies_next(toks, c.end - 1, lex);
     }
     merged.retain(|c| !names_a_relation(toks, c));
+    if about_team_sport(toks) {
+        merged.retain(|c| !names_a_place_only(c));
+    }
     people_where_they_live(toks, &mut merged, entities);
     sentence_country(toks, &mut merged);
     merged
+}
+
+/// Does the sentence speak of team sport (see [`SPORT_WORDS`])?
+fn about_team_sport(toks: &[Tok]) -> bool {
+    toks.iter().any(|t| t.is(SPORT_WORDS))
+        || toks.windows(2).any(|w| {
+            SPORT_PHRASES
+                .iter()
+                .any(|[a, b]| w[0].lower == *a && w[1].lower == *b)
+        })
+}
+
+/// Does chunk `c` name only places or countries, with no agent noun
+/// ("Tennessee or Baltimore", not "police in Athens")?
+fn names_a_place_only(c: &Chunk) -> bool {
+    !c.actors.is_empty()
+        && c.actors.iter().all(|a| {
+            matches!(a.kind, Some(EntityKind::Place | EntityKind::Country))
+                && a.agent_sector.is_none()
+                && a.sector.is_none()
+        })
 }
 
 /// Is chunk `c` followed (after its possessive, if any) by a noun that

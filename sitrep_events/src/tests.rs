@@ -2194,3 +2194,20 @@ fn an_ally_or_rival_of_a_party_is_not_that_party() {
         &["DEMAND 102 GRC.->-.IGO 2025-02-22"],
     );
 }
+
+#[test]
+fn in_a_sentence_of_team_sport_places_are_teams() {
+    check(
+        "Victory would see them meet either [Tennessee|USA|-|place] or [Baltimore|USA|-|place] for a spot in the Super Bowl.",
+        &[],
+    );
+    check(
+        "[Tampa|USA|-|place] signed a linebacker while releasing running back [Noah Herron|-|-|person].",
+        &[],
+    );
+    // Agents of a place stay actors there.
+    check(
+        "[Athens|GRC|-|place] police arrested 20 fans after the playoff game.",
+        &["COERCE 173 GRC.COP>GRC.- 2025-02-22"],
+    );
+}
