@@ -2211,3 +2211,17 @@ fn in_a_sentence_of_team_sport_places_are_teams() {
         &["COERCE 173 GRC.COP>GRC.- 2025-02-22"],
     );
 }
+
+#[test]
+fn a_place_opening_a_longer_name_is_where_only_when_nothing_else_is() {
+    // "West Coast" of a bank's name: the town named after it is where.
+    check(
+        "A bomb exploded at a [West Coast|AUS|-|place] Bank branch in [Woodburn|USA|-|place], killing two [American|USA|-|country] police officers.",
+        &["ASSAULT 183 USA.UAF>USA.- 2025-02-22 @Woodburn"],
+    );
+    // Alone, the courthouse's county is where.
+    check(
+        "[Nichols|USA|-|person] shot a deputy at the [Fulton County|USA|-|place] Courthouse.",
+        &["FIGHT 193 USA.->USA.- 2025-02-22 @Fulton County"],
+    );
+}

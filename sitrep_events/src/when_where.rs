@@ -189,7 +189,9 @@ pub fn place(
             return Some(to_event_place(p));
         }
     }
-    let locative = |from: usize, to: usize| {
+    // A name opening a longer name ("at a West Coast Bank branch", "at
+    // the Fulton County Courthouse") only when no other place is found.
+    let locative = |from: usize, to: usize, in_names: bool| {
         places.iter().find(|p| {
             if p.span.start >= source.start && p.span.end <= source.end {
                 return false;
@@ -201,6 +203,13 @@ pub fn place(
             // not one followed by its clause's verb ("near Samarra killed").
             if sent.toks.get(b).is_some_and(|t| t.tag == Tag::Word && !t.capital)
                 && !sent.triggers.iter().any(|tr| tr.tok == b)
+            {
+                return false;
+            }
+            if !in_names
+                && sent.toks.get(b).is_some_and(|t| {
+                    t.tag == Tag::Word && t.capital && !sent.in_time.get(b).copied().unwrap_or(false)
+                })
             {
                 return false;
             }
@@ -235,7 +244,10 @@ pub fn place(
             false
         })
     };
-    locative(from, to)
-        .or_else(|| locative(0, main_clause_end(sent)))
+    let whole = main_clause_end(sent);
+    locative(from, to, false)
+        .or_else(|| locative(0, whole, false))
+        .or_else(|| locative(from, to, true))
+        .or_else(|| locative(0, whole, true))
         .map(|p| to_event_place(p))
 }
