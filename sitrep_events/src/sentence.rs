@@ -225,9 +225,28 @@ const HALT: &[&str] = &[
 ];
 
 /// Nouns that head a compound whose first word would otherwise read as a
-/// verb ("bomb squad", "bomb technician", "fire crews"): a service, its
+/// verb ("bomb squad", "bomb technician", "fire crews", "press
+/// secretary", "protest leaders", "attack helicopters"): a service, its
 /// people or its gear, never the object of the act.
 const COMPOUND_HEADS: &[&str] = &[
+    "secretary",
+    "conference",
+    "conferences",
+    "briefing",
+    "corps",
+    "freedom",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "helicopter",
+    "helicopters",
+    "leader",
+    "leaders",
+    "organiser",
+    "organisers",
+    "organizer",
+    "organizers",
+    "movement",
     "squad",
     "squads",
     "technician",

@@ -1858,6 +1858,11 @@ fn the_first_word_of_a_compound_noun_is_no_verb() {
         "[Oregon State Police|USA|COP|org] bomb technician [Bill Hakim|USA|-|person] died on the scene.",
         &[],
     );
+    check(
+        "[President Bush|USA|GOV|person] press secretary [Scott McClellan|USA|GOV|person] spoke.",
+        &[],
+    );
+    check("[Kenyan|KEN|-|country] protest leaders met.", &[]);
 }
 
 #[test]
