@@ -43,12 +43,14 @@ sitrep_annotate/src/entities/knowledge.rs):
     country<TAB>ISO3<TAB>POPULATION<TAB>NAME<TAB>ALIASES<TAB>DEMONYMS
     actor<TAB>KEY<TAB>KIND<TAB>NAME<TAB>ALIASES<TAB>CODES
     role<TAB>PHRASE<TAB>SECTOR
-    given<TAB>NAME
+    given<TAB>NAME[<TAB>M|F]
 
 ALIASES and DEMONYMS are '|'-separated names; KIND is person, organization
 or group; CODES is '|'-separated CAMEO actor codes, each CODE or
 CODE:START:END with YYYYMMDD dates (either may be empty: open range);
-PHRASE is lowercase words separated by single spaces. Records are sorted,
+PHRASE is lowercase words separated by single spaces; M or F after a
+given name is its gender when every gender-guesser line of it gives that
+one (unisex names have none). Records are sorted,
 so the output is deterministic.
 """
 
@@ -729,12 +731,20 @@ def open_given_names(path):
         return z.read(GIVEN_NAMES_FILE).decode("latin-1")
 
 
+# nam_dict.txt gender codes kept: male, and male when the first name (as a
+# given name opening a person's name is); the same for female. "Mostly
+# male" ('?M': Taylor) and '?' (either) give no gender.
+MALE_CODES = {"M", "1M"}
+FEMALE_CODES = {"F", "1F"}
+
+
 def load_given_names(path):
     """Single-word given names rated at least GIVEN_NAME_MIN_FREQUENCY in
-    some country. nam_dict.txt lines: a gender code (columns 0-2), the
+    some country, each with "M" or "F" when every line of it gives that
+    gender, else "". nam_dict.txt lines: a gender code (columns 0-2), the
     name (3-28, '+' joins words), then one frequency digit (hex) per
     country from column 30; '#' comments and '=' equivalences skipped."""
-    names = set()
+    genders = {}
     for line in open_given_names(path).splitlines():
         if not line or line[0] in "#=":
             continue
@@ -743,8 +753,10 @@ def load_given_names(path):
         if not rated or max(rated) < GIVEN_NAME_MIN_FREQUENCY:
             continue
         if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
-            names.add(name)
-    return sorted(names)
+            code = line[0:3].strip()
+            gender = "M" if code in MALE_CODES else "F" if code in FEMALE_CODES else "?"
+            genders.setdefault(name, set()).add(gender)
+    return [(n, next(iter(g)) if len(g) == 1 and g != {"?"} else "") for n, g in sorted(genders.items())]
 
 
 def main():
@@ -763,11 +775,13 @@ def main():
     if args.given_names:
         given = load_given_names(args.given_names)
     if args.phoenix:
-        actors, roles = load_phoenix(args.phoenix, countries, {g.lower() for g in given})
+        actors, roles = load_phoenix(args.phoenix, countries, {n.lower() for n, _ in given})
         sources.append(("phoenix", f"{len(actors)} actors, {len(roles)} role words"))
     if args.given_names:
         sources.append(("gender-guesser", f"{len(given)} given names"))
-    text = render(countries, actors, roles, sources) + "".join(f"given\t{n}\n" for n in given)
+    text = render(countries, actors, roles, sources) + "".join(
+        f"given\t{n}\t{g}\n" if g else f"given\t{n}\n" for n, g in given
+    )
 
     out_dir = os.path.dirname(os.path.abspath(args.out))
     os.makedirs(out_dir, exist_ok=True)

@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use sitrep_model::{Entity, EntityId, EntityKind, EntityMention, Span};
+use sitrep_model::{Entity, EntityId, EntityKind, EntityMention, Gender, Span};
 
 use crate::lemma;
 use crate::lexicon::Lexicon;
@@ -37,6 +37,8 @@ pub struct Actor {
     pub sector: Option<String>,
     /// The sector an agent noun of the phrase gave ("officials": GOV).
     pub agent_sector: Option<String>,
+    /// A person's gender, when the annotation stage knows it.
+    pub gender: Option<Gender>,
 }
 
 /// A phrase naming one or more actors, or a pronoun.
@@ -967,6 +969,7 @@ fn actor_of(
             country: None,
             sector: Some(agent_sector.clone().unwrap_or_else(|| "ETH".to_owned())),
             agent_sector,
+            gender: None,
         };
     }
     Actor {
@@ -977,5 +980,6 @@ fn actor_of(
         country,
         sector,
         agent_sector,
+        gender: entity.and_then(|e| e.gender),
     }
 }

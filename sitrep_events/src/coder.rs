@@ -25,7 +25,7 @@
 use std::collections::BTreeMap;
 
 use sitrep_model::{
-    DatePrecision, EntityId, EntityKind, Event, EventActor, EventDateBasis, EventPlace, PartialDate,
+    DatePrecision, EntityId, EntityKind, Event, EventActor, EventDateBasis, EventPlace, Gender, PartialDate,
     PlaceMention, PloverType, Quote, Span, TimeExpression,
 };
 
@@ -1563,8 +1563,18 @@ fn resolve_excluding(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize, exclu
             if group.iter().any(|a| excluded.iter().any(|x| same_actor(a, x))) {
                 return false;
             }
+            // "She" is no man the text named, "he" no woman.
+            let other_gender = match pronoun {
+                "he" | "him" | "his" => Some(Gender::Female),
+                "she" | "her" => Some(Gender::Male),
+                _ => None,
+            };
             match pronoun {
-                "he" | "she" | "him" | "his" | "her" => group.len() == 1 && person_count == 1,
+                "he" | "she" | "him" | "his" | "her" => {
+                    group.len() == 1
+                        && person_count == 1
+                        && (other_gender.is_none() || group[0].gender != other_gender)
+                }
                 "it" | "its" => group.len() == 1 && person_count == 0 && !places,
                 _ => !places && (group.len() > 1 || person_count == 0),
             }
@@ -1797,6 +1807,7 @@ fn domestic_target(kind: PloverType, code: &str, source: &Actor) -> Option<Actor
         country: Some(country),
         sector: None,
         agent_sector: None,
+        gender: None,
     })
 }
 

@@ -12,8 +12,8 @@
 //! actor is `COUNTRY.SECTOR` (`-` for none) and DATE is the date or `-`.
 
 use sitrep_model::{
-    Annotations, Article, ArticleId, DatePrecision, Entity, EntityId, EntityKind, EntityMention, PartialDate,
-    PlaceMention, PublishedBasis, PublishedDate, Sentence, Span, TimeAnchor, TimeExpression,
+    Annotations, Article, ArticleId, DatePrecision, Entity, EntityId, EntityKind, EntityMention, Gender,
+    PartialDate, PlaceMention, PublishedBasis, PublishedDate, Sentence, Span, TimeAnchor, TimeExpression,
 };
 
 use crate::{Lexicon, code_events};
@@ -40,8 +40,15 @@ fn fixture(marked: &str, published: Option<&str>) -> (Article, Annotations, Vec<
         if bracket == b'[' {
             let country = parts.next().filter(|s| *s != "-").map(str::to_owned);
             let sector = parts.next().filter(|s| *s != "-").map(str::to_owned);
-            let kind = match parts.next().unwrap_or("organization") {
-                "person" => EntityKind::Person,
+            // "person-f", "person-m": a person of that gender.
+            let kind_field = parts.next().unwrap_or("organization");
+            let gender = match kind_field {
+                "person-f" => Some(Gender::Female),
+                "person-m" => Some(Gender::Male),
+                _ => None,
+            };
+            let kind = match kind_field {
+                "person" | "person-f" | "person-m" => EntityKind::Person,
                 "group" => EntityKind::Group,
                 "country" => EntityKind::Country,
                 "place" => EntityKind::Place,
@@ -63,6 +70,7 @@ fn fixture(marked: &str, published: Option<&str>) -> (Article, Annotations, Vec<
                     aliases: Vec::new(),
                     country: country.clone(),
                     sector,
+                    gender,
                 });
             }
             annotations.entities.push(EntityMention {
@@ -1807,6 +1815,24 @@ fn a_pronoun_is_none_of_the_parties_its_own_clause_names() {
     check(
         "[Orozco|USA|-|person] ran from the house. [Ortiz|USA|COP|person] shot him in the leg.",
         &["FIGHT 193 USA.COP>USA.- 2025-02-22"],
+    );
+}
+
+#[test]
+fn she_is_no_man_and_he_no_woman() {
+    // The latest person named is a man: "she" is the woman before him.
+    check(
+        "[Hiller|USA|LAB|person-f] left the plant. [Ramsey|USA|COP|person-m] arrived later. She shot two workers.",
+        &["FIGHT 193 USA.LAB>- 2025-02-22"],
+    );
+    check(
+        "[Hiller|USA|LAB|person-f] left the plant. [Ramsey|USA|COP|person-m] arrived later. He shot two workers.",
+        &["FIGHT 193 USA.COP>- 2025-02-22"],
+    );
+    // Without a known gender, the latest person it is.
+    check(
+        "[Hiller|USA|LAB|person] left the plant. [Ramsey|USA|COP|person] arrived later. She shot two workers.",
+        &["FIGHT 193 USA.COP>- 2025-02-22"],
     );
 }
 

@@ -37,6 +37,16 @@ impl EntityKind {
     }
 }
 
+/// A person's grammatical gender, as "he" or "she" refers to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    /// Referred to as "he".
+    Male,
+    /// Referred to as "she".
+    Female,
+}
+
 /// A canonical entity id, stable across articles and runs: a namespace and
 /// a key, e.g. `country:COD`, `geonames:217831`, `person:marco-rubio`,
 /// `org:un-security-council`, `group:m23`.
@@ -72,6 +82,9 @@ pub struct Entity {
     pub country: Option<String>,
     /// CAMEO/PLOVER sector code (GOV, MIL, REB, IGO, …), when known.
     pub sector: Option<String>,
+    /// A person's gender, when a title ("Mrs.") or the given name shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
 }
 
 /// A span of text that names an entity.

@@ -18,8 +18,8 @@ pub mod rejection;
 pub mod span;
 
 pub use annotation::{
-    AnnotatedArticle, Annotations, DatePrecision, Entity, EntityId, EntityKind, EntityMention, PartialDate,
-    PlaceMention, Quote, Sentence, TimeAnchor, TimeExpression,
+    AnnotatedArticle, Annotations, DatePrecision, Entity, EntityId, EntityKind, EntityMention, Gender,
+    PartialDate, PlaceMention, Quote, Sentence, TimeAnchor, TimeExpression,
 };
 pub use article::{Article, PublishedBasis};
 pub use date::{DateParseError, PublishedDate};

@@ -97,6 +97,7 @@ fn fixture() -> Fixture {
             aliases: vec![],
             country: Some("COD".into()),
             sector: None,
+            gender: None,
         }],
     };
     let passage_in_b = b.text.find(SHARED).expect("shared");

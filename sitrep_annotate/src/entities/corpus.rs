@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-use sitrep_model::{Entity, EntityId, EntityKind, EntityMention};
+use sitrep_model::{Entity, EntityId, EntityKind, EntityMention, Gender};
 
 use super::text;
 
@@ -30,7 +30,7 @@ pub struct ArticleEntities<'a> {
 /// A canonical entity across the corpus: the entity record (name most
 /// articles use, every other name as an alias, the country and sector
 /// most articles give) with its mention and article counts. Serialises
-/// flat: `{id, name, kind, aliases, country, sector, mentions, articles}`.
+/// flat: `{id, name, kind, aliases, country, sector, gender?, mentions, articles}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CorpusEntity {
     /// The merged record.
@@ -58,6 +58,7 @@ struct Acc {
     aliases: BTreeSet<String>,
     countries: BTreeMap<String, usize>,
     sectors: BTreeMap<String, usize>,
+    genders: BTreeSet<Gender>,
     mentions: usize,
     articles: BTreeSet<String>,
 }
@@ -75,6 +76,7 @@ impl Acc {
         for (k, v) in other.sectors {
             *self.sectors.entry(k).or_default() += v;
         }
+        self.genders.extend(other.genders);
         self.mentions += other.mentions;
         self.articles.extend(other.articles);
     }
@@ -104,6 +106,7 @@ pub fn merge_entities(articles: &[ArticleEntities<'_>]) -> CorpusEntities {
             if let Some(s) = &e.sector {
                 *acc.sectors.entry(s.clone()).or_default() += 1;
             }
+            acc.genders.extend(e.gender);
             acc.mentions += counts.get(e.id.as_str()).copied().unwrap_or(0);
             acc.articles.insert(a.article.to_string());
         }
@@ -134,6 +137,11 @@ pub fn merge_entities(articles: &[ArticleEntities<'_>]) -> CorpusEntities {
                     aliases,
                     country: most_common(&acc.countries),
                     sector: most_common(&acc.sectors),
+                    // Only when the articles agree.
+                    gender: match acc.genders.len() {
+                        1 => acc.genders.first().copied(),
+                        _ => None,
+                    },
                     name,
                 },
                 mentions: acc.mentions,

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 use foldhash::fast::FixedState;
 
-use sitrep_model::EntityKind;
+use sitrep_model::{EntityKind, Gender};
 use thiserror::Error;
 
 use super::misspelling::MisspellingIndex;
@@ -171,6 +171,8 @@ pub struct KnowledgeBase {
     /// Given names, normalised ("vincent"): a capitalised word pair
     /// opening with one is a person's name.
     given_names: WordSet,
+    /// The gender of given names used for one only ("vincent": male).
+    given_genders: WordMap<Gender>,
     /// One-word names of one country (names and demonyms), for words one
     /// slip away; built on first use.
     misspelt_countries: OnceLock<MisspellingIndex<Target>>,
@@ -190,7 +192,7 @@ struct Records {
     actors: Vec<Actor>,
     roles: Vec<(String, String)>,
     sources: Vec<(String, String)>,
-    given_names: Vec<String>,
+    given_names: Vec<(String, Option<Gender>)>,
 }
 
 impl KnowledgeBase {
@@ -233,6 +235,12 @@ impl KnowledgeBase {
     /// base lists.
     pub(crate) fn is_given_name(&self, norm: &str) -> bool {
         self.given_names.contains(norm)
+    }
+
+    /// The gender of given name `norm` (normalised), when the knowledge
+    /// base lists it for one gender only.
+    pub(crate) fn given_name_gender(&self, norm: &str) -> Option<Gender> {
+        self.given_genders.get(norm).copied()
     }
 
     /// True when `norm` is a given name that names a country only by one
@@ -473,6 +481,10 @@ impl KnowledgeBase {
             sources,
             given_names,
         } = records;
+        let given_genders = given_names
+            .iter()
+            .filter_map(|(n, g)| Some((text::normalise_word(n), (*g)?)))
+            .collect();
         let mut kb = Self {
             by_iso: countries
                 .iter()
@@ -487,7 +499,8 @@ impl KnowledgeBase {
             surnames: WordMap::default(),
             max_tokens: 1,
             sources,
-            given_names: given_names.iter().map(|n| text::normalise_word(n)).collect(),
+            given_names: given_names.iter().map(|(n, _)| text::normalise_word(n)).collect(),
+            given_genders,
             misspelt_countries: OnceLock::new(),
             misspelt_people: OnceLock::new(),
         };
@@ -882,10 +895,16 @@ fn parse(text: &str, builtin: bool) -> Result<Records, KnowledgeError> {
                 records.roles.push((fields[1].to_string(), fields[2].to_string()));
             }
             "given" => {
-                if fields.len() != 2 || fields[1].is_empty() {
+                if !(2..=3).contains(&fields.len()) || fields[1].is_empty() {
                     return Err(bad("given needs a name"));
                 }
-                records.given_names.push(fields[1].to_string());
+                let gender = match fields.get(2).copied() {
+                    None | Some("") => None,
+                    Some("M") => Some(Gender::Male),
+                    Some("F") => Some(Gender::Female),
+                    Some(_) => return Err(bad("a given name's gender is M or F")),
+                };
+                records.given_names.push((fields[1].to_string(), gender));
             }
             // Unknown record types are skipped so newer files still load.
             _ => {}

@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use sitrep_model::{Entity, EntityId, EntityKind, EntityMention, Span};
+use sitrep_model::{Entity, EntityId, EntityKind, EntityMention, Gender, Span};
 
 use super::knowledge::KnowledgeBase;
 use super::recognize::{Candidate, Recognizer, Referent};
@@ -1233,6 +1233,67 @@ fn institution_reference(rec: &Recognizer<'_>, k: usize) -> Option<(usize, &'sta
     (!titled).then_some((k + 1, sector))
 }
 
+/// Titles and role words that show a person's gender ("Mrs. Page",
+/// "actress Bettie Page"). Sorted.
+pub(super) const GENDERED_WORDS: &[(&str, Gender)] = &[
+    ("actress", Gender::Female),
+    ("businessman", Gender::Male),
+    ("businesswoman", Gender::Female),
+    ("chairman", Gender::Male),
+    ("chairwoman", Gender::Female),
+    ("congressman", Gender::Male),
+    ("congresswoman", Gender::Female),
+    ("king", Gender::Male),
+    ("miss", Gender::Female),
+    ("mr", Gender::Male),
+    ("mrs", Gender::Female),
+    ("ms", Gender::Female),
+    ("policeman", Gender::Male),
+    ("policewoman", Gender::Female),
+    ("prince", Gender::Male),
+    ("princess", Gender::Female),
+    ("queen", Gender::Female),
+    ("sir", Gender::Male),
+    ("spokesman", Gender::Male),
+    ("spokeswoman", Gender::Female),
+];
+
+/// A person's gender: from the title or role word right before their
+/// mentions ("Mr.", "spokeswoman"), else from the first given name of
+/// their name that the knowledge base gives one gender; `None` when the
+/// text disagrees with itself or shows nothing.
+fn person_gender(rec: &Recognizer<'_>, id: &str, resolved: &[Resolved], name: &str) -> Option<Gender> {
+    let titled: BTreeSet<Gender> = resolved
+        .iter()
+        .filter(|r| r.id == id)
+        .filter_map(|r| {
+            // The word before the mention, or its own first word when the
+            // mention holds its title.
+            let before = rec.text.get(..r.span.0)?.trim_end().trim_end_matches('.');
+            let before = before.rsplit(|c: char| !c.is_alphabetic()).next();
+            let first = rec
+                .text
+                .get(r.span.0..r.span.1)?
+                .split(|c: char| !c.is_alphabetic())
+                .next();
+            [first, before].into_iter().flatten().find_map(|word| {
+                let word = word.to_lowercase();
+                GENDERED_WORDS
+                    .binary_search_by(|(w, _)| w.cmp(&word.as_str()))
+                    .ok()
+                    .map(|i| GENDERED_WORDS[i].1)
+            })
+        })
+        .collect();
+    if !titled.is_empty() {
+        return (titled.len() == 1).then(|| titled.first().copied()).flatten();
+    }
+    name.split_whitespace()
+        .map(text::normalise_word)
+        .find(|w| rec.kb.is_given_name(w))
+        .and_then(|w| rec.kb.given_name_gender(&w))
+}
+
 /// Builds the mention list and entity records.
 fn finish(
     rec: &Recognizer<'_>,
@@ -1268,6 +1329,9 @@ fn finish(
         let mut aliases: Vec<String> = seen.into_iter().map(|(_, s)| s).filter(|s| *s != name).collect();
         aliases.sort();
         aliases.dedup();
+        let gender = (acc.kind == EntityKind::Person)
+            .then(|| person_gender(rec, id, &resolved, &name))
+            .flatten();
         entities.push(Entity {
             id: EntityId(id.clone()),
             name,
@@ -1275,6 +1339,7 @@ fn finish(
             aliases,
             country: acc.country.clone(),
             sector: acc.sector.clone(),
+            gender,
         });
     }
     let mentions = resolved

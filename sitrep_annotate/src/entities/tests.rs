@@ -1443,3 +1443,44 @@ fn a_country_s_name_the_geocoder_put_among_the_article_s_places_is_that_place() 
         assert_mentions(text, &places, &[(other, other_id.as_str()), ("Mexico", mexico)]);
     }
 }
+
+#[test]
+fn a_person_s_gender_comes_from_a_title_or_a_given_name_of_one_gender() {
+    let gender = |text: &str, id: &str| {
+        let found = run(full(), text, None);
+        let Some(e) = found.entities.iter().find(|e| e.id.as_str() == id) else {
+            panic!("{id} not found in {text:?}: {:?}", found.entities);
+        };
+        e.gender
+    };
+    use sitrep_model::Gender::{Female, Male};
+    // Looked up by binary search.
+    let words = super::resolve::GENDERED_WORDS;
+    assert!(words.windows(2).all(|w| w[0].0 < w[1].0));
+    assert_eq!(
+        gender("Grace Wanjiru said so.", "person:grace-wanjiru"),
+        Some(Female)
+    );
+    assert_eq!(
+        gender("Vincent Otieno said so.", "person:vincent-otieno"),
+        Some(Male)
+    );
+    // A title wins over the name; a unisex or unknown name gives nothing.
+    assert_eq!(
+        gender(
+            "Mr. Grace Wanjiru said so. Mr. Wanjiru left.",
+            "person:grace-wanjiru"
+        ),
+        Some(Male)
+    );
+    assert_eq!(
+        gender("Spokeswoman Jo Kamau said so.", "person:jo-kamau"),
+        Some(Female)
+    );
+    assert_eq!(gender("Paris Otieno said so.", "person:paris-otieno"), None);
+    // Titles that disagree give nothing.
+    assert_eq!(
+        gender("Mrs. Jo Kamau said so. Mr. Jo Kamau left.", "person:jo-kamau"),
+        None
+    );
+}
