@@ -52,7 +52,7 @@ pub fn annotate(article: &Article, resources: &Resources, story_year: Option<i32
     let published = article.published.map(|d| d.day_only());
     let sentences = sentences::split_sentences(text);
     let (places, found) = places_and_entities(text, &sentences, published, resources);
-    let quotes = quotes::find_quotes(text, &sentences, &found.mentions);
+    let quotes = quotes::find_quotes_of(text, &sentences, &found.mentions, &found.entities);
     let times = temporal::resolve_times(text, &sentences, published, story_year);
     Annotated {
         annotations: Annotations {

@@ -69,7 +69,9 @@
 //! sentence of a megabyte, thousands of quotation marks) costs about linear
 //! time.
 
-use sitrep_model::{EntityId, EntityKind, EntityMention, Quote, Sentence, Span};
+use std::collections::BTreeMap;
+
+use sitrep_model::{Entity, EntityId, EntityKind, EntityMention, Gender, Quote, Sentence, Span};
 
 use crate::sentences::{
     TokenKind, ceil_boundary, floor_boundary, paragraphs, sentence_at, split_sentences, tokens,
@@ -80,6 +82,17 @@ use crate::sentences::{
 /// `sentences` are the article's sentences (computed here when empty);
 /// `mentions` the entity mentions the speakers are resolved to.
 pub fn find_quotes(text: &str, sentences: &[Sentence], mentions: &[EntityMention]) -> Vec<Quote> {
+    find_quotes_of(text, sentences, mentions, &[])
+}
+
+/// [`find_quotes`], with the mentions' `entities`: their genders keep
+/// "she said" from a man named before, "he said" from a woman.
+pub fn find_quotes_of(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[EntityMention],
+    entities: &[Entity],
+) -> Vec<Quote> {
     let own;
     let sentences = if sentences.is_empty() {
         own = split_sentences(text);
@@ -97,6 +110,7 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], mentions: &[EntityMention
         sentences,
         paragraphs: paragraphs(text),
         mentions,
+        genders: entities.iter().filter_map(|e| Some((&e.id, e.gender?))).collect(),
         segments: Vec::new(),
     };
     ctx.run()
@@ -622,6 +636,8 @@ struct Ctx<'t> {
     sentences: &'t [Sentence],
     paragraphs: Vec<Span>,
     mentions: Vec<&'t EntityMention>,
+    /// People's genders, by entity.
+    genders: BTreeMap<&'t EntityId, Gender>,
     segments: Vec<Segment>,
 }
 
@@ -1167,7 +1183,12 @@ impl<'t> Ctx<'t> {
                 &[EntityKind::Organization, EntityKind::Group, EntityKind::Country]
             };
             speaker.name = None;
-            if let Some(m) = self.antecedent(np.start, kinds, None) {
+            let other = match words[0] {
+                "he" => Some(Gender::Female),
+                "she" => Some(Gender::Male),
+                _ => None,
+            };
+            if let Some(m) = self.antecedent(np.start, kinds, None, other) {
                 speaker.name = m.span.slice(self.text).map(str::to_owned);
                 speaker.entity = Some(m.entity.clone());
             }
@@ -1206,21 +1227,31 @@ impl<'t> Ctx<'t> {
             } else {
                 None
             };
-            if let Some(m) = kinds.and_then(|kinds| self.antecedent(np.start, kinds, Some(head))) {
+            if let Some(m) = kinds.and_then(|kinds| self.antecedent(np.start, kinds, Some(head), None)) {
                 speaker.entity = Some(m.entity.clone());
             }
         }
         speaker
     }
 
-    /// The mention a pronoun or description at byte `at` refers to.
-    fn antecedent(&self, at: usize, kinds: &[EntityKind], head: Option<&str>) -> Option<&'t EntityMention> {
+    /// The mention a pronoun or description at byte `at` refers to, of one of
+    /// `kinds`, naming `head` when given, and not of gender `not`.
+    fn antecedent(
+        &self,
+        at: usize,
+        kinds: &[EntityKind],
+        head: Option<&str>,
+        not: Option<Gender>,
+    ) -> Option<&'t EntityMention> {
         let here = sentence_at(self.sentences, at).or_else(|| {
             let i = self.sentences.partition_point(|s| s.span.end <= at);
             i.checked_sub(1)
         })?;
         let usable = |m: &&&EntityMention| {
-            kinds.contains(&m.kind) && m.span.end <= at && !self.in_direct_quote(m.span.start)
+            kinds.contains(&m.kind)
+                && m.span.end <= at
+                && !self.in_direct_quote(m.span.start)
+                && (not.is_none() || self.genders.get(&m.entity).copied() != not)
         };
         let matches_head = |m: &EntityMention| {
             head.is_some_and(|h| {
@@ -1558,6 +1589,44 @@ mod tests {
                 "direct \"We agree on the need for a ceasefire\" — she = Kagame [person:paul-kagame]",
                 "direct \"but not on the withdrawal of troops.\" — she = Kagame [person:paul-kagame]",
             ],
+        );
+    }
+
+    #[test]
+    fn she_said_is_no_man_named_before() {
+        let text = "Rubio met Amina Mohammed in Nairobi. “We agree on a ceasefire,” she said.";
+        let m = [
+            person(text, "Amina Mohammed", 0, "person:amina-mohammed"),
+            person(text, "Rubio", 0, "person:marco-rubio"),
+        ];
+        let entity = |id: &str, gender| Entity {
+            id: EntityId(id.to_owned()),
+            name: id.to_owned(),
+            kind: EntityKind::Person,
+            aliases: Vec::new(),
+            country: None,
+            sector: None,
+            gender: Some(gender),
+        };
+        let quotes = |entities: &[Entity]| {
+            find_quotes_of(text, &split_sentences(text), &m, entities)
+                .iter()
+                .map(|q| show(text, q))
+                .collect::<Vec<_>>()
+        };
+        // Without genders, the sentence's first person; with them, the
+        // woman.
+        assert_eq!(
+            quotes(&[]),
+            ["direct \"We agree on a ceasefire\" — she = Rubio [person:marco-rubio]"]
+        );
+        let known = [
+            entity("person:amina-mohammed", Gender::Female),
+            entity("person:marco-rubio", Gender::Male),
+        ];
+        assert_eq!(
+            quotes(&known),
+            ["direct \"We agree on a ceasefire\" — she = Amina Mohammed [person:amina-mohammed]"]
         );
     }
 
