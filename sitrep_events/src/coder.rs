@@ -642,7 +642,8 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             // Forces mobilised "by" someone are that someone's, not a target
             // ("ordered patrols by police").
             target = first_party(sent, tr.end, clause_end, source, places).filter(|&c| {
-                coding.kind != PloverType::Mobilize || sent.chunks[c].prep.as_deref() != Some("by")
+                (coding.kind != PloverType::Mobilize || sent.chunks[c].prep.as_deref() != Some("by"))
+                    && !companion(sent, c)
             });
         }
         // A participle clause ("rioted …, setting fire to their
@@ -925,7 +926,7 @@ fn find_target(
     action: Option<&Complement>,
     source: usize,
 ) -> Option<usize> {
-    let not_source = |c: usize| c != source;
+    let not_source = |c: usize| c != source && !companion(sent, c);
     // Search from after the verb and its particles, so that an indirect
     // object before the object noun counts ("gave Tanzania a grant").
     let after_verb = (k + 1 + p.particles.len()).min(end);
@@ -1059,6 +1060,29 @@ fn find_target(
         _ if p.act => None,
         _ => complement_actor(sent, after_verb, until, source, false),
     }
+}
+
+/// Is chunk `c` named as a companion of the subject ("prosecuted the
+/// case along with fellow DA Phillip Stirling", "fought alongside Kenyan
+/// troops")? It acts with the subject; it is not acted on.
+fn companion(sent: &Sentence<'_, '_>, c: usize) -> bool {
+    let mut i = sent.chunks[c].start;
+    let mut words = 0;
+    while i > 0 && words <= 3 {
+        i -= 1;
+        let t = &sent.toks[i];
+        if t.is(&["alongside"]) {
+            return true;
+        }
+        if t.is(&["with"]) {
+            return i > 0 && sent.toks[i - 1].is(&["along", "together"]);
+        }
+        if !matches!(t.tag, Tag::Det | Tag::Word) {
+            return false;
+        }
+        words += 1;
+    }
+    false
 }
 
 /// Does the target chunk `t` take part on an equal footing, so that a

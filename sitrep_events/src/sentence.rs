@@ -622,6 +622,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 if p.is_some_and(|p| matches!(p.tag, Tag::Det | Tag::Possessive | Tag::Number | Tag::Prep)) {
                     return false;
                 }
+                // Between a gerund and its noun, a participle is an
+                // adjective ("restoring needed protections", "freeing
+                // detained activists").
+                let gerund = p.is_some_and(|p| p.tag == Tag::Word && !p.capital && p.lower.ends_with("ing"));
+                if gerund && self.tok(k + 1).is_some_and(|n| n.tag == Tag::Word) && !self.in_time[k + 1] {
+                    return false;
+                }
                 // After a plain noun, a participle without an object is a
                 // reduced relative ("equipment seized last year").
                 // A people named in the plural ("Kurds demonstrated") is

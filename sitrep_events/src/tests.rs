@@ -2256,3 +2256,27 @@ fn a_place_opening_a_longer_name_is_where_only_when_nothing_else_is() {
         &["FIGHT 193 USA.->USA.- 2025-02-22 @Fulton County"],
     );
 }
+
+#[test]
+fn a_companion_of_the_subject_is_not_acted_on() {
+    check(
+        "[Kenyan|KEN|-|country] police arrested 20 men along with [Ugandan|UGA|-|country] officers.",
+        &["COERCE 173 KEN.COP>KEN.- 2025-02-22"],
+    );
+    check(
+        "[Kenyan|KEN|-|country] troops attacked the town alongside [Somali|SOM|-|country] forces.",
+        &["FIGHT 190 KEN.MIL>- 2025-02-22"],
+    );
+}
+
+#[test]
+fn a_participle_between_a_gerund_and_its_noun_is_an_adjective() {
+    check(
+        "[Kenya|KEN|-|country] took a step toward restoring needed protections for refugees.",
+        &[],
+    );
+    check(
+        "[Kenya|KEN|-|country] began freeing detained [Ugandan|UGA|-|country] activists.",
+        &["RETREAT 0841 KEN.->UGA.OPP 2025-02-22"],
+    );
+}
