@@ -766,7 +766,14 @@ fn sentence_country(toks: &[Tok], chunks: &mut [Chunk]) {
             continue;
         }
         let named_ok = located || first < c.start;
-        for a in c.actors.iter_mut().filter(|a| a.entity.is_none() || named_ok) {
+        // Judges and police act at home ("Judge Alejandro Rivera opened
+        // investigations against 28 Chilean officials").
+        let domestic = |a: &Actor| a.sector.as_deref().is_some_and(|s| matches!(s, "JUD" | "COP"));
+        for a in c
+            .actors
+            .iter_mut()
+            .filter(|a| a.entity.is_none() || named_ok || domestic(a))
+        {
             let international = a
                 .sector
                 .as_deref()

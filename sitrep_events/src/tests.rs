@@ -2280,3 +2280,16 @@ fn a_participle_between_a_gerund_and_its_noun_is_an_adjective() {
         &["RETREAT 0841 KEN.->UGA.OPP 2025-02-22"],
     );
 }
+
+#[test]
+fn judges_and_police_act_at_home() {
+    check(
+        "Judge [Alejandro Rivera|-|JUD|person] opened fraud investigations against 28 [Chilean|CHL|GOV|country] officials.",
+        &["INVESTIGATE 090 CHL.JUD>CHL.GOV 2025-02-22"],
+    );
+    // A president named before another country stays of none.
+    check(
+        "President [Dos Santos|-|GOV|person] threatened action against [Zambia|ZMB|-|country].",
+        &["THREATEN 130 -.GOV>ZMB.- 2025-02-22"],
+    );
+}
