@@ -533,9 +533,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if p.tag == Tag::Det {
                 // A phrase that a preposition governs ("behind the chemical
                 // attacks") or a past verb takes as object ("lifted the
-                // death sentences") is no subject; "the leader of the
-                // group" is.
-                return !i.checked_sub(1).and_then(|h| self.tok(h)).is_some_and(|h| {
+                // death sentences", "screened all the telephone calls")
+                // is no subject; "the leader of the group" is.
+                let mut h = i.checked_sub(1);
+                if let Some(q) = h
+                    && self.toks[q].is(&["all", "both", "half"])
+                {
+                    h = q.checked_sub(1);
+                }
+                return !h.and_then(|h| self.tok(h)).is_some_and(|h| {
                     (h.tag == Tag::Prep && !h.is(&["of"]))
                         || (h.tag == Tag::Word && lemma::looks_past(&h.lower))
                 });

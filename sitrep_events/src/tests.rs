@@ -2293,3 +2293,23 @@ fn judges_and_police_act_at_home() {
         &["THREATEN 130 -.GOV>ZMB.- 2025-02-22"],
     );
 }
+
+#[test]
+fn a_plural_noun_after_a_predeterminer_and_its_object_verb_is_no_verb() {
+    check(
+        "[LaRue|USA|GOV|person] screened all the telephone calls on the trip to [Key Biscayne|USA|-|place].",
+        &[],
+    );
+}
+
+#[test]
+fn striking_oil_or_a_pose_is_no_violence() {
+    check(
+        "Later, [LaRue|USA|-|person] struck oil in [Mississippi|USA|-|place].",
+        &[],
+    );
+    check(
+        "[Kenyan|KEN|-|country] forces struck an oil tanker in [Mombasa|KEN|-|place].",
+        &["FIGHT 195 KEN.MIL>KEN.- 2025-02-22 @Mombasa"],
+    );
+}
