@@ -1767,12 +1767,5 @@ const NEAR_KM: f64 = 400.0;
 
 /// Great-circle distance between two geocoded places, in kilometres.
 fn km_between(a: &PlaceMention, b: &PlaceMention) -> Option<f64> {
-    let (la1, lo1, la2, lo2) = (
-        a.lat?.to_radians(),
-        a.lon?.to_radians(),
-        b.lat?.to_radians(),
-        b.lon?.to_radians(),
-    );
-    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    Some(2.0 * 6371.0 * h.sqrt().asin())
+    Some(crate::gazetteer::distance_km(a.lat?, a.lon?, b.lat?, b.lon?))
 }

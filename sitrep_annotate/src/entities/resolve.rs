@@ -1258,34 +1258,46 @@ pub(super) const GENDERED_WORDS: &[(&str, Gender)] = &[
     ("spokeswoman", Gender::Female),
 ];
 
-/// A person's gender: from the title or role word right before their
-/// mentions ("Mr.", "spokeswoman"), else from the first given name of
-/// their name that the knowledge base gives one gender; `None` when the
-/// text disagrees with itself or shows nothing.
-fn person_gender(rec: &Recognizer<'_>, id: &str, resolved: &[Resolved], name: &str) -> Option<Gender> {
-    let titled: BTreeSet<Gender> = resolved
-        .iter()
-        .filter(|r| r.id == id)
-        .filter_map(|r| {
-            // The word before the mention, or its own first word when the
-            // mention holds its title.
-            let before = rec.text.get(..r.span.0)?.trim_end().trim_end_matches('.');
-            let before = before.rsplit(|c: char| !c.is_alphabetic()).next();
-            let first = rec
-                .text
-                .get(r.span.0..r.span.1)?
-                .split(|c: char| !c.is_alphabetic())
-                .next();
-            [first, before].into_iter().flatten().find_map(|word| {
-                let word = word.to_lowercase();
-                GENDERED_WORDS
-                    .binary_search_by(|(w, _)| w.cmp(&word.as_str()))
-                    .ok()
-                    .map(|i| GENDERED_WORDS[i].1)
-            })
-        })
-        .collect();
-    if !titled.is_empty() {
+/// The genders each entity's mentions show by the title or role word
+/// right before them ("Mr.", "spokeswoman") or opening them, in one pass
+/// over the mentions.
+fn titled_genders<'r>(rec: &Recognizer<'_>, resolved: &'r [Resolved]) -> BTreeMap<&'r str, BTreeSet<Gender>> {
+    let mut out: BTreeMap<&str, BTreeSet<Gender>> = BTreeMap::new();
+    for r in resolved {
+        // The word before the mention, or its own first word when the
+        // mention holds its title.
+        let Some(before) = rec.text.get(..r.span.0) else {
+            continue;
+        };
+        let before = before
+            .trim_end()
+            .trim_end_matches('.')
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next();
+        let first = rec
+            .text
+            .get(r.span.0..r.span.1)
+            .and_then(|m| m.split(|c: char| !c.is_alphabetic()).next());
+        let gender = [first, before].into_iter().flatten().find_map(|word| {
+            let word = word.to_lowercase();
+            GENDERED_WORDS
+                .binary_search_by(|(w, _)| w.cmp(&word.as_str()))
+                .ok()
+                .map(|i| GENDERED_WORDS[i].1)
+        });
+        if let Some(g) = gender {
+            out.entry(r.id.as_str()).or_default().insert(g);
+        }
+    }
+    out
+}
+
+/// A person's gender: from the titles of their mentions (`titled`, see
+/// [`titled_genders`]), else from the first given name of their name that
+/// the knowledge base gives one gender; `None` when the text disagrees
+/// with itself or shows nothing.
+fn person_gender(rec: &Recognizer<'_>, titled: Option<&BTreeSet<Gender>>, name: &str) -> Option<Gender> {
+    if let Some(titled) = titled.filter(|t| !t.is_empty()) {
         return (titled.len() == 1).then(|| titled.first().copied()).flatten();
     }
     name.split_whitespace()
@@ -1314,6 +1326,7 @@ fn finish(
         let words = surface.split(' ').count();
         surfaces.entry(r.id.as_str()).or_default().push((words, surface));
     }
+    let titled = titled_genders(rec, &resolved);
     let mut entities = Vec::new();
     for (id, acc) in &accs {
         let seen = surfaces.get(id.as_str()).cloned().unwrap_or_default();
@@ -1330,7 +1343,7 @@ fn finish(
         aliases.sort();
         aliases.dedup();
         let gender = (acc.kind == EntityKind::Person)
-            .then(|| person_gender(rec, id, &resolved, &name))
+            .then(|| person_gender(rec, titled.get(id.as_str()), &name))
             .flatten();
         entities.push(Entity {
             id: EntityId(id.clone()),
