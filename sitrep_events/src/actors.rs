@@ -341,6 +341,21 @@ fn agent_at(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<(usize, String)> {
     best
 }
 
+/// Does a country's name, or its possessive, end right before token
+/// `i` ("Rwanda's Senate", "Rwandan Senate")?
+fn country_before(toks: &[Tok], i: usize, mentions: &[&EntityMention]) -> bool {
+    let name_end = match i.checked_sub(1).map(|p| &toks[p]) {
+        Some(t) if t.tag == Tag::Possessive => i.checked_sub(2),
+        Some(_) => i.checked_sub(1),
+        None => None,
+    };
+    name_end.is_some_and(|e| {
+        mentions
+            .iter()
+            .any(|m| m.kind == EntityKind::Country && m.span.end == toks[e].span.end)
+    })
+}
+
 /// Is the unit a mention of a place below country level?
 fn is_place_unit(u: &Unit, mentions: &[&EntityMention]) -> bool {
     matches!(u.kind, UnitKind::Mention(i) if mentions.get(i).is_some_and(|m| m.kind == EntityKind::Place))
@@ -426,10 +441,21 @@ pub fn chunks(
             continue;
         }
         if let (Some(&a), Some(&b)) = (inside.first(), inside.last()) {
+            // "Rwanda's Senate", "the Rwandan Senate": an institution
+            // named by a generic word is the country's named before it,
+            // whichever the knowledge base gives the bare word.
+            let generic = (a == b && matches!(m.kind, EntityKind::Organization | EntityKind::Group))
+                .then(|| agent_at(toks, a, lex))
+                .flatten()
+                .filter(|(first, _)| *first == a && country_before(toks, a, mentions));
+            let kind = match generic {
+                Some((_, sector)) => UnitKind::Agent(sector),
+                None => UnitKind::Mention(mi),
+            };
             units.push(Unit {
                 start: a,
                 end: b + 1,
-                kind: UnitKind::Mention(mi),
+                kind,
             });
         }
     }
@@ -946,9 +972,30 @@ fn actor_of(
         ms.iter()
             .find_map(|m| entities.get(&m.entity).and_then(|e| e.country.clone()))
     });
-    let agent = units.iter().rev().find_map(|u| match &u.kind {
-        UnitKind::Agent(s) => Some(s.clone()),
-        UnitKind::Mention(_) => None,
+    // "opponents of Rwanda's Senate", "critics of the government": an
+    // opposition noun before "of", "from" or "in" heads the phrase, unless
+    // it names a part of the party that follows ("supporters of the
+    // president"); otherwise the last agent noun does ("Kenya's army",
+    // "doctors from two American aid groups").
+    let fronted = match units {
+        [first, second, ..] => match &first.kind {
+            UnitKind::Agent(s)
+                if s == "OPP"
+                    && second.start > first.end
+                    && toks[first.end].is(&["of", "from", "in"])
+                    && !toks[first.end - 1].is(PARTITIVES) =>
+            {
+                Some(s.clone())
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    let agent = fronted.clone().or_else(|| {
+        units.iter().rev().find_map(|u| match &u.kind {
+            UnitKind::Agent(s) => Some(s.clone()),
+            UnitKind::Mention(_) => None,
+        })
     });
     let head_is_place = head.is_some_and(|m| matches!(m.kind, EntityKind::Country | EntityKind::Place));
     // An organisation of no country the knowledge base gave no sector,
@@ -957,7 +1004,7 @@ fn actor_of(
         && country.is_none()
         && entity.is_some_and(|e| e.sector.is_none() && international_name(&e.name));
     let agent_sector = agent.clone();
-    let sector = if head_is_place || head.is_none() {
+    let sector = if fronted.is_some() || head_is_place || head.is_none() {
         agent.or_else(|| entity.and_then(|e| e.sector.clone()))
     } else if international {
         Some("IGO".to_owned())

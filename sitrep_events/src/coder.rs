@@ -953,7 +953,7 @@ fn find_target(
                     let t = &sent.toks[i];
                     matches!(t.tag, Tag::Det | Tag::Number | Tag::Word)
                         || t.is(&["of"])
-                        || (t.tag == Tag::To && i > 0 && sent.toks[i - 1].is(&["up"]))
+                        || sent.in_quantity(i)
                 })
         })
     };
@@ -1540,6 +1540,13 @@ fn dated_meetings(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon, eve
     }
 }
 
+/// Does `name` end in a plural noun ("opponents", "the rebels")?
+fn plural_name(name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+}
+
 /// Resolve a chunk to its actors: its own, or a pronoun's antecedent.
 pub fn resolve(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Actor> {
     resolve_excluding(sent, ctx, c, &[])
@@ -1599,7 +1606,13 @@ fn resolve_excluding(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize, exclu
                         && person_count == 1
                         && (other_gender.is_none() || group[0].gender != other_gender)
                 }
-                "it" | "its" => group.len() == 1 && person_count == 0 && !places,
+                // "It" is no plural agent phrase ("opponents", "rebels").
+                "it" | "its" => {
+                    group.len() == 1
+                        && person_count == 0
+                        && !places
+                        && !(group[0].entity.is_none() && plural_name(&group[0].name))
+                }
                 _ => !places && (group.len() > 1 || person_count == 0),
             }
         };

@@ -757,7 +757,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
         if self.idiom(pattern, end)
             || self.contest(&pattern.verb, k)
-            || (pattern.verb == "call" && pattern.particles.is_empty() && self.naming(end))
+            || (pattern.verb == "call"
+                && pattern.particles.is_empty()
+                && (self.naming(end) || self.as_called(k, end)))
         {
             return None;
         }
@@ -827,6 +829,22 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         && !self.is_adverb(after)
                         && !t.is(&["again", "back", "twice", "repeatedly"]))
             })
+    }
+
+    /// "… offer, as Brand later called it", "calling it just": "call" at
+    /// `k` with "it" or "this" as its object (at `end`) names something;
+    /// so does "as … called them" closing its clause.
+    fn as_called(&self, k: usize, end: usize) -> bool {
+        let closes = self.tok(end + 1).is_none_or(|t| {
+            matches!(
+                t.tag,
+                Tag::Punct | Tag::Comma | Tag::Quote | Tag::Break | Tag::Bracket
+            )
+        });
+        self.tok(end).is_some_and(|t| t.is(&["it", "this"]))
+            || (self.tok(end).is_some_and(|t| t.is(&["them"]))
+                && closes
+                && (k.saturating_sub(5)..k).any(|i| self.tok(i).is_some_and(|t| t.is(&["as"]))))
     }
 
     /// Is the object phrase after a verb ending at `end` headed by a word
@@ -1087,12 +1105,45 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// not a phrase of place: "rebels killed at least 20 soldiers" is
     /// active.
     fn quantity_at(&self, i: usize) -> bool {
+        self.quantity_words_at(i) > 0
+    }
+
+    /// How many words of a quantity ("at least", "up to", "about",
+    /// "more than", "as many as") open at token `i`; 0 when none does.
+    fn quantity_words_at(&self, i: usize) -> usize {
         let is = |j: usize, words: &[&str]| self.tok(j).is_some_and(|t| t.is(words));
         let number = |j: usize| self.tok(j).is_some_and(|t| t.tag == Tag::Number);
-        (is(i, &["at"]) && is(i + 1, &["least", "most"]))
+        let two_words = (is(i, &["at"]) && is(i + 1, &["least", "most"]))
             || (is(i, &["up"]) && self.up_to_number(i))
-            || (is(i, &["about", "around", "over", "nearly", "almost", "some"]) && number(i + 1))
-            || (is(i, &["as"]) && is(i + 1, &["many", "much"]) && is(i + 2, &["as"]))
+            || (is(i, &["more", "fewer", "less"]) && is(i + 1, &["than"]) && number(i + 2));
+        if two_words {
+            2
+        } else if is(
+            i,
+            &[
+                "about",
+                "around",
+                "over",
+                "nearly",
+                "almost",
+                "some",
+                "roughly",
+                "approximately",
+            ],
+        ) && number(i + 1)
+        {
+            1
+        } else if is(i, &["as"]) && is(i + 1, &["many", "much"]) && is(i + 2, &["as"]) {
+            3
+        } else {
+            0
+        }
+    }
+
+    /// Is token `i` a word of a quantity before a number ("freed over
+    /// 150 prisoners", "killed at least 20 soldiers")?
+    pub fn in_quantity(&self, i: usize) -> bool {
+        (i.saturating_sub(2)..=i).any(|s| s + self.quantity_words_at(s) > i)
     }
 
     /// Is token `i` "by"?
