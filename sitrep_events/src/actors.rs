@@ -534,15 +534,22 @@ pub fn chunks(
                 {
                     true
                 }
-                // "doctors from two American aid groups"
+                // "doctors from two American aid groups", "the mayor of
+                // the northern West Bank", "dissidents from military-ruled
+                // Myanmar"
                 [g, rest @ ..]
                     if prev_is_agent
                         && g.is(&["of", "from", "in"])
                         && !u_is_agent
-                        && rest.len() <= 2
-                        && rest
-                            .iter()
-                            .all(|t| matches!(t.tag, Tag::Det | Tag::Number) || t.is(NUMBER_WORDS)) =>
+                        && rest.len() <= 3
+                        && rest.iter().all(|t| {
+                            matches!(t.tag, Tag::Det | Tag::Number)
+                                || t.is(NUMBER_WORDS)
+                                || (t.tag == Tag::Word
+                                    && !g.is(&["in"])
+                                    && !t.capital
+                                    && (t.lower.contains('-') || !verb_like(t, lex)))
+                        }) =>
                 {
                     true
                 }

@@ -1568,7 +1568,21 @@ fn resolve_excluding(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize, exclu
             .and_then(|i| sent.toks.get(i))
             .is_some_and(|t| t.is(&["both", "two"]));
     if pair {
-        return pair_before(sent, ctx, c);
+        // "Both officers" are no two parties of other sectors named before
+        // ("Jumaane Williams and the KKK"); "both leaders" may be any
+        // two leaders or countries.
+        let sector = chunk.actors.first().and_then(|a| a.sector.as_deref());
+        let found = pair_before(sent, ctx, c);
+        let fits = |a: &Actor| match sector {
+            None => true,
+            Some("GOV") => a.sector.as_deref().is_none_or(|s| s == "GOV"),
+            Some(s) => a.sector.as_deref() == Some(s),
+        };
+        return if found.iter().all(fits) {
+            found
+        } else {
+            chunk.actors.clone()
+        };
     }
     let Some(pronoun) = chunk.pronoun.as_deref() else {
         return named_before(sent, ctx, c)

@@ -1278,7 +1278,7 @@ fn attacks_and_hacking_attempted_are_attacks_and_compound_modifiers_do_not_end_a
     );
     check(
         "[North Korea|PRK|-|country] has tried to hack into the computers of [South Korean|KOR|-|country] army officers.",
-        &["COERCE 1721 PRK.->KOR.- 2025-02-22"],
+        &["COERCE 1721 PRK.->KOR.MIL 2025-02-22"],
     );
     // Other acts tried are not done.
     check(
@@ -2248,7 +2248,7 @@ fn a_place_opening_a_longer_name_is_where_only_when_nothing_else_is() {
     // "West Coast" of a bank's name: the town named after it is where.
     check(
         "A bomb exploded at a [West Coast|AUS|-|place] Bank branch in [Woodburn|USA|-|place], killing two [American|USA|-|country] police officers.",
-        &["ASSAULT 183 USA.UAF>USA.- 2025-02-22 @Woodburn"],
+        &["ASSAULT 183 USA.UAF>USA.COP 2025-02-22 @Woodburn"],
     );
     // Alone, the courthouse's county is where.
     check(
@@ -2375,5 +2375,29 @@ fn it_stands_for_no_plural_agent_phrase() {
     check(
         "The rebels left the town.\nThe [Kenyan|KEN|-|country] army condemned it.",
         &["DISAPPROVE 111 KEN.MIL>- 2025-02-22"],
+    );
+}
+
+#[test]
+fn officers_are_agents_and_both_officers_no_pair_of_other_sectors() {
+    check(
+        "The [Canadian|CAN|-|country] government announced asset freezes and bans on travel to [Canada|CAN|-|country] against four senior officers in the [Russian|RUS|-|country] military.",
+        &["SANCTION 163 CAN.GOV>RUS.MIL 2025-02-22"],
+    );
+    check(
+        "[Jumaane Williams|USA|-|person] and the [KKK|USA|REB|group] were in the city.\nBoth officers fired at the suspect.",
+        &[],
+    );
+}
+
+#[test]
+fn an_agent_before_of_or_from_takes_the_party_past_its_modifiers() {
+    check(
+        "[Israel|ISR|-|country] released the mayor of the northern [West Bank|PSE|-|place].",
+        &["RETREAT 0841 ISR.->PSE.GOV 2025-02-22 @West Bank"],
+    );
+    check(
+        "[George Bush|USA|GOV|person] will meet with exiled dissidents from military-ruled [Myanmar|MMR|-|country].",
+        &["AGREE 036 USA.GOV>MMR.OPP 2025-02-22 @Myanmar"],
     );
 }
