@@ -2401,3 +2401,22 @@ fn an_agent_before_of_or_from_takes_the_party_past_its_modifiers() {
         &["AGREE 036 USA.GOV>MMR.OPP 2025-02-22 @Myanmar"],
     );
 }
+
+#[test]
+fn engaging_in_fighting_is_fighting_and_pressing_someone_a_demand() {
+    check(
+        "[M23|COD|REB|group] rebels engaged in heavy fighting with government troops near [Goma|COD|-|place].",
+        &[
+            "FIGHT 190 COD.REB>COD.MIL 2025-02-22 @Goma",
+            "FIGHT 190 COD.MIL>COD.REB 2025-02-22 @Goma",
+        ],
+    );
+    check(
+        "[Serbian|SRB|-|country] forces engaged in ethnic cleansing against the [Albanian|ALB|-|country] population.",
+        &["ASSAULT 203 SRB.MIL>ALB.- 2025-02-22"],
+    );
+    check(
+        "The [United States|USA|-|country] pressured [Rwanda|RWA|-|country] to withdraw its troops.",
+        &["DEMAND 0256 USA.->RWA.- 2025-02-22"],
+    );
+}
