@@ -2,7 +2,12 @@
 """Score event coding against gold sentences, through `sitrep code --json`.
 
 Usage: eval_events.py [--sitrep BIN] [--gold plover|petr|both] [--shared DIR]
+                      [--plover-file F] [--petr-file F]
                       [--petr-actors] [--petr-verbs] [--show N] [--json]
+
+--plover-file and --petr-file score another gold file of the same format
+(held-out sentences, UniversalPetrarch's PETR2 validation records) with the
+same scorer.
 
 Gold:
 - plover: ../shared/data/plover-gsr/PLOVER_GSR_CAMEO.txt, 322 sentences coded
@@ -105,8 +110,8 @@ def actors_of(v):
     return []
 
 
-def load_plover(shared):
-    path = os.path.join(shared, "data", "plover-gsr", "PLOVER_GSR_CAMEO.txt")
+def load_plover(shared, path=None):
+    path = path or os.path.join(shared, "data", "plover-gsr", "PLOVER_GSR_CAMEO.txt")
     with open(path, encoding="utf-8") as f:
         records = [r for r in json.load(f) if r.get("text") and r.get("event") != "DOCUMENT"]
     out = []
@@ -168,8 +173,8 @@ def petr_type(code, table):
     return None
 
 
-def load_petr(shared, table):
-    path = os.path.join(shared, "data", "petrarch-validation", "PETR.UnitTest.records.xml")
+def load_petr(shared, table, path=None):
+    path = path or os.path.join(shared, "data", "petrarch-validation", "PETR.UnitTest.records.xml")
     with open(path, encoding="utf-8") as f:
         xml = f.read()
     xml = re.sub(r"<!--.*?-->", "", xml, flags=re.S)
@@ -177,7 +182,7 @@ def load_petr(shared, table):
     for attrs, body in re.findall(r"<Sentence ([^>]*)>(.*?)</Sentence>", xml, re.S):
         sid_m = re.search(r'id\s*=\s*"([^"]*)"', attrs)
         sid = sid_m.group(1) if sid_m else "?"
-        date = (re.search(r'date="(\d+)"', attrs) or [None, None])[1]
+        date = (re.search(r'date\s*=\s*"(\d+)"', attrs) or [None, None])[1]
         text_m = re.search(r"<Text>(.*?)</Text>", body, re.S)
         if not text_m:
             continue
@@ -390,6 +395,10 @@ def main():
     ap.add_argument("--sitrep", default=os.path.join(ROOT, "target", "release", "sitrep"))
     ap.add_argument("--gold", default="both", choices=["plover", "petr", "both"])
     ap.add_argument("--shared", default=None)
+    ap.add_argument("--plover-file", default=None,
+                    help="another gold file in the PLOVER GSR format (instead of the shared one)")
+    ap.add_argument("--petr-file", default=None,
+                    help="another gold file in the PETRARCH validation XML format (instead of the unit tests)")
     ap.add_argument("--home", default=HOME, help="SITREP_HOME to run with")
     ap.add_argument("--petr-actors", action="store_true")
     ap.add_argument("--petr-verbs", action="store_true",
@@ -401,14 +410,14 @@ def main():
     table = load_table(os.path.join(shared, "data", "plover-gsr", "CAMEO2PLOVER-2021.txt"))
     results = {}
     if args.gold in ("plover", "both"):
-        recs = load_plover(shared)
+        recs = load_plover(shared, args.plover_file)
         pred, notes = run_sitrep(args.sitrep, recs, args.home)
         results["plover"], misses = score(recs, pred, "plover05", table, args.show)
         results["plover"]["notes"] = notes
         for m in misses:
             print("\n".join(map(str, m)), "\n", file=sys.stderr)
     if args.gold in ("petr", "both"):
-        recs = load_petr(shared, table)
+        recs = load_petr(shared, table, args.petr_file)
         home = args.home
         tmp = None
         if args.petr_actors or args.petr_verbs:
