@@ -546,7 +546,36 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                         && matches!(c.prep.as_deref(), Some("for" | "of"))
                 })
             };
-            (by, subject.or_else(owner))
+            if tr.fronted {
+                // "Sanctions (on Iran) were imposed (on Iran) by …": the
+                // pattern's own prepositions name the target, before or
+                // after the verb. A "by" past an infinitive is that act's
+                // ("troops were sent to prevent the capture of Goma by the
+                // M23").
+                let infinitive = |i: usize| {
+                    sent.toks[i].tag == Tag::To
+                        && sent.toks.get(i + 1).is_some_and(|n| {
+                            n.tag == Tag::Word
+                                && !n.capital
+                                && !n.lower.contains('-')
+                                && sent.chunk_of[i + 1].is_none()
+                        })
+                };
+                let by = by.filter(|&b| !(tr.end..sent.chunks[b].start).any(infinitive));
+                let start = sent.clause_start(k);
+                let slotted = p.slots.iter().filter(|s| *s != "obj").find_map(|slot| {
+                    sent.chunks.iter().position(|c| {
+                        c.start >= start
+                            && c.end <= clause_end
+                            && Some(c.start) != by.map(|b| sent.chunks[b].start)
+                            && c.prep.as_deref() == Some(slot.as_str())
+                            && !c.actors.is_empty()
+                    })
+                });
+                (by, slotted)
+            } else {
+                (by, subject.or_else(owner))
+            }
         } else {
             (subject, None)
         };

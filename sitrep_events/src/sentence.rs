@@ -324,6 +324,9 @@ pub struct Trigger<'l> {
     pub pattern: &'l Pattern,
     /// The verb's inflection.
     pub form: Form,
+    /// A passive whose subject holds the pattern's object words
+    /// ("Sanctions were imposed on Iran").
+    pub fronted: bool,
 }
 
 /// What the verb group before a verb says.
@@ -779,6 +782,61 @@ impl<'a, 'l> Sentence<'a, 'l> {
         })
     }
 
+    /// Where `pattern` matches a passive at verb token `k` whose object
+    /// words open its subject ("Sanctions were imposed on Iran by the
+    /// United States", "New curbs on the press have been lifted"): one
+    /// past its verb and particles.
+    fn match_fronted_object(&self, k: usize, pattern: &Pattern) -> Option<usize> {
+        if pattern.objects.is_empty() || pattern.adverb.is_some() {
+            return None;
+        }
+        let group = self.verb_group(k);
+        if !group.be || group.negated {
+            return None;
+        }
+        let mut end = k + 1;
+        for particle in &pattern.particles {
+            if self.tok(end)?.lower != *particle {
+                return None;
+            }
+            end += 1;
+        }
+        // The subject phrase: back from the verb group over at most eight
+        // words, up to a clause boundary or another verb.
+        let start = group.start;
+        let mut j = start;
+        while j > 0 && j + 8 > start {
+            let t = &self.toks[j - 1];
+            let boundary = matches!(
+                t.tag,
+                Tag::Comma | Tag::Break | Tag::Sub | Tag::Rel | Tag::Quote | Tag::But | Tag::Aux | Tag::Modal
+            ) || (t.tag == Tag::Word
+                && j - 1 > 0
+                && lemma::looks_past(&t.lower)
+                && !t.lower.contains('-'));
+            if boundary {
+                break;
+            }
+            j -= 1;
+        }
+        // The object heads the subject: no "of" before it ("a photo of
+        // the meeting was denied"), and only a phrase of its own after
+        // it ("sanctions on Iran").
+        let heads = |i: usize, n: usize| {
+            !(j..i).any(|x| self.toks[x].is(&["of"]))
+                && self
+                    .tok(i + n)
+                    .is_some_and(|t| i + n == start || (t.tag == Tag::Prep && !t.is(&["of"])))
+        };
+        (j..start)
+            .any(|i| {
+                pattern.objects.iter().any(|words| {
+                    i + words.len() <= start && self.object_matches(i, words) && heads(i, words.len())
+                })
+            })
+            .then_some(end)
+    }
+
     /// Does the object phrase after `pattern`'s verb and particles
     /// (ending at `end`) hold a word that makes the verb an idiom of no
     /// event ("pleaded guilty", "released a patch")?
@@ -922,8 +980,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     continue;
                 }
                 for p in self.lex.patterns_for(&lemma) {
-                    let Some(end) = self.match_pattern(k, p) else {
-                        continue;
+                    let (end, fronted) = match self.match_pattern(k, p) {
+                        Some(end) => (end, false),
+                        None => match (form == Form::Past)
+                            .then(|| self.match_fronted_object(k, p))
+                            .flatten()
+                        {
+                            Some(end) => (end, true),
+                            None => continue,
+                        },
                     };
                     // The core's reading wins over a dictionary pattern of
                     // the same verb ("killed 46 civilians" is the core's
@@ -938,6 +1003,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                             end,
                             pattern: p,
                             form,
+                            fronted,
                         });
                     }
                 }

@@ -2420,3 +2420,21 @@ fn engaging_in_fighting_is_fighting_and_pressing_someone_a_demand() {
         &["DEMAND 0256 USA.->RWA.- 2025-02-22"],
     );
 }
+
+#[test]
+fn a_passive_whose_subject_holds_the_object_words_is_coded() {
+    check(
+        "Sanctions were imposed on [Iran|IRN|-|country] by the [United States|USA|-|country].",
+        &["SANCTION 163 USA.->IRN.- 2025-02-22"],
+    );
+    check(
+        "Sanctions on [Iran|IRN|-|country] have been lifted by the [United States|USA|-|country].",
+        &["RETREAT 085 USA.->IRN.- 2025-02-22"],
+    );
+    check(
+        "Aid was sent to [Haiti|HTI|-|country] by [Canada|CAN|-|country].",
+        &["AID 070 CAN.->HTI.- 2025-02-22"],
+    );
+    // The object words must head the subject, not sit in its "of" phrase.
+    check("A photo of the meeting was denied by [Andrew|GBR|-|person].", &[]);
+}
