@@ -492,7 +492,7 @@ impl KnowledgeBase {
                 .map(|(i, c)| (c.iso3.clone(), i))
                 .collect(),
             countries,
-            actors: merge_actors(actors),
+            actors: merge_actors(actors.into_iter().map(without_generic_aliases).collect()),
             roles: roles.into_iter().collect(),
             names: WordMap::default(),
             prefixes: WordSet::default(),
@@ -700,6 +700,21 @@ fn indexable(key: &str, actor: &Actor) -> bool {
         return false;
     }
     true
+}
+
+/// `actor` without the dictionary aliases made of generic institution
+/// words only ("SENATE" of the US Congress), which would name every
+/// country's institution; the built-in list's are kept. Dropped before
+/// merging, so that a built-in entry does not vouch for them.
+fn without_generic_aliases(mut actor: Actor) -> Actor {
+    if !actor.builtin {
+        actor.aliases.retain(|alias| {
+            !alias
+                .split_whitespace()
+                .all(|w| text::is_in(GENERIC_INSTITUTION_WORDS, &text::normalise_word(w)))
+        });
+    }
+    actor
 }
 
 /// Merges actors that are one body listed several times: same kind and

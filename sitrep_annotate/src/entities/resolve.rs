@@ -1330,9 +1330,17 @@ fn finish(
     let mut entities = Vec::new();
     for (id, acc) in &accs {
         let seen = surfaces.get(id.as_str()).cloned().unwrap_or_default();
+        // The fullest name, written in mixed case when it is somewhere
+        // ("Kigali", not the dateline's "KIGALI").
+        let mixed = |s: &str| s.chars().any(char::is_lowercase);
         let longest = seen
             .iter()
-            .max_by(|a, b| a.0.cmp(&b.0).then(a.1.len().cmp(&b.1.len())).then(b.1.cmp(&a.1)))
+            .max_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then(mixed(&a.1).cmp(&mixed(&b.1)))
+                    .then(a.1.len().cmp(&b.1.len()))
+                    .then(b.1.cmp(&a.1))
+            })
             .map(|(_, s)| s.clone());
         let name = acc
             .fixed_name

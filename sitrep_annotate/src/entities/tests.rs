@@ -1484,3 +1484,49 @@ fn a_person_s_gender_comes_from_a_title_or_a_given_name_of_one_gender() {
         None
     );
 }
+
+#[test]
+fn a_dictionary_alias_of_generic_words_names_no_body_even_merged_with_a_built_in_one() {
+    // The dictionary's US Congress is also named "SENATE"; merged with the
+    // built-in U.S. Congress it must not make every country's Senate the
+    // US Congress.
+    let tsv = format!(
+        "{FULL}actor\tunited-states-congress\torganization\tUnited States Congress\tUS Congress|SENATE|US Senate\tUSAGOVLEG\n"
+    );
+    let kb = KnowledgeBase::from_bytes(tsv.as_bytes()).expect("knowledge base");
+    let found = run(
+        &kb,
+        "Kenya's Senate condemned the attack. The US Senate did not.",
+        None,
+    );
+    let linked: Vec<(&str, &str)> = found
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                &"Kenya's Senate condemned the attack. The US Senate did not."[m.span.start..m.span.end],
+                m.entity.as_str(),
+            )
+        })
+        .collect();
+    assert!(linked.iter().all(|(s, _)| *s != "Senate"), "{linked:?}");
+    assert!(linked.contains(&("US Senate", "org:us-congress")), "{linked:?}");
+}
+
+#[test]
+fn an_entity_is_named_in_mixed_case_when_the_text_has_it_so() {
+    // The dateline writes the city in capitals, the body does not.
+    let text = "KIGALI, March 3 - The president arrived in Kigali on Monday.";
+    let mut second = geocoded(text, "Kigali", 202_061, "RWA");
+    let at = text.rfind("Kigali").expect("in text");
+    second.span = Span::new(at, at + "Kigali".len());
+    let places = [geocoded(text, "KIGALI", 202_061, "RWA"), second];
+    let found = find_entities(text, &sentences(text), &places, full(), None);
+    let kigali = found.entities.iter().find(|e| e.id.as_str() == "geonames:202061");
+    assert_eq!(
+        kigali.map(|e| e.name.as_str()),
+        Some("Kigali"),
+        "{:?}",
+        found.entities
+    );
+}
