@@ -315,7 +315,47 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // A purpose clause that is the protest itself: "were converging
         // for a rally in Lagos to protest …" (a verb before it that codes
         // an event of its own holds the protest: "rallied … to protest").
+        // Not after a noun of intent: "an initial threat to boycott the
+        // ceremony", "plans to strike" name no protest held.
+        let after_intent_noun = k >= 2
+            && sent.toks[k - 1].tag == Tag::To
+            && sent.toks[k - 2].is(&[
+                "threat",
+                "threats",
+                "plan",
+                "plans",
+                "call",
+                "calls",
+                "vow",
+                "vows",
+                "promise",
+                "pledge",
+                "decision",
+                "bid",
+                "attempt",
+                "attempts",
+                "offer",
+                "refusal",
+                "right",
+                "need",
+                "move",
+                "proposal",
+                "order",
+                "appeal",
+                "demand",
+                "demands",
+                "readiness",
+                "willingness",
+                "intention",
+                "effort",
+                "efforts",
+                "ability",
+                "permission",
+                "ultimatum",
+                "warning",
+            ]);
         let purpose_protest = control == Control::Other
+            && !after_intent_noun
             && tr.pattern.code.starts_with("14")
             && !sent
                 .triggers

@@ -2438,3 +2438,16 @@ fn a_passive_whose_subject_holds_the_object_words_is_coded() {
     // The object words must head the subject, not sit in its "of" phrase.
     check("A photo of the meeting was denied by [Andrew|GBR|-|person].", &[]);
 }
+
+#[test]
+fn a_protest_after_a_noun_of_intent_is_none_held() {
+    check(
+        "[Nicolas Sarkozy|FRA|GOV|person] sought to mend ties with [China|CHN|-|country] frayed by an initial threat to boycott the ceremony.",
+        &[],
+    );
+    // A purpose clause after a protest noun still is the protest.
+    check(
+        "Thousands of [Nigerian|NGA|-|country] workers gathered for a rally in [Lagos|NGA|-|place] to protest against fuel prices.",
+        &["PROTEST 141 NGA.LAB>NGA.- 2025-02-22 @Lagos"],
+    );
+}
