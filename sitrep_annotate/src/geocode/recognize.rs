@@ -814,7 +814,16 @@ fn without_body_suffix(
         return k;
     }
     let rest = text[tokens[k].end..].trim_start();
+    // A body's noun in lower case after "State" counts too ("the US
+    // State department", "Kentucky State police"); after "City" it does
+    // not ("New York City police" are the city's).
+    let body_noun = last != "city"
+        && rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| LOWER_CASE_BODIES.contains(&w));
     let body_follows = k + 1 < run_end
+        || body_noun
         || rest
             .strip_prefix("of ")
             .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase));
@@ -824,6 +833,18 @@ fn without_body_suffix(
         k
     }
 }
+
+/// Lower-case nouns of a body after "State", "City" or "Department"
+/// ("the US State department").
+const LOWER_CASE_BODIES: &[&str] = &[
+    "department",
+    "police",
+    "council",
+    "legislature",
+    "university",
+    "troopers",
+    "patrol",
+];
 
 /// Words after a name that make it a disease's ("Marburg virus").
 const DISEASE_WORDS: &[&str] = &["disease", "fever", "flu", "hemorrhagic", "haemorrhagic", "virus"];
@@ -1306,6 +1327,13 @@ mod tests {
             ),
             ["Ohio", "Texas"]
         );
+        // So does one whose noun is in lower case.
+        assert_eq!(text_names("The Texas State police met.", &fixture()), ["Texas"]);
+        let g = fixture_with(
+            "999018\tcity\tUSA\t0\t0\t39.1\t-94.6\t500000\tKansas City\t\t\n\
+             999019\tadmin1\tUSA\t0\t0\t38.5\t-98\t2900000\tKansas\t\t\n",
+        );
+        assert_eq!(text_names("The Kansas City police met.", &g), ["Kansas City"]);
         // A county's name keeps its word.
         let g = fixture_with("999016\tadmin2\tUSA\t0\t0\t33\t-84\t200000\tHenry County\t\t\n");
         assert_eq!(
