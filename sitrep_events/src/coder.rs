@@ -317,43 +317,8 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // an event of its own holds the protest: "rallied … to protest").
         // Not after a noun of intent: "an initial threat to boycott the
         // ceremony", "plans to strike" name no protest held.
-        let after_intent_noun = k >= 2
-            && sent.toks[k - 1].tag == Tag::To
-            && sent.toks[k - 2].is(&[
-                "threat",
-                "threats",
-                "plan",
-                "plans",
-                "call",
-                "calls",
-                "vow",
-                "vows",
-                "promise",
-                "pledge",
-                "decision",
-                "bid",
-                "attempt",
-                "attempts",
-                "offer",
-                "refusal",
-                "right",
-                "need",
-                "move",
-                "proposal",
-                "order",
-                "appeal",
-                "demand",
-                "demands",
-                "readiness",
-                "willingness",
-                "intention",
-                "effort",
-                "efforts",
-                "ability",
-                "permission",
-                "ultimatum",
-                "warning",
-            ]);
+        let after_intent_noun =
+            k >= 2 && sent.toks[k - 1].tag == Tag::To && sent.toks[k - 2].is(INTENT_NOUNS);
         let purpose_protest = control == Control::Other
             && !after_intent_noun
             && tr.pattern.code.starts_with("14")
@@ -604,10 +569,11 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                 let by = by.filter(|&b| !(tr.end..sent.chunks[b].start).any(infinitive));
                 let start = sent.clause_start(k);
                 let slotted = p.slots.iter().filter(|s| *s != "obj").find_map(|slot| {
-                    sent.chunks.iter().position(|c| {
+                    (0..sent.chunks.len()).find(|&i| {
+                        let c = &sent.chunks[i];
                         c.start >= start
                             && c.end <= clause_end
-                            && Some(c.start) != by.map(|b| sent.chunks[b].start)
+                            && Some(i) != by
                             && c.prep.as_deref() == Some(slot.as_str())
                             && !c.actors.is_empty()
                     })
@@ -1130,6 +1096,44 @@ fn find_target(
         _ => complement_actor(sent, after_verb, until, source, false),
     }
 }
+
+/// Nouns of intent: a verb after them and "to" names an act not (yet)
+/// done ("an initial threat to boycott the ceremony", "plans to strike").
+const INTENT_NOUNS: &[&str] = &[
+    "threat",
+    "threats",
+    "plan",
+    "plans",
+    "call",
+    "calls",
+    "vow",
+    "vows",
+    "promise",
+    "pledge",
+    "decision",
+    "bid",
+    "attempt",
+    "attempts",
+    "offer",
+    "refusal",
+    "right",
+    "need",
+    "move",
+    "proposal",
+    "order",
+    "appeal",
+    "demand",
+    "demands",
+    "readiness",
+    "willingness",
+    "intention",
+    "effort",
+    "efforts",
+    "ability",
+    "permission",
+    "ultimatum",
+    "warning",
+];
 
 /// Is chunk `c` named as a companion of the subject ("prosecuted the
 /// case along with fellow DA Phillip Stirling", "fought alongside Kenyan
