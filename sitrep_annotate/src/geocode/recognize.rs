@@ -221,6 +221,22 @@ const LOCATIVE: &[&str] = &[
     "around",
 ];
 
+/// Nouns a place's name modifies, not a person's ("Gainesville
+/// residents", "a Jackson native").
+const OF_PLACES: &[&str] = &[
+    "area",
+    "city",
+    "county",
+    "native",
+    "natives",
+    "neighborhood",
+    "neighbourhood",
+    "resident",
+    "residents",
+    "suburb",
+    "suburbs",
+];
+
 /// Verbs of saying: a single name right before them is a person.
 const SPEECH: &[&str] = &[
     "said",
@@ -272,6 +288,47 @@ const DONE_TO_PEOPLE: &[&str] = &[
 
 /// Auxiliaries between a subject and its participle ("has been").
 const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "has", "have", "had", "been", "being"];
+
+/// The word after the name at `span` (first token `ti`), lower-cased.
+fn next_word(text: &str, tokens: &[Token], ti: usize, span: Span) -> Option<String> {
+    let next = tokens.iter().skip(ti + 1).find(|t| t.start >= span.end)?;
+    Some(text[next.start..next.end].to_lowercase())
+}
+
+/// The word right after the name at `span` (first token `ti`), with only
+/// spaces between, lower-cased: not the verb after a comma closing an
+/// apposition ("Robert Ford, D-Charleston, said").
+fn adjacent_word(text: &str, tokens: &[Token], ti: usize, span: Span) -> Option<String> {
+    let next = tokens.iter().skip(ti + 1).find(|t| t.start >= span.end)?;
+    text[span.end..next.start]
+        .trim()
+        .is_empty()
+        .then(|| text[next.start..next.end].to_lowercase())
+}
+
+/// Does the single name at `span` (first token `ti`) speak or act as only
+/// people do? "Jordan said" is a person; "Charleston, S.C., said" is not:
+/// an abbreviation with periods speaks for no one, and neither does a
+/// name after a preposition of place ("officials in Atlanta said") or a
+/// town closing an address ("…, of 1935 Orchard St., Alexandria, was
+/// arrested": where the person lives).
+fn acts_as_person(text: &str, span: Span, tokens: &[Token], ti: usize) -> bool {
+    let Some(w) = adjacent_word(text, tokens, ti, span) else {
+        return false;
+    };
+    let located = after_locative(text, tokens, ti);
+    let in_address = text[..span.start].trim_end().ends_with(',');
+    let person_act =
+        SPEECH.contains(&w.as_str()) || !in_address && person_act_after(text, tokens, ti, span.end);
+    person_act && !text[span.start..span.end].contains('.') && !located
+}
+
+/// Does a preposition of place come right before token `ti` ("in Jackson")?
+fn after_locative(text: &str, tokens: &[Token], ti: usize) -> bool {
+    ti.checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| LOCATIVE.contains(&text[p.start..p.end].to_lowercase().as_str()))
+}
 
 /// Is the name ending at `end` the subject of an act only people do or
 /// undergo (`PERSON_ACTS`, `DONE_TO_PEOPLE`)?
@@ -417,8 +474,35 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
             person_words.insert(normalize_word(text, span));
         }
     }
+    // A lesser place's name that acts as only a person does somewhere in
+    // the text ("Jackson was arrested") names that person everywhere in
+    // it ("the Chargers will not discipline Jackson"), unless the text
+    // also puts something in it ("marched in Gainesville", where
+    // "Gainesville says no" is the town's voice).
+    let placed: BTreeSet<String> = found
+        .iter()
+        .filter(|&&(span, ti)| {
+            after_locative(text, &tokens, ti)
+                || adjacent_word(text, &tokens, ti, span).is_some_and(|w| OF_PLACES.contains(&w.as_str()))
+        })
+        .map(|&(span, _)| normalize_word(text, span))
+        .collect();
+    let mut acting_people: BTreeSet<String> = BTreeSet::new();
+    for &(span, ti) in &found {
+        let surface = &text[span.start..span.end];
+        if !surface.contains(' ')
+            && acts_as_person(text, span, &tokens, ti)
+            && !is_major(&candidates(surface, g))
+        {
+            acting_people.insert(normalize_word(text, span));
+        }
+    }
     let spans: Vec<Span> = found
         .into_iter()
+        .filter(|&(span, _)| {
+            let key = normalize_word(text, span);
+            !acting_people.contains(&key) || placed.contains(&key)
+        })
         .filter(|&(span, ti)| keep(text, span, &tokens, ti, &lower_words, &person_words, g))
         .map(|(span, _)| span)
         .collect();
@@ -657,28 +741,12 @@ fn keep(
         if DIRECTIONS.contains(&key.as_str()) {
             return false;
         }
-        if let Some(next) = tokens.iter().skip(ti + 1).find(|t| t.start >= span.end) {
-            let w = text[next.start..next.end].to_lowercase();
-            // "Jordan said" is a person; "Charleston, S.C., said" is not:
-            // an abbreviation with periods speaks for no one, and neither
-            // does a name after a preposition of place ("officials in
-            // Atlanta said").
-            let located = ti
-                .checked_sub(1)
-                .and_then(|p| tokens.get(p))
-                .is_some_and(|p| LOCATIVE.contains(&text[p.start..p.end].to_lowercase().as_str()));
-            // "…, of 1935 Orchard St., Alexandria, was arrested": a town
-            // closing an address is where the person lives.
-            let in_address = text[..span.start].trim_end().ends_with(',');
-            let person_act =
-                SPEECH.contains(&w.as_str()) || !in_address && person_act_after(text, tokens, ti, span.end);
-            if person_act && !major && !surface.contains('.') && !located {
-                return false;
-            }
-            // "the Bush administration": a leader's name, not a hamlet.
-            if w == "administration" && !major {
-                return false;
-            }
+        if !major && acts_as_person(text, span, tokens, ti) {
+            return false;
+        }
+        // "the Bush administration": a leader's name, not a hamlet.
+        if !major && next_word(text, tokens, ti, span).as_deref() == Some("administration") {
+            return false;
         }
         let sentence_start = tokens.get(ti).is_some_and(|t| t.sentence_start);
         let lower = surface.to_lowercase();
@@ -1290,6 +1358,40 @@ mod tests {
         assert_eq!(
             text_names("Ann Lee, 19, of Orchard St., Alexandria, was arrested.", &g),
             ["Alexandria"]
+        );
+    }
+
+    #[test]
+    fn a_lesser_place_acting_as_a_person_is_that_person_throughout_the_text() {
+        let g = fixture_with(
+            "4431410\tcity\tUSA\t0\t0\t32.3\t-90.2\t160000\tJackson\t\t\n\
+             999018\tcity\tUSA\t0\t0\t29.6\t-82.3\t130000\tGainesville\t\t\n\
+             999019\tcity\tUSA\t0\t0\t32.8\t-79.9\t150000\tCharleston\t\t\n",
+        );
+        assert_eq!(
+            text_names(
+                "Jackson was arrested on Tuesday. The team will not discipline Jackson, and Jackson will play.",
+                &g
+            ),
+            Vec::<&str>::new()
+        );
+        // Not when the text also puts something in the town, or makes it
+        // the home of people: then only the speaking name is a person.
+        assert_eq!(
+            text_names("Jackson said no. The fair in Jackson opened.", &g),
+            ["Jackson"]
+        );
+        assert_eq!(
+            text_names(
+                "Gainesville says no to it, and Gainesville residents marched.",
+                &g
+            ),
+            ["Gainesville"]
+        );
+        // A name closing an apposition speaks for no one.
+        assert_eq!(
+            text_names("Sen. Robert Ford, D-Charleston, said he is hopeful.", &g),
+            ["Charleston"]
         );
     }
 
