@@ -14,6 +14,7 @@
 pub mod entities;
 pub mod gazetteer;
 pub mod geocode;
+mod person_acts;
 pub mod quotes;
 pub mod sentences;
 pub mod temporal;

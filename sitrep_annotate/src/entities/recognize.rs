@@ -190,6 +190,7 @@ impl<'a> Recognizer<'a> {
         out.extend(self.titled_candidates(&countries));
         out.extend(self.leader_government_candidates());
         out.extend(self.bare_surname_candidates(&dictionary, places));
+        out.extend(self.acting_name_candidates(places));
         out.extend(self.institution_candidates(&dictionary));
         out.extend(self.group_candidates(places));
         out.extend(self.body_candidates(&dictionary, places));
@@ -777,6 +778,55 @@ impl<'a> Recognizer<'a> {
                 span,
                 referent: Referent::Surname(name.norm.clone()),
                 priority,
+                role: None,
+                country_hint: None,
+                sector_hint: None,
+                is_name: true,
+            });
+        }
+        out
+    }
+
+    /// "Jackson was arrested", "Later Jackson pleaded not guilty": a
+    /// capitalised word standing alone before an act only people do or
+    /// undergo, and companies do not ([`crate::person_acts`]), is a
+    /// person's name, resolved like
+    /// a titled surname (the article's "Vincent Jackson", else a person
+    /// of their own). Not a place the geocoder kept there.
+    fn acting_name_candidates(&self, places: &[PlaceMention]) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for i in 0..self.tokens.len().saturating_sub(1) {
+            let (name, next) = (&self.tokens[i], &self.tokens[i + 1]);
+            let alone_before =
+                i == 0 || !self.tokens[i - 1].is_capitalised() || self.tokens[i - 1].join == Join::Break;
+            if !alone_before
+                || !next.is_word()
+                || next.is_capitalised()
+                || next.join != Join::Space
+                || !self.person_word_ok(name)
+            {
+                continue;
+            }
+            let mut words = self.tokens[i + 1..]
+                .iter()
+                .take_while(|t| t.is_word())
+                .take(4)
+                .map(|t| t.norm.clone());
+            let Some(first) = words.next() else {
+                continue;
+            };
+            if !crate::person_acts::names_only_a_person_act(&first, words) {
+                continue;
+            }
+            let span = self.span_of(i, i + 1);
+            if places.iter().any(|p| (p.span.start, p.span.end) == span) {
+                continue;
+            }
+            out.push(Candidate {
+                claim: (i, i + 1),
+                span,
+                referent: Referent::Surname(name.norm.clone()),
+                priority: priority::CUE,
                 role: None,
                 country_hint: None,
                 sector_hint: None,

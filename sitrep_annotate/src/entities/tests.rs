@@ -439,6 +439,24 @@ const CUE_CASES: &[Case] = &[
             ("Jean Example", "person:jean-example", Some("president")),
         ],
     },
+    Case {
+        name: "a lone name arrested or pleading is a person's, the full name's when the text gives it",
+        text: "Orvell was arrested on Tuesday. Later Orvell pleaded not guilty. \
+               His teammate Michael Quillan was arrested too, and Quillan was booked.",
+        published: None,
+        mentions: &[
+            ("Orvell", "person:orvell", None),
+            ("Orvell", "person:orvell", None),
+            ("Michael Quillan", "person:michael-quillan", None),
+            ("Quillan", "person:michael-quillan", None),
+        ],
+    },
+    Case {
+        name: "what companies undergo too makes no person",
+        text: "Zentrix was fined on Tuesday.",
+        published: None,
+        mentions: &[],
+    },
 ];
 
 #[test]

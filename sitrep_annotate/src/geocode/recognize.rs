@@ -249,46 +249,6 @@ const SPEECH: &[&str] = &[
     "stated",
 ];
 
-/// Acts only people do: a single name right before them is a person
-/// ("Jackson pleaded not guilty").
-const PERSON_ACTS: &[&str] = &[
-    "apologised",
-    "apologized",
-    "confessed",
-    "died",
-    "laughed",
-    "pleaded",
-    "resigned",
-    "retired",
-    "scored",
-    "smiled",
-    "testified",
-];
-
-/// What is done only to people: a single name before "was" or "has been"
-/// and one of these is a person ("Jackson was arrested").
-const DONE_TO_PEOPLE: &[&str] = &[
-    "acquitted",
-    "arrested",
-    "benched",
-    "booked",
-    "born",
-    "charged",
-    "convicted",
-    "drafted",
-    "fined",
-    "hospitalised",
-    "hospitalized",
-    "indicted",
-    "jailed",
-    "sentenced",
-    "suspended",
-    "traded",
-];
-
-/// Auxiliaries between a subject and its participle ("has been").
-const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "has", "have", "had", "been", "being"];
-
 /// The word after the name at `span` (first token `ti`), lower-cased.
 fn next_word(text: &str, tokens: &[Token], ti: usize, span: Span) -> Option<String> {
     let next = tokens.iter().skip(ti + 1).find(|t| t.start >= span.end)?;
@@ -342,15 +302,7 @@ fn person_act_after(text: &str, tokens: &[Token], ti: usize, end: usize) -> bool
     let Some(first) = words.next() else {
         return false;
     };
-    if PERSON_ACTS.contains(&first.as_str()) {
-        return true;
-    }
-    if !AUXILIARIES.contains(&first.as_str()) {
-        return false;
-    }
-    words
-        .find(|w| !AUXILIARIES.contains(&w.as_str()))
-        .is_some_and(|w| DONE_TO_PEOPLE.contains(&w.as_str()))
+    crate::person_acts::names_a_person_act(&first, words)
 }
 
 #[derive(Debug, Clone, Copy)]

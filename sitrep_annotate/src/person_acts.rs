@@ -1,0 +1,117 @@
+//! Acts only people do or undergo: a single capitalised name right before
+//! one is a person, whatever else it could name ("Jackson pleaded not
+//! guilty", "Jackson was arrested"). Shared by the geocoder (which then
+//! takes no town of that name) and the entity recogniser (which then
+//! finds the person).
+
+/// Acts only people do: a single name right before them is a person
+/// ("Jackson pleaded not guilty").
+const PERSON_ACTS: &[&str] = &[
+    "apologised",
+    "apologized",
+    "confessed",
+    "died",
+    "laughed",
+    "pleaded",
+    "resigned",
+    "retired",
+    "scored",
+    "smiled",
+    "testified",
+];
+
+/// What is done only to people: a single name before "was" or "has been"
+/// and one of these is a person ("Jackson was arrested").
+const DONE_TO_PEOPLE: &[&str] = &[
+    "acquitted",
+    "arrested",
+    "benched",
+    "booked",
+    "born",
+    "charged",
+    "convicted",
+    "drafted",
+    "fined",
+    "hospitalised",
+    "hospitalized",
+    "indicted",
+    "jailed",
+    "sentenced",
+    "suspended",
+    "traded",
+];
+
+/// Auxiliaries between a subject and its participle ("has been").
+const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "has", "have", "had", "been", "being"];
+
+/// Do the lower-cased words after a name, `first` and then `rest`, say
+/// an act only people do or undergo: one of [`PERSON_ACTS`], or
+/// auxiliaries and one of [`DONE_TO_PEOPLE`] ("was arrested", "has been
+/// charged")?
+pub(crate) fn names_a_person_act(first: &str, rest: impl Iterator<Item = String>) -> bool {
+    act_after(first, rest).is_some()
+}
+
+/// What companies undergo too ("Boeing was fined"): no town, but not
+/// surely a person either.
+const DONE_TO_COMPANIES: &[&str] = &["charged", "fined", "suspended", "traded"];
+
+/// Like [`names_a_person_act`], but not for what companies undergo too
+/// ([`DONE_TO_COMPANIES`]): the act shows a name is a person's, not
+/// only that it is no town's.
+pub(crate) fn names_only_a_person_act(first: &str, rest: impl Iterator<Item = String>) -> bool {
+    act_after(first, rest).is_some_and(|act| !DONE_TO_COMPANIES.contains(&act.as_str()))
+}
+
+/// The act of [`names_a_person_act`], if the words say one.
+fn act_after(first: &str, mut rest: impl Iterator<Item = String>) -> Option<String> {
+    if PERSON_ACTS.contains(&first) {
+        return Some(first.to_owned());
+    }
+    if !AUXILIARIES.contains(&first) {
+        return None;
+    }
+    rest.find(|w| !AUXILIARIES.contains(&w.as_str()))
+        .filter(|w| DONE_TO_PEOPLE.contains(&w.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn acts(words: &str) -> bool {
+        let mut it = words.split(' ').map(str::to_owned);
+        let first = it.next().unwrap_or_default();
+        names_a_person_act(&first, it)
+    }
+
+    #[test]
+    fn acts_and_passives_of_people_name_a_person() {
+        assert!(acts("pleaded not guilty"));
+        assert!(acts("was arrested"));
+        assert!(acts("has been charged"));
+        assert!(!acts("was flooded"));
+        assert!(!acts("has been quiet"));
+        assert!(!acts("arrested him"));
+    }
+
+    #[test]
+    fn what_companies_undergo_too_is_no_sure_sign_of_a_person() {
+        let only = |words: &str| {
+            let mut it = words.split(' ').map(str::to_owned);
+            let first = it.next().unwrap_or_default();
+            names_only_a_person_act(&first, it)
+        };
+        assert!(acts("was fined"));
+        assert!(!only("was fined"));
+        assert!(only("was arrested"));
+        assert!(only("pleaded guilty"));
+    }
+
+    #[test]
+    fn the_lists_are_sorted() {
+        for list in [PERSON_ACTS, DONE_TO_PEOPLE, DONE_TO_COMPANIES] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+}
