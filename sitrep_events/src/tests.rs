@@ -782,6 +782,14 @@ fn a_time_phrase_is_no_particle() {
 }
 
 #[test]
+fn as_well_as_opens_no_clause_of_its_own_time() {
+    check(
+        "[Israeli|ISR|-|country] troops killed 23 [Palestinians|PSE|-|group] as well as two of their own {late Sunday|2025-02-16}.",
+        &["ASSAULT 180 ISR.MIL>PSE.- 2025-02-16"],
+    );
+}
+
+#[test]
 fn a_word_inside_a_matched_phrase_starts_no_event() {
     check(
         "[Jewish|ISR|-|country] settlers set fire to the offices of the [Palestinian|PSE|-|country] administration.",

@@ -405,6 +405,18 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Tok> {
             out[j].tag = Tag::Word;
             out[j + 2].tag = Tag::Word;
         }
+        // "killed 23 people as well as themselves", "they fled as well":
+        // an adverb and a coordinator, no clause.
+        if out[j].tag == Tag::Sub && out[j].lower == "as" && out.get(j + 1).is_some_and(|n| n.lower == "well")
+        {
+            out[j].tag = Tag::Word;
+            if let Some(next_as) = out
+                .get_mut(j + 2)
+                .filter(|n| n.lower == "as" && n.tag == Tag::Sub)
+            {
+                next_as.tag = Tag::Word;
+            }
+        }
     }
     out
 }
@@ -449,6 +461,10 @@ mod tests {
         check(
             "killed as many as 40 as they fled",
             "killed as many/Det as 40/Number as/Sub they/Pron fled",
+        );
+        check(
+            "killed 23 people as well as themselves as they fled",
+            "killed 23/Number people as well as themselves/Pron as/Sub they/Pron fled",
         );
         check("", "");
     }
