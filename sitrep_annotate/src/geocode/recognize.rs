@@ -291,7 +291,7 @@ fn after_locative(text: &str, tokens: &[Token], ti: usize) -> bool {
 }
 
 /// Is the name ending at `end` the subject of an act only people do or
-/// undergo (`PERSON_ACTS`, `DONE_TO_PEOPLE`)?
+/// undergo ([`crate::person_acts`])?
 fn person_act_after(text: &str, tokens: &[Token], ti: usize, end: usize) -> bool {
     let mut words = tokens
         .iter()
