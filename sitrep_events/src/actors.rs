@@ -896,7 +896,7 @@ fn governing_prep(toks: &[Tok], start: usize, lex: &Lexicon) -> Option<String> {
             Tag::To if i > 0 && toks[i - 1].is(&["up"]) => return None,
             // "about 200 supporters", "over 1,000 protesters": a quantity.
             Tag::Prep
-                if t.is(&["about", "around", "over", "under", "nearly", "almost", "some"])
+                if t.is(crate::text::APPROXIMATORS)
                     && toks.get(i + 1).is_some_and(|n| n.tag == Tag::Number) =>
             {
                 return None;

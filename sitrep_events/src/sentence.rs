@@ -1184,20 +1184,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             || (is(i, &["more", "fewer", "less"]) && is(i + 1, &["than"]) && number(i + 2));
         if two_words {
             2
-        } else if is(
-            i,
-            &[
-                "about",
-                "around",
-                "over",
-                "nearly",
-                "almost",
-                "some",
-                "roughly",
-                "approximately",
-            ],
-        ) && number(i + 1)
-        {
+        } else if is(i, crate::text::APPROXIMATORS) && number(i + 1) {
             1
         } else if is(i, &["as"]) && is(i + 1, &["many", "much"]) && is(i + 2, &["as"]) {
             3

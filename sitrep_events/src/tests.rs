@@ -2157,6 +2157,10 @@ fn a_quantity_after_the_verb_opens_its_object() {
         "[Israeli|ISR|-|country] troops killed as many as 40 [Palestinians|PSE|-|group].",
         &["ASSAULT 180 ISR.MIL>PSE.- 2025-02-22"],
     );
+    check(
+        "[Kenyan|KEN|-|country] police detained under 50 [Somali|SOM|-|country] refugees.",
+        &["COERCE 173 KEN.COP>SOM.REF 2025-02-22"],
+    );
     // An attack noun before a past verb is its subject, not a verb.
     check(
         "[Israeli|ISR|-|country] strikes killed 40 [Palestinians|PSE|-|group].",

@@ -421,6 +421,21 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Tok> {
     out
 }
 
+/// Words that make the number after them approximate or bounded ("about
+/// 200 supporters", "over 1,000 protesters", "under 50 troops"): a
+/// quantity, not a preposition or an adverb governing a party.
+pub(crate) const APPROXIMATORS: &[&str] = &[
+    "about",
+    "almost",
+    "approximately",
+    "around",
+    "nearly",
+    "over",
+    "roughly",
+    "some",
+    "under",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
