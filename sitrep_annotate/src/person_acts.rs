@@ -79,10 +79,15 @@ fn act_after(first: &str, mut rest: impl Iterator<Item = String>) -> Option<Stri
 mod tests {
     use super::*;
 
-    fn acts(words: &str) -> bool {
+    /// The first word of `words` and the rest, as the callers pass them.
+    fn split(words: &str) -> (String, impl Iterator<Item = String> + '_) {
         let mut it = words.split(' ').map(str::to_owned);
-        let first = it.next().unwrap_or_default();
-        names_a_person_act(&first, it)
+        (it.next().unwrap_or_default(), it)
+    }
+
+    fn acts(words: &str) -> bool {
+        let (first, rest) = split(words);
+        names_a_person_act(&first, rest)
     }
 
     #[test]
@@ -98,9 +103,8 @@ mod tests {
     #[test]
     fn what_companies_undergo_too_is_no_sure_sign_of_a_person() {
         let only = |words: &str| {
-            let mut it = words.split(' ').map(str::to_owned);
-            let first = it.next().unwrap_or_default();
-            names_only_a_person_act(&first, it)
+            let (first, rest) = split(words);
+            names_only_a_person_act(&first, rest)
         };
         assert!(acts("was fined"));
         assert!(!only("was fined"));

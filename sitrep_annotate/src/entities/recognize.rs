@@ -751,12 +751,8 @@ impl<'a> Recognizer<'a> {
             return out;
         }
         for i in 0..self.tokens.len().saturating_sub(1) {
-            let (name, next) = (&self.tokens[i], &self.tokens[i + 1]);
-            let alone_before =
-                i == 0 || !self.tokens[i - 1].is_capitalised() || self.tokens[i - 1].join == Join::Break;
-            let lower_after = next.is_word() && !next.is_capitalised() && next.join == Join::Space;
-            if !alone_before
-                || !lower_after
+            let name = &self.tokens[i];
+            if !self.lone_word_before_lower_case(i)
                 || !self.person_word_ok(name)
                 || self.kb.is_given_name(&name.norm)
                 || self.kb.people_by_surname(&name.norm).is_empty()
@@ -787,24 +783,29 @@ impl<'a> Recognizer<'a> {
         out
     }
 
+    /// Does token `i` stand alone (no capitalised word joined before it)
+    /// right before a lower-case word ("Putin offered", "Jackson was")?
+    fn lone_word_before_lower_case(&self, i: usize) -> bool {
+        let alone_before =
+            i == 0 || !self.tokens[i - 1].is_capitalised() || self.tokens[i - 1].join == Join::Break;
+        alone_before
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|next| next.is_word() && !next.is_capitalised() && next.join == Join::Space)
+    }
+
     /// "Jackson was arrested", "Later Jackson pleaded not guilty": a
     /// capitalised word standing alone before an act only people do or
     /// undergo, and companies do not ([`crate::person_acts`]), is a
-    /// person's name, resolved like
-    /// a titled surname (the article's "Vincent Jackson", else a person
-    /// of their own). Not a place the geocoder kept there.
+    /// person's name, resolved like a titled surname (the article's
+    /// "Vincent Jackson", else a person of their own). Not a place the
+    /// geocoder kept there.
     fn acting_name_candidates(&self, places: &[PlaceMention]) -> Vec<Candidate> {
         let mut out = Vec::new();
         for i in 0..self.tokens.len().saturating_sub(1) {
-            let (name, next) = (&self.tokens[i], &self.tokens[i + 1]);
-            let alone_before =
-                i == 0 || !self.tokens[i - 1].is_capitalised() || self.tokens[i - 1].join == Join::Break;
-            if !alone_before
-                || !next.is_word()
-                || next.is_capitalised()
-                || next.join != Join::Space
-                || !self.person_word_ok(name)
-            {
+            let name = &self.tokens[i];
+            if !self.lone_word_before_lower_case(i) || !self.person_word_ok(name) {
                 continue;
             }
             let mut words = self.tokens[i + 1..]

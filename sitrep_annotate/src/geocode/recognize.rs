@@ -249,9 +249,14 @@ const SPEECH: &[&str] = &[
     "stated",
 ];
 
+/// The token after the name at `span` (first token `ti`).
+fn token_after(tokens: &[Token], ti: usize, span: Span) -> Option<&Token> {
+    tokens.iter().skip(ti + 1).find(|t| t.start >= span.end)
+}
+
 /// The word after the name at `span` (first token `ti`), lower-cased.
 fn next_word(text: &str, tokens: &[Token], ti: usize, span: Span) -> Option<String> {
-    let next = tokens.iter().skip(ti + 1).find(|t| t.start >= span.end)?;
+    let next = token_after(tokens, ti, span)?;
     Some(text[next.start..next.end].to_lowercase())
 }
 
@@ -259,7 +264,7 @@ fn next_word(text: &str, tokens: &[Token], ti: usize, span: Span) -> Option<Stri
 /// spaces between, lower-cased: not the verb after a comma closing an
 /// apposition ("Robert Ford, D-Charleston, said").
 fn adjacent_word(text: &str, tokens: &[Token], ti: usize, span: Span) -> Option<String> {
-    let next = tokens.iter().skip(ti + 1).find(|t| t.start >= span.end)?;
+    let next = token_after(tokens, ti, span)?;
     text[span.end..next.start]
         .trim()
         .is_empty()
