@@ -237,6 +237,17 @@ const OF_PLACES: &[&str] = &[
     "suburbs",
 ];
 
+/// Nouns for news outlets: a name right after one is the outlet's title
+/// ("the opposition newspaper La Prensa").
+const OUTLETS: &[&str] = &[
+    "newspaper",
+    "daily",
+    "weekly",
+    "magazine",
+    "tabloid",
+    "broadcaster",
+];
+
 /// Verbs of saying: a single name right before them is a person.
 const SPEECH: &[&str] = &[
     "said",
@@ -290,9 +301,14 @@ fn acts_as_person(text: &str, span: Span, tokens: &[Token], ti: usize) -> bool {
 
 /// Does a preposition of place come right before token `ti` ("in Jackson")?
 fn after_locative(text: &str, tokens: &[Token], ti: usize) -> bool {
+    after_word(text, tokens, ti, LOCATIVE)
+}
+
+/// Is the token before token `ti` one of `words` (lower case)?
+fn after_word(text: &str, tokens: &[Token], ti: usize, words: &[&str]) -> bool {
     ti.checked_sub(1)
         .and_then(|p| tokens.get(p))
-        .is_some_and(|p| LOCATIVE.contains(&text[p.start..p.end].to_lowercase().as_str()))
+        .is_some_and(|p| words.contains(&text[p.start..p.end].to_lowercase().as_str()))
 }
 
 /// Is the name ending at `end` the subject of an act only people do or
@@ -683,6 +699,11 @@ fn keep(
     {
         return false;
     }
+    // "the opposition newspaper La Prensa", "the daily Vanguard": the
+    // title of an outlet, not a place of that name.
+    if !major && after_word(text, tokens, ti, OUTLETS) {
+        return false;
+    }
     let single = !surface.contains(' ');
     if single && foreign_town_after_country(text, tokens, ti, &cands, g) {
         return false;
@@ -1071,6 +1092,19 @@ mod tests {
             ["U.S.", "Goma"]
         );
         assert_eq!(text_names("Rebels left Chamber on Monday.", &g), ["Chamber"]);
+    }
+
+    #[test]
+    fn a_name_after_a_word_for_a_news_outlet_is_its_title() {
+        let g = fixture_with("999009\tcity\tMEX\t0\t0\t20\t-99\t2500\tLa Prensa\t\t\n");
+        assert_eq!(
+            text_names(
+                "The government ordered the opposition newspaper La Prensa to close in Goma.",
+                &g
+            ),
+            ["Goma"]
+        );
+        assert_eq!(text_names("Rebels left La Prensa on Monday.", &g), ["La Prensa"]);
     }
 
     #[test]
