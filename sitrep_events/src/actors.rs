@@ -209,6 +209,9 @@ const TIME_WORDS: &[&str] = &[
     "meanwhile",
 ];
 
+/// Words after a demonym that make it name a tongue, not the country.
+const LANGUAGE_WORDS: &[&str] = &["language", "languages", "dialect", "dialects", "alphabet"];
+
 /// Agent words that in lower case are mostly adjectives ("a general
 /// strike", but "General Dostum").
 const ADJECTIVE_AGENTS: &[&str] = &["general"];
@@ -437,7 +440,12 @@ pub fn chunks(
                     && !(b + 1..toks.len().min(b + 5))
                         .any(|j| agent_at(toks, j, lex).is_some_and(|(first, _)| first == b + 1))
             });
-        if border {
+        // "the use of the Russian language": a tongue, not the country.
+        let language = m.kind == EntityKind::Country
+            && inside
+                .last()
+                .is_some_and(|&b| toks.get(b + 1).is_some_and(|t| t.is(LANGUAGE_WORDS)));
+        if border || language {
             continue;
         }
         if let (Some(&a), Some(&b)) = (inside.first(), inside.last()) {
