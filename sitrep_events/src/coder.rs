@@ -680,6 +680,9 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                 (coding.kind != PloverType::Mobilize || sent.chunks[c].prep.as_deref() != Some("by"))
                     && !companion(sent, c)
             });
+            if places && target.is_none() {
+                target = place_of_when_clause(sent, clause_end);
+            }
         }
         // A participle clause ("rioted …, setting fire to their
         // mattresses", "opened fire, killing one person") elaborates the
@@ -1223,24 +1226,42 @@ fn first_party(
     places: bool,
 ) -> Option<usize> {
     sent.chunk_after(from, until, |c| {
-        let locative = c.prep.as_deref().is_some_and(|p| {
-            matches!(
-                p,
-                "in" | "at" | "near" | "inside" | "outside" | "across" | "around" | "throughout"
-            )
-        }) && c
-            .actors
-            .iter()
-            .all(|a| matches!(a.kind, Some(EntityKind::Place | EntityKind::Country)));
         !c.actors.is_empty()
             && !weapon_only(c)
-            && (places || !locative)
+            && (places || !locative_place(c))
             && !c
                 .pronoun
                 .as_deref()
                 .is_some_and(|p| matches!(p, "its" | "their" | "his" | "her"))
     })
     .filter(|&c| c != source)
+}
+
+/// Does the chunk say where, a place after a preposition of place ("in
+/// Tel Aviv")?
+fn locative_place(c: &Chunk) -> bool {
+    c.prep.as_deref().is_some_and(|p| {
+        matches!(
+            p,
+            "in" | "at" | "near" | "inside" | "outside" | "across" | "around" | "throughout"
+        )
+    }) && c
+        .actors
+        .iter()
+        .all(|a| matches!(a.kind, Some(EntityKind::Place | EntityKind::Country)))
+}
+
+/// The place a "when" clause right after the clause ending at
+/// `clause_end` puts its act in ("killed 23 people … when they blew
+/// themselves up in Tel Aviv"): the same moment, so the same scene.
+fn place_of_when_clause(sent: &Sentence<'_, '_>, clause_end: usize) -> Option<usize> {
+    if sent.toks.get(clause_end)?.lower != "when" {
+        return None;
+    }
+    let until = sent.clause_end(clause_end);
+    sent.chunk_after(clause_end + 1, until, |c| {
+        !c.actors.is_empty() && locative_place(c)
+    })
 }
 
 /// Nouns of ground that is taken ("captured a rebel stronghold", "seized

@@ -542,6 +542,19 @@ fn a_country_named_for_its_border_is_where_not_who() {
 }
 
 #[test]
+fn a_when_clause_right_after_tells_where_the_attack_was() {
+    check(
+        "[Palestinian|PSE|-|country] suicide bombers killed 23 people late Sunday when they blew themselves up in [Tel Aviv|ISR|-|place].",
+        &["ASSAULT 1831 PSE.UAF>ISR.- 2025-02-22 @Tel Aviv"],
+    );
+    // Only a "when" clause: "after" tells what came before, elsewhere.
+    check(
+        "[Palestinian|PSE|-|country] suicide bombers killed 23 people late Sunday after they left [Tel Aviv|ISR|-|place].",
+        &["ASSAULT 1831 PSE.UAF>- 2025-02-22"],
+    );
+}
+
+#[test]
 fn a_country_named_for_its_language_is_no_party() {
     check(
         "The [Latvian|LVA|-|country] court cancelled restrictions on the use of the [Russian|RUS|-|country] language.",
