@@ -96,6 +96,37 @@ FORMER_NAMES = {
     "MMR": (["Burma"], ["Burmese"]),
 }
 
+# International bodies news names by acronym that the Phoenix dictionaries
+# lack: missions set up after them (MONUSCO, 2010) and bodies listed under
+# their full name only ("OSCE"). Full name -> (acronyms, CAMEO code). A
+# name Phoenix has already gains the acronyms (the entries merge by name).
+# Only acronyms that are no English word: an alias matches whatever its
+# case ("Who" opening a sentence would be the WHO).
+EXTRA_INTERNATIONAL = {
+    "ORGANIZATION FOR SECURITY AND COOPERATION IN EUROPE": (["OSCE"], "IGO"),
+    "INTERNATIONAL LABOUR ORGANIZATION": (["ILO"], "IGOUNOLABILO"),
+    "INTERNATIONAL CIVIL AVIATION ORGANIZATION": (["ICAO"], "IGOUNOBUS"),
+    "UNITED NATIONS ORGANIZATION STABILIZATION MISSION IN THE DEMOCRATIC REPUBLIC OF THE CONGO": (["MONUSCO"], "IGOUNO"),
+    "UNITED NATIONS MULTIDIMENSIONAL INTEGRATED STABILIZATION MISSION IN MALI": (["MINUSMA"], "IGOUNO"),
+    "UNITED NATIONS MISSION IN SOUTH SUDAN": (["UNMISS"], "IGOUNO"),
+    "AFRICAN UNION-UNITED NATIONS HYBRID OPERATION IN DARFUR": (["UNAMID"], "IGOUNO"),
+    "AFRICAN UNION MISSION IN SOMALIA": (["AMISOM"], "IGOAFR"),
+    "UNITED NATIONS RELIEF AND WORKS AGENCY FOR PALESTINE REFUGEES IN THE NEAR EAST": (["UNRWA"], "IGOUNOREF"),
+    "UNITED NATIONS OFFICE FOR THE COORDINATION OF HUMANITARIAN AFFAIRS": (["OCHA"], "IGOUNO"),
+}
+
+
+def extra_international():
+    """The bodies of EXTRA_INTERNATIONAL as organisation actors."""
+    actors = []
+    for name, (acronyms, code) in EXTRA_INTERNATIONAL.items():
+        actor = Actor("organization", name.split(), "sitrep")
+        actor.aliases = [[a] for a in acronyms]
+        actor.codes = [code]
+        actors.append(actor)
+    return actors
+
+
 # Country codes of the Phoenix dictionaries that are not ISO 3166 ones,
 # and the ISO code of the country that holds the place or succeeded the
 # state: East Timor's officials are coded TMP, UNITA ANG, Republika Srpska
@@ -776,6 +807,7 @@ def main():
         given = load_given_names(args.given_names)
     if args.phoenix:
         actors, roles = load_phoenix(args.phoenix, countries, {n.lower() for n, _ in given})
+        actors += extra_international()
         sources.append(("phoenix", f"{len(actors)} actors, {len(roles)} role words"))
     if args.given_names:
         sources.append(("gender-guesser", f"{len(given)} given names"))

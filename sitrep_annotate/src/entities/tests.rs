@@ -109,6 +109,23 @@ fn check_entity(
 
 const FULL_CASES: &[Case] = &[
     Case {
+        name: "bodies the dictionaries lack are known by their acronyms",
+        text: "MONUSCO said the OSCE would send observers.",
+        published: None,
+        mentions: &[
+            (
+                "MONUSCO",
+                "org:united-nations-organization-stabilization-mission-in-the-democratic-republic-of-the-congo",
+                None,
+            ),
+            (
+                "OSCE",
+                "org:organization-for-security-and-cooperation-in-europe",
+                None,
+            ),
+        ],
+    },
+    Case {
         name: "awards, roads, teams and patrols are no people",
         text: "Fans of the Red Sox watched the Tony Awards near Dahlia Street Market. \
                The California Highway Patrol closed the road, said City Councilman Charles Barron.",
