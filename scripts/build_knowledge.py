@@ -28,6 +28,8 @@ Sources and what each contributes:
 - Phoenix.MilNonState.actors.txt: armed groups; synonyms that are people's
   names become person actors with the group's codes.
 - Phoenix.agents.txt: role words ("PRESIDENT [~GOV]") with sector codes.
+- EXTRA_INTERNATIONAL below: international bodies news names by acronym
+  that the dictionaries lack (MONUSCO, OSCE, ...).
 - gender-guesser (GPL-3.0; its name list, nam_dict.txt, by Joerg Michael,
   GNU FDL): given names in use in Europe, the Americas, the Middle East,
   Africa and Asia; kept when the list rates them at least rare (2 of 13)
