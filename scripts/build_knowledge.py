@@ -100,7 +100,7 @@ FORMER_NAMES = {
 
 # International bodies news names by acronym that the Phoenix dictionaries
 # lack: missions set up after them (MONUSCO, 2010) and bodies listed under
-# their full name only ("OSCE"). Full name -> (acronyms, CAMEO code). A
+# their full name only ("OSCE", "Islamic State of Iraq and the Levant"). Full name -> (acronyms, CAMEO code). A
 # name Phoenix has already gains the acronyms (the entries merge by name).
 # Only acronyms that are no English word: an alias matches whatever its
 # case ("Who" opening a sentence would be the WHO).
@@ -115,18 +115,22 @@ EXTRA_INTERNATIONAL = {
     "AFRICAN UNION MISSION IN SOMALIA": (["AMISOM"], "IGOAFR"),
     "UNITED NATIONS RELIEF AND WORKS AGENCY FOR PALESTINE REFUGEES IN THE NEAR EAST": (["UNRWA"], "IGOUNOREF"),
     "UNITED NATIONS OFFICE FOR THE COORDINATION OF HUMANITARIAN AFFAIRS": (["OCHA"], "IGOUNO"),
+    "ISLAMIC STATE OF IRAQ AND THE LEVANT": (["ISIS", "ISIL", "DAESH"], "IMGMUSISI"),
 }
 
 
-def extra_international():
-    """The bodies of EXTRA_INTERNATIONAL as organisation actors."""
-    actors = []
+def add_extra_international(actors):
+    """Adds the acronyms of EXTRA_INTERNATIONAL to the actors of those
+    names (their codes, perhaps dated, stay as they are), and the bodies
+    no actor names as organisations of their own."""
+    by_key = {a.key(): a for a in actors if a.kind != "person"}
     for name, (acronyms, code) in EXTRA_INTERNATIONAL.items():
-        actor = Actor("organization", name.split(), "sitrep")
-        actor.aliases = [[a] for a in acronyms]
-        actor.codes = [code]
-        actors.append(actor)
-    return actors
+        actor = by_key.get(slug(name))
+        if actor is None:
+            actor = Actor("organization", name.split(), "sitrep")
+            actor.codes = [code]
+            actors.append(actor)
+        actor.aliases.extend([a] for a in acronyms)
 
 
 # Country codes of the Phoenix dictionaries that are not ISO 3166 ones,
@@ -809,7 +813,7 @@ def main():
         given = load_given_names(args.given_names)
     if args.phoenix:
         actors, roles = load_phoenix(args.phoenix, countries, {n.lower() for n, _ in given})
-        actors += extra_international()
+        add_extra_international(actors)
         sources.append(("phoenix", f"{len(actors)} actors, {len(roles)} role words"))
     if args.given_names:
         sources.append(("gender-guesser", f"{len(given)} given names"))

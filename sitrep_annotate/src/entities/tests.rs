@@ -110,7 +110,7 @@ fn check_entity(
 const FULL_CASES: &[Case] = &[
     Case {
         name: "bodies the dictionaries lack are known by their acronyms",
-        text: "MONUSCO said the OSCE would send observers.",
+        text: "MONUSCO said the OSCE would send observers. ISIS denied it.",
         published: None,
         mentions: &[
             (
@@ -123,6 +123,7 @@ const FULL_CASES: &[Case] = &[
                 "org:organization-for-security-and-cooperation-in-europe",
                 None,
             ),
+            ("ISIS", "org:islamic-state-of-iraq-and-the-levant", None),
         ],
     },
     Case {
