@@ -1272,10 +1272,42 @@ impl<'a, 'l> Sentence<'a, 'l> {
         self.toks.len()
     }
 
+    /// Does the comma at `i` close the adverbial clause the sentence opens
+    /// with ("After the army withdrew, rebels attacked …", "Two days
+    /// before the vote, …")? The first comma after its subordinator does,
+    /// unless a list goes on after it ("After the army left Goma, Bukavu
+    /// and Uvira, …").
+    fn closes_fronted_clause(&self, i: usize) -> bool {
+        let start = self.clause_start(i);
+        let Some(opener) = start.checked_sub(1) else {
+            return false;
+        };
+        let fronted = self.toks[opener].tag == Tag::Sub
+            && opener <= 3
+            && self.toks[..opener]
+                .iter()
+                .all(|t| matches!(t.tag, Tag::Number | Tag::Det | Tag::Word));
+        if !fronted || self.toks[start..i].iter().any(|t| t.tag == Tag::Comma) {
+            return false;
+        }
+        // A list: the words after the comma run into another comma or an
+        // "and" before any verb-like word.
+        let mut j = i + 1;
+        while j < self.toks.len() && (self.chunk_of[j].is_some() || self.toks[j].tag == Tag::Det) {
+            j += 1;
+        }
+        !self
+            .tok(j)
+            .is_some_and(|t| matches!(t.tag, Tag::Comma | Tag::And) && j > i + 1)
+    }
+
     /// Does the comma at `i` close a clause: a participle clause, a
     /// reporting tail ("…, officials said") or a new clause follows?
     pub fn comma_ends_clause(&self, i: usize) -> bool {
         let Some(next) = self.tok(i + 1) else { return true };
+        if self.closes_fronted_clause(i) {
+            return true;
+        }
         if matches!(next.tag, Tag::Sub | Tag::Rel | Tag::But | Tag::Quote) {
             return true;
         }

@@ -807,6 +807,49 @@ fn as_well_as_opens_no_clause_of_its_own_time() {
 }
 
 #[test]
+fn a_counted_interval_before_after_dates_its_clause_from_the_main_one() {
+    // "one day after": the clause's event a day before the main clause's.
+    check(
+        "[Italy|ITA|-|country] suspended air links with [Serbia|SRB|-|country] {on Friday|2025-02-21}, {one day after|?} a [Serbian|SRB|-|country] army jet shot down a helicopter.",
+        &[
+            "SANCTION 160 ITA.->SRB.- 2025-02-21",
+            "FIGHT 193 SRB.->- 2025-02-20",
+        ],
+    );
+    // The main clause dated by the publication date (2025-02-22).
+    check(
+        "[Rebels|COD|REB|group] attacked [Goma|COD|-|place] {two days after|?} the [Congolese|COD|-|country] army withdrew.",
+        &[
+            "FIGHT 190 COD.REB>COD.- 2025-02-22 @Goma",
+            "RETREAT 0874 COD.MIL>- 2025-02-20",
+        ],
+    );
+    // Fronted: the main clause follows the comma; "before" counts on.
+    check(
+        "{A week before|?} the [Rwandan|RWA|-|country] army withdrew, [rebels|COD|REB|group] attacked [Goma|COD|-|place] {on Friday|2025-02-21}.",
+        &[
+            "RETREAT 0874 RWA.MIL>- 2025-02-28",
+            "FIGHT 190 COD.REB>COD.- 2025-02-21 @Goma",
+        ],
+    );
+    // No count, or a main clause known to the month only: no day guessed.
+    check(
+        "[Rebels|COD|REB|group] attacked [Goma|COD|-|place] {on Friday|2025-02-21} after the [Congolese|COD|-|country] army withdrew.",
+        &[
+            "FIGHT 190 COD.REB>COD.- 2025-02-21 @Goma",
+            "RETREAT 0874 COD.MIL>- -",
+        ],
+    );
+    check(
+        "[Rebels|COD|REB|group] attacked [Goma|COD|-|place] {in January|2025-01}, {a day after|?} the [Congolese|COD|-|country] army withdrew.",
+        &[
+            "FIGHT 190 COD.REB>COD.- 2025-01 @Goma",
+            "RETREAT 0874 COD.MIL>- -",
+        ],
+    );
+}
+
+#[test]
 fn a_word_inside_a_matched_phrase_starts_no_event() {
     check(
         "[Jewish|ISR|-|country] settlers set fire to the offices of the [Palestinian|PSE|-|country] administration.",

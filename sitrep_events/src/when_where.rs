@@ -16,7 +16,7 @@
 //! clause, else in the main clause.
 
 use sitrep_model::{
-    DatePrecision, EventDateBasis, EventPlace, PartialDate, PlaceMention, Span, TimeExpression,
+    DatePrecision, EventDateBasis, EventPlace, PartialDate, PlaceMention, PublishedDate, Span, TimeExpression,
 };
 
 use crate::sentence::Sentence;
@@ -127,6 +127,12 @@ pub fn date(
         None => {
             let opener = from.checked_sub(1).and_then(|i| sent.toks.get(i));
             let own_time = opener.is_some_and(|t| t.is(ADVERBIAL));
+            if let Some(counted) = from
+                .checked_sub(1)
+                .and_then(|o| counted_from_main(sent, times, o, published, narrative))
+            {
+                return counted;
+            }
             match (narrative, published) {
                 (Some(n), _) if !own_time => (Some(n), n.precision(), EventDateBasis::Text),
                 (None, Some(p)) if !own_time => (Some(p), p.precision(), EventDateBasis::Publication),
@@ -134,6 +140,92 @@ pub fn date(
             }
         }
     }
+}
+
+/// Number words a counted interval opens with ("a day", "two weeks").
+const COUNT_WORDS: &[(&str, i64)] = &[
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+];
+
+/// Days in a unit of a counted interval, for the units that count whole
+/// days (a month or a year has no fixed length).
+fn unit_days(word: &str) -> Option<i64> {
+    match word {
+        "day" | "days" => Some(1),
+        "week" | "weeks" => Some(7),
+        _ => None,
+    }
+}
+
+/// Days counted by `count unit` ("one day", "two weeks", "3 days").
+fn counted_days(count: &str, unit: &str) -> Option<i64> {
+    let per = unit_days(unit)?;
+    let n = COUNT_WORDS
+        .iter()
+        .find(|(w, _)| *w == count)
+        .map(|&(_, n)| n)
+        .or_else(|| count.parse::<i64>().ok().filter(|n| (1..=366).contains(n)))?;
+    Some(n * per)
+}
+
+/// The date of an event in a clause opened by "after"/"before" at token
+/// `opener` that a counted interval precedes ("Italy suspended air
+/// links, one day after a Serbian jet shot down a helicopter"; "Two
+/// weeks before the vote, the opposition withdrew"): the main clause's
+/// day moved back ("after") or on ("before") by the interval. The main
+/// clause's day is its own time expression, else the narrated day, else
+/// the publication date; a main clause known only to the month or year,
+/// or dated by an expression the annotation could not resolve, dates
+/// nothing.
+fn counted_from_main(
+    sent: &Sentence<'_, '_>,
+    times: &[&TimeExpression],
+    opener: usize,
+    published: Option<PartialDate>,
+    narrative: Option<PartialDate>,
+) -> Option<(Option<PartialDate>, DatePrecision, EventDateBasis)> {
+    let toks = &sent.toks;
+    let sign = match toks.get(opener)?.lower.as_str() {
+        "after" => -1,
+        "before" => 1,
+        _ => return None,
+    };
+    let count_at = opener.checked_sub(2)?;
+    let days = counted_days(&toks[count_at].lower, &toks[opener - 1].lower)?;
+    // The main clause: before the interval, or, when the interval opens
+    // the sentence, after the comma that closes the fronted clause.
+    let (from, to) = if count_at == 0 {
+        let comma = (opener..toks.len()).find(|&i| toks[i].tag == Tag::Comma)?;
+        let end = (comma + 1..toks.len())
+            .find(|&i| matches!(toks[i].tag, Tag::Sub | Tag::Rel | Tag::Break))
+            .unwrap_or(toks.len());
+        (comma + 1, end)
+    } else {
+        (0, count_at.min(main_clause_end(sent)))
+    };
+    let (base, basis) = match nearest(sent, times, from, to, count_at) {
+        Some(t) => (t.date?, EventDateBasis::Text),
+        None => match (narrative, published) {
+            (Some(n), _) => (n, EventDateBasis::Text),
+            (None, Some(p)) => (p, EventDateBasis::Publication),
+            (None, None) => return None,
+        },
+    };
+    let day = PublishedDate::from_ymd(base.year, base.month?, base.day?)?;
+    let moved = PublishedDate::from_days_since_epoch(day.days_since_epoch() + sign * days)?;
+    let date = PartialDate::from_day(moved);
+    Some((Some(date), DatePrecision::Day, basis))
 }
 
 /// An event's place from a place mention.
