@@ -183,6 +183,19 @@ const GENERIC_SUFFIXES: &[&str] = &[
     "town",
 ];
 
+/// Words that close the name of a body of water or a delta ("South China
+/// Sea", "Niger Delta", "Congo River", "Indian Ocean"): the name holds a
+/// country's or a town's, but names the feature. ("Bay", "Lake" and
+/// "Canal" close towns' and cities' names too: "Green Bay", "Salt Lake",
+/// and the Suez Canal is at Suez.)
+pub(crate) const WATER_BODY_ENDS: &[&str] = &[
+    "sea", "ocean", "gulf", "strait", "straits", "river", "delta", "channel", "basin", "estuary", "lagoon",
+];
+
+/// Words that open the name of a body of water before "of" ("Gulf of
+/// Guinea", "Bay of Bengal", "Sea of Japan", "Strait of Hormuz").
+pub(crate) const WATER_BODY_OPENERS: &[&str] = &["sea", "gulf", "bay", "strait", "straits"];
+
 /// The candidates a surface name can denote, after trying a few
 /// spelling variants when the name itself is not in the gazetteer.
 pub fn candidates<'g>(name: &str, g: &'g Gazetteer) -> Vec<Candidate<'g>> {

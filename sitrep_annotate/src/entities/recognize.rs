@@ -185,7 +185,7 @@ impl<'a> Recognizer<'a> {
     pub fn candidates(&self, places: &[PlaceMention]) -> Vec<Candidate> {
         let mut out = Vec::new();
         let mut dictionary = self.dictionary_candidates();
-        dictionary.retain(|c| !self.geocoded_elsewhere(c, places));
+        dictionary.retain(|c| !self.geocoded_elsewhere(c, places) && !self.inside_water_body_name(c));
         let countries = CountryIndex::new(self.tokens.len(), &dictionary).with_possessives(&self.tokens);
         out.extend(self.titled_candidates(&countries));
         out.extend(self.leader_government_candidates());
@@ -200,6 +200,26 @@ impl<'a> Recognizer<'a> {
         out.extend(self.misspelt_country_candidates());
         out.extend(dictionary);
         out
+    }
+
+    /// Is `c` a country's name (or demonym) inside the name of a body of
+    /// water or a delta ("Niger Delta militants", "the Indian Ocean",
+    /// "the Gulf of Guinea"): the feature, not the country.
+    fn inside_water_body_name(&self, c: &Candidate) -> bool {
+        if !matches!(c.referent, Referent::Country(_)) {
+            return false;
+        }
+        let (start, end) = c.claim;
+        let closes = self.tokens.get(end).is_some_and(|t| {
+            t.cap && t.join == Join::Space && crate::geocode::WATER_BODY_ENDS.contains(&t.norm.as_str())
+        });
+        let opens = start >= 2
+            && self.tokens[start].join == Join::Space
+            && self.tokens[start - 1].norm == "of"
+            && self.tokens[start - 1].join == Join::Space
+            && self.tokens[start - 2].cap
+            && crate::geocode::WATER_BODY_OPENERS.contains(&self.tokens[start - 2].norm.as_str());
+        closes || opens
     }
 
     /// Is `c` a country's name that the geocoder resolved to a place of

@@ -845,7 +845,8 @@ fn strip_countries(rec: &Recognizer<'_>, name: &str) -> String {
 
 /// The one country a group's own name opens with ("Palestinian Islamic
 /// Jihad", "Liberian Peace Council"): its country, whatever else the
-/// sentence names.
+/// sentence names. Not a body of water's or a delta's name it opens
+/// with ("Niger Delta" militants are Nigerian).
 fn country_in_name(rec: &Recognizer<'_>, name: &str) -> Option<String> {
     let tokens = text::tokenize(name, &[]);
     let words: Vec<&str> = tokens
@@ -855,6 +856,12 @@ fn country_in_name(rec: &Recognizer<'_>, name: &str) -> Option<String> {
         .collect();
     let skip = usize::from(words.first() == Some(&"the"));
     (skip + 1..=words.len().min(skip + 3)).rev().find_map(|end| {
+        if words
+            .get(end)
+            .is_some_and(|w| crate::geocode::WATER_BODY_ENDS.contains(w))
+        {
+            return None;
+        }
         let targets = rec.kb.lookup(&words[skip..end].join(" "));
         let mut found = super::knowledge::countries_in(targets, false);
         found.extend(super::knowledge::countries_in(targets, true));

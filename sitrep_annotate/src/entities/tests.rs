@@ -968,6 +968,30 @@ fn a_group_named_after_a_geocoded_place_is_of_its_country() {
 }
 
 #[test]
+fn a_country_inside_a_body_of_water_s_name_is_not_the_country() {
+    // "Congo River", "Gulf of Mexico", "Somali Sea": the feature, not the
+    // country; the country named on its own stays.
+    let text = "Boats on the Congo River reached Kenya. Oil spread in the Gulf of Mexico.";
+    let got = mentions_with_places(text, &[]);
+    assert_eq!(
+        got.iter()
+            .map(|(name, id)| format!("{name}={id}"))
+            .collect::<Vec<_>>(),
+        ["Kenya=country:KEN"],
+        "{got:?}"
+    );
+    // A group named after a delta is not the country its name opens with.
+    let text = "Kenyan troops clashed with Somali Delta militants on Monday.";
+    let found = find_entities(text, &sentences(text), &[], full(), None);
+    let group = found
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Group)
+        .expect("the group");
+    assert_ne!(group.country.as_deref(), Some("SOM"), "{group:?}");
+}
+
+#[test]
 fn a_given_name_opening_a_capitalised_pair_names_a_person() {
     // No title and no "said": the given name is the cue. Its surname and
     // full name refer to the person later.

@@ -356,6 +356,12 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
             continue;
         }
         let run_end = run_end(text, &tokens, i);
+        // "South China Sea", "Gulf of Guinea": a body of water the
+        // gazetteer does not hold; the names inside it are not places.
+        if names_water_body(text, &tokens, i, run_end, g) {
+            i = run_end;
+            continue;
+        }
         // A headline in title case ("Freemason Bogdanov Joins Sochi Mayor
         // Race"): capitals there say nothing of people.
         let headline = tokens[i].sentence_start
@@ -976,6 +982,26 @@ fn run_end(text: &str, tokens: &[Token], i: usize) -> usize {
     j.min(tokens.len())
 }
 
+/// Does the capitalised run `[i, end)` name a body of water or a delta
+/// that the gazetteer does not know as a whole: it closes with a word
+/// such as "Sea" or "Delta", or opens with one before "of"?
+fn names_water_body(text: &str, tokens: &[Token], i: usize, end: usize, g: &Gazetteer) -> bool {
+    let word = |k: usize| text[tokens[k].start..tokens[k].end].to_lowercase();
+    // A sentence's opening article is no part of the name ("A Delta
+    // police officer").
+    let i = if matches!(word(i).as_str(), "a" | "an") {
+        i + 1
+    } else {
+        i
+    };
+    if end < i + 2 {
+        return false;
+    }
+    let closes = super::WATER_BODY_ENDS.contains(&word(end - 1).as_str());
+    let opens = super::WATER_BODY_OPENERS.contains(&word(i).as_str()) && word(i + 1) == "of";
+    (closes || opens) && longest_match(text, tokens, i, end, g) != Some(end - 1)
+}
+
 /// Index of the last token of the longest gazetteer name starting at
 /// token `j` and ending before `end`.
 fn longest_match(text: &str, tokens: &[Token], j: usize, end: usize, g: &Gazetteer) -> Option<usize> {
@@ -1105,6 +1131,21 @@ mod tests {
             ["Goma"]
         );
         assert_eq!(text_names("Rebels left La Prensa on Monday.", &g), ["La Prensa"]);
+    }
+
+    #[test]
+    fn a_name_inside_a_body_of_water_s_name_is_no_place() {
+        let g = fixture_with("999010\tcity\tTUR\t0\t0\t39\t35\t3000\tDelta\t\t\n");
+        for text in [
+            "Ferries crossed the Georgia Strait to Goma.",
+            "Ships sailed the Gulf of Georgia to Goma.",
+            "Turkey Strait traffic stopped before Goma.",
+        ] {
+            assert_eq!(text_names(text, &g), ["Goma"], "{text}");
+        }
+        // A town of the feature word's name, after a sentence's article.
+        assert_eq!(text_names("A Delta police officer said so.", &g), ["Delta"]);
+        assert_eq!(text_names("Rebels took Egypt and Goma.", &g), ["Egypt", "Goma"]);
     }
 
     #[test]
