@@ -463,6 +463,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                 Some(target),
                 false,
                 k,
+                true,
             );
             continue;
         }
@@ -732,6 +733,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             target,
             mutual,
             k,
+            intended,
         );
     }
     reported_obligations(sent, ctx, lex, &mut events);
@@ -910,6 +912,7 @@ fn reported_obligations(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexico
             Some(subject),
             false,
             v,
+            true,
         );
     }
 }
@@ -1994,6 +1997,7 @@ fn emit(
     target: Option<usize>,
     sym: bool,
     k: usize,
+    stated: bool,
 ) {
     // A bare agent phrase that names no one ("forces", "foreign
     // ministers" of countries the sentence does not name) is no source:
@@ -2077,7 +2081,12 @@ fn emit(
             }
         }
     }
-    let (date, date_precision, date_basis) = when_where::date(
+    let dating = if stated {
+        when_where::statement_date
+    } else {
+        when_where::date
+    };
+    let (date, date_precision, date_basis) = dating(
         sent,
         &ctx.times,
         (k, from, to.max(trigger_end)),

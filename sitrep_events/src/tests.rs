@@ -850,6 +850,29 @@ fn a_counted_interval_before_after_dates_its_clause_from_the_main_one() {
 }
 
 #[test]
+fn an_intention_or_a_demand_is_dated_when_said_not_when_the_act_is_due() {
+    // The act's own time is when it is to happen; the promise was made
+    // on the day of the report (2025-02-22) or of its saying.
+    check(
+        "[Rwanda|RWA|-|country] will withdraw its troops from [Congo|COD|-|country] {on Friday|2025-02-28}.",
+        &["AGREE 0356 RWA.->COD.- 2025-02-22 @Congo"],
+    );
+    check(
+        "[Rwanda|RWA|-|country] said {on Monday|2025-02-17} it will withdraw its troops from [Congo|COD|-|country] {by Friday|2025-02-28}.",
+        &["AGREE 0356 RWA.->COD.- 2025-02-17 @Congo"],
+    );
+    check(
+        "The [UN|-|IGO|organization] said [Rwanda|RWA|-|country] must withdraw its troops from [Congo|COD|-|country] {by March 1|2025-03-01}.",
+        &["DEMAND 1056 -.IGO>RWA.- 2025-02-22 @Congo"],
+    );
+    // An act done is dated by its own time.
+    check(
+        "[Rwanda|RWA|-|country] withdrew its troops from [Congo|COD|-|country] {on Friday|2025-02-21}.",
+        &["RETREAT 0874 RWA.->COD.- 2025-02-21 @Congo"],
+    );
+}
+
+#[test]
 fn a_word_inside_a_matched_phrase_starts_no_event() {
     check(
         "[Jewish|ISR|-|country] settlers set fire to the offices of the [Palestinian|PSE|-|country] administration.",

@@ -142,6 +142,43 @@ pub fn date(
     }
 }
 
+/// The date of an event that is something said about an act to come (an
+/// intention, a promise, a threat, a demand that someone act) whose verb
+/// is token `k` in a clause `[from, to)`: when it was said, not when the
+/// act is to happen ("Israel announced it would free 150 prisoners by
+/// the end of August" is a promise of the day it was announced). The
+/// nearest time expression outside the act (the saying's "on Friday",
+/// before the act's subject or after its clause), else the narrated day,
+/// else the publication date.
+pub fn statement_date(
+    sent: &Sentence<'_, '_>,
+    times: &[&TimeExpression],
+    (k, from, to): (usize, usize, usize),
+    published: Option<PartialDate>,
+    narrative: Option<PartialDate>,
+) -> (Option<PartialDate>, DatePrecision, EventDateBasis) {
+    // The act opens at its subject when a verb of saying comes before
+    // ("said Wednesday it would …": Wednesday is the saying's).
+    let act_from = match (sent.saying_before(k), sent.subject(k, 0)) {
+        (Some(j), Some(c)) if sent.chunks[c].start > j => sent.chunks[c].start.max(from),
+        (Some(j), _) => (j + 1).max(from),
+        (None, _) => from,
+    };
+    let outside: Vec<&TimeExpression> = times
+        .iter()
+        .filter(|t| token_range(sent, t.span).is_some_and(|(a, b)| b <= act_from || a >= to))
+        .copied()
+        .collect();
+    match nearest(sent, &outside, 0, sent.toks.len(), k) {
+        Some(t) => (t.date, t.precision, EventDateBasis::Text),
+        None => match (narrative, published) {
+            (Some(n), _) => (Some(n), n.precision(), EventDateBasis::Text),
+            (None, Some(p)) => (Some(p), p.precision(), EventDateBasis::Publication),
+            (None, None) => (None, DatePrecision::Unknown, EventDateBasis::None),
+        },
+    }
+}
+
 /// Number words a counted interval opens with ("a day", "two weeks").
 const COUNT_WORDS: &[(&str, i64)] = &[
     ("a", 1),
