@@ -873,6 +873,19 @@ fn an_intention_or_a_demand_is_dated_when_said_not_when_the_act_is_due() {
 }
 
 #[test]
+fn the_present_perfect_is_not_dated_by_an_ago_of_another_clause() {
+    check(
+        "[Kenyan|KEN|-|country] police have arrested two [Ugandan|UGA|-|country] men sought in a slaying {three years ago|2022}, officials said {Wednesday|2025-02-19}.",
+        &["COERCE 173 KEN.COP>UGA.- 2025-02-19"],
+    );
+    // The simple past is.
+    check(
+        "[Kenyan|KEN|-|country] police arrested two [Ugandan|UGA|-|country] men {three years ago|2022}.",
+        &["COERCE 173 KEN.COP>UGA.- 2022"],
+    );
+}
+
+#[test]
 fn a_word_inside_a_matched_phrase_starts_no_event() {
     check(
         "[Jewish|ISR|-|country] settlers set fire to the offices of the [Palestinian|PSE|-|country] administration.",

@@ -112,6 +112,15 @@ pub fn date(
     published: Option<PartialDate>,
     narrative: Option<PartialDate>,
 ) -> (Option<PartialDate>, DatePrecision, EventDateBasis) {
+    // The present perfect takes no "… ago": "has issued warrants for
+    // two men sought in a slaying three years ago" dates the slaying.
+    let perfect = present_perfect(sent, k);
+    let owned: Vec<&TimeExpression> = times
+        .iter()
+        .filter(|t| !(perfect && counts_back(sent, t)))
+        .copied()
+        .collect();
+    let times = owned.as_slice();
     let found = nearest(sent, times, from, to, k).or_else(|| {
         let opener = from.checked_sub(1).and_then(|i| sent.toks.get(i));
         if opener.is_some_and(|t| t.is(ADVERBIAL)) {
@@ -140,6 +149,18 @@ pub fn date(
             }
         }
     }
+}
+
+/// Is verb `k` in the present perfect ("has issued", "have been
+/// arrested")?
+fn present_perfect(sent: &Sentence<'_, '_>, k: usize) -> bool {
+    let start = sent.verb_group(k).start;
+    sent.toks[start..k].iter().any(|t| t.is(&["has", "have", "'ve"]))
+}
+
+/// Does time expression `t` count back from now ("three years ago")?
+fn counts_back(sent: &Sentence<'_, '_>, t: &TimeExpression) -> bool {
+    token_range(sent, t.span).is_some_and(|(a, b)| sent.toks[a..b].iter().any(|t| t.is(&["ago"])))
 }
 
 /// The date of an event that is something said about an act to come (an
