@@ -1267,9 +1267,25 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if t.tag == Tag::Comma && self.comma_ends_clause(i) {
                 return i;
             }
+            if self.opens_reason(i) {
+                return i;
+            }
             i += 1;
         }
         self.toks.len()
+    }
+
+    /// Does token `i` open a reason given by a gerund ("jailed a man for
+    /// helping militants join a group in Lebanon"): the places and
+    /// parties after it are the reason's, not the act's.
+    pub fn opens_reason(&self, i: usize) -> bool {
+        self.toks[i].is(&["for"])
+            && self.tok(i + 1).is_some_and(|n| {
+                n.tag == Tag::Word
+                    && n.lower.ends_with("ing")
+                    && n.lower.len() > 5
+                    && self.chunk_of[i + 1].is_none()
+            })
     }
 
     /// Does the comma at `i` close the adverbial clause the sentence opens

@@ -886,6 +886,14 @@ fn the_present_perfect_is_not_dated_by_an_ago_of_another_clause() {
 }
 
 #[test]
+fn a_reason_given_by_a_gerund_names_neither_the_target_nor_the_place() {
+    check(
+        "[Kenyan|KEN|-|country] police arrested a man {on Friday|2025-02-21} for helping militants join an armed group in [Somalia|SOM|-|country].",
+        &["COERCE 173 KEN.COP>KEN.- 2025-02-21"],
+    );
+}
+
+#[test]
 fn a_word_inside_a_matched_phrase_starts_no_event() {
     check(
         "[Jewish|ISR|-|country] settlers set fire to the offices of the [Palestinian|PSE|-|country] administration.",

@@ -76,6 +76,14 @@ fn main_clause_end(sent: &Sentence<'_, '_>) -> usize {
         .unwrap_or(sent.toks.len())
 }
 
+/// Where the main clause's scene ends: at its end, or before a reason
+/// given by a gerund ("jailed a man for helping militants join a group
+/// in Lebanon" was not in Lebanon).
+fn main_scene_end(sent: &Sentence<'_, '_>) -> usize {
+    let end = main_clause_end(sent);
+    (0..end).find(|&i| sent.opens_reason(i)).unwrap_or(end)
+}
+
 fn nearest<'t>(
     sent: &Sentence<'_, '_>,
     times: &[&'t TimeExpression],
@@ -394,7 +402,7 @@ pub fn place(
             false
         })
     };
-    let whole = main_clause_end(sent);
+    let whole = main_scene_end(sent);
     locative(from, to, false)
         .or_else(|| locative(0, whole, false))
         .or_else(|| locative(from, to, true))
