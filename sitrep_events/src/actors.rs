@@ -767,8 +767,9 @@ const MANY: &[&str] = &[
 /// actor stays without one; so do international actors, agent nouns that
 /// name several parties ("both leaders", "all parties") and the members
 /// of a compound whose other members have a country. A named person or
-/// organisation the knowledge base does not place takes the country only
-/// when it is named before it or as where things happen ("in Sudan"):
+/// organisation the knowledge base does not place, or a government or
+/// its officials, takes the country only when it is named before it or
+/// as where things happen ("in Sudan"):
 /// named after it, the country is as often the counterpart's ("President
 /// Bush threatened further action against Russia").
 fn sentence_country(toks: &[Tok], chunks: &mut [Chunk]) {
@@ -810,10 +811,14 @@ fn sentence_country(toks: &[Tok], chunks: &mut [Chunk]) {
         // Judges and police act at home ("Judge Alejandro Rivera opened
         // investigations against 28 Chilean officials").
         let domestic = |a: &Actor| a.sector.as_deref().is_some_and(|s| matches!(s, "JUD" | "COP"));
+        // A government or its officials named before the country may
+        // be the counterpart's ("the government condemned Rwanda's
+        // attack"), as a named actor may.
+        let government = |a: &Actor| a.sector.as_deref() == Some("GOV");
         for a in c
             .actors
             .iter_mut()
-            .filter(|a| a.entity.is_none() || named_ok || domestic(a))
+            .filter(|a| (a.entity.is_none() && !government(a)) || named_ok || domestic(a))
         {
             let international = a
                 .sector

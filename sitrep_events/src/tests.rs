@@ -894,6 +894,20 @@ fn a_reason_given_by_a_gerund_names_neither_the_target_nor_the_place() {
 }
 
 #[test]
+fn a_government_named_before_the_only_country_is_not_that_country_s() {
+    // The country named after it is as often the counterpart's.
+    check(
+        "The government condemned [Rwanda|RWA|-|country]'s attack on Goma.",
+        &[],
+    );
+    // Named before, or where things happen, it is.
+    check(
+        "In [Rwanda|RWA|-|country], the government condemned the attack on opposition offices.",
+        &["DISAPPROVE 1123 RWA.GOV>- 2025-02-22 @Rwanda"],
+    );
+}
+
+#[test]
 fn a_word_inside_a_matched_phrase_starts_no_event() {
     check(
         "[Jewish|ISR|-|country] settlers set fire to the offices of the [Palestinian|PSE|-|country] administration.",
