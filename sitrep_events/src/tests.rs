@@ -865,6 +865,11 @@ fn an_intention_or_a_demand_is_dated_when_said_not_when_the_act_is_due() {
         "The [UN|-|IGO|organization] said [Rwanda|RWA|-|country] must withdraw its troops from [Congo|COD|-|country] {by March 1|2025-03-01}.",
         &["DEMAND 1056 -.IGO>RWA.- 2025-02-22 @Congo"],
     );
+    // Said in a clause of its own time: unknown, not another clause's.
+    check(
+        "The release of the mayor, who had been arrested {15 months ago|2023-11}, came as [Rwanda|RWA|-|country] announced it would withdraw its troops from [Congo|COD|-|country] {by Friday|2025-02-28}.",
+        &["AGREE 0356 RWA.->COD.- - @Congo"],
+    );
     // An act done is dated by its own time.
     check(
         "[Rwanda|RWA|-|country] withdrew its troops from [Congo|COD|-|country] {on Friday|2025-02-21}.",

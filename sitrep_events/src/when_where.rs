@@ -186,9 +186,10 @@ pub fn statement_date(
     published: Option<PartialDate>,
     narrative: Option<PartialDate>,
 ) -> (Option<PartialDate>, DatePrecision, EventDateBasis) {
+    let saying = sent.saying_before(k);
     // The act opens at its subject when a verb of saying comes before
     // ("said Wednesday it would …": Wednesday is the saying's).
-    let act_from = match (sent.saying_before(k), sent.subject(k, 0)) {
+    let act_from = match (saying, sent.subject(k, 0)) {
         (Some(j), Some(c)) if sent.chunks[c].start > j => sent.chunks[c].start.max(from),
         (Some(j), _) => (j + 1).max(from),
         (None, _) => from,
@@ -198,7 +199,23 @@ pub fn statement_date(
         .filter(|t| token_range(sent, t.span).is_some_and(|(a, b)| b <= act_from || a >= to))
         .copied()
         .collect();
-    match nearest(sent, &outside, 0, sent.toks.len(), k) {
+    // Said before the act: dated as the saying's own clause is (a time
+    // of another clause, "who had been arrested 15 months ago", is not
+    // the saying's).
+    if let Some(j) = saying {
+        return date(
+            sent,
+            &outside,
+            (j, sent.clause_start(j), act_from.max(j + 1)),
+            published,
+            narrative,
+        );
+    }
+    // Said after it ("…, officials said on Monday").
+    let tail = sent
+        .reporter(k)
+        .and_then(|_| nearest(sent, &outside, to, sent.toks.len(), to));
+    match tail {
         Some(t) => (t.date, t.precision, EventDateBasis::Text),
         None => match (narrative, published) {
             (Some(n), _) => (Some(n), n.precision(), EventDateBasis::Text),
