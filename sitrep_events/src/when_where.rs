@@ -108,6 +108,29 @@ fn nearest<'t>(
         .map(|(_, _, t)| t)
 }
 
+/// An event's date: the day (none when unknown), its precision and what
+/// it was read from.
+pub type EventDate = (Option<PartialDate>, DatePrecision, EventDateBasis);
+
+/// The day standing in for a time a clause does not state: the day the
+/// narration is at, else the publication date.
+fn stand_in(
+    narrative: Option<PartialDate>,
+    published: Option<PartialDate>,
+) -> Option<(PartialDate, EventDateBasis)> {
+    narrative
+        .map(|n| (n, EventDateBasis::Text))
+        .or_else(|| published.map(|p| (p, EventDateBasis::Publication)))
+}
+
+/// `found` as an event's date, unknown when there is none.
+fn as_event_date(found: Option<(PartialDate, EventDateBasis)>) -> EventDate {
+    match found {
+        Some((day, basis)) => (Some(day), day.precision(), basis),
+        None => (None, DatePrecision::Unknown, EventDateBasis::None),
+    }
+}
+
 /// The date of an event whose verb is token `k` in a clause `[from, to)`.
 /// `narrative`: the date the previous sentence gave, when this event
 /// continues its narration ("In the discussions held on Friday, February
@@ -119,16 +142,16 @@ pub fn date(
     (k, from, to): (usize, usize, usize),
     published: Option<PartialDate>,
     narrative: Option<PartialDate>,
-) -> (Option<PartialDate>, DatePrecision, EventDateBasis) {
+) -> EventDate {
     // The present perfect takes no "… ago": "has issued warrants for
     // two men sought in a slaying three years ago" dates the slaying.
-    let perfect = present_perfect(sent, k);
-    let owned: Vec<&TimeExpression> = times
-        .iter()
-        .filter(|t| !(perfect && counts_back(sent, t)))
-        .copied()
-        .collect();
-    let times = owned.as_slice();
+    let not_counted_back: Vec<&TimeExpression>;
+    let times = if present_perfect(sent, k) {
+        not_counted_back = times.iter().filter(|t| !counts_back(sent, t)).copied().collect();
+        not_counted_back.as_slice()
+    } else {
+        times
+    };
     let found = nearest(sent, times, from, to, k).or_else(|| {
         let opener = from.checked_sub(1).and_then(|i| sent.toks.get(i));
         if opener.is_some_and(|t| t.is(ADVERBIAL)) {
@@ -150,11 +173,7 @@ pub fn date(
             {
                 return counted;
             }
-            match (narrative, published) {
-                (Some(n), _) if !own_time => (Some(n), n.precision(), EventDateBasis::Text),
-                (None, Some(p)) if !own_time => (Some(p), p.precision(), EventDateBasis::Publication),
-                _ => (None, DatePrecision::Unknown, EventDateBasis::None),
-            }
+            as_event_date(stand_in(narrative, published).filter(|_| !own_time))
         }
     }
 }
@@ -185,7 +204,7 @@ pub fn statement_date(
     (k, from, to): (usize, usize, usize),
     published: Option<PartialDate>,
     narrative: Option<PartialDate>,
-) -> (Option<PartialDate>, DatePrecision, EventDateBasis) {
+) -> EventDate {
     let saying = sent.saying_before(k);
     // The act opens at its subject when a verb of saying comes before
     // ("said Wednesday it would …": Wednesday is the saying's).
@@ -217,11 +236,7 @@ pub fn statement_date(
         .and_then(|_| nearest(sent, &outside, to, sent.toks.len(), to));
     match tail {
         Some(t) => (t.date, t.precision, EventDateBasis::Text),
-        None => match (narrative, published) {
-            (Some(n), _) => (Some(n), n.precision(), EventDateBasis::Text),
-            (None, Some(p)) => (Some(p), p.precision(), EventDateBasis::Publication),
-            (None, None) => (None, DatePrecision::Unknown, EventDateBasis::None),
-        },
+        None => as_event_date(stand_in(narrative, published)),
     }
 }
 
@@ -277,7 +292,7 @@ fn counted_from_main(
     opener: usize,
     published: Option<PartialDate>,
     narrative: Option<PartialDate>,
-) -> Option<(Option<PartialDate>, DatePrecision, EventDateBasis)> {
+) -> Option<EventDate> {
     let toks = &sent.toks;
     let sign = match toks.get(opener)?.lower.as_str() {
         "after" => -1,
@@ -299,11 +314,7 @@ fn counted_from_main(
     };
     let (base, basis) = match nearest(sent, times, from, to, count_at) {
         Some(t) => (t.date?, EventDateBasis::Text),
-        None => match (narrative, published) {
-            (Some(n), _) => (n, EventDateBasis::Text),
-            (None, Some(p)) => (p, EventDateBasis::Publication),
-            (None, None) => return None,
-        },
+        None => stand_in(narrative, published)?,
     };
     let day = PublishedDate::from_ymd(base.year, base.month?, base.day?)?;
     let moved = PublishedDate::from_days_since_epoch(day.days_since_epoch() + sign * days)?;
