@@ -506,6 +506,24 @@ fn unattributed_attacks_are_located_where_they_struck() {
 }
 
 #[test]
+fn bombs_set_off_are_attacks_and_not_their_targets() {
+    // The bomb is the weapon, not the party attacked: the place stands in.
+    check(
+        "[Afghan|AFG|-|country] rebels exploded a series of bombs in the capital [Kabul|AFG|-|place] {on Sunday|2025-02-16}.",
+        &["ASSAULT 183 AFG.REB>AFG.- 2025-02-16 @Kabul"],
+    );
+    check(
+        "[Afghan|AFG|-|country] rebels set off a car bomb outside a police station {on Sunday|2025-02-16}.",
+        &["ASSAULT 183 AFG.REB>- 2025-02-16"],
+    );
+    // Exploding a myth is no attack.
+    check(
+        "The [Afghan|AFG|-|country] army exploded the myth of its invincibility.",
+        &[],
+    );
+}
+
+#[test]
 fn offers_named_as_nouns_and_obligations_to_be_ready() {
     // "a US offer" is a noun: only the rejection is an event.
     check(
