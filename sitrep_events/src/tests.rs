@@ -506,6 +506,18 @@ fn unattributed_attacks_are_located_where_they_struck() {
 }
 
 #[test]
+fn embassies_opened_and_closed_in_a_country_are_acts_towards_it() {
+    check(
+        "[Sri Lanka|LKA|-|country] has opened an embassy in [Tehran|IRN|-|place], the foreign ministry said {on Wednesday|2025-02-19}.",
+        &["SUPPORT 054 LKA.->IRN.- 2025-02-19 @Tehran"],
+    );
+    check(
+        "[Britain|GBR|-|country] closed its embassy in [Damascus|SYR|-|place] {on Monday|2025-02-17}.",
+        &["SANCTION 161 GBR.->SYR.- 2025-02-17 @Damascus"],
+    );
+}
+
+#[test]
 fn bombs_set_off_are_attacks_and_not_their_targets() {
     // The bomb is the weapon, not the party attacked: the place stands in.
     check(
