@@ -542,14 +542,21 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                 });
             // "A camp for Congolese refugees was attacked": a subject that
             // names no one stands for the party its "for" or "of" phrase
-            // names.
+            // names; "a missionary from Calgary", for the place it is from.
             let owner = || {
                 let start = sent.clause_start(k);
                 sent.chunks.iter().position(|c| {
                     c.start >= start
                         && c.end == group.start
                         && !c.actors.is_empty()
-                        && matches!(c.prep.as_deref(), Some("for" | "of"))
+                        && match c.prep.as_deref() {
+                            Some("for" | "of") => true,
+                            Some("from") => c
+                                .actors
+                                .iter()
+                                .all(|a| matches!(a.kind, Some(EntityKind::Place | EntityKind::Country))),
+                            _ => false,
+                        }
                 })
             };
             if tr.fronted {
@@ -581,6 +588,18 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                 });
                 (by, slotted)
             } else {
+                // "A US journalist was arrested in Iran": an arrest,
+                // trial or inquiry with no agent named is the state's
+                // where it was done.
+                let by = by.or_else(|| {
+                    state_act(&coding)
+                        .then(|| sent.chunk_after(tr.end, clause_end, locative_place))
+                        .flatten()
+                        .filter(|&c| {
+                            sent.chunks[c].prep.as_deref() == Some("in")
+                                && scene_of_verb(sent, tr.end, sent.chunks[c].start)
+                        })
+                });
                 (by, subject.or_else(owner))
             }
         } else {
@@ -1210,6 +1229,31 @@ fn modifies_a_noun(sent: &Sentence<'_, '_>, c: usize) -> bool {
             .toks
             .get(chunk.end)
             .is_some_and(|n| n.tag == Tag::Word && !n.capital && !sent.in_time[chunk.end])
+}
+
+/// An act only a state's authorities do: an arrest, a deportation, a
+/// charge or trial (legal coercion and disapproval), an inquiry.
+fn state_act(coding: &Coding) -> bool {
+    match coding.kind {
+        PloverType::Investigate => true,
+        PloverType::Coerce | PloverType::Disapprove => coding.context.as_deref() == Some("legal"),
+        _ => false,
+    }
+}
+
+/// True when what lies between a verb ending at `from` and a place
+/// phrase at `to` leaves the place the verb's own ("arrested at the
+/// Watergate complex in Washington", "sentenced to two years in an
+/// Atlanta penitentiary"), not a noun's or another act's ("arrested in
+/// connection with a shooting in Brooklyn", "convicted of authorizing
+/// raids …, died at his home in Santa Rosa").
+fn scene_of_verb(sent: &Sentence<'_, '_>, from: usize, to: usize) -> bool {
+    sent.toks[from..to].iter().all(|t| match t.tag {
+        Tag::Comma | Tag::Break | Tag::Sub | Tag::Rel | Tag::Quote | Tag::Bracket => false,
+        Tag::Prep => !t.is(&["of", "with", "for", "after", "before", "while", "over"]),
+        Tag::Word => t.capital || !t.lower.ends_with("ing"),
+        _ => true,
+    })
 }
 
 /// A chunk that names only weapons ("with petrol bombs"): no party.
@@ -2096,6 +2140,7 @@ fn emit(
     let trigger_span: Span = sent.span_of(trigger, trigger_end);
     let talk = coding.kind == PloverType::Consult || Family::of_code(&coding.code).is_some();
     let topic = talk.then(|| when_where::topic_start(sent, trigger_end)).flatten();
+    let scene_source = sent.chunks[source].start >= trigger_end && locative_place(&sent.chunks[source]);
     for (s, t) in pairs {
         let t = t.or_else(|| domestic_target(coding.kind, &coding.code, &s));
         let leaving = matches!(coding.code.as_str(), "0256" | "1056" | "0356" | "1246")
@@ -2108,6 +2153,15 @@ fn emit(
                 // A co-subject paired with another ("X and Y will meet")
                 // is no place acted on.
                 .filter(|t| !sources.iter().any(|s| same_actor(s, t)))
+                // "A missionary from Calgary was arrested": where a party
+                // is from is not where it was acted on.
+                .filter(|t| {
+                    !sent.chunks.iter().any(|c| {
+                        c.prep.as_deref() == Some("from")
+                            && c.actors.iter().any(|a| a.span == t.span)
+                            && c.end <= trigger
+                    })
+                })
                 .filter(|t| {
                     // A place asked, accused or answered ("demanded an
                     // admission by Moscow") is not where that happened.
@@ -2115,7 +2169,9 @@ fn emit(
                         || (t.kind == Some(EntityKind::Country) && located_at_target(&coding.code))
                 })
                 .map(|t| t.span),
-            s.span,
+            // A state named by where it acted ("was arrested in Iran"):
+            // that place is also the scene.
+            if scene_source { Span::new(0, 0) } else { s.span },
             leaving,
             topic,
         );
