@@ -531,6 +531,15 @@ fn arrests_with_no_agent_are_the_state_s_where_they_were_made() {
     );
     // Violence with no agent named has none.
     check("Two men were killed in [Lebanon|LBN|-|place].", &[]);
+    // Put or placed under arrest or investigation.
+    check(
+        "A [US|USA|-|country] national has been put under investigation in [Italy|ITA|-|country].",
+        &["INVESTIGATE 090 ITA.->USA.- 2025-02-22 @Italy"],
+    );
+    check(
+        "The former prime minister was placed under house arrest in [Pakistan|PAK|-|country].",
+        &["COERCE 173 PAK.->PAK.GOV 2025-02-22 @Pakistan"],
+    );
 }
 
 #[test]
