@@ -63,13 +63,13 @@ def main():
                 bstart = len(text[:start].encode("utf-8"))
                 end = bstart + len(name.encode("utf-8"))
                 n += 1
-                hits = [m for m in out["mentions"] if m["span"]["start"] < end and m["span"]["end"] > bstart]
+                hits = [m for m in out["mentions"] if m["start"] < end and m["end"] > bstart]
                 if not hits:
                     misses.append(name)
                     continue
                 found += 1
                 # The head of "Kenyan President X" is the person, not "Kenyan".
-                hits.sort(key=lambda m: (m["kind"] == "country", m["span"]["start"]))
+                hits.sort(key=lambda m: (m["kind"] == "country", m["start"]))
                 entity = entities.get(hits[0]["entity"], {})
                 code = actor.get("code") or ""
                 if len(code) == 3 and code not in NOT_COUNTRIES:

@@ -65,6 +65,24 @@ pub(crate) struct Country {
     aliases: Vec<String>,
 }
 
+impl Country {
+    /// True when one of the country's names has a word opening like
+    /// `word` ("Chinese" and "China", "Congolese" and "Congo", "British"
+    /// and "Britain"; not "Chinese" and "Hong Kong"): the demonym is
+    /// made from this country's name, not merely used for its people.
+    pub fn named_like(&self, word: &str) -> bool {
+        const STEM: usize = 4;
+        let stem: String = word.chars().take(STEM).flat_map(char::to_lowercase).collect();
+        if stem.chars().count() < STEM {
+            return false;
+        }
+        std::iter::once(&self.name).chain(&self.aliases).any(|n| {
+            n.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.chars().flat_map(char::to_lowercase).take(STEM).eq(stem.chars()))
+        })
+    }
+}
+
 /// A CAMEO actor code, possibly valid only between two dates.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Code {

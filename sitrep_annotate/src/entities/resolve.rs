@@ -59,7 +59,18 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
             _ => None,
         })
         .collect();
-    let pick = |list: &[usize]| -> Option<usize> {
+    // A shared demonym or name is its own country's before a mentioned
+    // one's ("Chinese authorities" near "Hong Kong" are China's): among
+    // the countries whose names it is made from, the one the article
+    // mentions, else the most populous.
+    let pick = |list: &[usize], surface: &str| -> Option<usize> {
+        let word = surface.split_whitespace().next().unwrap_or("");
+        let own: Vec<usize> = list
+            .iter()
+            .copied()
+            .filter(|&c| list.len() > 1 && kb.countries[c].named_like(word))
+            .collect();
+        let list = if own.is_empty() { list } else { &own[..] };
         let mentioned: Vec<usize> = list.iter().copied().filter(|c| unambiguous.contains(c)).collect();
         let pool = if mentioned.is_empty() {
             list.to_vec()
@@ -99,7 +110,7 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
         let surface = rec.text.get(c.span.0..c.span.1).unwrap_or("").to_string();
         let (id, acc) = match &c.referent {
             Referent::Country(list) => {
-                let Some(ci) = pick(list) else { continue };
+                let Some(ci) = pick(list, &surface) else { continue };
                 let country = &kb.countries[ci];
                 (
                     format!("country:{}", country.iso3),
@@ -110,7 +121,7 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
             Referent::Actor(a) => {
                 let actor = &kb.actors[*a];
                 let (country, sector) = kb.country_and_sector_at(*a, rec.date);
-                let hint_country = c.country_hint.as_deref().and_then(pick).map(iso);
+                let hint_country = c.country_hint.as_deref().and_then(|l| pick(l, &surface)).map(iso);
                 let fixed = (actor.builtin || actor.kind == EntityKind::Person).then(|| actor.name.clone());
                 let mut acc = Acc::new(actor.kind, fixed, &surface)
                     .with_country(hint_country.or(country))
@@ -127,7 +138,7 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
             Referent::Person(words) => {
                 let id = person_id(words);
                 let mut acc = Acc::new(EntityKind::Person, None, &surface)
-                    .with_country(c.country_hint.as_deref().and_then(pick).map(iso))
+                    .with_country(c.country_hint.as_deref().and_then(|l| pick(l, &surface)).map(iso))
                     .with_sector(c.sector_hint.clone());
                 acc.person_words = words.clone();
                 (id, acc)
@@ -142,7 +153,7 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
                 sector,
                 generic,
             } => {
-                let country = c.country_hint.as_deref().and_then(pick);
+                let country = c.country_hint.as_deref().and_then(|l| pick(l, &surface));
                 // "Rwanda Defence Force", "Congolese National Police": a
                 // country's military or police under its generic name is
                 // the same body as "Rwanda's military".
@@ -193,7 +204,9 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
                 sector,
                 noun,
             } => {
-                let Some(ci) = pick(countries) else { continue };
+                let Some(ci) = pick(countries, &surface) else {
+                    continue;
+                };
                 institution(kb, ci, sector, noun, &surface)
             }
             Referent::Place {
@@ -288,7 +301,7 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
             format!("person:{}", text::slug(norm))
         };
         let country = hint
-            .and_then(pick)
+            .and_then(|l| pick(l, &surface))
             .map(iso)
             .or_else(|| surname_country(rec, norm, c.sector_hint.as_deref()));
         let acc = Acc::new(EntityKind::Person, None, &surface)

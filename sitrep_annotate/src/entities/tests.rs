@@ -448,6 +448,16 @@ const CUE_CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "a shared demonym is its own country's before a mentioned one's",
+        text: "Chinese authorities warned protesters in Hong Kong. Chinese police watched.",
+        published: None,
+        mentions: &[
+            ("Chinese authorities", "org:chn-government", None),
+            ("Hong Kong", "country:HKG", None),
+            ("Chinese police", "org:chn-police", None),
+        ],
+    },
+    Case {
         name: "adjectives between a country and its institution, or before a title",
         text: "Kenya's new government thanked Rwanda's ousted President Jean Example.",
         published: None,
