@@ -790,7 +790,9 @@ fn keep(
 
 /// The span with the period of an abbreviated name ("Ky.", "Conn.",
 /// "Ill."): a short mixed-case name every reading of which is an
-/// alternate name, right before a period.
+/// alternate name, one of them a state or province (what news
+/// abbreviates; "Kiev" is the capital's alternate name and ends its
+/// sentence), right before a period.
 fn with_abbreviation_period(text: &str, span: Span, g: &Gazetteer) -> Span {
     let surface = &text[span.start..span.end];
     // Mixed case: an acronym ("UK.") ends a sentence, it takes no period.
@@ -802,7 +804,10 @@ fn with_abbreviation_period(text: &str, span: Span, g: &Gazetteer) -> Span {
         return span;
     }
     let cands = candidates(surface, g);
-    if !cands.is_empty() && cands.iter().all(|c| c.name_kind == NameKind::Alternate) {
+    if !cands.is_empty()
+        && cands.iter().all(|c| c.name_kind == NameKind::Alternate)
+        && cands.iter().any(|c| c.place.kind == PlaceKind::Admin1)
+    {
         Span::new(span.start, span.end + 1)
     } else {
         span
@@ -1487,6 +1492,20 @@ mod tests {
         assert!(got.contains(&"Ky."), "{got:?}");
         // An acronym ending a sentence takes no period.
         assert!(!got.contains(&"UK."), "{got:?}");
+    }
+
+    #[test]
+    fn a_city_s_short_alternate_name_ending_a_sentence_leaves_its_period() {
+        let g = fixture_with(
+            "999018	capital	UKR	0	0	50.45	30.52	2800000	Kyiv	Kiev	
+",
+        );
+        let text = "Moscow condemned the vote in Kiev. It was held on Sunday.";
+        let got: Vec<&str> = find_places(text, None, &g)
+            .iter()
+            .map(|m| &text[m.span.start..m.span.end])
+            .collect();
+        assert!(got.contains(&"Kiev"), "{got:?}");
     }
 
     /// The test gazetteer with one more row.
