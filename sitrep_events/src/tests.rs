@@ -506,6 +506,22 @@ fn unattributed_attacks_are_located_where_they_struck() {
 }
 
 #[test]
+fn a_relative_clause_s_time_dates_only_its_own_act() {
+    check(
+        "[Israel|ISR|-|country], whose troops had arrested him {15 months ago|2023-11}, freed the [Palestinian|PSE|-|country] activist.",
+        &["RETREAT 0841 ISR.->PSE.OPP 2025-02-22"],
+    );
+    check(
+        "[Rwanda|RWA|-|country], which signed a deal with [Congo|COD|-|country] {in June|2024-06}, rejected the allegations {on Monday|2025-02-17}.",
+        &[
+            "SUPPORT 057 RWA.->COD.- 2024-06",
+            "SUPPORT 057 COD.->RWA.- 2024-06",
+            "REJECT 120 RWA.->- 2025-02-17",
+        ],
+    );
+}
+
+#[test]
 fn arrests_with_no_agent_are_the_state_s_where_they_were_made() {
     check(
         "A [US|USA|-|country] journalist was arrested in [Iran|IRN|-|place] {on Monday|2025-02-17}.",

@@ -95,7 +95,8 @@ fn nearest<'t>(
         .iter()
         .filter_map(|t| {
             let (a, b) = token_range(sent, t.span)?;
-            (a >= from && b <= to && !attributive(sent, a, b)).then_some((a, b, *t))
+            (a >= from && b <= to && !attributive(sent, a, b) && !in_other_relative(sent, anchor, a, b))
+                .then_some((a, b, *t))
         })
         .min_by_key(|&(a, b, _)| {
             let gap = if b <= anchor {
@@ -106,6 +107,23 @@ fn nearest<'t>(
             (gap, a)
         })
         .map(|(_, _, t)| t)
+}
+
+/// Is the time at tokens `[a, b)` inside a relative clause set off by
+/// commas that does not hold verb `anchor` ("Israel, whose troops had
+/// arrested him 15 months ago, freed him": the months are the arrest's,
+/// not the release's)?
+fn in_other_relative(sent: &Sentence<'_, '_>, anchor: usize, a: usize, b: usize) -> bool {
+    let toks = &sent.toks;
+    (1..toks.len()).any(|open| {
+        if toks[open - 1].tag != Tag::Comma || !toks[open].is(&["who", "whom", "whose", "which"]) {
+            return false;
+        }
+        let end = (open..toks.len())
+            .find(|&i| matches!(toks[i].tag, Tag::Comma | Tag::Break))
+            .unwrap_or(toks.len());
+        a >= open && b <= end && !(open..end).contains(&anchor)
+    })
 }
 
 /// An event's date: the day (none when unknown), its precision and what
