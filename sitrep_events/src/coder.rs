@@ -668,10 +668,11 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                     .iter()
                     .all(|a| matches!(a.kind, Some(EntityKind::Place | EntityKind::Country)))
                     && !chunk.actors.is_empty()
+                    // ("took Goma last week": a time is no noun modified.)
                     && !sent
                         .toks
                         .get(chunk.end)
-                        .is_some_and(|n| n.tag == Tag::Word && !n.capital)
+                        .is_some_and(|n| n.tag == Tag::Word && !n.capital && !sent.in_time[chunk.end])
             })
             && !takes_ground(sent, tr.end, clause_end)
         {

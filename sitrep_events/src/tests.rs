@@ -506,6 +506,23 @@ fn unattributed_attacks_are_located_where_they_struck() {
 }
 
 #[test]
+fn a_time_after_a_place_leaves_it_a_place() {
+    // "Goma last week" is no Goma modifying a noun: the town is taken.
+    check(
+        "[M23|COD|REB|group] rebels seized [Goma|COD|-|place] {last week|2025-02-10}.",
+        &["FIGHT 192 COD.REB>COD.- 2025-02-10 @Goma"],
+    );
+    check(
+        "Three groups filed suit in [San Francisco|USA|-|place] {hours after|?} the changes were announced.",
+        &[],
+    );
+    check(
+        "[Kenyan|KEN|-|country] police arrested a [Mexican|MEX|-|country] gang member in [Nairobi|KEN|-|place] {today|2025-02-22}.",
+        &["COERCE 173 KEN.COP>MEX.- 2025-02-22 @Nairobi"],
+    );
+}
+
+#[test]
 fn a_relative_clause_s_time_dates_only_its_own_act() {
     check(
         "[Israel|ISR|-|country], whose troops had arrested him {15 months ago|2023-11}, freed the [Palestinian|PSE|-|country] activist.",

@@ -405,7 +405,10 @@ pub fn place(
             };
             // A demonym or name used as a modifier ("a Rwandan minister"),
             // not one followed by its clause's verb ("near Samarra killed").
-            if sent.toks.get(b).is_some_and(|t| t.tag == Tag::Word && !t.capital)
+            if sent
+                .toks
+                .get(b)
+                .is_some_and(|t| t.tag == Tag::Word && !t.capital && !sent.in_time[b])
                 && !sent.triggers.iter().any(|tr| tr.tok == b)
             {
                 return false;
