@@ -1429,10 +1429,21 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         .and_then(|p| self.subject(p, depth + 1))
                         .or_else(|| self.main_subject(k));
                 }
-                if let Some(h) = self.skip_parenthetical(g)
-                    && let Some(c) = self.subject_chunk_ending(h)
-                {
-                    return Some(c);
+                if let Some(h) = self.skip_parenthetical(g) {
+                    if let Some(c) = self.subject_chunk_ending(h) {
+                        return Some(c);
+                    }
+                    // "Environmental groups, which took the administration
+                    // to court, vowed …": a relative clause after a noun
+                    // naming no actor; its own parties are not the subject.
+                    let head = &self.toks[h];
+                    let relative = self
+                        .toks
+                        .get(h + 2)
+                        .is_some_and(|o| o.is(&["who", "whom", "whose", "which"]));
+                    if relative && head.tag == Tag::Word && !head.capital && !self.in_time[h] {
+                        return None;
+                    }
                 }
             }
             Tag::And | Tag::But => {

@@ -506,6 +506,19 @@ fn unattributed_attacks_are_located_where_they_struck() {
 }
 
 #[test]
+fn a_relative_clause_after_a_noun_naming_no_one_lends_no_subject() {
+    check(
+        "Environmental groups, which took the [Bush administration|USA|GOV|org] to court, vowed to continue the legal battle.",
+        &[],
+    );
+    // After a named party, the party is the subject.
+    check(
+        "[Rwanda|RWA|-|country], which denies backing the rebels, rejected the report.",
+        &["REJECT 120 RWA.->- 2025-02-22"],
+    );
+}
+
+#[test]
 fn a_time_after_a_place_leaves_it_a_place() {
     // "Goma last week" is no Goma modifying a noun: the town is taken.
     check(
