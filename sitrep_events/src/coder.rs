@@ -2044,6 +2044,26 @@ fn emit(
     k: usize,
     stated: bool,
 ) {
+    // A weapon is no party acted on ("declined to describe the bomb");
+    // an attack's unknown authors somewhere are ("condemned the bombing
+    // in Kabul").
+    let target = target.filter(|&t| {
+        let chunk = &sent.chunks[t];
+        !weapon_only(chunk)
+            || sent.toks[chunk.start..chunk.end].iter().any(|w| {
+                w.lower.ends_with("ing")
+                    || w.is(&[
+                        "attack",
+                        "attacks",
+                        "strike",
+                        "strikes",
+                        "airstrike",
+                        "airstrikes",
+                        "raid",
+                        "raids",
+                    ])
+            })
+    });
     // A bare agent phrase that names no one ("forces", "foreign
     // ministers" of countries the sentence does not name) is no source:
     // who acted is unknown.

@@ -601,6 +601,14 @@ fn embassies_opened_and_closed_in_a_country_are_acts_towards_it() {
 }
 
 #[test]
+fn a_weapon_is_no_party_acted_on() {
+    check(
+        "[Kenyan|KEN|-|country] police declined to describe the bomb in detail.",
+        &["REJECT 120 KEN.COP>- 2025-02-22"],
+    );
+}
+
+#[test]
 fn bombs_set_off_are_attacks_and_not_their_targets() {
     // The bomb is the weapon, not the party attacked: the place stands in.
     check(
