@@ -539,6 +539,22 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                             !actors.is_empty()
                                 && actors.iter().all(|a| a.agent_sector.as_deref() == Some("UAF"))
                         })
+                })
+                // "A rocket was fired from Gaza into Israel": fire from a
+                // place is that place's.
+                .or_else(|| {
+                    matches!(coding.kind, PloverType::Assault | PloverType::Fight)
+                        .then(|| {
+                            sent.chunk_after(tr.end, clause_end, |c| {
+                                c.prep.as_deref() == Some("from")
+                                    && !c.actors.is_empty()
+                                    && c.actors.iter().all(|a| {
+                                        matches!(a.kind, Some(EntityKind::Place | EntityKind::Country))
+                                    })
+                            })
+                        })
+                        .flatten()
+                        .filter(|&c| scene_of_verb(sent, tr.end, sent.chunks[c].start))
                 });
             // "A camp for Congolese refugees was attacked": a subject that
             // names no one stands for the party its "for" or "of" phrase

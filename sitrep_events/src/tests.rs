@@ -601,6 +601,20 @@ fn embassies_opened_and_closed_in_a_country_are_acts_towards_it() {
 }
 
 #[test]
+fn fire_from_a_place_with_no_agent_named_is_that_place_s() {
+    check(
+        "A rocket was fired from [Gaza|PSE|-|place] into southern [Israel|ISR|-|country] {on Monday|2025-02-17}.",
+        &["FIGHT 194 PSE.->ISR.- 2025-02-17 @Israel"],
+    );
+    check(
+        "Rockets were fired from [Lebanon|LBN|-|country] at northern [Israel|ISR|-|country].",
+        &["FIGHT 194 LBN.->ISR.- 2025-02-22 @Israel"],
+    );
+    // A place the victim came from is no attacker.
+    check("A man from [Gaza|PSE|-|place] was killed.", &[]);
+}
+
+#[test]
 fn a_weapon_is_no_party_acted_on() {
     check(
         "[Kenyan|KEN|-|country] police declined to describe the bomb in detail.",
