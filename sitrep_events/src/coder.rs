@@ -773,6 +773,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         );
     }
     reported_obligations(sent, ctx, lex, &mut events);
+    reported_blame(sent, ctx, lex, &mut events);
     dated_meetings(sent, ctx, lex, &mut events);
     agentive_nominals(sent, ctx, lex, &mut events);
     drop_repeats(&mut events);
@@ -948,6 +949,104 @@ fn reported_obligations(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexico
             Some(subject),
             false,
             v,
+            true,
+        );
+    }
+}
+
+/// Acts of violence or crime whose authorship can be laid at someone's
+/// door ("was behind the attacks", "is responsible for the killings").
+const BLAMED_ACTS: &[&str] = &[
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "killing",
+    "killings",
+    "murder",
+    "murders",
+    "massacre",
+    "massacres",
+    "shooting",
+    "shootings",
+    "assassination",
+    "explosion",
+    "explosions",
+    "blast",
+    "blasts",
+    "abduction",
+    "kidnapping",
+    "kidnappings",
+    "plot",
+    "coup",
+    "genocide",
+    "violence",
+    "atrocities",
+    "crimes",
+];
+
+/// "Ukraine said Russia was behind the attacks", "Kigali said Paris was
+/// responsible for the genocide": laying an act of violence at a party's
+/// door, in reported speech, is the speaker accusing it (CAMEO 112),
+/// dated when said. Not a denial ("was not behind") and not the
+/// speaker's own side.
+fn reported_blame(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon, events: &mut Vec<Event>) {
+    for (i, t) in sent.toks.iter().enumerate() {
+        let blame_word = if t.is(&["behind"]) {
+            i + 1
+        } else if t.is(&["responsible"]) && sent.toks.get(i + 1).is_some_and(|n| n.is(&["for"])) {
+            i + 2
+        } else {
+            continue;
+        };
+        let Some(be) = i.checked_sub(1) else { continue };
+        if !sent.toks[be].is(&["was", "were", "is", "are", "been", "be"]) {
+            continue;
+        }
+        let act = (blame_word..(blame_word + 6).min(sent.toks.len()))
+            .take_while(|&j| !matches!(sent.toks[j].tag, Tag::Comma | Tag::Break | Tag::Sub | Tag::Rel))
+            .any(|j| sent.toks[j].is(BLAMED_ACTS));
+        if !act {
+            continue;
+        }
+        // The party blamed ends right before "was" (or "has been").
+        let subject_end = if sent.toks[be].is(&["been"]) && be > 0 && sent.toks[be - 1].tag == Tag::Aux {
+            be - 1
+        } else {
+            be
+        };
+        let Some(subject) = subject_end
+            .checked_sub(1)
+            .and_then(|j| sent.chunk_of[j])
+            .filter(|&c| sent.chunks[c].end == subject_end && sent.chunks[c].prep.is_none())
+        else {
+            continue;
+        };
+        if sent.toks[..=i].iter().rev().take(3).any(|x| x.tag == Tag::Neg) {
+            continue;
+        }
+        let Some(speaker) = sent.reporter(be) else {
+            continue;
+        };
+        let own_side = sent.chunks[subject]
+            .pronoun
+            .as_deref()
+            .is_some_and(|p| matches!(p, "we" | "i" | "us"));
+        if speaker == subject || own_side {
+            continue;
+        }
+        let coding = coding_from(lex, "112".to_owned(), PloverType::Disapprove);
+        emit(
+            sent,
+            ctx,
+            events,
+            i,
+            i + 1,
+            coding,
+            speaker,
+            Some(subject),
+            false,
+            be,
             true,
         );
     }

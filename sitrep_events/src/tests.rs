@@ -601,6 +601,24 @@ fn embassies_opened_and_closed_in_a_country_are_acts_towards_it() {
 }
 
 #[test]
+fn saying_a_party_was_behind_an_attack_accuses_it() {
+    check(
+        "[Ukraine|UKR|-|country] said {on Monday|2025-02-17} [Russia|RUS|-|country] was behind the chemical attacks.",
+        &["DISAPPROVE 112 UKR.->RUS.- 2025-02-17"],
+    );
+    check(
+        "[Kigali|RWA|-|place] said [Paris|FRA|-|place] was responsible for the genocide.",
+        &["DISAPPROVE 112 RWA.->FRA.- 2025-02-22"],
+    );
+    // A denial, a duty and one's own side accuse no one.
+    check("[Russia|RUS|-|country] said it was not behind the attacks.", &[]);
+    check(
+        "The [UN|-|IGO|organization] said [France|FRA|-|country] was responsible for the security of the camp.",
+        &[],
+    );
+}
+
+#[test]
 fn fire_from_a_place_with_no_agent_named_is_that_place_s() {
     check(
         "A rocket was fired from [Gaza|PSE|-|place] into southern [Israel|ISR|-|country] {on Monday|2025-02-17}.",
