@@ -448,6 +448,15 @@ const CUE_CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "a forum is an organisation",
+        text: "The Third World Water Forum urged Kenya to act.",
+        published: None,
+        mentions: &[
+            ("Third World Water Forum", "org:third-world-water-forum", None),
+            ("Kenya", "country:KEN", None),
+        ],
+    },
+    Case {
         name: "a shared demonym is its own country's before a mentioned one's",
         text: "Chinese authorities warned protesters in Hong Kong. Chinese police watched.",
         published: None,

@@ -943,6 +943,7 @@ pub(crate) const ORG_HEADS: &[(&str, &str)] = &[
     ("federation", ""),
     ("force", "MIL"),
     ("forces", "MIL"),
+    ("forum", ""),
     ("foundation", "NGO"),
     ("front", ""),
     ("fund", ""),
