@@ -616,7 +616,21 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                                 && scene_of_verb(sent, tr.end, sent.chunks[c].start)
                         })
                 });
-                (by, subject.or_else(owner))
+                // "Shots were fired at the police": the weapon fired is
+                // no target; what it was fired at, into or on is.
+                let aimed_at = || {
+                    sent.chunk_after(tr.tok, clause_end, |c| {
+                        matches!(c.prep.as_deref(), Some("at" | "into" | "on" | "against"))
+                            && !c.actors.is_empty()
+                            && !weapon_only(c)
+                    })
+                };
+                let target = match subject {
+                    Some(c) if weapon_only(&sent.chunks[c]) => aimed_at(),
+                    Some(c) => Some(c),
+                    None => owner(),
+                };
+                (by, target)
             }
         } else {
             (subject, None)

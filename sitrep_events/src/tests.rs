@@ -630,6 +630,11 @@ fn fire_from_a_place_with_no_agent_named_is_that_place_s() {
     );
     // A place the victim came from is no attacker.
     check("A man from [Gaza|PSE|-|place] was killed.", &[]);
+    // The weapon fired is no target; what it was fired at is.
+    check(
+        "A mortar bomb was fired at [Sderot|ISR|-|place] from [Gaza|PSE|-|place].",
+        &["FIGHT 193 PSE.->ISR.- 2025-02-22 @Sderot"],
+    );
 }
 
 #[test]
