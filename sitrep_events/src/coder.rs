@@ -1386,6 +1386,19 @@ fn scene_of_verb(sent: &Sentence<'_, '_>, from: usize, to: usize) -> bool {
     })
 }
 
+/// Nouns naming an attack rather than the weapon used in it ("the
+/// strike on Kabul"; "-ing" nouns such as "bombing" besides).
+const ATTACK_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "raid",
+    "raids",
+];
+
 /// A chunk that names only weapons ("with petrol bombs"): no party.
 fn weapon_only(c: &Chunk) -> bool {
     !c.actors.is_empty() && c.actors.iter().all(|a| a.agent_sector.as_deref() == Some("UAF"))
@@ -2179,19 +2192,9 @@ fn emit(
     let target = target.filter(|&t| {
         let chunk = &sent.chunks[t];
         !weapon_only(chunk)
-            || sent.toks[chunk.start..chunk.end].iter().any(|w| {
-                w.lower.ends_with("ing")
-                    || w.is(&[
-                        "attack",
-                        "attacks",
-                        "strike",
-                        "strikes",
-                        "airstrike",
-                        "airstrikes",
-                        "raid",
-                        "raids",
-                    ])
-            })
+            || sent.toks[chunk.start..chunk.end]
+                .iter()
+                .any(|w| w.lower.ends_with("ing") || w.is(ATTACK_NOUNS))
     });
     // A bare agent phrase that names no one ("forces", "foreign
     // ministers" of countries the sentence does not name) is no source:
