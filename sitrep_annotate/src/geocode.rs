@@ -402,6 +402,16 @@ pub fn resolve(text: &str, spans: &[Span], g: &Gazetteer, ctx: &GeocodeContext) 
         let key = normalize(name);
         let gi = *groups.entry(key).or_insert_with(|| {
             let mut cands = candidates(name, g);
+            // A subdivision of no known population named like a city of
+            // 100,000 or more (the city's own district, or one elsewhere:
+            // "Gaza", a district of southern Israel): the name is the
+            // city's.
+            let big_city = cands
+                .iter()
+                .any(|d| d.place.kind.is_city() && d.place.population >= 100_000);
+            if big_city {
+                cands.retain(|c| !(c.place.kind == PlaceKind::Admin2 && c.place.population == 0));
+            }
             let by_part = cands.is_empty();
             if by_part {
                 cands = part_candidates(name, g);
@@ -628,6 +638,10 @@ mod tests {
             &[Some(294640), Some(281133)],
         );
         check("Floods hit [Gaza].", &[Some(1046058)]);
+        // A district of no known population is not the city it is named
+        // like: rockets from Gaza on Sderot came from the city, not from
+        // the Israeli district of that name near Sderot.
+        check("Rockets hit [Sderot] from [Gaza].", &[Some(293619), Some(281133)]);
         // A compass word before a country names a part of it, unless the
         // article is about the town of that name.
         check("[Israel] invaded [South Lebanon].", &[Some(294640), Some(272103)]);
