@@ -546,11 +546,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                     matches!(coding.kind, PloverType::Assault | PloverType::Fight)
                         .then(|| {
                             sent.chunk_after(tr.end, clause_end, |c| {
-                                c.prep.as_deref() == Some("from")
-                                    && !c.actors.is_empty()
-                                    && c.actors.iter().all(|a| {
-                                        matches!(a.kind, Some(EntityKind::Place | EntityKind::Country))
-                                    })
+                                c.prep.as_deref() == Some("from") && !c.actors.is_empty() && only_places(c)
                             })
                         })
                         .flatten()
@@ -567,10 +563,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                         && !c.actors.is_empty()
                         && match c.prep.as_deref() {
                             Some("for" | "of") => true,
-                            Some("from") => c
-                                .actors
-                                .iter()
-                                .all(|a| matches!(a.kind, Some(EntityKind::Place | EntityKind::Country))),
+                            Some("from") => only_places(c),
                             _ => false,
                         }
                 })
@@ -693,10 +686,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if p.need_place
             && !role_target.is_some_and(|t| {
                 let chunk = &sent.chunks[t];
-                chunk
-                    .actors
-                    .iter()
-                    .all(|a| matches!(a.kind, Some(EntityKind::Place | EntityKind::Country)))
+                only_places(chunk)
                     && !chunk.actors.is_empty()
                     // ("took Goma last week": a time is no noun modified.)
                     && !sent
@@ -1435,8 +1425,13 @@ fn locative_place(c: &Chunk) -> bool {
             p,
             "in" | "at" | "near" | "inside" | "outside" | "across" | "around" | "throughout"
         )
-    }) && c
-        .actors
+    }) && only_places(c)
+}
+
+/// Does every actor of the chunk name a place or a country (true for a
+/// chunk that names none)?
+fn only_places(c: &Chunk) -> bool {
+    c.actors
         .iter()
         .all(|a| matches!(a.kind, Some(EntityKind::Place | EntityKind::Country)))
 }

@@ -84,6 +84,10 @@ const ADVERBS: &[&str] = &[
     "principle",
 ];
 
+/// Words opening a relative clause set off by a comma (", which …",
+/// ", whose troops …").
+pub(crate) const RELATIVE_OPENERS: &[&str] = &["who", "whom", "whose", "which"];
+
 /// Verbs of saying: their clause reports another.
 const SAYING: &[&str] = &[
     "say",
@@ -1437,10 +1441,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     // to court, vowed …": a relative clause after a noun
                     // naming no actor; its own parties are not the subject.
                     let head = &self.toks[h];
-                    let relative = self
-                        .toks
-                        .get(h + 2)
-                        .is_some_and(|o| o.is(&["who", "whom", "whose", "which"]));
+                    let relative = self.toks.get(h + 2).is_some_and(|o| o.is(RELATIVE_OPENERS));
                     if relative && head.tag == Tag::Word && !head.capital && !self.in_time[h] {
                         return None;
                     }

@@ -19,7 +19,7 @@ use sitrep_model::{
     DatePrecision, EventDateBasis, EventPlace, PartialDate, PlaceMention, PublishedDate, Span, TimeExpression,
 };
 
-use crate::sentence::Sentence;
+use crate::sentence::{RELATIVE_OPENERS, Sentence};
 use crate::text::Tag;
 
 const LOCATIVE: &[&str] = &[
@@ -116,7 +116,7 @@ fn nearest<'t>(
 fn in_other_relative(sent: &Sentence<'_, '_>, anchor: usize, a: usize, b: usize) -> bool {
     let toks = &sent.toks;
     (1..toks.len()).any(|open| {
-        if toks[open - 1].tag != Tag::Comma || !toks[open].is(&["who", "whom", "whose", "which"]) {
+        if toks[open - 1].tag != Tag::Comma || !toks[open].is(RELATIVE_OPENERS) {
             return false;
         }
         let end = (open..toks.len())
