@@ -307,7 +307,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             continue;
         }
         let k = tr.tok;
-        if sent.modifies_noun_after(k, tr.end, tr.form) {
+        if sent.modifies_noun_after(k, tr.end, tr.form) || heads_violent_subject(sent, i) {
             continue;
         }
         let control = sent.control(k);
@@ -761,7 +761,13 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if coding.kind == PloverType::Protest && source_in(&["MIL", "COP", "SPY"]) {
             continue;
         }
-        refine_mode(sent, lex, &mut coding, sent.clause_start(k), clause_end);
+        // The weapon may be in the subject a parenthetical keeps out of
+        // the verb's clause ("air strikes, launched before dawn, killed").
+        let mode_from = match subject.filter(|_| !passive) {
+            Some(c) => sent.chunks[c].start.min(sent.clause_start(k)),
+            None => sent.clause_start(k),
+        };
+        refine_mode(sent, lex, &mut coding, mode_from, clause_end);
         emit(
             sent,
             ctx,
@@ -782,6 +788,30 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
     agentive_nominals(sent, ctx, lex, &mut events);
     drop_repeats(&mut events);
     events
+}
+
+/// Is trigger `i` a violent noun heading the subject of a later violent
+/// verb, a parenthetical between them ("US attacks, occurring every
+/// three days, have killed eight leaders"): the verb's event is its.
+fn heads_violent_subject(sent: &Sentence<'_, '_>, i: usize) -> bool {
+    let tr = &sent.triggers[i];
+    let after_comma = sent.toks.get(tr.end).is_some_and(|t| t.tag == Tag::Comma);
+    if !after_comma || !sent.violence_at(tr.tok) {
+        return false;
+    }
+    sent.triggers[i + 1..].iter().any(|o| {
+        let group = sent.verb_group(o.tok);
+        let set_off = group.start > tr.end && sent.toks[group.start - 1].tag == Tag::Comma;
+        set_off
+            && sent.violence_at(o.tok)
+            && sent.subject(o.tok, 0).is_some_and(|c| {
+                let chunk = &sent.chunks[c];
+                chunk.end <= tr.tok
+                    && sent.toks[chunk.end..=tr.tok]
+                        .iter()
+                        .all(|t| t.tag == Tag::Word && !crate::lemma::looks_past(&t.lower))
+            })
+    })
 }
 
 /// Words before an event noun that make the act wished for, feared or
@@ -2293,36 +2323,51 @@ fn emit(
         let t = t.or_else(|| domestic_target(coding.kind, &coding.code, &s));
         let leaving = matches!(coding.code.as_str(), "0256" | "1056" | "0356" | "1246")
             || coding.code.starts_with("087");
-        let place = when_where::place(
-            sent,
-            &ctx.places,
-            (from, to.max(trigger_end)),
-            t.as_ref()
-                // A co-subject paired with another ("X and Y will meet")
-                // is no place acted on.
-                .filter(|t| !sources.iter().any(|s| same_actor(s, t)))
-                // "A missionary from Calgary was arrested": where a party
-                // is from is not where it was acted on.
-                .filter(|t| {
-                    !sent.chunks.iter().any(|c| {
-                        c.prep.as_deref() == Some("from")
-                            && c.actors.iter().any(|a| a.span == t.span)
-                            && c.end <= trigger
-                    })
+        let source_span = if scene_source { Span::new(0, 0) } else { s.span };
+        let place_at = |target: Option<Span>| {
+            when_where::place(
+                sent,
+                &ctx.places,
+                (from, to.max(trigger_end)),
+                target,
+                source_span,
+                leaving,
+                topic,
+            )
+        };
+        let target_place = t
+            .as_ref()
+            // A co-subject paired with another ("X and Y will meet")
+            // is no place acted on.
+            .filter(|t| !sources.iter().any(|s| same_actor(s, t)))
+            // "A missionary from Calgary was arrested": where a party
+            // is from is not where it was acted on.
+            .filter(|t| {
+                !sent.chunks.iter().any(|c| {
+                    c.prep.as_deref() == Some("from")
+                        && c.actors.iter().any(|a| a.span == t.span)
+                        && c.end <= trigger
                 })
-                .filter(|t| {
-                    // A place asked, accused or answered ("demanded an
-                    // admission by Moscow") is not where that happened.
-                    (t.kind == Some(EntityKind::Place) && (!talk || located_at_target(&coding.code)))
-                        || (t.kind == Some(EntityKind::Country) && located_at_target(&coding.code))
-                })
-                .map(|t| t.span),
-            // A state named by where it acted ("was arrested in Iran"):
-            // that place is also the scene.
-            if scene_source { Span::new(0, 0) } else { s.span },
-            leaving,
-            topic,
-        );
+            })
+            .filter(|t| {
+                // A place asked, accused or answered ("demanded an
+                // admission by Moscow") is not where that happened.
+                (t.kind == Some(EntityKind::Place) && (!talk || located_at_target(&coding.code)))
+                    || (t.kind == Some(EntityKind::Country) && located_at_target(&coding.code))
+            })
+            .map(|t| t.span);
+        // A country acted on ("killed five Palestinians in Gaza", "bombed
+        // Syria near Homs") is the scene only when the clause names no
+        // place of its own.
+        let clause_span = sent.span_of(from, to.max(trigger_end));
+        let country_target = t.as_ref().is_some_and(|t| t.kind == Some(EntityKind::Country));
+        let place = if target_place.is_some() && country_target {
+            place_at(None)
+                .filter(|p| p.span.start >= clause_span.start && p.span.end <= clause_span.end)
+                .or_else(|| place_at(target_place))
+        } else {
+            place_at(target_place)
+        };
         let event = coding.event(
             &s,
             t.as_ref(),

@@ -1386,11 +1386,29 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         "backed",
                     ])
                     || self.in_time[j + 1]
-                    || opener.tag == Tag::Prep;
+                    || opener.tag == Tag::Prep
+                    || self.participle_opener(j + 1);
                 return (ok && j > 0).then(|| j - 1);
             }
         }
         None
+    }
+
+    /// Does token `i` open a participial phrase set off by commas ("US
+    /// attacks, occurring every three days, have killed …", "air
+    /// strikes, launched before dawn, killed …")?
+    fn participle_opener(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| {
+            let word = t.tag == Tag::Word && !t.capital && self.chunk_of[i].is_none() && !self.in_time[i];
+            let ing = || lemma::candidates(&t.lower).iter().any(|(_, f)| *f == Form::Ing);
+            let past = || {
+                lemma::looks_past(&t.lower)
+                    && self
+                        .tok(i + 1)
+                        .is_some_and(|n| matches!(n.tag, Tag::Prep | Tag::Sub))
+            };
+            word && (ing() || past())
+        })
     }
 
     /// The subject chunk of the verb at `k` (before passive inversion):
@@ -1444,6 +1462,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     let relative = self.toks.get(h + 2).is_some_and(|o| o.is(RELATIVE_OPENERS));
                     if relative && head.tag == Tag::Word && !head.capital && !self.in_time[h] {
                         return None;
+                    }
+                    // "Recent US Predator attacks, occurring …, have
+                    // killed": the actor named in the noun phrase the
+                    // participle describes.
+                    if self.participle_opener(h + 2) {
+                        let start = self.clause_start(h);
+                        return (start..=h).filter_map(|i| self.chunk_of[i]).find(|&c| {
+                            let ch = &self.chunks[c];
+                            ch.prep.is_none() && !ch.possessor && ch.start >= start
+                        });
                     }
                 }
             }
@@ -1580,7 +1608,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// True when the trigger at token `k` codes violence (CAMEO 18-20:
     /// assault, fight, mass violence) or a cyber attack, acts whose
     /// attempt is itself the act.
-    fn violence_at(&self, k: usize) -> bool {
+    pub fn violence_at(&self, k: usize) -> bool {
         self.triggers.iter().any(|tr| {
             tr.tok == k
                 && (matches!(tr.pattern.code.get(..2), Some("18" | "19" | "20"))

@@ -2747,3 +2747,28 @@ fn a_protest_after_a_noun_of_intent_is_none_held() {
         &["PROTEST 141 NGA.LAB>NGA.- 2025-02-22 @Lagos"],
     );
 }
+
+#[test]
+fn a_participle_set_off_by_commas_keeps_the_subject_it_describes() {
+    check(
+        "[Israeli|ISR|-|country] air strikes, launched before dawn, killed five [Palestinians|PSE|-|country] in [Gaza|PSE|-|place] {on Monday|2025-02-17}.",
+        &["FIGHT 195 ISR.->PSE.- 2025-02-17 @Gaza"],
+    );
+    check(
+        "Recent [US|USA|-|country] attacks, occurring every three days, have killed eight [al-Qaeda|-|IMG|group] leaders.",
+        &["ASSAULT 180 USA.->-.IMG 2025-02-22"],
+    );
+}
+
+#[test]
+fn a_place_named_in_the_clause_is_the_scene_before_a_country_acted_on() {
+    check(
+        "[Israel|ISR|-|country] bombed [Syria|SYR|-|country] near [Homs|SYR|-|place].",
+        &["FIGHT 195 ISR.->SYR.- 2025-02-22 @Homs"],
+    );
+    // With no place of its own, the country acted on is the scene.
+    check(
+        "[Israel|ISR|-|country] bombed [Syria|SYR|-|country], officials in [Jerusalem|ISR|-|place] said.",
+        &["FIGHT 195 ISR.->SYR.- 2025-02-22 @Syria"],
+    );
+}
