@@ -29,7 +29,9 @@ in sitrep_annotate/src/gazetteer.rs):
     sitrep-gazetteer<TAB>1
     id kind country admin1 admin2 lat lon population name alternates demonyms
 
-kind is continent, country, admin1, admin2, city or capital; country is
+kind is continent, country, admin1, admin2, region, city or capital
+(region: derived from subdivisions, id above 1,000,000,000 and no
+GeoNames entry; see derive_regions); country is
 ISO 3166-1 alpha-3 (empty for continents); admin1/admin2 are GeoNames ids
 of the enclosing subdivisions (0 when unknown); alternates and demonyms
 are '|'-separated. Lines are sorted by id, so the output is deterministic.
@@ -131,6 +133,69 @@ def bbox_centre(points):
     else:
         lon = (max(lons) + min(lons)) / 2
     return (max(lats) + min(lats)) / 2, lon
+
+
+# Compass words that split a region into subdivisions ("North Kivu",
+# "South Kivu"; "Western Cape").
+REGION_PARTS = re.compile(
+    r"^(North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower"
+    r"|North-East|North-West|South-East|South-West|Northeast|Northwest|Southeast|Southwest) (\S+)$"
+)
+
+# Remainders that are English words or words for a kind of subdivision
+# ("Division", Mongolian "Aimak"), not the name of a region.
+NOT_REGIONS = {"cape", "end", "fly", "division", "aimak", "aymag"}
+
+# Derived regions take ids above every GeoNames id; the geocoder reports
+# no GeoNames id for them.
+REGION_ID_BASE = 1_000_000_000
+
+
+def derive_regions(places, sums):
+    """Regions GeoNames splits into subdivisions and the packages do not
+    list whole: "Darfur" (North, South, West, Central, East Darfur),
+    "Kivu", "Kordofan", "Sumatra", "Waziristan". A one-word name that two
+    or more subdivisions of one level and one country carry after
+    different compass words, and that names no place itself, becomes a
+    place of kind region: its point the centre of its parts' cities, its
+    population theirs summed. Ids from REGION_ID_BASE in (country, name)
+    order, so the output stays deterministic."""
+    taken = set()
+    for p in places.values():
+        taken.add(fold_name(p["name"]))
+        taken.update(fold_name(a) for a in p["alt"])
+    parts = defaultdict(list)  # (country, level, name) -> [(compass word, gid)]
+    for gid, p in places.items():
+        if p["kind"] not in ("admin1", "admin2"):
+            continue
+        for n in dict.fromkeys([p["name"]] + p["alt"]):
+            m = REGION_PARTS.match(n)
+            if m and m.group(2).isalpha() and m.group(2)[0].isupper():
+                parts[(p["cc"], p["kind"], m.group(2))].append((m.group(1), gid))
+    regions = []
+    for (cc, kind, name), found in parts.items():
+        if len({w for w, _ in found}) < 2 or fold_name(name) in taken or name.casefold() in NOT_REGIONS:
+            continue
+        gids = sorted({gid for _, gid in found})
+        points = [pt for gid in gids for pt in sums.get(gid, [[], 0])[0]]
+        if len(gids) < 2 or not points:
+            continue
+        pop = sum(places[gid]["pop"] for gid in gids)
+        regions.append((cc, name, points, pop))
+    # A name derived at both levels (or in two countries) is ambiguous.
+    counts = defaultdict(int)
+    for _, name, _, _ in regions:
+        counts[name] += 1
+    regions = sorted(r for r in regions if counts[r[1]] == 1)
+    for i, (cc, name, points, pop) in enumerate(regions):
+        lat, lon = bbox_centre(points)
+        places[REGION_ID_BASE + i] = dict(
+            kind="region", cc=cc, a1=0, a2=0, lat=lat, lon=lon, pop=pop, name=name, alt=[], dem=[],
+        )
+
+
+def fold_name(name):
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
 def wheel(wheel_dir, prefix):
@@ -357,6 +422,8 @@ def main():
             acc = country_sums.get(p["cc"])
             if acc and acc[2]:
                 p["lat"], p["lon"] = acc[0] / acc[2], acc[1] / acc[2]
+
+    derive_regions(places, sums)
 
     lines = [FORMAT]
     dropped = 0

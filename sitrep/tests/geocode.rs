@@ -89,6 +89,21 @@ fn given_spans_are_resolved_and_places_found_with_a_gazetteer() {
 }
 
 #[test]
+fn a_derived_region_has_coordinates_and_no_geonames_id() {
+    let home = fixture_home();
+    let line =
+        json!({"id": 1, "text": "Fighting spread across Kivu.", "toponyms": [{"start": 23, "end": 27}]});
+    let out = geocode(home.path(), &format!("{line}\n"));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got = lines(&out);
+    let kivu = &got[0]["places"][0];
+    assert_eq!(kivu["name"], "Kivu");
+    assert_eq!(kivu["country"], "COD");
+    assert_eq!(kivu["geonames_id"], Value::Null);
+    assert!(kivu["lat"].is_number(), "{kivu}");
+}
+
+#[test]
 fn without_a_gazetteer_it_says_so_once_and_resolves_countries_only() {
     let home = tempfile::tempdir().expect("temp dir");
     let out = geocode(home.path(), &input());

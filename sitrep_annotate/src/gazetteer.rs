@@ -16,12 +16,12 @@
 //!
 //! | field | meaning |
 //! |---|---|
-//! | `id` | GeoNames id |
-//! | `kind` | `continent`, `country`, `admin1`, `admin2`, `city` or `capital` |
+//! | `id` | GeoNames id; from [`sitrep_model::DERIVED_REGION_ID_BASE`] up, a derived region's |
+//! | `kind` | `continent`, `country`, `admin1`, `admin2`, `region`, `city` or `capital` |
 //! | `country` | ISO 3166-1 alpha-3 code (empty for continents) |
 //! | `admin1`, `admin2` | GeoNames ids of the enclosing subdivisions, `0` when none |
-//! | `lat`, `lon` | degrees (subdivisions: mean of their cities) |
-//! | `population` | people (subdivisions: sum of their cities) |
+//! | `lat`, `lon` | degrees (subdivisions and regions: centre of their cities) |
+//! | `population` | people (subdivisions and regions: sum of their cities) |
 //! | `name` | preferred name |
 //! | `alternates` | other names, `|`-separated |
 //! | `demonyms` | adjectives naming the place's people ("Turkish"), `|`-separated |
@@ -73,6 +73,9 @@ pub enum PlaceKind {
     Admin1,
     /// A second-level subdivision (county, district).
     Admin2,
+    /// A region that subdivisions split ("Darfur" for North, South, …
+    /// Darfur), derived at set-up: no GeoNames entry of its own.
+    Region,
     /// A populated place.
     City,
     /// A country's capital city.
@@ -86,6 +89,7 @@ impl PlaceKind {
             "country" => Self::Country,
             "admin1" => Self::Admin1,
             "admin2" => Self::Admin2,
+            "region" => Self::Region,
             "city" => Self::City,
             "capital" => Self::Capital,
             _ => return None,
@@ -95,6 +99,12 @@ impl PlaceKind {
     /// True for cities and capitals.
     pub fn is_city(self) -> bool {
         matches!(self, Self::City | Self::Capital)
+    }
+
+    /// True for first-level subdivisions and the regions several of them
+    /// (or several second-level ones) make up.
+    pub fn is_province(self) -> bool {
+        matches!(self, Self::Admin1 | Self::Region)
     }
 }
 
@@ -296,10 +306,7 @@ impl Gazetteer {
                 push(&plural, NameKind::Demonym);
             }
         }
-        if matches!(
-            place.kind,
-            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin1
-        ) {
+        if matches!(place.kind, PlaceKind::Country | PlaceKind::Continent) || place.kind.is_province() {
             let names: Vec<String> = alternates.chain(demonyms).map(str::to_owned).collect();
             if !names.is_empty() {
                 self.aliases.insert(place.id, names);
@@ -614,6 +621,17 @@ pub(crate) mod tests {
             }
         }
         assert!(Gazetteer::default().lookup("anything").is_empty());
+    }
+
+    #[test]
+    fn a_derived_region_is_a_province_of_its_country() {
+        let g = fixture();
+        let found = g.lookup("Kivu");
+        assert_eq!(found.len(), 1);
+        let kivu = found[0].place;
+        assert_eq!((kivu.kind, kivu.country.as_str()), (PlaceKind::Region, "COD"));
+        assert!(kivu.kind.is_province() && PlaceKind::Admin1.is_province());
+        assert!(!PlaceKind::Admin2.is_province());
     }
 
     fn check(name: &str, expected: &[(u64, NameKind)]) {

@@ -211,10 +211,7 @@ pub fn candidates<'g>(name: &str, g: &'g Gazetteer) -> Vec<Candidate<'g>> {
     // Virginia"); a town of that name (South Lebanon, Ohio) competes.
     if !found.is_empty()
         && !found.iter().any(|c| {
-            matches!(
-                c.place.kind,
-                PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Continent
-            )
+            matches!(c.place.kind, PlaceKind::Country | PlaceKind::Continent) || c.place.kind.is_province()
         })
         && let Some(rest) = normalize(name)
             .split_once(' ')
@@ -528,7 +525,7 @@ fn prior_score(c: &Candidate<'_>, w: &Weights, ctx: &GeocodeContext) -> f64 {
     let kind = match p.kind {
         PlaceKind::Continent => w.continent,
         PlaceKind::Country => w.country,
-        PlaceKind::Admin1 => w.admin1,
+        PlaceKind::Admin1 | PlaceKind::Region => w.admin1,
         PlaceKind::Admin2 => w.admin2,
         PlaceKind::City => 0.0,
         PlaceKind::Capital => w.capital,

@@ -261,7 +261,9 @@ pub struct PlaceMention {
     pub span: Span,
     /// The name as written.
     pub name: String,
-    /// GeoNames id, when resolved.
+    /// Gazetteer id, when resolved: the GeoNames id, or from
+    /// [`DERIVED_REGION_ID_BASE`] on a region sitrep derives (see
+    /// [`geonames_id`]).
     pub geonames_id: Option<u64>,
     /// Latitude in degrees.
     pub lat: Option<f64>,
@@ -269,6 +271,16 @@ pub struct PlaceMention {
     pub lon: Option<f64>,
     /// ISO 3166-1 alpha-3 country code.
     pub country: Option<String>,
+}
+
+/// Gazetteer ids from this value up are regions derived from the GeoNames
+/// subdivisions that split them ("Darfur" from North, South, West …
+/// Darfur), which have no GeoNames entry of their own.
+pub const DERIVED_REGION_ID_BASE: u64 = 1_000_000_000;
+
+/// The GeoNames id of a gazetteer id: none for a derived region.
+pub fn geonames_id(id: Option<u64>) -> Option<u64> {
+    id.filter(|&i| i < DERIVED_REGION_ID_BASE)
 }
 
 /// Everything the annotation stage found in one article.

@@ -18,8 +18,9 @@ pub mod rejection;
 pub mod span;
 
 pub use annotation::{
-    AnnotatedArticle, Annotations, DatePrecision, Entity, EntityId, EntityKind, EntityMention, Gender,
-    PartialDate, PlaceMention, Quote, Sentence, TimeAnchor, TimeExpression,
+    AnnotatedArticle, Annotations, DERIVED_REGION_ID_BASE, DatePrecision, Entity, EntityId, EntityKind,
+    EntityMention, Gender, PartialDate, PlaceMention, Quote, Sentence, TimeAnchor, TimeExpression,
+    geonames_id,
 };
 pub use article::{Article, PublishedBasis};
 pub use date::{DateParseError, PublishedDate};

@@ -83,7 +83,7 @@ impl<'a> EventJson<'a> {
             date_basis: e.date_basis,
             place: e.place.as_ref().map(|p| PlaceJson {
                 name: &p.name,
-                geonames_id: p.geonames_id,
+                geonames_id: sitrep_model::geonames_id(p.geonames_id),
                 lat: p.lat,
                 lon: p.lon,
                 country: p.country.as_deref(),

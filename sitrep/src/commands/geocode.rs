@@ -138,7 +138,7 @@ pub fn run(gazetteer: &Path, knowledge: &Path, weights: Option<&str>) -> anyhow:
                     start: p.span.start,
                     end: p.span.end,
                     name: &p.name,
-                    geonames_id: p.geonames_id,
+                    geonames_id: sitrep_model::geonames_id(p.geonames_id),
                     lat: p.lat,
                     lon: p.lon,
                     country: p.country.as_deref(),

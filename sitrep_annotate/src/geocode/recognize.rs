@@ -841,7 +841,7 @@ const MAJOR_MIN_POPULATION: u64 = 100_000;
 pub(super) fn is_major(cands: &[Candidate<'_>]) -> bool {
     cands.iter().any(|c| match c.place.kind {
         PlaceKind::Country | PlaceKind::Continent => true,
-        PlaceKind::Admin1 | PlaceKind::Capital => {
+        PlaceKind::Admin1 | PlaceKind::Region | PlaceKind::Capital => {
             c.name_kind == NameKind::Primary && c.place.population >= MAJOR_MIN_POPULATION
         }
         _ => false,
