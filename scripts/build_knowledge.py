@@ -98,6 +98,16 @@ FORMER_NAMES = {
     "MMR": (["Burma"], ["Burmese"]),
 }
 
+# Nouns for one of a country's people that neither countryinfo nor the
+# Phoenix country entries list ("Serb forces", "Bosniak leaders"), taken
+# as demonyms (plurals follow). Only words that are no English word, since
+# names match whatever their case ("Pole", "Dane" and "Finn" are left out).
+PEOPLE_NOUNS = {
+    "SRB": ["Serb", "Serbs"],
+    "BIH": ["Bosniak", "Bosniaks"],
+    "ESP": ["Spaniard", "Spaniards"],
+}
+
 # International bodies news names by acronym that the Phoenix dictionaries
 # lack: missions set up after them (MONUSCO, 2010) and bodies listed under
 # their full name only ("OSCE", "Islamic State of Iraq and the Levant"). Full name -> (acronyms, CAMEO code). A
@@ -432,14 +442,18 @@ def load_countries(path):
 
 
 def add_former_names(countries):
-    """Adds the former names and demonyms of FORMER_NAMES that a country
-    does not list yet."""
+    """Adds the former names and demonyms of FORMER_NAMES, and the nouns
+    for its people of PEOPLE_NOUNS, that a country does not list yet."""
     for iso, (names, demonyms) in FORMER_NAMES.items():
         c = countries.get(iso)
         if c is None:
             continue
         c["aliases"].extend(n for n in names if n not in c["aliases"])
         c["demonyms"].extend(d for d in demonyms if d not in c["demonyms"])
+    for iso, nouns in PEOPLE_NOUNS.items():
+        c = countries.get(iso)
+        if c is not None:
+            c["demonyms"].extend(n for n in nouns if n not in c["demonyms"])
 
 
 def drop_unions(countries):

@@ -986,7 +986,22 @@ fn actor_of(
         .iter()
         .enumerate()
         .max_by_key(|(i, m)| (rank(m.kind), *i))
-        .map(|(_, m)| *m);
+        .map(|(i, m)| {
+            // "Bosnian Serbs", "Kosovo Albanian leaders": a people named
+            // after the country it lives in is that country's.
+            let before = i.checked_sub(1).map(|j| ms[j]);
+            match before {
+                Some(b)
+                    if m.kind == EntityKind::Country
+                        && b.kind == EntityKind::Country
+                        && b.entity != m.entity
+                        && text.get(b.span.end..m.span.start) == Some(" ") =>
+                {
+                    b
+                }
+                _ => *m,
+            }
+        });
     let entity = head.and_then(|m| entities.get(&m.entity).copied());
     let country = entity.and_then(|e| e.country.clone()).or_else(|| {
         ms.iter()

@@ -1172,6 +1172,15 @@ fn find_target(
     {
         return Some(c);
     }
+    // "an investigation into crimes committed by Croat forces against
+    // civilians": an inquiry is into those who did the wrong.
+    if p.code.starts_with("09")
+        && let Some(c) = sent.chunk_after(after_verb, until, |c| c.prep.as_deref() == Some("by"))
+        && not_source(c)
+        && perpetrator_phrase(sent, sent.chunks[c].start)
+    {
+        return Some(c);
+    }
     for slot in &p.slots {
         let found = if slot == "obj" {
             direct()
@@ -1428,6 +1437,25 @@ fn weapon_only(c: &Chunk) -> bool {
 /// the source and other than the source's own forces ("its troops"). A
 /// place named as where something happens ("held talks in Nairobi") is a
 /// party only to actions on places (`places`).
+/// Is the "by" phrase whose chunk starts at token `start` the doer of a
+/// wrong a participle names ("committed by", "carried out by the army")?
+fn perpetrator_phrase(sent: &Sentence<'_, '_>, start: usize) -> bool {
+    const WRONGDOING: &[&str] = &["committed", "perpetrated", "carried", "inflicted", "caused"];
+    let mut i = start;
+    while i > 0 && sent.toks[i - 1].tag == Tag::Det {
+        i -= 1;
+    }
+    if i == 0 || !sent.toks[i - 1].is(&["by"]) {
+        return false;
+    }
+    i -= 1;
+    // The particle of "carried out by".
+    if i > 0 && sent.toks[i - 1].is(&["out"]) {
+        i -= 1;
+    }
+    i.checked_sub(1).is_some_and(|j| sent.toks[j].is(WRONGDOING))
+}
+
 fn first_party(
     sent: &Sentence<'_, '_>,
     from: usize,

@@ -2772,3 +2772,23 @@ fn a_place_named_in_the_clause_is_the_scene_before_a_country_acted_on() {
         &["FIGHT 195 ISR.->SYR.- 2025-02-22 @Syria"],
     );
 }
+
+#[test]
+fn a_people_named_after_the_country_it_lives_in_is_that_countrys() {
+    check(
+        "[Bosnian|BIH|-|country] [Serbs|SRB|-|country] attacked [Sarajevo|BIH|-|place].",
+        &["FIGHT 190 BIH.->BIH.- 2025-02-22 @Sarajevo"],
+    );
+}
+
+#[test]
+fn an_inquiry_into_a_wrong_is_into_those_who_did_it() {
+    check(
+        "[Serbian|SRB|-|country] police launched an investigation into crimes committed by [Croat|HRV|-|country] forces against [Serb|SRB|-|country] civilians.",
+        &["INVESTIGATE 090 SRB.COP>HRV.MIL 2025-02-22"],
+    );
+    check(
+        "The [UN|-|IGO|organization] opened an inquiry into abuses carried out by the [Sudanese|SDN|-|country] army against protesters.",
+        &["INVESTIGATE 090 -.IGO>SDN.MIL 2025-02-22"],
+    );
+}
