@@ -755,6 +755,15 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if matches!(coding.code.as_str(), "042" | "043") && source_in(&["MIL", "REB", "IMG", "COP"]) {
             continue;
         }
+        // "Russia protested that NATO troops had crossed the border", "…,
+        // a rights group protested": a protest in words criticises the one
+        // it names; no demonstration was held.
+        if coding.kind == PloverType::Protest
+            && let Some(named) = verbal_protest(sent, k, tr.end, source)
+        {
+            coding = coding_from(lex, "111".to_owned(), PloverType::Disapprove);
+            target = named;
+        }
         // Police or troops blocking a street or marching somewhere are
         // policing or deploying: a protest is by those outside the
         // state's forces.
@@ -788,6 +797,36 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
     agentive_nominals(sent, ctx, lex, &mut events);
     drop_repeats(&mut events);
     events
+}
+
+/// When the verb "protest" at `k` (ending at `end`, subject chunk
+/// `source`) reports words, not a demonstration: `Some` of the party its
+/// complaint names, the subject of the "that" clause after it ("protested
+/// that NATO troops had crossed") or of the clause it closes ("Croatian
+/// authorities are failing …, a rights group protested").
+fn verbal_protest(sent: &Sentence<'_, '_>, k: usize, end: usize, source: usize) -> Option<Option<usize>> {
+    if !sent.lemmas(k).iter().any(|(l, _)| l == "protest") {
+        return None;
+    }
+    let party = |from: usize, until: usize| {
+        sent.chunk_after(from, until, |c| c.prep.is_none() && !c.actors.is_empty())
+            .filter(|&c| c != source)
+    };
+    if sent.toks.get(end).is_some_and(|t| t.is(&["that"])) {
+        return Some(party(end + 1, sent.clause_end(end + 1)));
+    }
+    let mut opening = sent.chunks[source].start;
+    while opening > 0 && sent.toks[opening - 1].tag == Tag::Det {
+        opening -= 1;
+    }
+    // Nothing but a time or "here" after the verb: no object, no place.
+    let closes_clause = sent.chunks[source].end <= k
+        && opening > 0
+        && sent.toks[opening - 1].tag == Tag::Comma
+        && (end..sent.toks.len()).all(|i| {
+            sent.toks[i].tag == Tag::Punct || sent.in_time[i] || sent.toks[i].is(&["here", "there"])
+        });
+    closes_clause.then(|| party(0, opening - 1))
 }
 
 /// Is trigger `i` a violent noun heading the subject of a later violent

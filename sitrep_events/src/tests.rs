@@ -2792,3 +2792,20 @@ fn an_inquiry_into_a_wrong_is_into_those_who_did_it() {
         &["INVESTIGATE 090 -.IGO>SDN.MIL 2025-02-22"],
     );
 }
+
+#[test]
+fn a_protest_in_words_criticises_the_one_it_names() {
+    check(
+        "[Russia|RUS|-|country] protested that [NATO|-|IGO|organization] troops had crossed the border.",
+        &["DISAPPROVE 111 RUS.->-.IGO 2025-02-22"],
+    );
+    check(
+        "[Croatian|HRV|-|country] authorities are failing to uphold the rights of refugees, a human rights group protested here.",
+        &["DISAPPROVE 111 -.NGO>HRV.GOV 2025-02-22"],
+    );
+    // A demonstration stays one.
+    check(
+        "[Serbian|SRB|-|country] students protested in [Belgrade|SRB|-|place].",
+        &["PROTEST 141 SRB.EDU>SRB.- 2025-02-22 @Belgrade"],
+    );
+}
