@@ -1963,6 +1963,7 @@ fn resolve_excluding(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize, exclu
     let Some(pronoun) = chunk.pronoun.as_deref() else {
         return named_before(sent, ctx, c)
             .or_else(|| international_post(sent, c))
+            .or_else(|| located_agents(sent, c))
             .unwrap_or_else(|| chunk.actors.clone());
     };
     let first_person = matches!(pronoun, "we" | "i" | "us" | "our" | "my");
@@ -2093,6 +2094,55 @@ fn international_post(sent: &Sentence<'_, '_>, c: usize) -> Option<Vec<Actor>> {
             ..person.clone()
         }]
     })
+}
+
+/// "The rebels in Darfur", "parties to the conflict in Iraq": agent
+/// nouns of no one and no country, followed closely by where they are,
+/// are of that place's country.
+fn located_agents(sent: &Sentence<'_, '_>, c: usize) -> Option<Vec<Actor>> {
+    let chunk = &sent.chunks[c];
+    if chunk.pronoun.is_some()
+        || chunk.actors.is_empty()
+        || !chunk
+            .actors
+            .iter()
+            .all(|a| a.entity.is_none() && a.country.is_none() && a.agent_sector.is_some())
+    {
+        return None;
+    }
+    let place = sent.chunks.get(c + 1).filter(|p| {
+        matches!(p.prep.as_deref(), Some("in" | "from"))
+            && p.start <= chunk.end + 5
+            && !p.actors.is_empty()
+            && only_places(p)
+    })?;
+    // Nothing between but the place's preposition, or a noun phrase the
+    // agents are "of" or "to" ("parties to the conflict in Iraq"; not
+    // "urged rebels to attend talks in Geneva").
+    let between = match &sent.toks[chunk.end..place.start] {
+        [_prep] => true,
+        [link, det, nouns @ .., _prep] => {
+            link.is(&["to", "of"])
+                && det.tag == Tag::Det
+                && (1..=2).contains(&nouns.len())
+                && nouns.iter().all(|t| t.tag == Tag::Word && !t.capital)
+        }
+        _ => false,
+    };
+    let country = place.actors.first()?.country.clone()?;
+    if !between || place.actors.iter().any(|a| a.country.as_ref() != Some(&country)) {
+        return None;
+    }
+    Some(
+        chunk
+            .actors
+            .iter()
+            .map(|a| Actor {
+                country: Some(country.clone()),
+                ..a.clone()
+            })
+            .collect(),
+    )
 }
 
 /// "The Chiefs of Defense Forces" after "the EAC and SADC Chiefs of

@@ -2809,3 +2809,20 @@ fn a_protest_in_words_criticises_the_one_it_names() {
         &["PROTEST 141 SRB.EDU>SRB.- 2025-02-22 @Belgrade"],
     );
 }
+
+#[test]
+fn agents_of_no_country_take_the_country_of_where_they_are() {
+    check(
+        "The [UN|-|IGO|organization] demanded parties to the conflict in [Iraq|IRQ|-|country] to allow aid workers in.",
+        &["DEMAND 1055 -.IGO>IRQ.PTY 2025-02-22 @Iraq"],
+    );
+    check(
+        "[Britain|GBR|-|country] demanded that the rebels in [Darfur|SDN|-|place] lay down their arms.",
+        &["DEMAND 100 GBR.->SDN.REB 2025-02-22"],
+    );
+    // Where they are asked to go is not where they are.
+    check(
+        "[Britain|GBR|-|country] urged rebels to attend talks in [Geneva|CHE|-|place].",
+        &["DEMAND 020 GBR.->-.REB 2025-02-22 @Geneva"],
+    );
+}
