@@ -48,6 +48,7 @@ pub mod coder;
 pub mod lemma;
 pub mod lexicon;
 pub mod sentence;
+pub mod succession;
 pub mod text;
 pub mod when_where;
 
@@ -274,7 +275,11 @@ pub fn code_events(
         events.extend(
             coded
                 .into_iter()
-                .filter(|e| placed(e) && !unreported && !team_result(e)),
+                .filter(|e| placed(e) && !unreported && !team_result(e))
+                .map(|mut e| {
+                    succession::as_of_event_day(&mut e, ctx.published);
+                    e
+                }),
         );
         let subject = sentence
             .main_subject(sentence.toks.len())

@@ -2826,3 +2826,15 @@ fn agents_of_no_country_take_the_country_of_where_they_are() {
         &["DEMAND 020 GBR.->-.REB 2025-02-22 @Geneva"],
     );
 }
+
+#[test]
+fn a_seceded_state_is_its_predecessor_on_an_earlier_day() {
+    check(
+        "[Sudanese|SDN|-|country] rebels shelled [Juba|SSD|-|place] {on 2 March 2000|2000-03-02}.",
+        &["FIGHT 194 SDN.REB>SDN.- 2000-03-02 @Juba"],
+    );
+    check(
+        "[Sudanese|SDN|-|country] rebels shelled [Juba|SSD|-|place].",
+        &["FIGHT 194 SDN.REB>SSD.- 2025-02-22 @Juba"],
+    );
+}
