@@ -728,9 +728,10 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // A participle clause ("rioted …, setting fire to their
         // mattresses", "opened fire, killing one person") elaborates the
         // event of its main clause: it is coded only when it names a party
-        // of its own.
+        // of its own. Arrests are acts of their own ("opened fire …,
+        // killing one person and arresting 12").
         let participle = tr.form == crate::lemma::Form::Ing && !group.be && group.start == k;
-        if participle && target.is_none() && !mutual_subject {
+        if participle && target.is_none() && !mutual_subject && !coding.code.starts_with("173") {
             continue;
         }
         // Protesters "demanding …", "calling for …": the protest's claim,

@@ -2838,3 +2838,14 @@ fn a_seceded_state_is_its_predecessor_on_an_earlier_day() {
         &["FIGHT 194 SDN.REB>SSD.- 2025-02-22 @Juba"],
     );
 }
+
+#[test]
+fn arrests_after_a_comma_are_acts_of_their_own() {
+    check(
+        "[Egyptian|EGY|-|country] police opened fire on demonstrators, killing one person and arresting 12.",
+        &[
+            "FIGHT 193 EGY.COP>EGY.OPP 2025-02-22",
+            "COERCE 173 EGY.COP>EGY.- 2025-02-22",
+        ],
+    );
+}
