@@ -2097,6 +2097,26 @@ fn international_post(sent: &Sentence<'_, '_>, c: usize) -> Option<Vec<Actor>> {
     })
 }
 
+/// "a meeting between an Israeli peace movement and the PLO": the chunk
+/// after the "and" that closes a "between" phrase at chunk `c` (only
+/// lower-case words of the first party's phrase and a determiner between).
+fn second_of_between(sent: &Sentence<'_, '_>, c: usize) -> Option<usize> {
+    let chunk = &sent.chunks[c];
+    if chunk.prep.as_deref() != Some("between") {
+        return None;
+    }
+    let next = c + 1;
+    let other = sent
+        .chunks
+        .get(next)
+        .filter(|o| o.prep.is_none() && !o.actors.is_empty())?;
+    let gap = &sent.toks[chunk.end..other.start];
+    let and_at = gap.iter().position(|t| t.tag == Tag::And)?;
+    let ok = gap[..and_at].iter().all(|t| t.tag == Tag::Word && !t.capital)
+        && gap[and_at + 1..].iter().all(|t| t.tag == Tag::Det);
+    ok.then_some(next)
+}
+
 /// "The rebels in Darfur", "parties to the conflict in Iraq": agent
 /// nouns of no one and no country, followed closely by where they are,
 /// are of that place's country.
@@ -2383,6 +2403,9 @@ fn emit(
     let targets: Vec<Option<Actor>> = match target {
         Some(t) => {
             let mut r = resolve_excluding(sent, ctx, t, &named(Some(source)));
+            if let Some(other) = second_of_between(sent, t) {
+                r.extend(resolve_excluding(sent, ctx, other, &named(Some(source))));
+            }
             if on_scene && let Some(located) = located_groups(&r, scene) {
                 r = located;
             }

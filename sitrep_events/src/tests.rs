@@ -2849,3 +2849,14 @@ fn arrests_after_a_comma_are_acts_of_their_own() {
         ],
     );
 }
+
+#[test]
+fn both_parties_of_a_between_phrase_are_targets() {
+    check(
+        "[Morocco|MAR|-|country] offered to host a meeting between an [Israeli|ISR|-|country] peace movement and the [PLO|PSE|-|organization].",
+        &[
+            "AGREE 036 MAR.->ISR.- 2025-02-22 @Israeli",
+            "AGREE 036 MAR.->PSE.- 2025-02-22",
+        ],
+    );
+}
