@@ -752,9 +752,18 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                 .iter()
                 .any(|a| a.sector.as_deref().is_some_and(|s| sectors.contains(&s)))
         };
-        // Troops arriving somewhere are deployed, not visiting.
-        if matches!(coding.code.as_str(), "042" | "043") && source_in(&["MIL", "REB", "IMG", "COP"]) {
-            continue;
+        // Peacekeepers arriving somewhere protect it (CAMEO 074); other
+        // troops arriving are deployed; neither is visiting.
+        if matches!(coding.code.as_str(), "042" | "043") {
+            let chunk = &sent.chunks[source];
+            let peacekeepers = sent.toks[chunk.start..chunk.end]
+                .iter()
+                .any(|t| t.lower.starts_with("peacekeep") || t.lower.starts_with("peace-keep"));
+            if peacekeepers {
+                coding = coding_from(lex, "074".to_owned(), PloverType::Aid);
+            } else if source_in(&["MIL", "REB", "IMG", "COP"]) {
+                continue;
+            }
         }
         // "Russia protested that NATO troops had crossed the border", "…,
         // a rights group protested": a protest in words criticises the one

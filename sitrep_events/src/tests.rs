@@ -2860,3 +2860,15 @@ fn both_parties_of_a_between_phrase_are_targets() {
         ],
     );
 }
+
+#[test]
+fn peacekeepers_arriving_protect_the_place_and_troops_do_not_visit() {
+    check(
+        "[UN|-|IGO|organization] peacekeepers arrived in [Goma|COD|-|place].",
+        &["AID 074 -.IGO>COD.- 2025-02-22 @Goma"],
+    );
+    check(
+        "[Rwandan|RWA|-|country] troops arrived in [Goma|COD|-|place].",
+        &[],
+    );
+}
