@@ -121,6 +121,9 @@ const PARTITIVES: &[&str] = &[
     "remnants",
     "delegation",
     "representatives",
+    "contingent",
+    "deployment",
+    "batch",
 ];
 
 /// Nouns naming another party by its relation to the one before them

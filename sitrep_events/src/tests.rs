@@ -2872,3 +2872,11 @@ fn peacekeepers_arriving_protect_the_place_and_troops_do_not_visit() {
         &[],
     );
 }
+
+#[test]
+fn a_deployment_of_peacekeeping_troops_is_the_troops() {
+    check(
+        "The first deployment of [NATO|-|IGO|organization] peacekeeping troops has arrived in [Tuzla|BIH|-|place].",
+        &["AID 074 -.IGO>BIH.- 2025-02-22 @Tuzla"],
+    );
+}
