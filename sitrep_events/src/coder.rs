@@ -825,10 +825,7 @@ fn verbal_protest(sent: &Sentence<'_, '_>, k: usize, end: usize, source: usize) 
     if sent.toks.get(end).is_some_and(|t| t.is(&["that"])) {
         return Some(party(end + 1, sent.clause_end(end + 1)));
     }
-    let mut opening = sent.chunks[source].start;
-    while opening > 0 && sent.toks[opening - 1].tag == Tag::Det {
-        opening -= 1;
-    }
+    let opening = before_determiners(sent, sent.chunks[source].start);
     // Nothing but a time or "here" after the verb: no object, no place.
     let closes_clause = sent.chunks[source].end <= k
         && opening > 0
@@ -837,6 +834,16 @@ fn verbal_protest(sent: &Sentence<'_, '_>, k: usize, end: usize, source: usize) 
             sent.toks[i].tag == Tag::Punct || sent.in_time[i] || sent.toks[i].is(&["here", "there"])
         });
     closes_clause.then(|| party(0, opening - 1))
+}
+
+/// The first of the determiners right before token `start` ("a", "the
+/// first …"), or `start` itself when none precedes it.
+fn before_determiners(sent: &Sentence<'_, '_>, start: usize) -> usize {
+    let mut i = start;
+    while i > 0 && sent.toks[i - 1].tag == Tag::Det {
+        i -= 1;
+    }
+    i
 }
 
 /// Is trigger `i` a violent noun heading the subject of a later violent
@@ -1482,18 +1489,11 @@ fn weapon_only(c: &Chunk) -> bool {
     !c.actors.is_empty() && c.actors.iter().all(|a| a.agent_sector.as_deref() == Some("UAF"))
 }
 
-/// The first party named between token `from` and `until`, other than
-/// the source and other than the source's own forces ("its troops"). A
-/// place named as where something happens ("held talks in Nairobi") is a
-/// party only to actions on places (`places`).
 /// Is the "by" phrase whose chunk starts at token `start` the doer of a
 /// wrong a participle names ("committed by", "carried out by the army")?
 fn perpetrator_phrase(sent: &Sentence<'_, '_>, start: usize) -> bool {
     const WRONGDOING: &[&str] = &["committed", "perpetrated", "carried", "inflicted", "caused"];
-    let mut i = start;
-    while i > 0 && sent.toks[i - 1].tag == Tag::Det {
-        i -= 1;
-    }
+    let mut i = before_determiners(sent, start);
     if i == 0 || !sent.toks[i - 1].is(&["by"]) {
         return false;
     }
@@ -1505,6 +1505,10 @@ fn perpetrator_phrase(sent: &Sentence<'_, '_>, start: usize) -> bool {
     i.checked_sub(1).is_some_and(|j| sent.toks[j].is(WRONGDOING))
 }
 
+/// The first party named between token `from` and `until`, other than
+/// the source and other than the source's own forces ("its troops"). A
+/// place named as where something happens ("held talks in Nairobi") is a
+/// party only to actions on places (`places`).
 fn first_party(
     sent: &Sentence<'_, '_>,
     from: usize,
@@ -2141,10 +2145,7 @@ fn located_agents(sent: &Sentence<'_, '_>, c: usize) -> Option<Vec<Actor>> {
         return None;
     }
     let place = sent.chunks.get(c + 1).filter(|p| {
-        matches!(p.prep.as_deref(), Some("in" | "from"))
-            && p.start <= chunk.end + 5
-            && !p.actors.is_empty()
-            && only_places(p)
+        matches!(p.prep.as_deref(), Some("in" | "from")) && !p.actors.is_empty() && only_places(p)
     })?;
     // Nothing between but the place's preposition, or a noun phrase the
     // agents are "of" or "to" ("parties to the conflict in Iraq"; not
@@ -2473,6 +2474,8 @@ fn emit(
         let t = t.or_else(|| domestic_target(coding.kind, &coding.code, &s));
         let leaving = matches!(coding.code.as_str(), "0256" | "1056" | "0356" | "1246")
             || coding.code.starts_with("087");
+        // A state named by where it acted ("was arrested in Iran"): that
+        // place is also the scene, so no span of it is kept out.
         let source_span = if scene_source { Span::new(0, 0) } else { s.span };
         let place_at = |target: Option<Span>| {
             when_where::place(

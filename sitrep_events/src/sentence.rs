@@ -1467,11 +1467,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     // killed": the actor named in the noun phrase the
                     // participle describes.
                     if self.participle_opener(h + 2) {
-                        let start = self.clause_start(h);
-                        return (start..=h).filter_map(|i| self.chunk_of[i]).find(|&c| {
-                            let ch = &self.chunks[c];
-                            ch.prep.is_none() && !ch.possessor && ch.start >= start
-                        });
+                        return self.free_chunk_in(self.clause_start(h), h + 1);
                     }
                 }
             }
@@ -1531,7 +1527,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     })
             })
             .map_or(start, |i| i + 1);
-        (from..group.start).filter_map(|i| self.chunk_of[i]).find(|&c| {
+        self.free_chunk_in(from, group.start)
+    }
+
+    /// The first chunk starting in tokens `[from, until)` that no
+    /// preposition governs and that is no possessor: a subject candidate.
+    fn free_chunk_in(&self, from: usize, until: usize) -> Option<usize> {
+        (from..until).filter_map(|i| self.chunk_of[i]).find(|&c| {
             let ch = &self.chunks[c];
             ch.prep.is_none() && !ch.possessor && ch.start >= from
         })
