@@ -57,9 +57,13 @@ COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"}
 ENGLISH_WORDS = {"island", "isle", "man", "mann"}
 
 
+def fold_name(name):
+    """The name with accents dropped and case folded ("Ísland" -> "island")."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+
+
 def english_word(name):
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return folded.casefold() in ENGLISH_WORDS
+    return fold_name(name) in ENGLISH_WORDS
 
 # Short names in common English use that no source lists as a country's
 # alternate name (keyed by ISO 3166-1 alpha-3).
@@ -192,10 +196,6 @@ def derive_regions(places, sums):
         places[REGION_ID_BASE + i] = dict(
             kind="region", cc=cc, a1=0, a2=0, lat=lat, lon=lon, pop=pop, name=name, alt=[], dem=[],
         )
-
-
-def fold_name(name):
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
 def wheel(wheel_dir, prefix):
