@@ -154,20 +154,31 @@ NOT_REGIONS = {"cape", "end", "fly", "division", "aimak", "aymag"}
 # no GeoNames id for them.
 REGION_ID_BASE = 1_000_000_000
 
+# A derived region takes a name some place abroad already has only when it
+# has at least this many people (see derive_regions).
+REGION_OVER_NAMESAKE_MIN_POPULATION = 100_000
+
 
 def derive_regions(places, sums):
     """Regions GeoNames splits into subdivisions and the packages do not
     list whole: "Darfur" (North, South, West, Central, East Darfur),
     "Kivu", "Kordofan", "Sumatra", "Waziristan". A one-word name that two
     or more subdivisions of one level and one country carry after
-    different compass words, and that names no place itself, becomes a
-    place of kind region: its point the centre of its parts' cities, its
-    population theirs summed. Ids from REGION_ID_BASE in (country, name)
-    order, so the output stays deterministic."""
-    taken = set()
+    different compass words becomes a place of kind region: its point the
+    centre of its parts' cities, its population theirs summed. A name some
+    place already has is left to that place when the place is in the same
+    country ("Bavaria" is Bayern), when the region would have fewer than
+    REGION_OVER_NAMESAKE_MIN_POPULATION people, or when the namesake has a
+    tenth of the region's people or more ("Carolina", Puerto Rico); a
+    hamlet abroad does not keep a large region's name ("Java" is the
+    island, not a village of 426 in Georgia; "Sinai", "Yorkshire"). Ids
+    from REGION_ID_BASE in (country, name) order, so the output stays
+    deterministic."""
+    taken = defaultdict(lambda: (0, set()))  # folded name -> (largest population, countries)
     for p in places.values():
-        taken.add(fold_name(p["name"]))
-        taken.update(fold_name(a) for a in p["alt"])
+        for n in {fold_name(p["name"]), *(fold_name(a) for a in p["alt"])}:
+            pop, ccs = taken[n]
+            taken[n] = (max(pop, p["pop"]), ccs | {p["cc"]})
     parts = defaultdict(list)  # (country, level, name) -> [(compass word, gid)]
     for gid, p in places.items():
         if p["kind"] not in ("admin1", "admin2"):
@@ -178,13 +189,17 @@ def derive_regions(places, sums):
                 parts[(p["cc"], p["kind"], m.group(2))].append((m.group(1), gid))
     regions = []
     for (cc, kind, name), found in parts.items():
-        if len({w for w, _ in found}) < 2 or fold_name(name) in taken or name.casefold() in NOT_REGIONS:
+        if len({w for w, _ in found}) < 2 or name.casefold() in NOT_REGIONS:
             continue
         gids = sorted({gid for _, gid in found})
         points = [pt for gid in gids for pt in sums.get(gid, [[], 0])[0]]
         if len(gids) < 2 or not points:
             continue
         pop = sum(places[gid]["pop"] for gid in gids)
+        if fold_name(name) in taken:
+            namesake_pop, namesake_ccs = taken[fold_name(name)]
+            if cc in namesake_ccs or pop < REGION_OVER_NAMESAKE_MIN_POPULATION or namesake_pop * 10 >= pop:
+                continue
         regions.append((cc, name, points, pop))
     # A name derived at both levels (or in two countries) is ambiguous.
     counts = defaultdict(int)

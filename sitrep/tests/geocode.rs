@@ -153,3 +153,26 @@ fn the_real_gazetteer_resolves_ambiguous_names_by_context() {
     assert_eq!(places[1]["geonames_id"], 4197000, "Georgia the US state");
     assert_eq!(places[3]["geonames_id"], 206938, "North Kivu");
 }
+
+#[test]
+fn the_real_gazetteer_gives_a_large_region_its_name_over_a_hamlet_abroad() {
+    let Some(home) = real_gazetteer_home() else {
+        eprintln!("skipped: no gazetteer in $SITREP_HOME (run scripts/setup.sh)");
+        return;
+    };
+    // GeoNames splits Java and Sinai into subdivisions (West/Central/East
+    // Java, North/South Sinai); villages in Georgia and Mexico carry the
+    // bare names.
+    let text = "Floods hit Java. Militants attacked troops in the Sinai.";
+    let toponyms = json!([{"start": 11, "end": 15}, {"start": 50, "end": 55}]);
+    let input = format!("{}\n", json!({"id": 1, "text": text, "toponyms": toponyms}));
+    let out = geocode(&home, &input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got = lines(&out);
+    let places = got[0]["places"].as_array().expect("places");
+    let found: Vec<(&str, &str)> = places
+        .iter()
+        .filter_map(|p| Some((p["name"].as_str()?, p["country"].as_str()?)))
+        .collect();
+    assert_eq!(found, [("Java", "IDN"), ("Sinai", "EGY")]);
+}

@@ -2332,6 +2332,25 @@ fn an_intended_act_on_a_place_acts_on_its_country() {
 }
 
 #[test]
+fn blowing_up_power_lines_or_pipelines_destroys_property() {
+    // An agent noun before an irregular past ("guerillas blew") is the
+    // subject, not a modifier of a noun "blew".
+    check(
+        "[Afghan|AFG|-|country] guerillas blew up three power lines leading into [Kabul|AFG|-|place].",
+        &["COERCE 1712 AFG.REB>AFG.- 2025-02-22 @Kabul"],
+    );
+    check(
+        "Rebels sabotaged an oil pipeline in northern [Iraq|IRQ|-|country].",
+        &["COERCE 1712 IRQ.REB>IRQ.- 2025-02-22 @Iraq"],
+    );
+    // Blowing up a bus is a bombing.
+    check(
+        "Rebels blew up a bus in [Kabul|AFG|-|place].",
+        &["ASSAULT 183 AFG.REB>AFG.- 2025-02-22 @Kabul"],
+    );
+}
+
+#[test]
 fn bans_on_a_party_suspended_media_and_military_hardware_sent() {
     check(
         "The [European Union|-|IGO|organization] imposed a ban on [Iranian|IRN|-|country] oil imports.",
