@@ -37,6 +37,7 @@ of the enclosing subdivisions (0 when unknown); alternates and demonyms
 are '|'-separated. Lines are sorted by id, so the output is deterministic.
 """
 
+import hashlib
 import json
 import os
 import re
@@ -153,10 +154,20 @@ NOT_REGIONS = {"cape", "end", "fly", "division", "aimak", "aymag"}
 # Derived regions take ids above every GeoNames id; the geocoder reports
 # no GeoNames id for them.
 REGION_ID_BASE = 1_000_000_000
+REGION_ID_SPAN = 100_000_000
 
 # A derived region takes a name some place abroad already has only when it
 # has at least this many people (see derive_regions).
 REGION_OVER_NAMESAKE_MIN_POPULATION = 100_000
+
+
+def region_id(cc, name):
+    """A derived region's id: REGION_ID_BASE plus a number hashed from its
+    country and name, so that it stays the same when other regions come
+    or go with a later rule or GeoNames release (stored articles keep
+    naming the same region)."""
+    digest = hashlib.sha256(f"{cc}\t{name}".encode("utf-8")).hexdigest()
+    return REGION_ID_BASE + int(digest[:12], 16) % REGION_ID_SPAN
 
 
 def derive_regions(places, sums):
@@ -172,8 +183,7 @@ def derive_regions(places, sums):
     tenth of the region's people or more ("Carolina", Puerto Rico); a
     hamlet abroad does not keep a large region's name ("Java" is the
     island, not a village of 426 in Georgia; "Sinai", "Yorkshire"). Ids
-    from REGION_ID_BASE in (country, name) order, so the output stays
-    deterministic."""
+    from region_id."""
     taken = defaultdict(lambda: (0, set()))  # folded name -> (largest population, countries)
     for p in places.values():
         for n in {fold_name(p["name"]), *(fold_name(a) for a in p["alt"])}:
@@ -206,9 +216,12 @@ def derive_regions(places, sums):
     for _, name, _, _ in regions:
         counts[name] += 1
     regions = sorted(r for r in regions if counts[r[1]] == 1)
-    for i, (cc, name, points, pop) in enumerate(regions):
+    for cc, name, points, pop in regions:
         lat, lon = bbox_centre(points)
-        places[REGION_ID_BASE + i] = dict(
+        rid = region_id(cc, name)
+        if rid in places:
+            sys.exit(f"build_gazetteer: region id {rid} of {name} ({cc}) is taken")
+        places[rid] = dict(
             kind="region", cc=cc, a1=0, a2=0, lat=lat, lon=lon, pop=pop, name=name, alt=[], dem=[],
         )
 

@@ -140,3 +140,45 @@ fn seeds_entities_are_canonical_across_articles() {
         "Kagame's post is his quote"
     );
 }
+
+#[test]
+fn a_derived_region_is_no_geonames_place_in_stored_articles_and_entities() {
+    let home = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(home.path().join("gazetteer")).expect("mkdir");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../sitrep_annotate/tests/fixtures/gazetteer.tsv"),
+        home.path().join("gazetteer/gazetteer.tsv"),
+    )
+    .expect("copy fixture gazetteer");
+    let text = home.path().join("kivu.txt");
+    std::fs::write(
+        &text,
+        "Fighting spread across Kivu on Monday, officials in Goma said, as rebels moved south \
+         towards the lake and thousands of families fled their homes in the night, aid workers \
+         reported from the area.\n",
+    )
+    .expect("write");
+    let db = home.path().join("a.db");
+    let run = |args: &[&str]| {
+        sitrep()
+            .env("SITREP_HOME", home.path())
+            .args(args)
+            .arg("--db")
+            .arg(&db)
+            .output()
+            .expect("run")
+    };
+    let out = run(&["ingest", text.to_str().expect("UTF-8 path")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let articles = json_lines(&run(&["articles", "--json"]));
+    let places = articles[0]["places"].as_array().expect("places");
+    let kivu = places.iter().find(|p| p["name"] == "Kivu").expect("Kivu found");
+    assert_eq!(kivu["geonames_id"], Value::Null, "{kivu}");
+    assert_eq!(kivu["region_id"], 0, "{kivu}");
+    let goma = places.iter().find(|p| p["name"] == "Goma").expect("Goma found");
+    assert_eq!(goma["geonames_id"], 216_281);
+    assert!(goma.get("region_id").is_none(), "{goma}");
+    let entities = json_lines(&run(&["entities", "--json"]));
+    assert_eq!(entity(&entities, "region:0")["name"], "Kivu");
+    assert_eq!(entity(&entities, "geonames:216281")["name"], "Goma");
+}

@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::gazetteer_id::GazetteerPointJson;
 use crate::{Article, PublishedDate, Span};
 
 /// What kind of real-world thing an entity is.
@@ -253,17 +254,18 @@ pub struct TimeExpression {
     pub anchor: TimeAnchor,
 }
 
-/// A place mention resolved to the gazetteer.
+/// A place mention resolved to the gazetteer. In JSON a derived region's
+/// id is `region_id`, its `geonames_id` null (see [`crate::gazetteer_id`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(into = "PlaceMentionJson", from = "PlaceMentionJson")]
 pub struct PlaceMention {
     /// The place name in the text.
-    #[serde(flatten)]
     pub span: Span,
     /// The name as written.
     pub name: String,
     /// Gazetteer id, when resolved: the GeoNames id, or from
-    /// [`DERIVED_REGION_ID_BASE`] on a region sitrep derives (see
-    /// [`geonames_id`]).
+    /// [`crate::DERIVED_REGION_ID_BASE`] on a region sitrep derives (see
+    /// [`crate::geonames_id`]).
     pub geonames_id: Option<u64>,
     /// Latitude in degrees.
     pub lat: Option<f64>,
@@ -273,14 +275,38 @@ pub struct PlaceMention {
     pub country: Option<String>,
 }
 
-/// Gazetteer ids from this value up are regions derived from the GeoNames
-/// subdivisions that split them ("Darfur" from North, South, West …
-/// Darfur), which have no GeoNames entry of their own.
-pub const DERIVED_REGION_ID_BASE: u64 = 1_000_000_000;
+/// [`PlaceMention`] as JSON.
+#[derive(Serialize, Deserialize)]
+struct PlaceMentionJson {
+    #[serde(flatten)]
+    span: Span,
+    name: String,
+    #[serde(flatten)]
+    point: GazetteerPointJson,
+}
 
-/// The GeoNames id of a gazetteer id: none for a derived region.
-pub fn geonames_id(id: Option<u64>) -> Option<u64> {
-    id.filter(|&i| i < DERIVED_REGION_ID_BASE)
+impl From<PlaceMention> for PlaceMentionJson {
+    fn from(p: PlaceMention) -> Self {
+        Self {
+            span: p.span,
+            name: p.name,
+            point: GazetteerPointJson::new(p.geonames_id, p.lat, p.lon, p.country),
+        }
+    }
+}
+
+impl From<PlaceMentionJson> for PlaceMention {
+    fn from(p: PlaceMentionJson) -> Self {
+        let (geonames_id, lat, lon, country) = p.point.into_parts();
+        Self {
+            span: p.span,
+            name: p.name,
+            geonames_id,
+            lat,
+            lon,
+            country,
+        }
+    }
 }
 
 /// Everything the annotation stage found in one article.

@@ -13,6 +13,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::gazetteer_id::GazetteerPointJson;
 use crate::{DatePrecision, EntityId, PartialDate, Span};
 
 /// A PLOVER event type.
@@ -150,12 +151,15 @@ pub struct EventActor {
     pub span: Span,
 }
 
-/// Where an event happened.
+/// Where an event happened. In JSON a derived region's id is
+/// `region_id`, its `geonames_id` null (see [`crate::gazetteer_id`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(into = "EventPlaceJson", from = "EventPlaceJson")]
 pub struct EventPlace {
     /// The place name as written.
     pub name: String,
-    /// GeoNames id, when resolved.
+    /// Gazetteer id, when resolved: the GeoNames id, or a derived
+    /// region's (see [`crate::gazetteer_id`]).
     pub geonames_id: Option<u64>,
     /// Latitude in degrees.
     pub lat: Option<f64>,
@@ -165,6 +169,39 @@ pub struct EventPlace {
     pub country: Option<String>,
     /// Where the text names the place.
     pub span: Span,
+}
+
+/// [`EventPlace`] as JSON.
+#[derive(Serialize, Deserialize)]
+struct EventPlaceJson {
+    name: String,
+    #[serde(flatten)]
+    point: GazetteerPointJson,
+    span: Span,
+}
+
+impl From<EventPlace> for EventPlaceJson {
+    fn from(p: EventPlace) -> Self {
+        Self {
+            name: p.name,
+            point: GazetteerPointJson::new(p.geonames_id, p.lat, p.lon, p.country),
+            span: p.span,
+        }
+    }
+}
+
+impl From<EventPlaceJson> for EventPlace {
+    fn from(p: EventPlaceJson) -> Self {
+        let (geonames_id, lat, lon, country) = p.point.into_parts();
+        Self {
+            name: p.name,
+            geonames_id,
+            lat,
+            lon,
+            country,
+            span: p.span,
+        }
+    }
 }
 
 /// Where an event's date came from.

@@ -13,20 +13,21 @@ pub mod date;
 pub mod document;
 pub mod duplicate;
 pub mod event;
+pub mod gazetteer_id;
 pub mod id;
 pub mod rejection;
 pub mod span;
 
 pub use annotation::{
-    AnnotatedArticle, Annotations, DERIVED_REGION_ID_BASE, DatePrecision, Entity, EntityId, EntityKind,
-    EntityMention, Gender, PartialDate, PlaceMention, Quote, Sentence, TimeAnchor, TimeExpression,
-    geonames_id,
+    AnnotatedArticle, Annotations, DatePrecision, Entity, EntityId, EntityKind, EntityMention, Gender,
+    PartialDate, PlaceMention, Quote, Sentence, TimeAnchor, TimeExpression,
 };
 pub use article::{Article, PublishedBasis};
 pub use date::{DateParseError, PublishedDate};
 pub use document::{Document, DocumentFormat, DocumentHints};
 pub use duplicate::{CopiedPassage, DuplicateLink};
 pub use event::{Event, EventActor, EventDateBasis, EventPlace, PloverType};
+pub use gazetteer_id::{DERIVED_REGION_ID_BASE, geonames_id, place_entity_key, region_id};
 pub use id::ArticleId;
 pub use rejection::{RejectReason, Rejection};
 pub use span::Span;

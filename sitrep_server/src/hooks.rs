@@ -216,9 +216,12 @@ pub struct EventPlaceView {
     /// Longitude.
     #[serde(default)]
     pub lon: Option<f64>,
-    /// GeoNames id.
+    /// GeoNames id (none for a region sitrep derives).
     #[serde(default)]
     pub geonames_id: Option<u64>,
+    /// A derived region's number (its entity is `region:<n>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_id: Option<u64>,
     /// ISO 3166-1 alpha-3 country.
     #[serde(default)]
     pub country: Option<String>,

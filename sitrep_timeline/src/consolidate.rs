@@ -65,8 +65,11 @@ pub struct TimelinePlace {
     pub lat: Option<f64>,
     /// Longitude.
     pub lon: Option<f64>,
-    /// GeoNames id.
+    /// GeoNames id (none for a region sitrep derives).
     pub geonames_id: Option<u64>,
+    /// A derived region's number ([`sitrep_model::region_id`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_id: Option<u64>,
     /// ISO 3166-1 alpha-3 country.
     pub country: Option<String>,
 }
@@ -243,7 +246,7 @@ fn participants(e: &Event) -> Vec<&EventActor> {
 pub(crate) fn place_of(e: &Event) -> Option<&sitrep_model::EventPlace> {
     let place = e.place.as_ref()?;
     let is_actor = place.geonames_id.is_some_and(|id| {
-        let key = format!("geonames:{id}");
+        let key = sitrep_model::place_entity_key(id);
         participants(e)
             .iter()
             .any(|a| a.entity.as_ref().is_some_and(|x| x.to_string() == key))
@@ -624,18 +627,20 @@ fn finish(
     let actors = actors_of(&members, entity_names);
     let mut places: Vec<TimelinePlace> = Vec::new();
     for p in members.iter().filter_map(|m| m.event.place.as_ref()) {
+        let place = TimelinePlace {
+            name: p.name.clone(),
+            lat: p.lat,
+            lon: p.lon,
+            geonames_id: sitrep_model::geonames_id(p.geonames_id),
+            region_id: sitrep_model::region_id(p.geonames_id),
+            country: p.country.clone(),
+        };
         let known = places.iter().any(|q| {
-            (p.geonames_id.is_some() && q.geonames_id == p.geonames_id)
+            (p.geonames_id.is_some() && (q.geonames_id, q.region_id) == (place.geonames_id, place.region_id))
                 || q.name.eq_ignore_ascii_case(&p.name)
         });
         if !known {
-            places.push(TimelinePlace {
-                name: p.name.clone(),
-                lat: p.lat,
-                lon: p.lon,
-                geonames_id: p.geonames_id,
-                country: p.country.clone(),
-            });
+            places.push(place);
         }
     }
     let mut evidence: Vec<Evidence> = Vec::new();

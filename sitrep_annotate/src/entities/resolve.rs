@@ -214,7 +214,7 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
                 name,
                 country,
             } => (
-                format!("geonames:{geonames_id}"),
+                sitrep_model::place_entity_key(*geonames_id),
                 Acc::new(EntityKind::Place, None, name).with_country(country.clone()),
             ),
         };

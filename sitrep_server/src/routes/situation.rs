@@ -148,6 +148,7 @@ impl EventFilter {
         if let Some(place) = &self.place
             && !e.places.iter().any(|p| {
                 p.geonames_id.is_some_and(|g| place == &format!("geonames:{g}"))
+                    || p.region_id.is_some_and(|r| place == &format!("region:{r}"))
                     || p.country
                         .as_deref()
                         .is_some_and(|c| place == &format!("country:{}", c.to_lowercase()))
