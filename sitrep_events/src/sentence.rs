@@ -216,6 +216,16 @@ const LOCATIVE: &[&str] = &[
 /// lists the owners a pronoun may stand for, a different question.
 const POSSESSIVES: &[&str] = &["his", "its", "my", "our", "their", "your"];
 
+/// Numbers written as words that open a measure after "by" ("shortened
+/// by one hour"), besides numerals.
+const MEASURE_NUMBERS: &[&str] = &["one", "two", "three", "four", "five", "six", "ten", "a", "an"];
+
+/// Units of a measure after "by" ("by one hour", "by 50 percent").
+const MEASURE_UNITS: &[&str] = &[
+    "percent", "%", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "minute", "minutes", "point", "points",
+];
+
 /// Verbs whose participle with "be" and "to" is the subject's own stance
 /// ("is opposed to", "is committed to"), not a passive.
 const STATIVE_PARTICIPLES: &[&str] = &["commit", "dedicate", "devote", "oppose"];
@@ -938,6 +948,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 return Some(at);
             }
             let t = &self.toks[j];
+            // "shortened by one hour the nightly curfew": a measure of the
+            // change may come before the object.
+            let measure = j == end && self.by_measure(j);
             let stop = matches!(
                 t.tag,
                 Tag::Comma
@@ -954,7 +967,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     | Tag::Neg
             ) && !t.is(&["of"])
                 && !t.is(POSSESSIVES)
-                && !self.up_to_number(j);
+                && !self.up_to_number(j)
+                && !measure;
             // A hyphenated "-ed" word is a modifier ("its long-threatened
             // invasion"), and so is one after a possessive ("his left
             // knee"), not another verb.
@@ -1125,7 +1139,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
         form == Form::Past
             && !stative
             && (group.be
-                || (!perfect && (self.by_after(k + 1) || (bare_object && self.by_after(end)) || objectless)))
+                || (!perfect
+                    && ((self.by_after(k + 1) && !self.by_measure(k + 1))
+                        || (bare_object && self.by_after(end))
+                        || objectless)))
     }
 
     /// Is the one-word trigger at `k` a noun modifying the noun after it,
@@ -1206,6 +1223,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// Is token `i` "by"?
     fn by_after(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.is(&["by"]))
+    }
+
+    /// Does a measure of a change open at token `i` ("by one hour", "by
+    /// 50 percent", "by half"), not an agent ("by 20 gunmen")?
+    fn by_measure(&self, i: usize) -> bool {
+        let is = |j: usize, words: &[&str]| self.tok(j).is_some_and(|t| t.is(words));
+        let number = self
+            .tok(i + 1)
+            .is_some_and(|t| t.tag == Tag::Number || t.is(MEASURE_NUMBERS));
+        is(i, &["by"]) && (is(i + 1, &["half"]) || (number && is(i + 2, MEASURE_UNITS)))
     }
 
     /// The first token of a noun phrase right before verb token `k` that

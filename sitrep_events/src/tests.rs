@@ -382,6 +382,15 @@ fn curfews_shortened_strikes_called_off_and_adverbs_before_particles() {
         "President [Bashir|SDN|GOV|person] shortened the nightly curfew imposed in [Sudan|SDN|-|country].",
         &["CONCEDE 081 SDN.GOV>SDN.- 2025-02-22 @Sudan"],
     );
+    // A measure of the change may come first; it is no passive agent.
+    check(
+        "President [Bashir|SDN|GOV|person] shortened by one hour the nightly curfew imposed in [Sudan|SDN|-|country].",
+        &["CONCEDE 081 SDN.GOV>SDN.- 2025-02-22 @Sudan"],
+    );
+    check(
+        "Villagers killed by 20 gunmen were buried in [Kano|NGA|-|place].",
+        &["ASSAULT 193 NGA.REB>NGA.CVL 2025-02-22 @Kano"],
+    );
     check(
         "The [Nigerian|NGA|-|country] teachers' union called off a four-day strike.",
         &["CONCEDE 080 NGA.LAB>NGA.- 2025-02-22"],
