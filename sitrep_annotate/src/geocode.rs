@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 
 use sitrep_model::{PlaceMention, Span};
 
-use crate::gazetteer::{Candidate, Gazetteer, NameKind, Place, PlaceKind, normalize};
+use crate::gazetteer::{Candidate, Gazetteer, NameKind, Place, PlaceKind, distance_km, normalize};
 use context::{Flat, Round};
 
 pub use recognize::find_places;
@@ -472,21 +472,53 @@ pub fn resolve(text: &str, spans: &[Span], g: &Gazetteer, ctx: &GeocodeContext) 
             grp.prob = p;
         }
     }
+    let best: Vec<Option<&Place>> = group_list
+        .iter()
+        .map(|grp| {
+            grp.prob
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+                .map(|(i, _)| grp.cands[i].place)
+        })
+        .collect();
+    let stray: Vec<bool> = (0..group_list.len())
+        .map(|gi| best[gi].is_some_and(|p| stray_hamlet(p, gi, &best)))
+        .collect();
     spans
         .iter()
         .zip(&names)
         .zip(&key_of)
-        .map(|((span, name), &gi)| {
-            let grp = &group_list[gi];
-            let best = grp
-                .prob
-                .iter()
-                .enumerate()
-                .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
-                .map(|(i, _)| grp.cands[i].place);
-            mention(*span, name, best)
-        })
+        .map(|((span, name), &gi)| mention(*span, name, best[gi].filter(|_| !stray[gi])))
         .collect()
+}
+
+/// Fewer people than this make a city a hamlet (see [`stray_hamlet`]).
+const HAMLET_MAX_POPULATION: u64 = 5_000;
+
+/// Other places this far away or more leave a hamlet stray.
+const STRAY_MIN_KM: f64 = 2_000.0;
+
+/// Is `p`, the place chosen for name group `gi`, a hamlet in a country no
+/// other place of the article is in, at least [`STRAY_MIN_KM`] from each of
+/// at least two of them ("the Middle East" among Tehran and Riyadh is no
+/// neighbourhood of Baltimore)? A name the gazetteer knows only as such a
+/// hamlet is more likely a place it lacks.
+fn stray_hamlet(p: &Place, gi: usize, best: &[Option<&Place>]) -> bool {
+    if !p.kind.is_city() || p.population >= HAMLET_MAX_POPULATION {
+        return false;
+    }
+    let others: Vec<&Place> = best
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != gi)
+        .filter_map(|(_, q)| *q)
+        .filter(|q| !q.country.is_empty())
+        .collect();
+    others.len() >= 2
+        && others
+            .iter()
+            .all(|q| q.country != p.country && distance_km(p.lat, p.lon, q.lat, q.lon) >= STRAY_MIN_KM)
 }
 
 /// 1.0 for each candidate of `these` related to some candidate of `those`.
@@ -685,6 +717,19 @@ mod tests {
             &[Some(216281), Some(2314302)],
         );
         check("[Lost River Park] is closed.", &[None]);
+    }
+
+    #[test]
+    fn a_hamlet_abroad_far_from_everything_else_is_left_unresolved() {
+        // The gazetteer knows "Middle East" only as a neighbourhood of
+        // Baltimore; among Tehran and Riyadh it is the region it lacks.
+        check(
+            "Tensions across the [Middle East], analysts in [Tehran] and [Riyadh] said.",
+            &[None, Some(112931), Some(108410)],
+        );
+        // Alone, or beside one far place, the hamlet is all there is.
+        check("Residents of [Middle East] met.", &[Some(11980025)]);
+        check("[Middle East] and [Tehran].", &[Some(11980025), Some(112931)]);
     }
 
     #[test]
