@@ -311,6 +311,11 @@ const FILLER_WORDS: &[&str] = &[
     "village",
 ];
 
+/// First or last words of names of open water, which lies off the place
+/// it is named after, not in or near it ("the South China Sea", "the Gulf
+/// of Aden").
+const OPEN_WATER: &[&str] = &["sea", "ocean", "gulf", "strait", "straits", "channel"];
+
 /// Candidates of a name the gazetteer does not know, from the longest
 /// run of its words that it does ("Southern California", "Greater
 /// Toronto Area", "Port of Los Angeles", "Montreal-Pierre Elliott Trudeau
@@ -321,6 +326,13 @@ const FILLER_WORDS: &[&str] = &[
 fn part_candidates<'g>(name: &str, g: &'g Gazetteer) -> Vec<Candidate<'g>> {
     let key = normalize(name);
     let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    let words_after_the = words.strip_prefix(&["the"]).unwrap_or(&words);
+    if [words_after_the.first(), words.last()]
+        .into_iter()
+        .any(|w| w.is_some_and(|w| OPEN_WATER.contains(w)))
+    {
+        return Vec::new();
+    }
     for len in (1..words.len()).rev() {
         for part in words.windows(len) {
             if len == 1 && (part[0].chars().count() < 3 || FILLER_WORDS.contains(&part[0])) {
@@ -717,6 +729,10 @@ mod tests {
             &[Some(216281), Some(2314302)],
         );
         check("[Lost River Park] is closed.", &[None]);
+        // Open water lies off the place it is named after.
+        check("Ships massed in the [Gulf of Lebanon].", &[None]);
+        check("Ships massed in the [East Lebanon Sea].", &[None]);
+        check("Ships massed off [Southern Lebanon].", &[Some(272103)]);
     }
 
     #[test]
