@@ -417,7 +417,7 @@ pub fn resolve(text: &str, spans: &[Span], g: &Gazetteer, ctx: &GeocodeContext) 
             // city's.
             let big_city = cands
                 .iter()
-                .any(|d| d.place.kind.is_city() && d.place.population >= 100_000);
+                .any(|d| d.place.kind.is_city() && d.place.population >= BIG_CITY_MIN_POPULATION);
             if big_city {
                 cands.retain(|c| !(c.place.kind == PlaceKind::Admin2 && c.place.population == 0));
             }
@@ -504,6 +504,10 @@ pub fn resolve(text: &str, spans: &[Span], g: &Gazetteer, ctx: &GeocodeContext) 
         .map(|((span, name), &gi)| mention(*span, name, best[gi].filter(|_| !stray[gi])))
         .collect()
 }
+
+/// Least population of a city whose name a subdivision of no known
+/// population does not take from it (see [`resolve`]: "Gaza").
+const BIG_CITY_MIN_POPULATION: u64 = 100_000;
 
 /// Fewer people than this make a city a hamlet (see [`stray_hamlet`]).
 const HAMLET_MAX_POPULATION: u64 = 5_000;
