@@ -184,10 +184,10 @@ def derive_regions(places, sums):
     hamlet abroad does not keep a large region's name ("Java" is the
     island, not a village of 426 in Georgia; "Sinai", "Yorkshire"). Ids
     from region_id."""
-    taken = defaultdict(lambda: (0, set()))  # folded name -> (largest population, countries)
+    taken = {}  # folded name -> (largest population, countries)
     for p in places.values():
         for n in {fold_name(p["name"]), *(fold_name(a) for a in p["alt"])}:
-            pop, ccs = taken[n]
+            pop, ccs = taken.get(n, (0, set()))
             taken[n] = (max(pop, p["pop"]), ccs | {p["cc"]})
     parts = defaultdict(list)  # (country, level, name) -> [(compass word, gid)]
     for gid, p in places.items():
@@ -206,8 +206,9 @@ def derive_regions(places, sums):
         if len(gids) < 2 or not points:
             continue
         pop = sum(places[gid]["pop"] for gid in gids)
-        if fold_name(name) in taken:
-            namesake_pop, namesake_ccs = taken[fold_name(name)]
+        namesake = taken.get(fold_name(name))
+        if namesake:
+            namesake_pop, namesake_ccs = namesake
             if cc in namesake_ccs or pop < REGION_OVER_NAMESAKE_MIN_POPULATION or namesake_pop * 10 >= pop:
                 continue
         regions.append((cc, name, points, pop))

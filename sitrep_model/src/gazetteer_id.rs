@@ -24,6 +24,14 @@ pub fn region_id(id: Option<u64>) -> Option<u64> {
     id.and_then(|i| i.checked_sub(DERIVED_REGION_ID_BASE))
 }
 
+/// The gazetteer id that JSON fields `geonames_id` and `region_id` give:
+/// the region's when there is one, else the GeoNames id.
+pub fn gazetteer_id_of(geonames_id: Option<u64>, region_id: Option<u64>) -> Option<u64> {
+    region_id
+        .map(|r| r.saturating_add(DERIVED_REGION_ID_BASE))
+        .or(geonames_id)
+}
+
 /// The canonical entity key of the place with gazetteer id `id`:
 /// `geonames:<id>`, or `region:<n>` for a derived region.
 pub fn place_entity_key(id: u64) -> String {
@@ -65,11 +73,12 @@ impl GazetteerPointJson {
 
     /// The gazetteer id, latitude, longitude and country.
     pub(crate) fn into_parts(self) -> (Option<u64>, Option<f64>, Option<f64>, Option<String>) {
-        let id = self
-            .region_id
-            .map(|r| r.saturating_add(DERIVED_REGION_ID_BASE))
-            .or(self.geonames_id);
-        (id, self.lat, self.lon, self.country)
+        (
+            gazetteer_id_of(self.geonames_id, self.region_id),
+            self.lat,
+            self.lon,
+            self.country,
+        )
     }
 }
 
@@ -84,6 +93,8 @@ mod tests {
         assert_eq!(geonames_id(Some(216_281)), Some(216_281));
         assert_eq!(region_id(Some(darfur)), Some(42));
         assert_eq!(region_id(Some(216_281)), None);
+        assert_eq!(gazetteer_id_of(None, Some(42)), Some(darfur));
+        assert_eq!(gazetteer_id_of(Some(216_281), None), Some(216_281));
         assert_eq!(place_entity_key(darfur), "region:42");
         assert_eq!(place_entity_key(216_281), "geonames:216281");
     }

@@ -27,7 +27,7 @@ pub use date::{DateParseError, PublishedDate};
 pub use document::{Document, DocumentFormat, DocumentHints};
 pub use duplicate::{CopiedPassage, DuplicateLink};
 pub use event::{Event, EventActor, EventDateBasis, EventPlace, PloverType};
-pub use gazetteer_id::{DERIVED_REGION_ID_BASE, geonames_id, place_entity_key, region_id};
+pub use gazetteer_id::{DERIVED_REGION_ID_BASE, gazetteer_id_of, geonames_id, place_entity_key, region_id};
 pub use id::ArticleId;
 pub use rejection::{RejectReason, Rejection};
 pub use span::Span;

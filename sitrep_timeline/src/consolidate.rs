@@ -627,20 +627,23 @@ fn finish(
     let actors = actors_of(&members, entity_names);
     let mut places: Vec<TimelinePlace> = Vec::new();
     for p in members.iter().filter_map(|m| m.event.place.as_ref()) {
-        let place = TimelinePlace {
-            name: p.name.clone(),
-            lat: p.lat,
-            lon: p.lon,
-            geonames_id: sitrep_model::geonames_id(p.geonames_id),
-            region_id: sitrep_model::region_id(p.geonames_id),
-            country: p.country.clone(),
-        };
+        let (geonames_id, region_id) = (
+            sitrep_model::geonames_id(p.geonames_id),
+            sitrep_model::region_id(p.geonames_id),
+        );
         let known = places.iter().any(|q| {
-            (p.geonames_id.is_some() && (q.geonames_id, q.region_id) == (place.geonames_id, place.region_id))
+            (p.geonames_id.is_some() && (q.geonames_id, q.region_id) == (geonames_id, region_id))
                 || q.name.eq_ignore_ascii_case(&p.name)
         });
         if !known {
-            places.push(place);
+            places.push(TimelinePlace {
+                name: p.name.clone(),
+                lat: p.lat,
+                lon: p.lon,
+                geonames_id,
+                region_id,
+                country: p.country.clone(),
+            });
         }
     }
     let mut evidence: Vec<Evidence> = Vec::new();

@@ -147,8 +147,8 @@ impl EventFilter {
         }
         if let Some(place) = &self.place
             && !e.places.iter().any(|p| {
-                p.geonames_id.is_some_and(|g| place == &format!("geonames:{g}"))
-                    || p.region_id.is_some_and(|r| place == &format!("region:{r}"))
+                sitrep_model::gazetteer_id_of(p.geonames_id, p.region_id)
+                    .is_some_and(|id| place == &sitrep_model::place_entity_key(id))
                     || p.country
                         .as_deref()
                         .is_some_and(|c| place == &format!("country:{}", c.to_lowercase()))
