@@ -237,6 +237,16 @@ fn has_complement(
     infinitive || (demand && object) || that_clause || agreed_to
 }
 
+/// The verb that sent people or set up a body for the inquiry trigger
+/// `i` to carry out ("sent a team to Bosnia to investigate", "set up a
+/// commission to investigate"): such a purpose is an inquiry begun.
+fn inquiry_sender(sent: &Sentence<'_, '_>, i: usize) -> Option<usize> {
+    let tr = &sent.triggers[i];
+    (tr.pattern.kind == PloverType::Investigate && sent.control(tr.tok) == Control::Other)
+        .then(|| sent.dispatched_purpose(tr.tok))
+        .flatten()
+}
+
 /// True when an infinitive opens at token `at` under a negation ("not to
 /// return", "never to attack").
 fn negated_infinitive(sent: &Sentence<'_, '_>, at: usize) -> bool {
@@ -301,6 +311,18 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         }
     }
 
+    // "sent a team to investigate": the sending is only the means of the
+    // inquiry (CAMEO's "send a team" would code an intent to meet).
+    for i in 0..sent.triggers.len() {
+        if let Some(sender) = inquiry_sender(sent, i) {
+            for (j, other) in sent.triggers.iter().enumerate() {
+                if other.tok == sender {
+                    suppressed[j] = true;
+                }
+            }
+        }
+    }
+
     let mut events = Vec::new();
     for (i, tr) in sent.triggers.iter().enumerate() {
         if suppressed[i] {
@@ -326,8 +348,11 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                 .triggers
                 .iter()
                 .any(|o| o.tok < k && o.tok >= sent.clause_start(k));
+        // "sent a team to Bosnia to investigate": an inquiry begun.
+        let inquiry_sent_by = inquiry_sender(sent, i);
+        let purpose_inquiry = inquiry_sent_by.is_some();
         let mut future = match control {
-            Control::Other if purpose_protest => false,
+            Control::Other if purpose_protest || purpose_inquiry => false,
             Control::Frame(_) | Control::Other => continue,
             Control::Intent => true,
             Control::None | Control::Realis | Control::Failed => false,
@@ -643,6 +668,15 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             p.ctl && asks_no_actor(sent, (tr.tok + 1 + p.particles.len()).min(tr.end), clause_end);
         if !passive && !no_one_asked {
             target = find_target(sent, tr.tok, tr.end, clause_end, p, action, source);
+        }
+        // "sent personnel to Bosnia to investigate the feasibility of a
+        // peacekeeping force": where they were sent is what is looked into.
+        if let Some(sender) = inquiry_sent_by {
+            let destination = (sender + 1..k).filter_map(|j| sent.chunk_of[j]).find(|&c| {
+                let chunk = &sent.chunks[c];
+                chunk.prep.as_deref() == Some("to") && !chunk.actors.is_empty() && only_places(chunk)
+            });
+            target = destination.or(target);
         }
         if group.start == k && contact_relative(sent, source, k, tr.end) {
             continue;

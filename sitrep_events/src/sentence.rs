@@ -198,6 +198,25 @@ const ALWAYS_TRANSITIVE: &[&str] = &[
 /// relative ("the group refused to …" against "funds allocated to …").
 const TAKES_INFINITIVE: &[&str] = &["refuse", "decline", "fail", "try", "attempt", "seek", "swear"];
 
+/// Verbs that send people somewhere or set up a body, whose purpose
+/// infinitive is the task begun ("sent a team to Bosnia to investigate",
+/// "set up a commission to look into"): the "to" phrase after one of the
+/// sending verbs is the destination, not someone asked.
+const DISPATCH: &[&str] = &["send", "dispatch", "despatch", "deploy", "fly"];
+
+/// Verbs that set up a body or name people for a task (with "send" and
+/// the rest of [`DISPATCH`]).
+const ESTABLISH: &[&str] = &[
+    "establish",
+    "appoint",
+    "form",
+    "create",
+    "name",
+    "commission",
+    "assign",
+    "set",
+];
+
 /// Prepositions of place: the chunk they open says where, not who.
 const LOCATIVE: &[&str] = &[
     "in",
@@ -1592,6 +1611,27 @@ impl<'a, 'l> Sentence<'a, 'l> {
         (0..i).rev().find(|&j| self.finite_verb(j))
     }
 
+    /// The verb whose purpose the verb at `k` is, when that verb sends people or
+    /// setting up a body in its clause ("sent 21 personnel to Bosnia to
+    /// investigate", "set up a commission to investigate"): the task is
+    /// begun by whoever sent or set up.
+    /// Returns the sending or setting-up verb.
+    pub fn dispatched_purpose(&self, k: usize) -> Option<usize> {
+        let group = self.verb_group(k);
+        let to = group
+            .start
+            .checked_sub(1)
+            .filter(|&t| self.toks[t].tag == Tag::To)?;
+        let start = self.clause_start(k);
+        self.previous_verb(to).filter(|&p| p >= start).filter(|&p| {
+            self.lemmas(p).iter().any(|(l, _)| {
+                DISPATCH.contains(&l.as_str())
+                    || (ESTABLISH.contains(&l.as_str())
+                        && (l != "set" || self.tok(p + 1).is_some_and(|t| t.is(&["up"]))))
+            })
+        })
+    }
+
     /// The subject of an infinitive whose "to" is token `to`.
     fn controller_subject(&self, to: usize, depth: usize) -> Option<usize> {
         let h = self.prev_content(to)?;
@@ -1601,7 +1641,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if chunk.end == h + 1 && !chunk.possessor {
                 // A place the action happened in is no one who was asked:
                 // "rallied in Lagos to protest" has the rally's subject.
-                if LOCATIVE.contains(&chunk.prep.as_deref().unwrap_or("")) {
+                let destination = chunk.prep.as_deref() == Some("to")
+                    && self
+                        .previous_verb(chunk.start)
+                        .is_some_and(|p| self.lemmas(p).iter().any(|(l, _)| DISPATCH.contains(&l.as_str())));
+                if destination || LOCATIVE.contains(&chunk.prep.as_deref().unwrap_or("")) {
                     let start = self.clause_start(chunk.start);
                     return self
                         .previous_verb(chunk.start)

@@ -2908,3 +2908,31 @@ fn a_deployment_of_peacekeeping_troops_is_the_troops() {
         &["AID 074 -.IGO>BIH.- 2025-02-22 @Tuzla"],
     );
 }
+
+#[test]
+fn a_team_sent_or_a_body_set_up_to_investigate_begins_an_inquiry() {
+    // Where the team went is what is looked into; the sending is only
+    // the means ("send a team" alone would be an intent to meet).
+    check(
+        "The [United Nations|-|IGO|organization] sent 21 officers to [Bosnia|BIH|-|country] to investigate the feasibility of a peacekeeping force.",
+        &["INVESTIGATE 090 -.IGO>BIH.- 2025-02-22"],
+    );
+    check(
+        "The [European Union|-|IGO|organization] sent a team to investigate.",
+        &["INVESTIGATE 090 -.IGO>- 2025-02-22"],
+    );
+    check(
+        "[Kenya|KEN|-|country] set up a commission to investigate the attack.",
+        &["INVESTIGATE 090 KEN.->- 2025-02-22"],
+    );
+    // Someone asked to investigate is not sent, and an attack meant is
+    // not made.
+    check(
+        "[Rwanda|RWA|-|country] appealed to [Uganda|UGA|-|country] to investigate the killings.",
+        &["DEMAND 0214 RWA.->UGA.- 2025-02-22"],
+    );
+    check(
+        "The rebels sent fighters to [Goma|COD|-|place] to attack the army.",
+        &[],
+    );
+}
