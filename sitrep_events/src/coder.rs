@@ -237,6 +237,24 @@ fn has_complement(
     infinitive || (demand && object) || that_clause || agreed_to
 }
 
+/// Who made the claim a denial rejects, named after the end of the verb
+/// `from` and before what the claim says (its "that" clause or its first
+/// verb), within `until`: the owner of the claim ("denied Congo's
+/// accusation") or the party it came from or was made by ("denied
+/// allegations from Kinshasa"). Anyone else named is a party of the
+/// claim, not its maker.
+fn claimant(sent: &Sentence<'_, '_>, from: usize, until: usize) -> Option<usize> {
+    let until = (from..until.min(sent.toks.len()))
+        .find(|&i| sent.toks[i].tag == Tag::Sub || sent.triggers.iter().any(|t| t.tok == i))
+        .unwrap_or(until);
+    sent.chunks.iter().position(|c| {
+        c.start >= from
+            && c.end <= until
+            && !c.actors.is_empty()
+            && (c.possessor || matches!(c.prep.as_deref(), Some("from" | "by")))
+    })
+}
+
 /// The verb that sent people or set up a body for the inquiry trigger
 /// `i` to carry out ("sent a team to Bosnia to investigate", "set up a
 /// commission to investigate"): such a purpose is an inquiry begun.
@@ -404,7 +422,20 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             && complement.is_some_and(|(start, _, _)| negated_infinitive(sent, *start));
         let failed = failed || refused;
         // The coding before modality.
-        let mut coding = if p.frame {
+        // "denied supporting the rebels", "denied that its troops had
+        // fired": a denial rejects a claim; it does not refuse what the
+        // claim says, and the party the claim names is not the one rejected.
+        let denial = p.frame && p.verb == "deny";
+        // "denied entry to …", "denied him": not a claim denied (those
+        // with their own objects are patterns of their own).
+        if denial
+            && p.objects.is_empty()
+            && action.is_none()
+            && !sent.toks.get(tr.end).is_some_and(|t| t.tag == Tag::Sub)
+        {
+            continue;
+        }
+        let mut coding = if p.frame && !denial {
             let family = Family::of_code(&p.code);
             match (family, action) {
                 (Some(f), Some(a)) => {
@@ -758,6 +789,9 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             if places && target.is_none() {
                 target = place_of_when_clause(sent, clause_end);
             }
+        }
+        if denial {
+            target = claimant(sent, tr.tok + 1, clause_end);
         }
         // A participle clause ("rioted …, setting fire to their
         // mattresses", "opened fire, killing one person") elaborates the

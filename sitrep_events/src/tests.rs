@@ -2936,3 +2936,36 @@ fn a_team_sent_or_a_body_set_up_to_investigate_begins_an_inquiry() {
         &[],
     );
 }
+
+#[test]
+fn what_a_denial_denies_is_not_coded_and_its_target_is_the_claimant() {
+    // The claim denied did not happen, as far as the sentence goes.
+    check(
+        "[Rwanda|RWA|-|country] denied that it supports the [M23|COD|REB|group] rebels.",
+        &["REJECT 120 RWA.->- 2025-02-22"],
+    );
+    check(
+        "[Israel|ISR|-|country] denied its troops had killed civilians.",
+        &["REJECT 120 ISR.->- 2025-02-22"],
+    );
+    check(
+        "[Rwanda|RWA|-|country] denied allegations that it supports the [M23|COD|REB|group].",
+        &["REJECT 120 RWA.->- 2025-02-22"],
+    );
+    // A gerund denied: the party it names made no claim.
+    check(
+        "[Rwanda|RWA|-|country] denied supporting the [M23|COD|REB|group] rebels.",
+        &["REJECT 120 RWA.->- 2025-02-22"],
+    );
+    // Whoever made the claim is the one rejected.
+    check(
+        "[Rwanda|RWA|-|country] denied [Congo|COD|-|country]'s accusation that it backs the rebels.",
+        &["REJECT 120 RWA.->COD.- 2025-02-22"],
+    );
+    check(
+        "[Rwanda|RWA|-|country] denied allegations from [Congo|COD|-|country] that it supports the [M23|COD|REB|group].",
+        &["REJECT 120 RWA.->COD.- 2025-02-22"],
+    );
+    // Denying something other than a claim is no denial.
+    check("[Nixon|USA|GOV|person] denied him.", &[]);
+}
