@@ -237,6 +237,38 @@ fn has_complement(
     infinitive || (demand && object) || that_clause || agreed_to
 }
 
+/// Words that say a report is not confirmed ("unconfirmed reports
+/// that …").
+const UNCONFIRMED: &[&str] = &["unconfirmed", "unverified", "uncorroborated"];
+
+/// Verbs that confirm ("could not confirm that …").
+const CONFIRM: &[&str] = &["confirm", "verify", "corroborate"];
+
+/// Where the content of a claim the sentence says is not confirmed
+/// starts: the "that" after "unconfirmed reports" or "rumours", or after
+/// "could not confirm", "was unable to verify".
+fn unconfirmed_claims(sent: &Sentence<'_, '_>) -> Vec<usize> {
+    let toks = &sent.toks;
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.tag != Tag::Sub || !t.is(&["that"]) || i == 0 {
+            continue;
+        }
+        let before = |n: usize| i.checked_sub(n).and_then(|j| toks.get(j));
+        let rumour = before(1).is_some_and(|w| w.lower.starts_with("rumo"));
+        let unconfirmed = (2..=3).any(|n| before(n).is_some_and(|w| w.is(UNCONFIRMED)));
+        let denied = sent
+            .lemmas(i - 1)
+            .iter()
+            .any(|(l, _)| CONFIRM.contains(&l.as_str()))
+            && (2..=4).any(|n| before(n).is_some_and(|x| x.tag == Tag::Neg || x.is(&["unable"])));
+        if rumour || unconfirmed || denied {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// Who made the claim a denial rejects, named after the end of the verb
 /// `from` and before what the claim says (its "that" clause or its first
 /// verb), within `until`: the owner of the claim ("denied Congo's
@@ -329,6 +361,16 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         }
     }
 
+    // "unconfirmed reports that …", "could not confirm that …": what is
+    // not confirmed is not coded.
+    for from in unconfirmed_claims(sent) {
+        let end = complement_end(sent, from);
+        for (j, other) in sent.triggers.iter().enumerate() {
+            if other.tok >= from && other.tok < end {
+                suppressed[j] = true;
+            }
+        }
+    }
     // "sent a team to investigate": the sending is only the means of the
     // inquiry (CAMEO's "send a team" would code an intent to meet).
     for i in 0..sent.triggers.len() {
@@ -379,6 +421,9 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             continue;
         }
         let mut group = sent.verb_group(k);
+        if sent.negated_subject(k) {
+            group.negated = true;
+        }
         if group.modal.is_none() {
             group.modal = sent.obliged_readiness(k).map(str::to_owned);
         }

@@ -692,9 +692,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     })
             }
             Form::Ing => {
+                // "with no warning", "no fighting": "no" is a determiner.
                 let after_det_or_prep = p.is_some_and(|p| {
                     matches!(p.tag, Tag::Det | Tag::Possessive | Tag::Number)
                         || (p.tag == Tag::Prep && !p.is(&["by"]))
+                        || p.is(&["no"])
                 });
                 let noun_head = self.after_determiner_and_modifiers(k)
                     && self
@@ -738,7 +740,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             Form::Base => {
                 after_chunk
                     || p.is_some_and(|p| {
-                        matches!(p.tag, Tag::Modal | Tag::To | Tag::Neg | Tag::Pron)
+                        (matches!(p.tag, Tag::Modal | Tag::To | Tag::Neg | Tag::Pron) && !p.is(&["no"]))
                             || p.is(&["do", "does", "did"])
                             || (p.tag == Tag::Word && READY.contains(&p.lower.as_str()))
                     })
@@ -1845,6 +1847,27 @@ impl<'a, 'l> Sentence<'a, 'l> {
             j += 1;
         }
         None
+    }
+
+    /// True when the subject of the verb at `k` names no one: "Neither
+    /// Rwanda nor Uganda sent troops", "No Rwandan troops entered Goma".
+    pub fn negated_subject(&self, k: usize) -> bool {
+        let group = self.verb_group(k);
+        let start = self.clause_start(k);
+        let before = &self.toks[start..group.start];
+        // "Neither Rwanda nor Uganda sent troops".
+        let neither = before.iter().any(|t| t.is(&["neither"])) && before.iter().any(|t| t.is(&["nor"]));
+        // "No Rwandan troops entered Goma": the subject itself is none.
+        let none = self.subject(k, 0).is_some_and(|c| {
+            let chunk = &self.chunks[c];
+            chunk.start >= start
+                && chunk
+                    .start
+                    .checked_sub(1)
+                    .and_then(|i| self.tok(i))
+                    .is_some_and(|t| t.is(&["no"]))
+        });
+        neither || none
     }
 
     /// Is the clause of token `k` a condition ("if", "unless")?

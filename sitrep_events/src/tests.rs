@@ -2969,3 +2969,47 @@ fn what_a_denial_denies_is_not_coded_and_its_target_is_the_claimant() {
     // Denying something other than a claim is no denial.
     check("[Nixon|USA|GOV|person] denied him.", &[]);
 }
+
+#[test]
+fn a_subject_that_names_no_one_negates_the_act() {
+    check(
+        "Neither [Rwanda|RWA|-|country] nor [Uganda|UGA|-|country] sent troops to [Congo|COD|-|country].",
+        &[],
+    );
+    check(
+        "No [Rwandan|RWA|-|country] troops entered [Goma|COD|-|place].",
+        &[],
+    );
+    // "No" before a gerund makes it a noun: "with no warning" is no
+    // threat governing the attack after it.
+    check(
+        "With no warning, [Rwandan|RWA|-|country] troops shelled [Goma|COD|-|place].",
+        &["FIGHT 194 RWA.MIL>COD.- 2025-02-22 @Goma"],
+    );
+}
+
+#[test]
+fn what_is_not_confirmed_is_not_coded() {
+    check(
+        "There were unconfirmed reports that [Rwandan|RWA|-|country] troops had attacked [Goma|COD|-|place].",
+        &[],
+    );
+    check(
+        "The [UN|-|IGO|organization] said it was unable to confirm that [Rwandan|RWA|-|country] troops had shelled [Goma|COD|-|place].",
+        &[],
+    );
+    check(
+        "Rumours that [Rwanda|RWA|-|country] had attacked [Goma|COD|-|place] spread quickly.",
+        &[],
+    );
+    // Confirmed, it is.
+    check(
+        "Officials confirmed that [Rwandan|RWA|-|country] troops shelled [Goma|COD|-|place].",
+        &["FIGHT 194 RWA.MIL>COD.- 2025-02-22 @Goma"],
+    );
+    // "Stopped short of" an act is not doing it, nor stopping anything.
+    check(
+        "[Rwanda|RWA|-|country] stopped short of condemning the attack.",
+        &[],
+    );
+}
