@@ -476,13 +476,30 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
             acting_people.insert(normalize_word(text, span));
         }
     }
-    let spans: Vec<Span> = found
+    let found: Vec<(Span, usize)> = found
         .into_iter()
         .filter(|&(span, _)| {
             let key = normalize_word(text, span);
             !acting_people.contains(&key) || placed.contains(&key)
         })
-        .filter(|&(span, ti)| keep(text, span, &tokens, ti, &lower_words, &person_words, g))
+        .collect();
+    // Names kept inside a sentence: the same name opening another
+    // sentence is the same place ("Goma was calm" after "took Goma").
+    let none = BTreeSet::new();
+    let mut words = TextWords {
+        lower: &lower_words,
+        person: &person_words,
+        named_inside: &none,
+    };
+    let named_inside: BTreeSet<String> = found
+        .iter()
+        .filter(|&&(span, ti)| !tokens[ti].sentence_start && keep(text, span, &tokens, ti, &words, g))
+        .map(|&(span, _)| crate::gazetteer::normalize(&text[span.start..span.end]))
+        .collect();
+    words.named_inside = &named_inside;
+    let spans: Vec<Span> = found
+        .into_iter()
+        .filter(|&(span, ti)| keep(text, span, &tokens, ti, &words, g))
         .map(|(span, _)| span)
         .collect();
     resolve(text, &spans, g, &GeocodeContext::default())
@@ -670,15 +687,20 @@ fn is_person_like(text: &str, tokens: &[Token], k: usize) -> bool {
     })
 }
 
-fn keep(
-    text: &str,
-    span: Span,
-    tokens: &[Token],
-    ti: usize,
-    lower_words: &BTreeSet<String>,
-    person_words: &BTreeSet<String>,
-    g: &Gazetteer,
-) -> bool {
+/// What the whole text tells about its words.
+struct TextWords<'a> {
+    /// Words the text writes in lower case.
+    lower: &'a BTreeSet<String>,
+    /// Words of person names.
+    person: &'a BTreeSet<String>,
+    /// Names kept as places inside sentences: the same name opening a
+    /// sentence is the same place.
+    named_inside: &'a BTreeSet<String>,
+}
+
+/// Should the candidate `span` (first token `ti`) be kept as a place?
+fn keep(text: &str, span: Span, tokens: &[Token], ti: usize, words: &TextWords<'_>, g: &Gazetteer) -> bool {
+    let (lower_words, person_words, named_inside) = (words.lower, words.person, words.named_inside);
     let surface = &text[span.start..span.end];
     let key = crate::gazetteer::normalize(surface);
     if person_words.contains(&key) || plural_acronym(surface) {
@@ -761,7 +783,7 @@ fn keep(
         let common = lower_words.contains(&lower);
         if (common || sentence_start) && !major {
             let pop = cands.iter().map(|c| c.place.population).max().unwrap_or(0);
-            if common || pop < MAJOR_MIN_POPULATION {
+            if common || (pop < MAJOR_MIN_POPULATION && !named_inside.contains(&key)) {
                 return false;
             }
         }
@@ -1519,6 +1541,20 @@ mod tests {
             .iter()
             .map(|m| &text[m.span.start..m.span.end])
             .collect()
+    }
+
+    #[test]
+    fn a_small_town_opening_a_sentence_is_a_place_where_the_text_names_it_inside_one() {
+        let g = fixture_with("999011\tcity\tCOD\t0\t0\t-1.2\t28.9\t5000\tKitshanga\t\t\n");
+        assert_eq!(
+            text_names(
+                "Rebels took Kitshanga on Monday. Kitshanga was calm on Tuesday.",
+                &g
+            ),
+            ["Kitshanga", "Kitshanga"]
+        );
+        // Alone, a small town's name opening a sentence is too weak a cue.
+        assert!(text_names("Kitshanga was calm on Tuesday.", &g).is_empty());
     }
 
     #[test]
