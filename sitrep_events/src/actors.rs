@@ -776,8 +776,12 @@ const MANY: &[&str] = &[
 /// named after it, the country is as often the counterpart's ("President
 /// Bush threatened further action against Russia").
 fn sentence_country(toks: &[Tok], chunks: &mut [Chunk]) {
+    // Peacekeepers or aid workers "from South Africa" serve abroad: their
+    // country is not where the sentence happens.
+    let abroad = |c: &Chunk| c.actors.iter().any(|a| a.sector.as_deref() == Some("IGO"));
     let countries: std::collections::BTreeSet<&str> = chunks
         .iter()
+        .filter(|c| !abroad(c))
         .flat_map(|c| c.actors.iter())
         .filter_map(|a| a.country.as_deref())
         .collect();

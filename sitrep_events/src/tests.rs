@@ -3013,3 +3013,16 @@ fn what_is_not_confirmed_is_not_coded() {
         &[],
     );
 }
+
+#[test]
+fn peacekeepers_from_a_country_do_not_place_the_sentence_there() {
+    // Rebels no list places do not take the country peacekeepers come from.
+    check(
+        "Rebels killed three peacekeepers from [South Africa|ZAF|-|country].",
+        &[],
+    );
+    check(
+        "Rebels killed three peacekeepers in [Goma|COD|-|place].",
+        &["ASSAULT 180 COD.REB>COD.IGO 2025-02-22 @Goma"],
+    );
+}

@@ -916,7 +916,15 @@ fn dominant_country(
                 t.join == Join::Hyphen
                     && matches!(t.norm.as_str(), "backed" | "supported" | "sponsored" | "allied")
             });
-            if backer {
+            // "killed three peacekeepers from South Africa": where someone
+            // else is from says nothing of the group ("fighters from
+            // Rwanda", the group's own mention, does).
+            let origin_of_other = r.claim.0 >= 2
+                && rec.tokens.get(r.claim.0 - 1).is_some_and(|t| t.norm == "from")
+                && !resolved
+                    .iter()
+                    .any(|g| g.id == id && g.claim.0 <= r.claim.0 - 2 && r.claim.0 - 2 < g.claim.1);
+            if backer || origin_of_other {
                 continue;
             }
             let entry = counts.entry(iso).or_insert((0, usize::MAX));

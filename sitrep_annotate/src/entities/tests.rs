@@ -762,6 +762,22 @@ fn entities_carry_country_and_sector_for_event_coding() {
         "group:m23",
         (EntityKind::Group, Some("COD"), Some("REB")),
     );
+    // Where someone else is from says nothing of the group; the group's
+    // own origin does.
+    check_entity(
+        kb,
+        "Kivu Lions rebels killed three peacekeepers from Kenya.",
+        d,
+        "group:kivu-lions",
+        (EntityKind::Group, None, Some("REB")),
+    );
+    check_entity(
+        kb,
+        "Kivu Lions rebels from Rwanda attacked Goma.",
+        d,
+        "group:kivu-lions",
+        (EntityKind::Group, Some("RWA"), Some("REB")),
+    );
     check_entity(
         kb,
         "The State Department said so.",
