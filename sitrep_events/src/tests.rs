@@ -3026,3 +3026,30 @@ fn peacekeepers_from_a_country_do_not_place_the_sentence_there() {
         &["ASSAULT 180 COD.REB>COD.IGO 2025-02-22 @Goma"],
     );
 }
+
+#[test]
+fn counteroffensives_and_traded_accusations() {
+    check(
+        "[Congolese|COD|-|country] troops launched a counteroffensive against [M23|COD|REB|group] rebels.",
+        &["FIGHT 190 COD.MIL>COD.REB 2025-02-22"],
+    );
+    check(
+        "[Congolese|COD|-|country] troops counterattacked [M23|COD|REB|group] rebels.",
+        &["FIGHT 190 COD.MIL>COD.REB 2025-02-22"],
+    );
+    // Accusations traded go both ways.
+    check(
+        "[Rwanda|RWA|-|country] and [Congo|COD|-|country] traded accusations over the fighting.",
+        &[
+            "DISAPPROVE 112 RWA.->COD.- 2025-02-22",
+            "DISAPPROVE 112 COD.->RWA.- 2025-02-22",
+        ],
+    );
+    check(
+        "[Rwanda|RWA|-|country] traded accusations with [Congo|COD|-|country].",
+        &[
+            "DISAPPROVE 112 RWA.->COD.- 2025-02-22",
+            "DISAPPROVE 112 COD.->RWA.- 2025-02-22",
+        ],
+    );
+}
