@@ -14,7 +14,7 @@
 use std::path::PathBuf;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use anyhow::Context;
 use rayon::prelude::*;
@@ -22,7 +22,7 @@ use sitrep_annotate::{Resources, annotate};
 use sitrep_dedup::{DedupIndex, Existing, Incoming, Params, Ready, Signature};
 use sitrep_extract::{ExtractOptions, extract};
 use sitrep_ingest::{Items, Limits, expand_paths, read_file, read_stdin_jsonl};
-use sitrep_model::{Article, ArticleId, Document, Rejection};
+use sitrep_model::{Article, ArticleId, Document, Entity, EntityKind, Rejection};
 use sitrep_store::{AnnotationRecord, DedupRecord, EventRecord, Store};
 
 /// Documents extracted and stored together. 10k synthetic articles,
@@ -211,9 +211,15 @@ pub fn fresh_in_stream<'a>(
     Ok(fresh)
 }
 
-/// Annotate the new articles of a batch in parallel, keeping input order.
-pub fn annotate_batch(articles: &[&Article], resources: &Resources) -> Vec<AnnotationRecord> {
-    articles
+/// Annotate the new articles of a batch in parallel, keeping input order;
+/// entities left without a country take the one `countries` learnt for
+/// them from this batch and the run's earlier ones.
+pub fn annotate_batch(
+    articles: &[&Article],
+    resources: &Resources,
+    countries: &mut EntityCountries,
+) -> Vec<AnnotationRecord> {
+    let mut records: Vec<AnnotationRecord> = articles
         .par_iter()
         .map(|a| {
             let out = annotate(a, resources, None);
@@ -223,7 +229,64 @@ pub fn annotate_batch(articles: &[&Article], resources: &Resources) -> Vec<Annot
                 entities: out.entities,
             }
         })
-        .collect()
+        .collect();
+    countries.learn(&records);
+    countries.fill(&mut records);
+    records
+}
+
+/// The countries the articles of an ingest run give each entity, so that
+/// one an article leaves without a country takes the one every other
+/// article that places it gives it: "Secretary of State Marco Rubio" in a
+/// Nairobi paper is the "U.S. Secretary of State Marco Rubio" of the
+/// others (else the coder would take him for a Kenyan). People only when
+/// named by first and last name (a lone surname's id is anyone's),
+/// organisations and groups; never places. Learnt in stream order, so
+/// the same input in the same order gives the same entities.
+#[derive(Debug, Default)]
+pub struct EntityCountries {
+    placed: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl EntityCountries {
+    fn shareable(e: &Entity) -> bool {
+        match e.kind {
+            EntityKind::Person => {
+                e.id.as_str()
+                    .strip_prefix("person:")
+                    .is_some_and(|n| n.contains('-'))
+            }
+            EntityKind::Organization | EntityKind::Group => true,
+            _ => false,
+        }
+    }
+
+    /// Record the countries the batch's articles give their entities.
+    fn learn(&mut self, records: &[AnnotationRecord]) {
+        for e in records.iter().flat_map(|r| &r.entities) {
+            if let Some(country) = &e.country
+                && Self::shareable(e)
+            {
+                self.placed
+                    .entry(e.id.as_str().to_owned())
+                    .or_default()
+                    .insert(country.clone());
+            }
+        }
+    }
+
+    /// Give an entity with no country the one country learnt for it.
+    fn fill(&self, records: &mut [AnnotationRecord]) {
+        for e in records.iter_mut().flat_map(|r| r.entities.iter_mut()) {
+            if e.country.is_none()
+                && Self::shareable(e)
+                && let Some(countries) = self.placed.get(e.id.as_str())
+                && countries.len() == 1
+            {
+                e.country = countries.first().cloned();
+            }
+        }
+    }
 }
 
 /// Code the events of the newly annotated articles of a batch, in

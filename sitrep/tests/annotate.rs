@@ -182,3 +182,48 @@ fn a_derived_region_is_no_geonames_place_in_stored_articles_and_entities() {
     assert_eq!(entity(&entities, "region:0")["name"], "Kivu");
     assert_eq!(entity(&entities, "geonames:216281")["name"], "Goma");
 }
+
+#[test]
+fn an_entity_one_article_leaves_unplaced_takes_the_country_the_others_give_it() {
+    // The second article names the envoy without "U.S."; alone, the coder
+    // would take him for a Kenyan like the only country his sentence names.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("a.db");
+    let folder = dir.path().join("articles");
+    std::fs::create_dir(&folder).expect("folder");
+    std::fs::write(
+        folder.join("1-envoy.txt"),
+        "US envoy heads to the region\n\ndate 2025-03-10\n\nU.S. Special Envoy Daniel Okafor arrived in \
+         Nairobi on Monday for talks on the crisis in eastern Congo, the State Department said. He is \
+         expected to travel on to Kigali and Kinshasa later in the week to meet officials of both governments.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        folder.join("2-call.txt"),
+        "Ruto holds talks with envoy\n\ndate 2025-03-11\n\nKenyan President William Ruto met Special Envoy \
+         Daniel Okafor in Nairobi on Tuesday. The two men discussed the fighting in eastern Congo and the \
+         regional peace process, officials in Nairobi said after the meeting.\n",
+    )
+    .expect("write");
+    let out = sitrep_without_data()
+        .arg("ingest")
+        .arg("--db")
+        .arg(&db)
+        .arg(&folder)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events = json_lines(
+        &sitrep_without_data()
+            .args(["events", "--json", "--db"])
+            .arg(&db)
+            .output()
+            .expect("run"),
+    );
+    let meeting = events
+        .iter()
+        .find(|e| e["type"] == "CONSULT" && e["source"]["name"] == "Kenyan President William Ruto")
+        .unwrap_or_else(|| panic!("no meeting in {events:#?}"));
+    assert_eq!(meeting["target"]["entity"], "person:daniel-okafor");
+    assert_eq!(meeting["target"]["country"], "USA");
+}

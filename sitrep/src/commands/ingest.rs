@@ -15,7 +15,8 @@ use sitrep_model::{Article, Rejection};
 use sitrep_store::{AnnotationRecord, EventRecord, Store};
 
 use crate::pipeline::{
-    Dedup, annotate_batch, events_batch, for_each_batch, fresh_in_stream, read_input, resolve_inputs,
+    Dedup, EntityCountries, annotate_batch, events_batch, for_each_batch, fresh_in_stream, read_input,
+    resolve_inputs,
 };
 use crate::timings::StageClock;
 
@@ -105,6 +106,7 @@ pub fn run(
             });
         let tail = tail.context("starting the store thread")?;
         let mut seen = HashSet::new();
+        let mut countries = EntityCountries::default();
         let mut annotate = || -> anyhow::Result<()> {
             for input in &inputs {
                 for_each_batch(
@@ -120,7 +122,7 @@ pub fn run(
                         }
                         clock.mark(0);
                         let fresh = fresh_in_stream(&before, &mut seen, &articles)?;
-                        let annotations = annotate_batch(&fresh, &resources);
+                        let annotations = annotate_batch(&fresh, &resources, &mut countries);
                         clock.mark(1);
                         let events = events_batch(&fresh, &annotations, &lexicon);
                         clock.mark(2);

@@ -21,7 +21,7 @@ use sitrep_server::{
 };
 use sitrep_store::{AnnotationRecord, Store};
 
-use crate::pipeline::{Dedup, annotate_batch, for_each_batch, fresh_articles};
+use crate::pipeline::{Dedup, EntityCountries, annotate_batch, for_each_batch, fresh_articles};
 
 /// The options of `sitrep serve`, resolved.
 pub struct ServeOptions {
@@ -137,7 +137,11 @@ impl PipelineIngest {
                         }),
                     }
                 }
-                let annotations = annotate_batch(&fresh_articles(store, &articles)?, &self.resources);
+                let annotations = annotate_batch(
+                    &fresh_articles(store, &articles)?,
+                    &self.resources,
+                    &mut EntityCountries::default(),
+                );
                 let records = dedup.batch(store, &articles)?;
                 let stored = store.insert_batch(&articles, &records, &annotations)?;
                 report.inserted.extend(stored.inserted);
