@@ -889,8 +889,9 @@ fn country_in_name(rec: &Recognizer<'_>, name: &str) -> Option<String> {
 
 /// The country a group is mentioned with most (`country_of` a resolved
 /// mention: a country, or a country's institution): in its own sentences
-/// first, then in the whole article. "Rwanda-backed" does not count for
-/// the group's own country.
+/// first, then in the whole article. A country the article names as a
+/// backer ("Rwanda-backed", "backed by Rwanda") does not count for the
+/// group's own country.
 fn dominant_country(
     rec: &Recognizer<'_>,
     resolved: &[Resolved],
@@ -902,6 +903,30 @@ fn dominant_country(
         .filter(|r| r.id == id)
         .filter_map(|r| rec.sentence_of.get(r.claim.0).copied())
         .collect();
+    // A country the article names as a backer ("Rwanda-backed M23",
+    // "backed by Rwanda") is not the group's own, wherever else it is
+    // named ("its backing for M23", "the support of the Rwanda Defense
+    // Forces").
+    let backs = |r: &Resolved| {
+        let hyphen = rec.tokens.get(r.claim.1).is_some_and(|t| {
+            t.join == Join::Hyphen
+                && matches!(t.norm.as_str(), "backed" | "supported" | "sponsored" | "allied")
+        });
+        let by = r.claim.0 >= 2
+            && rec.tokens.get(r.claim.0 - 1).is_some_and(|t| t.norm == "by")
+            && rec.tokens.get(r.claim.0 - 2).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "backed" | "supported" | "sponsored" | "armed" | "funded"
+                )
+            });
+        hyphen || by
+    };
+    let backers: BTreeSet<String> = resolved
+        .iter()
+        .filter(|r| backs(r))
+        .filter_map(|r| country_of(&r.id))
+        .collect();
     let count = |only_own: bool| -> Option<String> {
         let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
         for r in resolved {
@@ -912,10 +937,7 @@ fn dominant_country(
             if only_own && !sentences.contains(&sentence) {
                 continue;
             }
-            let backer = rec.tokens.get(r.claim.1).is_some_and(|t| {
-                t.join == Join::Hyphen
-                    && matches!(t.norm.as_str(), "backed" | "supported" | "sponsored" | "allied")
-            });
+            let backer = backers.contains(&iso);
             // "killed three peacekeepers from South Africa": where someone
             // else is from says nothing of the group ("fighters from
             // Rwanda", the group's own mention, does).

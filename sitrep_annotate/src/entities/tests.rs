@@ -771,6 +771,15 @@ fn entities_carry_country_and_sector_for_event_coding() {
         "group:kivu-lions",
         (EntityKind::Group, None, Some("REB")),
     );
+    // A backer is named often, but is not the group's country.
+    check_entity(
+        kb,
+        "The Rwanda-backed Kivu Lions rebels seized Goma in eastern Congo. Rwanda denied arming the Kivu Lions rebels. \
+         Troops from Rwanda fought beside the Kivu Lions rebels.",
+        d,
+        "group:kivu-lions",
+        (EntityKind::Group, Some("COD"), Some("REB")),
+    );
     check_entity(
         kb,
         "Kivu Lions rebels from Rwanda attacked Goma.",
