@@ -78,6 +78,13 @@ EXTRA_DEMONYMS = {
     "GBR": ["Briton"], "KAZ": ["Kazakh"], "KGZ": ["Kyrgyz"], "PHL": ["Philippine"], "SAU": ["Saudi"],
     "TJK": ["Tajik"], "UZB": ["Uzbek"], "XKX": ["Kosovar"],
     "GB-SCT": ["Scottish"], "GB-WLS": ["Welsh"], "GB-NIR": ["Northern Irish"],
+    # Regions whose residents' name is not formed regularly from the
+    # region's (see resident_names).
+    "ES-CT": ["Catalan"], "ES-PV": ["Basque"], "ES-GA": ["Galician"], "ES-AN": ["Andalusian"],
+    "RU-CE": ["Chechen"], "RU-TA": ["Tatar"], "CN-XZ": ["Tibetan"], "FR-20R": ["Corsican"],
+    "IT-88": ["Sardinian"], "US-FL": ["Floridian"], "US-HI": ["Hawaiian"], "US-AK": ["Alaskan"],
+    "CA-QC": ["Quebecer", "Quebecois", "Québécois"], "BE-VLG": ["Flemish"], "BE-WAL": ["Walloon"],
+    "PK-SD": ["Sindhi"], "IN-PB": ["Punjabi"], "PK-PB": ["Punjabi"], "IN-JK": ["Kashmiri"],
 }
 
 # English adjectives for the continents (no source has them).

@@ -176,3 +176,21 @@ fn the_real_gazetteer_gives_a_large_region_its_name_over_a_hamlet_abroad() {
         .collect();
     assert_eq!(found, [("Java", "IDN"), ("Sinai", "EGY")]);
 }
+
+#[test]
+fn the_real_gazetteer_knows_regions_by_their_residents_irregular_names() {
+    let Some(home) = real_gazetteer_home() else {
+        eprintln!("skipped: no gazetteer in $SITREP_HOME (run scripts/setup.sh)");
+        return;
+    };
+    // "Catalan" is also another name of Catalan Bay, Gibraltar.
+    let text = "Catalan and Chechen leaders met Tibetan monks.";
+    let toponyms = json!([{"start": 0, "end": 7}, {"start": 12, "end": 19}, {"start": 32, "end": 39}]);
+    let input = format!("{}\n", json!({"id": 1, "text": text, "toponyms": toponyms}));
+    let out = geocode(&home, &input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got = lines(&out);
+    let places = got[0]["places"].as_array().expect("places");
+    let ids: Vec<&Value> = places.iter().map(|p| &p["geonames_id"]).collect();
+    assert_eq!(ids, [&json!(3336901), &json!(569665), &json!(1279685)]);
+}
