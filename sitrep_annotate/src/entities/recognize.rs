@@ -1278,6 +1278,16 @@ impl<'a> Recognizer<'a> {
         if words.last().is_some_and(|w| text::is_in(TITLE_HEADS, w)) {
             return None;
         }
+        // "Police in Nairobi" opening a sentence: generic words where
+        // they are, not a name.
+        if let Some(k) = words.iter().position(|w| *w == "in")
+            && k > 0
+            && words[..k]
+                .iter()
+                .all(|w| text::is_in(GENERIC_INSTITUTION_WORDS, w))
+        {
+            return None;
+        }
         let head_sector = words
             .iter()
             .rev()

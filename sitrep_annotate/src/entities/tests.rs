@@ -1634,3 +1634,14 @@ fn an_entity_is_named_in_mixed_case_when_the_text_has_it_so() {
         found.entities
     );
 }
+
+#[test]
+fn generic_words_where_they_are_name_no_body() {
+    let found = run(
+        full(),
+        "Police in Nairobi detained 15 opposition supporters.",
+        date(2025, 2, 21),
+    );
+    let ids: Vec<&str> = found.entities.iter().map(|e| e.id.as_str()).collect();
+    assert!(!ids.iter().any(|id| id.starts_with("org:police")), "{ids:?}");
+}
