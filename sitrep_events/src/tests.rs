@@ -3053,3 +3053,11 @@ fn counteroffensives_and_traded_accusations() {
         ],
     );
 }
+
+#[test]
+fn nationalising_property_is_seizing_it() {
+    check(
+        "[Bolivia|BOL|-|country] nationalised the assets of [Spanish|ESP|-|country] firms.",
+        &["COERCE 1711 BOL.->ESP.BUS 2025-02-22"],
+    );
+}
