@@ -269,6 +269,25 @@ fn unconfirmed_claims(sent: &Sentence<'_, '_>) -> Vec<usize> {
     out
 }
 
+/// The "by" phrase of a passive after an aside set off by commas that
+/// ends its clause ("has been accused of misusing public funds, much of
+/// it believed to have been embezzled, by Haitian officials"): the comma
+/// at `clause_end`, no more than a dozen words, a comma, then "by" and a
+/// party.
+fn by_after_aside(sent: &Sentence<'_, '_>, clause_end: usize) -> Option<usize> {
+    if sent.toks.get(clause_end)?.tag != Tag::Comma {
+        return None;
+    }
+    let close = (clause_end + 1..(clause_end + 14).min(sent.toks.len()))
+        .find(|&i| matches!(sent.toks[i].tag, Tag::Comma | Tag::Break))?;
+    if sent.toks[close].tag != Tag::Comma || !sent.toks.get(close + 1)?.is(&["by"]) {
+        return None;
+    }
+    sent.chunk_after(close + 2, (close + 5).min(sent.toks.len()), |c| {
+        c.prep.as_deref() == Some("by") && !c.actors.is_empty() && !c.possessor
+    })
+}
+
 /// Who made the claim a denial rejects, named after the end of the verb
 /// `from` and before what the claim says (its "that" clause or its first
 /// verb), within `until`: the owner of the claim ("denied Congo's
@@ -631,6 +650,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             let by = sent
                 .chunk_after(tr.end, clause_end, |c| c.prep.as_deref() == Some("by"))
                 .filter(|&c| !sent.chunks[c].possessor && !modifies_a_noun(sent, c))
+                .or_else(|| by_after_aside(sent, clause_end))
                 .or_else(|| {
                     matches!(coding.kind, PloverType::Assault | PloverType::Fight)
                         .then(|| sent.chunk_after(tr.end, clause_end, |c| c.prep.as_deref() == Some("in")))

@@ -3061,3 +3061,16 @@ fn nationalising_property_is_seizing_it() {
         &["COERCE 1711 BOL.->ESP.BUS 2025-02-22"],
     );
 }
+
+#[test]
+fn a_passive_s_agent_may_follow_an_aside() {
+    check(
+        "[Aristide|HTI|ELI|person] has been accused of misusing public funds, much of it believed to have been embezzled, by [Haitian|HTI|-|country] government officials.",
+        &["DISAPPROVE 112 HTI.GOV>HTI.ELI 2025-02-22"],
+    );
+    // A "by" after an aside that is no agent phrase of the passive.
+    check(
+        "[Aristide|HTI|ELI|person] was arrested in [Haiti|HTI|-|country], his lawyers said.",
+        &["COERCE 173 HTI.->HTI.ELI 2025-02-22 @Haiti"],
+    );
+}
