@@ -269,6 +269,24 @@ fn unconfirmed_claims(sent: &Sentence<'_, '_>) -> Vec<usize> {
     out
 }
 
+/// Nouns naming a protest.
+const PROTEST_NOUNS: &[&str] = &[
+    "demonstration",
+    "demonstrations",
+    "protest",
+    "protests",
+    "rally",
+    "rallies",
+    "riot",
+    "riots",
+];
+
+/// Does the clause of verb `k` name a protest ("threw stones during
+/// demonstrations")?
+fn protest_in_clause(sent: &Sentence<'_, '_>, k: usize) -> bool {
+    (sent.clause_start(k)..sent.clause_end(k).min(sent.toks.len())).any(|i| sent.toks[i].is(PROTEST_NOUNS))
+}
+
 /// The "by" phrase of a passive after an aside set off by commas that
 /// ends its clause ("has been accused of misusing public funds, much of
 /// it believed to have been embezzled, by Haitian officials"): the comma
@@ -525,6 +543,11 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                 context: p.context.clone(),
             }
         };
+        // "threw stones during demonstrations against …": violence thrown
+        // at a protest is the protest turned riot.
+        if p.verb == "throw" && coding.code.starts_with("18") && protest_in_clause(sent, k) {
+            coding = coding_from(lex, "145".to_owned(), PloverType::Protest);
+        }
         if p.frame
             && !p.act
             && demand_by.is_none()

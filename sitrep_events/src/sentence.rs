@@ -166,7 +166,7 @@ const INTENT_CONTROLLERS: &[&str] = &[
 /// Words after which "to" + verb reports what happened.
 const REALIS_CONTROLLERS: &[&str] = &[
     "begin", "start", "continue", "resume", "keep", "manage", "vote", "go", "proceed", "move", "help", "use",
-    "succeed", "able", "come", "return",
+    "succeed", "able", "come", "return", "resort",
 ];
 
 /// Verbs that always take an object: a past participle of one with none

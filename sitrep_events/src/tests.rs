@@ -3074,3 +3074,16 @@ fn a_passive_s_agent_may_follow_an_aside() {
         &["COERCE 173 HTI.->HTI.ELI 2025-02-22 @Haiti"],
     );
 }
+
+#[test]
+fn stones_thrown_at_a_protest_are_a_riot_and_resorting_to_an_act_does_it() {
+    check(
+        "[Palestinian|PSE|-|country] youths resorted to throwing stones during demonstrations against the [Israeli|ISR|-|country] military.",
+        &["PROTEST 145 PSE.CVL>ISR.MIL 2025-02-22"],
+    );
+    // No protest named: an assault.
+    check(
+        "[Palestinian|PSE|-|country] youths threw stones at [Israeli|ISR|-|country] soldiers.",
+        &["ASSAULT 182 PSE.CVL>ISR.MIL 2025-02-22"],
+    );
+}
