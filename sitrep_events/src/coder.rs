@@ -257,12 +257,12 @@ fn unconfirmed_claims(sent: &Sentence<'_, '_>) -> Vec<usize> {
         let before = |n: usize| i.checked_sub(n).and_then(|j| toks.get(j));
         let rumour = before(1).is_some_and(|w| w.lower.starts_with("rumo"));
         let unconfirmed = (2..=3).any(|n| before(n).is_some_and(|w| w.is(UNCONFIRMED)));
-        let denied = sent
+        let not_confirmed = sent
             .lemmas(i - 1)
             .iter()
             .any(|(l, _)| CONFIRM.contains(&l.as_str()))
             && (2..=4).any(|n| before(n).is_some_and(|x| x.tag == Tag::Neg || x.is(&["unable"])));
-        if rumour || unconfirmed || denied {
+        if rumour || unconfirmed || not_confirmed {
             out.push(i);
         }
     }
