@@ -49,6 +49,13 @@ struct Acc {
     institution: Option<&'static str>,
 }
 
+/// The years the Democratic Republic of the Congo was named Zaire (27
+/// October 1971 to 17 May 1997), as `YYYYMMDD`: "Congo" then meant the
+/// Republic of the Congo.
+const ZAIRE_FROM: u32 = 19711027;
+/// See [`ZAIRE_FROM`].
+const ZAIRE_UNTIL: u32 = 19970517;
+
 /// Resolves the selected candidates of one article.
 pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<EntityMention>, Vec<Entity>) {
     let kb = rec.kb;
@@ -71,6 +78,19 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
             .filter(|&c| list.len() > 1 && kb.countries[c].named_like(word))
             .collect();
         let list = if own.is_empty() { list } else { &own[..] };
+        // While the larger Congo was Zaire, "Congo" named the Republic
+        // of the Congo.
+        let zaire_era = rec.date.is_some_and(|d| (ZAIRE_FROM..ZAIRE_UNTIL).contains(&d));
+        let republic: Vec<usize> = list
+            .iter()
+            .copied()
+            .filter(|&c| zaire_era && kb.countries[c].iso3 == "COG")
+            .collect();
+        let list = if republic.is_empty() || list.len() < 2 {
+            list
+        } else {
+            &republic[..]
+        };
         let mentioned: Vec<usize> = list.iter().copied().filter(|c| unambiguous.contains(c)).collect();
         let pool = if mentioned.is_empty() {
             list.to_vec()
