@@ -496,6 +496,14 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             None => {}
         }
         let p = tr.pattern;
+        // "will not tolerate attacks", "will no longer tolerate rallies":
+        // refusing to tolerate is the threat; tolerating is nothing.
+        if p.verb == "tolerate" {
+            if !group.negated {
+                continue;
+            }
+            group.negated = false;
+        }
         let complement = complements.get(&i);
         let action = complement.and_then(|(_, _, a)| a.as_ref());
         // "vowed not to return the Golan Heights": an intention not to
@@ -567,8 +575,9 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             continue;
         }
         if p.frame && p.kind == PloverType::Threaten && p.verb == "warn" {
-            // A warning is a threat only when it names a hostile act.
-            if !action.is_some_and(|a| cameo::is_hostile(&a.code)) {
+            // A warning is a threat only when it names a hostile act or a
+            // threat ("warned that police will no longer tolerate rallies").
+            if !action.is_some_and(|a| cameo::is_hostile(&a.code) || a.code.starts_with("13")) {
                 continue;
             }
         }

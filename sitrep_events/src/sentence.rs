@@ -742,6 +742,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     || p.is_some_and(|p| {
                         (matches!(p.tag, Tag::Modal | Tag::To | Tag::Neg | Tag::Pron) && !p.is(&["no"]))
                             || p.is(&["do", "does", "did"])
+                            // "will no longer tolerate".
+                            || (p.is(&["longer"])
+                                && prev
+                                    .and_then(|j| j.checked_sub(1))
+                                    .and_then(|j| self.tok(j))
+                                    .is_some_and(|n| n.is(&["no"])))
                             || (p.tag == Tag::Word && READY.contains(&p.lower.as_str()))
                     })
                     // "to end support … and withdraw all troops".
@@ -1069,7 +1075,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let t = &self.toks[j];
             let part = match t.tag {
                 Tag::Aux | Tag::Modal | Tag::Neg => true,
-                Tag::Word => self.is_adverb(j) || (t.is(READY) && g.be) || self.in_time[j],
+                Tag::Word => {
+                    self.is_adverb(j)
+                        || (t.is(READY) && g.be)
+                        || self.in_time[j]
+                        || (t.is(&["longer"]) && self.tok(j.wrapping_sub(1)).is_some_and(|p| p.is(&["no"])))
+                }
                 Tag::Prep => {
                     self.is_adverb(j) || (j + 1 < self.toks.len() && self.in_time[j + 1] && j + 1 < k)
                 }

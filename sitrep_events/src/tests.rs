@@ -3087,3 +3087,22 @@ fn stones_thrown_at_a_protest_are_a_riot_and_resorting_to_an_act_does_it() {
         &["ASSAULT 182 PSE.CVL>ISR.MIL 2025-02-22"],
     );
 }
+
+#[test]
+fn refusing_to_tolerate_is_a_threat_and_no_longer_negates() {
+    check(
+        "[Rwanda|RWA|-|country] will not tolerate any violation of its territory by [Congo|COD|-|country].",
+        &["THREATEN 130 RWA.->COD.- 2025-02-22"],
+    );
+    check("[Rwanda|RWA|-|country] tolerated the rallies.", &[]);
+    // A warning of a threat is one.
+    check(
+        "[Egyptian|EGY|-|country] officials warned that police will no longer tolerate rallies.",
+        &["THREATEN 130 EGY.GOV>EGY.COP 2025-02-22"],
+    );
+    // "No longer" negates like "not".
+    check(
+        "[Rwanda|RWA|-|country] will no longer attack [Goma|COD|-|place].",
+        &[],
+    );
+}
