@@ -410,12 +410,13 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
     }
     // "sent a team to investigate": the sending is only the means of the
     // inquiry (CAMEO's "send a team" would code an intent to meet).
-    for i in 0..sent.triggers.len() {
-        if let Some(sender) = inquiry_sender(sent, i) {
-            for (j, other) in sent.triggers.iter().enumerate() {
-                if other.tok == sender {
-                    suppressed[j] = true;
-                }
+    let inquiry_senders: Vec<Option<usize>> = (0..sent.triggers.len())
+        .map(|i| inquiry_sender(sent, i))
+        .collect();
+    for sender in inquiry_senders.iter().flatten() {
+        for (j, other) in sent.triggers.iter().enumerate() {
+            if other.tok == *sender {
+                suppressed[j] = true;
             }
         }
     }
@@ -446,7 +447,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                 .iter()
                 .any(|o| o.tok < k && o.tok >= sent.clause_start(k));
         // "sent a team to Bosnia to investigate": an inquiry begun.
-        let inquiry_sent_by = inquiry_sender(sent, i);
+        let inquiry_sent_by = inquiry_senders[i];
         let purpose_inquiry = inquiry_sent_by.is_some();
         let mut future = match control {
             Control::Other if purpose_protest || purpose_inquiry => false,

@@ -743,11 +743,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         (matches!(p.tag, Tag::Modal | Tag::To | Tag::Neg | Tag::Pron) && !p.is(&["no"]))
                             || p.is(&["do", "does", "did"])
                             // "will no longer tolerate".
-                            || (p.is(&["longer"])
-                                && prev
-                                    .and_then(|j| j.checked_sub(1))
-                                    .and_then(|j| self.tok(j))
-                                    .is_some_and(|n| n.is(&["no"])))
+                            || prev.is_some_and(|j| self.no_longer_at(j))
                             || (p.tag == Tag::Word && READY.contains(&p.lower.as_str()))
                     })
                     // "to end support … and withdraw all troops".
@@ -1063,6 +1059,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
         out
     }
 
+    /// Is token `j` the "longer" of "no longer" (a negation of the verb
+    /// after it)?
+    fn no_longer_at(&self, j: usize) -> bool {
+        self.tok(j).is_some_and(|t| t.is(&["longer"]))
+            && j.checked_sub(1)
+                .and_then(|i| self.tok(i))
+                .is_some_and(|p| p.is(&["no"]))
+    }
+
     /// The verb group before verb token `k`.
     pub fn verb_group(&self, k: usize) -> VerbGroup {
         let mut g = VerbGroup {
@@ -1076,10 +1081,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let part = match t.tag {
                 Tag::Aux | Tag::Modal | Tag::Neg => true,
                 Tag::Word => {
-                    self.is_adverb(j)
-                        || (t.is(READY) && g.be)
-                        || self.in_time[j]
-                        || (t.is(&["longer"]) && self.tok(j.wrapping_sub(1)).is_some_and(|p| p.is(&["no"])))
+                    self.is_adverb(j) || (t.is(READY) && g.be) || self.in_time[j] || self.no_longer_at(j)
                 }
                 Tag::Prep => {
                     self.is_adverb(j) || (j + 1 < self.toks.len() && self.in_time[j + 1] && j + 1 < k)
@@ -1093,9 +1095,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if t.is(BE) {
                 g.be = true;
             }
-            if t.tag == Tag::Neg
-                || (t.is(&["longer"]) && self.tok(j.wrapping_sub(1)).is_some_and(|p| p.is(&["no"])))
-            {
+            if t.tag == Tag::Neg || self.no_longer_at(j) {
                 g.negated = true;
             }
             if t.tag == Tag::Modal && g.modal.is_none() {

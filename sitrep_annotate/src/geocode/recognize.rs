@@ -491,16 +491,30 @@ pub fn find_places(text: &str, sentences: Option<&[Sentence]>, g: &Gazetteer) ->
         person: &person_words,
         named_inside: &none,
     };
+    // Inside a sentence the answer does not depend on `named_inside`:
+    // decided once here, only sentence openers are decided after.
+    let kept_inside: Vec<bool> = found
+        .iter()
+        .map(|&(span, ti)| !tokens[ti].sentence_start && keep(text, span, &tokens, ti, &words, g))
+        .collect();
     let named_inside: BTreeSet<String> = found
         .iter()
-        .filter(|&&(span, ti)| !tokens[ti].sentence_start && keep(text, span, &tokens, ti, &words, g))
-        .map(|&(span, _)| crate::gazetteer::normalize(&text[span.start..span.end]))
+        .zip(&kept_inside)
+        .filter(|(_, kept)| **kept)
+        .map(|(&(span, _), _)| crate::gazetteer::normalize(&text[span.start..span.end]))
         .collect();
     words.named_inside = &named_inside;
     let spans: Vec<Span> = found
         .into_iter()
-        .filter(|&(span, ti)| keep(text, span, &tokens, ti, &words, g))
-        .map(|(span, _)| span)
+        .zip(kept_inside)
+        .filter(|&((span, ti), kept)| {
+            if tokens[ti].sentence_start {
+                keep(text, span, &tokens, ti, &words, g)
+            } else {
+                kept
+            }
+        })
+        .map(|((span, _), _)| span)
         .collect();
     resolve(text, &spans, g, &GeocodeContext::default())
         .into_iter()
