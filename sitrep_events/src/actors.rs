@@ -647,7 +647,7 @@ pub fn chunks(
         merged.push(c);
     }
     for c in &mut merged {
-        share_sector(c);
+        share_sector(c, toks);
         c.prep = governing_prep(toks, c.start, lex);
         c.possessor = toks.get(c.end).is_some_and(|t| t.tag == Tag::Possessive);
         c.modifier = c.pronoun.is_none()
@@ -854,9 +854,17 @@ fn list_continues(toks: &[Tok], end: usize) -> bool {
 }
 
 /// "Hungarian and Romanian officials": bare countries before a conjunct
-/// with a sector share it.
-fn share_sector(c: &mut Chunk) {
+/// with a sector share it; not before a phrase of its own that a
+/// determiner opens ("Sudan and the rebels": Sudan is no rebel).
+fn share_sector(c: &mut Chunk, toks: &[Tok]) {
     if c.actors.len() < 2 {
+        return;
+    }
+    let last_start = c.actors.last().map(|a| a.span.start);
+    let own_phrase = toks
+        .windows(2)
+        .any(|w| w[0].tag == Tag::Det && Some(w[1].span.start) == last_start);
+    if own_phrase {
         return;
     }
     // The sector of an agent noun ("Romanian officials"), or of a

@@ -2058,6 +2058,23 @@ fn a_joint_act_agreed_by_a_compound_subject_is_between_its_parties() {
 }
 
 #[test]
+fn a_country_shares_the_sector_of_a_conjunct_only_when_it_modifies_it() {
+    // "Rwanda and the M23 rebels": the determiner opens a phrase of its
+    // own, so Rwanda is a state, not a rebel group.
+    check(
+        "[Rwanda|RWA|-|country] and the [M23|COD|REB|group] rebels denied the accusations.",
+        &["REJECT 120 RWA.->- 2025-02-22", "REJECT 120 COD.REB>- 2025-02-22"],
+    );
+    check(
+        "[Rwandan|RWA|-|country] and [Ugandan|UGA|-|country] rebels denied the accusations.",
+        &[
+            "REJECT 120 RWA.REB>- 2025-02-22",
+            "REJECT 120 UGA.REB>- 2025-02-22",
+        ],
+    );
+}
+
+#[test]
 fn a_place_named_only_as_a_modifier_is_no_ground_taken() {
     check(
         "[Kenyan|KEN|-|country] students were taking an extra [English|GBR|-|country] class.",
