@@ -578,7 +578,9 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if p.frame && p.kind == PloverType::Threaten && p.verb == "warn" {
             // A warning is a threat only when it names a hostile act or a
             // threat ("warned that police will no longer tolerate rallies").
-            if !action.is_some_and(|a| cameo::is_hostile(&a.code) || a.code.starts_with("13")) {
+            if !action.is_some_and(|a| cameo::is_hostile(&a.code) || a.code.starts_with("13"))
+                && !warns_of_reprisal(sent, tr.end)
+            {
                 continue;
             }
         }
@@ -1582,6 +1584,39 @@ fn co_participant(sent: &Sentence<'_, '_>, t: usize, trigger_end: usize, frame: 
 /// True when a question opens right after token `from`, past the one
 /// asked ("asked by the BBC if", "asked him whether"; not "ask anyone
 /// with information about how …"), names and initials included ("asked
+/// Reprisals a warning promises ("warned Iran of serious
+/// consequences"), or a party warned against an act ("warned Ethiopia
+/// against filling the dam"): the warning after token `end` is a threat
+/// though it names no hostile act.
+fn warns_of_reprisal(sent: &Sentence, end: usize) -> bool {
+    let toks = &sent.toks;
+    let object = sent
+        .chunk_of
+        .get(end)
+        .copied()
+        .flatten()
+        .filter(|&c| sent.chunks[c].pronoun.is_none() || sent.chunks[c].start == end)
+        .map(|c| sent.chunks[c].end);
+    let after = object.unwrap_or(end);
+    match toks.get(after) {
+        Some(t) if t.is(&["against"]) => object.is_some(),
+        Some(t) if t.is(&["of"]) => toks[after + 1..].iter().take(4).any(|t| t.is(REPRISALS)),
+        _ => false,
+    }
+}
+
+/// What a warning may promise in return ("of serious consequences").
+const REPRISALS: &[&str] = &[
+    "consequences",
+    "retaliation",
+    "reprisal",
+    "reprisals",
+    "response",
+    "countermeasures",
+    "punishment",
+    "repercussions",
+];
+
 /// by Judge Michael A. Martone if").
 fn asks_a_question(sent: &Sentence<'_, '_>, from: usize) -> bool {
     (from..sent.toks.len())

@@ -314,6 +314,23 @@ fn ground_taken_in_part_shelling_launched_and_alerts_kept() {
 }
 
 #[test]
+fn weapons_tested_are_a_show_of_force_and_other_tests_are_nothing() {
+    check(
+        "[North Korea|PRK|-|country] test-fired two ballistic missiles into the sea {on Sunday|2025-02-16}.",
+        &["MOBILIZE 150 PRK.->- 2025-02-16"],
+    );
+    check(
+        "[Pakistan|PAK|-|country] carried out its first nuclear test.",
+        &["MOBILIZE 150 PAK.->- 2025-02-22"],
+    );
+    check("[Kenyan|KEN|-|country] scientists tested a new vaccine.", &[]);
+    check(
+        "The [Kenyan|KEN|-|country] police carried out tests on the samples.",
+        &[],
+    );
+}
+
+#[test]
 fn withdrawals_begun_or_sped_up_are_retreats() {
     check(
         "The [United States|USA|-|country] speeded up the withdrawal of its forces from [Panama|PAN|-|country] on {Wednesday|2025-02-19}.",
@@ -2255,6 +2272,21 @@ fn a_warning_about_something_is_no_threat() {
 }
 
 #[test]
+fn a_warning_of_reprisals_or_against_an_act_is_a_threat() {
+    check(
+        "[Egypt|EGY|-|country] warned [Ethiopia|ETH|-|country] against filling the dam.",
+        &["THREATEN 130 EGY.->ETH.- 2025-02-22"],
+    );
+    check(
+        "The [US|USA|-|country] warned [Iran|IRN|-|country] of serious consequences.",
+        &["THREATEN 130 USA.->IRN.- 2025-02-22"],
+    );
+    // No party warned, or a warning of a danger: advice, no threat.
+    check("[Kenya|KEN|-|country] warned against complacency.", &[]);
+    check("[Kenya|KEN|-|country] warned of a new outbreak.", &[]);
+}
+
+#[test]
 fn acts_between_people_with_no_country_or_sector_are_not_coded() {
     check("[Hiller|-|-|person] accused her co-workers of spraying her.", &[]);
     check(
@@ -3076,6 +3108,11 @@ fn nationalising_property_is_seizing_it() {
     check(
         "[Bolivia|BOL|-|country] nationalised the assets of [Spanish|ESP|-|country] firms.",
         &["COERCE 1711 BOL.->ESP.BUS 2025-02-22"],
+    );
+    // A seized vessel is its owner's loss.
+    check(
+        "The [Philippine|PHL|-|country] navy seized a [Chinese|CHN|-|country] fishing boat.",
+        &["COERCE 1711 PHL.MIL>CHN.- 2025-02-22"],
     );
 }
 
