@@ -282,6 +282,24 @@ fn adjacent_word(text: &str, tokens: &[Token], ti: usize, span: Span) -> Option<
         .then(|| text[next.start..next.end].to_lowercase())
 }
 
+/// Is the name at `span` (first token `ti`) followed by "of" and a
+/// capitalised word, with only spaces between?
+fn heads_an_of_name(text: &str, tokens: &[Token], ti: usize, span: Span) -> bool {
+    if adjacent_word(text, tokens, ti, span).as_deref() != Some("of") {
+        return false;
+    }
+    let Some(of) = token_after(tokens, ti, span) else {
+        return false;
+    };
+    let of_span = Span {
+        start: of.start,
+        end: of.end,
+    };
+    adjacent_word(text, tokens, ti + 1, of_span).is_some()
+        && token_after(tokens, ti + 1, of_span)
+            .is_some_and(|t| text[t.start..t.end].starts_with(|c: char| c.is_uppercase()))
+}
+
 /// Does the single name at `span` (first token `ti`) speak or act as only
 /// people do? "Jordan said" is a person; "Charleston, S.C., said" is not:
 /// an abbreviation with periods speaks for no one, and neither does a
@@ -768,6 +786,11 @@ fn keep(text: &str, span: Span, tokens: &[Token], ti: usize, words: &TextWords<'
         if !major && next_word(text, tokens, ti, span).as_deref() == Some("administration") {
             return false;
         }
+        // "the Port of Mombasa", "the Line of Control": a word heading a
+        // name of its own ("X of Y") is no place alone.
+        if !major && heads_an_of_name(text, tokens, ti, span) {
+            return false;
+        }
         let sentence_start = tokens.get(ti).is_some_and(|t| t.sentence_start);
         let lower = surface.to_lowercase();
         // "No other injuries", "Most of us", "Nov. 3", "I'll": an opener,
@@ -1200,6 +1223,14 @@ mod tests {
                 && !plural_acronym("Goma")
                 && !plural_acronym("Ms")
         );
+    }
+
+    #[test]
+    fn a_small_place_heading_an_of_name_is_no_place() {
+        let g = fixture_with("999004\tcity\tREU\t0\t0\t-20.9\t55.3\t40000\tPort\t\t\n");
+        assert_eq!(text_names("The Port of Goma was closed.", &g), ["Goma"]);
+        assert_eq!(text_names("Rebels left Port of their own will.", &g), ["Port"]);
+        assert_eq!(text_names("Rebels reached Port on Monday.", &g), ["Port"]);
     }
 
     #[test]
