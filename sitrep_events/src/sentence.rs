@@ -620,6 +620,30 @@ impl<'a, 'l> Sentence<'a, 'l> {
         })
     }
 
+    /// Does a nation's name or adjective alone, after "the", stand right
+    /// before token `k` ("the Israeli blockade", "the US attack")? Not a
+    /// people in the plural ("the Kurds attack").
+    fn nation_adjective_before(&self, k: usize) -> bool {
+        let Some(c) = k.checked_sub(1).and_then(|j| self.chunk_of[j]) else {
+            return false;
+        };
+        let chunk = &self.chunks[c];
+        let word = &self.toks[chunk.start];
+        chunk.end == k
+            && chunk.end == chunk.start + 1
+            && chunk.start > 0
+            && self.toks[chunk.start - 1].is(&["the"])
+            && !chunk.actors.is_empty()
+            && chunk
+                .actors
+                .iter()
+                .all(|a| a.kind == Some(sitrep_model::EntityKind::Country) && a.agent_sector.is_none())
+            && (!word.lower.ends_with('s')
+                || self.text[word.span.start..word.span.end]
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c == '.'))
+    }
+
     /// Is token `k`, read as `form`, used as a verb here?
     fn verbal(&self, k: usize, form: Form) -> bool {
         let Some(t) = self.tok(k) else { return false };
@@ -714,6 +738,17 @@ impl<'a, 'l> Sentence<'a, 'l> {
             {
                 false
             }
+            // "against the Israeli attacks on Gaza": after "the" and a
+            // nation's adjective, a noun.
+            Form::S
+                if self.nation_adjective_before(k)
+                    && self
+                        .tok(k + 1)
+                        .is_some_and(|n| !matches!(n.tag, Tag::Det | Tag::Number))
+                    && self.chunk_of.get(k + 1).copied().flatten().is_none() =>
+            {
+                false
+            }
             Form::S => {
                 after_chunk
                     || p.is_some_and(|p| matches!(p.tag, Tag::Pron | Tag::Rel) || p.is(&["that"]))
@@ -738,7 +773,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 false
             }
             Form::Base => {
-                after_chunk
+                (after_chunk && !self.nation_adjective_before(k))
                     || p.is_some_and(|p| {
                         (matches!(p.tag, Tag::Modal | Tag::To | Tag::Neg | Tag::Pron) && !p.is(&["no"]))
                             || p.is(&["do", "does", "did"])

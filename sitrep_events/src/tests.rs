@@ -2272,6 +2272,27 @@ fn a_warning_about_something_is_no_threat() {
 }
 
 #[test]
+fn a_verb_form_after_the_and_a_nations_adjective_is_a_noun() {
+    check(
+        "[Palestinians|PSE|-|country] protested against the [Israeli|ISR|-|country] blockade.",
+        &["PROTEST 141 PSE.->ISR.- 2025-02-22"],
+    );
+    check(
+        "[Palestinians|PSE|-|country] protested against the [Israeli|ISR|-|country] attacks on [Gaza|PSE|-|place].",
+        &["PROTEST 141 PSE.->ISR.- 2025-02-22"],
+    );
+    // A nation's army, or the nation with an object after, acts.
+    check(
+        "The [Israeli|ISR|-|country] army attacks [Gaza|PSE|-|place] every week.",
+        &["FIGHT 190 ISR.MIL>PSE.- 2025-02-22 @Gaza"],
+    );
+    check(
+        "The [US|USA|-|country] attacks [Iran|IRN|-|country].",
+        &["FIGHT 190 USA.->IRN.- 2025-02-22 @Iran"],
+    );
+}
+
+#[test]
 fn a_warning_of_reprisals_or_against_an_act_is_a_threat() {
     check(
         "[Egypt|EGY|-|country] warned [Ethiopia|ETH|-|country] against filling the dam.",
