@@ -825,6 +825,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // for them ("the chiefs"), acts on itself: "the army and the RSF
         // clashed in Khartoum" is between them, not on Khartoum.
         let mutual_subject = p.sym && resolve(sent, ctx, source).len() > 1;
+        let forceful = coding.code.starts_with("18") || coding.code.starts_with("19");
         if target.is_none()
             && !mutual_subject
             && ((!verbal && located(coding.kind)) || (!p.frame && located(p.kind)))
@@ -834,14 +835,13 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                 .filter(|&c| c != source)
                 .filter(|&c| {
                     let chunk = &sent.chunks[c];
-                    chunk
-                        .prep
-                        .as_deref()
-                        .is_some_and(|p| matches!(p, "in" | "into" | "at" | "near" | "across"))
-                        && chunk.actors.iter().all(|a| {
-                            matches!(a.kind, Some(EntityKind::Place | EntityKind::Country))
-                                && a.country.is_some()
-                        })
+                    chunk.prep.as_deref().is_some_and(|p| {
+                        matches!(p, "in" | "into" | "at" | "near" | "across")
+                                // "struck targets over Gaza".
+                                || (p == "over" && forceful)
+                    }) && chunk.actors.iter().all(|a| {
+                        matches!(a.kind, Some(EntityKind::Place | EntityKind::Country)) && a.country.is_some()
+                    })
                 });
         }
         // A verb that needs a place takes it as its object ("took Goma"),
@@ -2106,7 +2106,7 @@ fn dated_meetings(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon, eve
             (n, phrase_end),
             None,
             Span::new(0, 0),
-            false,
+            (false, false),
             topic,
         );
         for (s, t) in pairs {
@@ -2579,6 +2579,7 @@ fn emit(
     // against a group the text gives no nationality ("insurgents",
     // "policemen", "ethnic Albanians") is that of the country it happens in.
     let on_scene = located(coding.kind);
+    let violent = coding.code.starts_with("18") || coding.code.starts_with("19");
     let scene = || {
         let chunk = &sent.chunks[source];
         let span = sent.span_of(chunk.start, chunk.end);
@@ -2588,7 +2589,7 @@ fn emit(
             (from, to.max(trigger_end)),
             None,
             span,
-            false,
+            (false, violent),
             None,
         )
         .and_then(|p| p.country)
@@ -2685,7 +2686,7 @@ fn emit(
                 (from, to.max(trigger_end)),
                 target,
                 source_span,
-                leaving,
+                (leaving, violent),
                 topic,
             )
         };

@@ -2272,6 +2272,22 @@ fn a_warning_about_something_is_no_threat() {
 }
 
 #[test]
+fn force_over_a_place_is_there_and_other_acts_over_a_place_are_about_it() {
+    check(
+        "[Russian|RUS|-|country] forces shot down a [Ukrainian|UKR|-|country] drone over [Belgorod|RUS|-|place].",
+        &["FIGHT 193 RUS.MIL>UKR.- 2025-02-22 @Belgorod"],
+    );
+    check(
+        "[Israeli|ISR|-|country] jets struck targets over [Gaza|PSE|-|place].",
+        &["FIGHT 195 ISR.MIL>PSE.- 2025-02-22 @Gaza"],
+    );
+    check(
+        "The [EU|-|IGO|organization] imposed sanctions on [Russia|RUS|-|country] over [Ukraine|UKR|-|country].",
+        &["SANCTION 163 -.IGO>RUS.- 2025-02-22"],
+    );
+}
+
+#[test]
 fn a_verb_form_after_the_and_a_nations_adjective_is_a_noun() {
     check(
         "[Palestinians|PSE|-|country] protested against the [Israeli|ISR|-|country] blockade.",

@@ -366,14 +366,18 @@ pub fn topic_start(sent: &Sentence<'_, '_>, trigger_end: usize) -> Option<usize>
 /// The place of an event in a clause `[from, to)`; `target` is the
 /// target's span when the target is a place; `source` is never the place.
 /// `leaving`: the event is a withdrawal, so "from X" names its place too.
+/// `violent`: the event is an act of force, so "over X" names its place
+/// ("shot down a drone over Belgorod"; elsewhere "over" opens a topic:
+/// "sanctions over Ukraine").
 /// `topic`: places from this token on are a topic, not the place.
+#[allow(clippy::too_many_arguments)]
 pub fn place(
     sent: &Sentence<'_, '_>,
     places: &[&PlaceMention],
     (from, to): (usize, usize),
     target: Option<Span>,
     source: Span,
-    leaving: bool,
+    (leaving, violent): (bool, bool),
     topic: Option<usize>,
 ) -> Option<EventPlace> {
     if let Some(t) = target {
@@ -431,7 +435,7 @@ pub fn place(
             while i > 0 {
                 i -= 1;
                 let t = &sent.toks[i];
-                if t.is(LOCATIVE) || (leaving && t.is(&["from"])) {
+                if t.is(LOCATIVE) || (leaving && t.is(&["from"])) || (violent && t.is(&["over"])) {
                     return true;
                 }
                 if t.is(&["of"]) && i + 1 == a && i > 0 && sent.toks[i - 1].is(SETTLEMENTS) {
