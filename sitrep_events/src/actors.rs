@@ -744,6 +744,11 @@ const NUMBER_WORDS: &[&str] = &[
 /// Sectors of actors that belong to no country.
 const INTERNATIONAL_SECTORS: &[&str] = &["IGO", "NGO", "IMG", "MNC"];
 
+/// Sectors of people who act or suffer where they are (attackers,
+/// rebels, police, civilians, criminals): counting them makes them no
+/// less the scene's.
+const LOCAL_SECTORS: &[&str] = &["UAF", "REB", "COP", "CVL", "CRM"];
+
 /// Words before an agent noun that make it several parties or no
 /// country's ("both leaders", "all parties", "regional leaders").
 const MANY: &[&str] = &[
@@ -808,8 +813,17 @@ fn sentence_country(toks: &[Tok], chunks: &mut [Chunk]) {
                 .is_some_and(|p| matches!(p, "in" | "at" | "inside" | "throughout" | "across"))
     });
     for c in chunks.iter_mut() {
-        let many = (c.start.saturating_sub(2)..c.start).any(|i| toks[i].is(MANY))
-            || toks.get(c.start).is_some_and(|t| t.is(MANY));
+        // "Two gunmen", "three suicide bombers": counted attackers or
+        // victims on the spot are one party, not several countries'.
+        let counted_locals = c.actors.iter().all(|a| {
+            a.sector
+                .as_deref()
+                .or(a.agent_sector.as_deref())
+                .is_some_and(|s| LOCAL_SECTORS.contains(&s))
+        });
+        let several = |t: &Tok| t.is(MANY) && !(counted_locals && t.is(NUMBER_WORDS));
+        let many = (c.start.saturating_sub(2)..c.start).any(|i| several(&toks[i]))
+            || toks.get(c.start).is_some_and(several);
         let partnered = c.is_compound() && c.actors.iter().any(|a| a.country.is_some());
         if many || partnered {
             continue;

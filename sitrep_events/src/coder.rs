@@ -785,11 +785,13 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             (subject, None)
         };
         let Some(source) = source else { continue };
-        // "defending itself": acting on oneself is no event between two actors.
+        // "defending itself": acting on oneself is no event between two
+        // actors, unless the pattern names the reflexive ("blew themselves
+        // up": a suicide bombing).
         if sent
             .toks
             .get(k + 1 + p.particles.len())
-            .is_some_and(|t| t.is(&["itself", "themselves", "himself", "herself", "ourselves"]))
+            .is_some_and(|t| t.is(REFLEXIVES) && !p.objects.iter().flatten().any(|w| t.lower == *w))
         {
             continue;
         }
@@ -1792,6 +1794,9 @@ const GROUND: &[&str] = &[
     "bridge",
     "checkpoint",
 ];
+
+/// Reflexive pronouns: an act on oneself.
+const REFLEXIVES: &[&str] = &["itself", "themselves", "himself", "herself", "ourselves"];
 
 /// Words for a share of something, before "of" ("part of the town").
 const PARTITIVES: &[&str] = &["part", "parts", "much", "most", "half", "all", "some", "control"];

@@ -726,6 +726,25 @@ fn a_country_named_for_its_border_is_where_not_who() {
 }
 
 #[test]
+fn counted_attackers_are_the_scenes_and_blowing_oneself_up_is_a_suicide_attack() {
+    check(
+        "Two suicide bombers blew themselves up in a crowded market in [Kabul|AFG|-|place], killing 25 people.",
+        &["ASSAULT 1831 AFG.UAF>AFG.- 2025-02-22 @Kabul"],
+    );
+    check(
+        "Two gunmen killed 25 people in [Kabul|AFG|-|place].",
+        &["ASSAULT 193 AFG.REB>AFG.- 2025-02-22 @Kabul"],
+    );
+    // Counted leaders may be several countries'.
+    check(
+        "The two leaders condemned the attack in [Kabul|AFG|-|place].",
+        &[],
+    );
+    // Acting on oneself otherwise is no event.
+    check("[Israel|ISR|-|country] said it was defending itself.", &[]);
+}
+
+#[test]
 fn a_when_clause_right_after_tells_where_the_attack_was() {
     check(
         "[Palestinian|PSE|-|country] suicide bombers killed 23 people late Sunday when they blew themselves up in [Tel Aviv|ISR|-|place].",
@@ -2348,7 +2367,7 @@ fn a_legal_verb_with_no_object_is_passive() {
     );
     check(
         "[Greek|GRC|-|country] police charged two officers over the shooting.",
-        &["DISAPPROVE 112 GRC.COP>- 2025-02-22"],
+        &["DISAPPROVE 112 GRC.COP>GRC.COP 2025-02-22"],
     );
 }
 

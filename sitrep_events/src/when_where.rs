@@ -47,6 +47,11 @@ const ADVERBIAL: &[&str] = &[
     "after", "before", "since", "until", "till", "once", "while", "when", "as",
 ];
 
+/// Subordinators of a clause at the same time as the one it follows
+/// ("killed 23 people late Sunday when they blew themselves up"): with
+/// no time of its own, it shares that clause's.
+const SIMULTANEOUS: &[&str] = &["when"];
+
 /// The token range of a byte span within the sentence.
 fn token_range(sent: &Sentence<'_, '_>, span: Span) -> Option<(usize, usize)> {
     let inside: Vec<usize> = (0..sent.toks.len())
@@ -172,7 +177,7 @@ pub fn date(
     };
     let found = nearest(sent, times, from, to, k).or_else(|| {
         let opener = from.checked_sub(1).and_then(|i| sent.toks.get(i));
-        if opener.is_some_and(|t| t.is(ADVERBIAL)) {
+        if opener.is_some_and(|t| t.is(ADVERBIAL) && !t.is(SIMULTANEOUS)) {
             return None;
         }
         let main_end = main_clause_end(sent);
@@ -184,7 +189,7 @@ pub fn date(
         Some(t) => (t.date, t.precision, EventDateBasis::Text),
         None => {
             let opener = from.checked_sub(1).and_then(|i| sent.toks.get(i));
-            let own_time = opener.is_some_and(|t| t.is(ADVERBIAL));
+            let own_time = opener.is_some_and(|t| t.is(ADVERBIAL) && !t.is(SIMULTANEOUS));
             if let Some(counted) = from
                 .checked_sub(1)
                 .and_then(|o| counted_from_main(sent, times, o, published, narrative))
