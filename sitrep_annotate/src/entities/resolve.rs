@@ -273,8 +273,10 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
         }
     }
 
-    // Surnames after a title: a person of this article, else a dictionary
-    // person active on the publication date, else a person of their own.
+    // Surnames after a title: a person of this article (named in full,
+    // whether or not the dictionaries know the name: "Kimani Gray … Mr.
+    // Gray" is not the dictionaries' Gary Gray), else a dictionary person
+    // active on the publication date, else a person of their own.
     let surname_ids = surname_table(&people);
     for n in deferred {
         let c = &selected[n];
@@ -283,20 +285,10 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
         };
         let surface = rec.text.get(c.span.0..c.span.1).unwrap_or("").to_string();
         let hint = c.country_hint.as_deref();
+        // Named in full in this article: no dictionary person's country.
+        let mut in_text = true;
         let id = if let Some(id) = surname_ids.get(norm.as_str()).and_then(|s| s.as_ref()) {
             id.clone()
-        } else if let Some(a) = dictionary_surname(rec, norm, hint, c.sector_hint.as_deref()) {
-            let actor = &kb.actors[a];
-            let (country, sector) = kb.country_and_sector_at(a, rec.date);
-            let id = format!("person:{}", actor.key);
-            merge_acc(
-                &mut accs,
-                &id,
-                Acc::new(EntityKind::Person, Some(actor.name.clone()), &surface)
-                    .with_country(country)
-                    .with_sector(sector),
-            );
-            id
         } else if let Some((start, end, words)) = unclaimed_full_name(rec, &selected, norm) {
             // "Ms. Doe" and, elsewhere without a cue, "Jane Doe": the title
             // shows the full name is a person's.
@@ -317,13 +309,28 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
                 is_name: true,
             });
             id
+        } else if let Some(a) = dictionary_surname(rec, norm, hint, c.sector_hint.as_deref()) {
+            in_text = false;
+            let actor = &kb.actors[a];
+            let (country, sector) = kb.country_and_sector_at(a, rec.date);
+            let id = format!("person:{}", actor.key);
+            merge_acc(
+                &mut accs,
+                &id,
+                Acc::new(EntityKind::Person, Some(actor.name.clone()), &surface)
+                    .with_country(country)
+                    .with_sector(sector),
+            );
+            id
         } else {
+            in_text = false;
             format!("person:{}", text::slug(norm))
         };
-        let country = hint
-            .and_then(|l| pick(l, &surface))
-            .map(iso)
-            .or_else(|| surname_country(rec, norm, c.sector_hint.as_deref()));
+        let country = hint.and_then(|l| pick(l, &surface)).map(iso).or_else(|| {
+            (!in_text)
+                .then(|| surname_country(rec, norm, c.sector_hint.as_deref()))
+                .flatten()
+        });
         let acc = Acc::new(EntityKind::Person, None, &surface)
             .with_country(country)
             .with_sector(c.sector_hint.clone());

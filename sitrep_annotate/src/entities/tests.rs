@@ -647,6 +647,31 @@ fn a_bare_surname_before_a_verb_names_the_one_dictionary_person_of_the_time() {
 }
 
 #[test]
+fn a_surname_after_a_full_name_in_the_text_is_that_person_not_a_dictionary_one() {
+    // "Example" alone is John Quincy Example (USA, GOV) in 2013; after
+    // "David Example" (or a name the name lists lack), "Mr. Example" is
+    // the one the text named, of no dictionary person's country.
+    for text in [
+        "Police shot David Example on Saturday. Mr. Example was 16.",
+        "Police shot the teenager, Kimani Example, on Saturday. Mr. Example was 16.",
+    ] {
+        let found = run(full(), text, date(2013, 1, 5));
+        let example = found
+            .mentions
+            .iter()
+            .find(|m| &text[m.span.start..m.span.end] == "Example")
+            .unwrap_or_else(|| panic!("no mention of Example in {text:?}: {:?}", found.mentions));
+        assert_ne!(example.entity.as_str(), "person:john-quincy-example", "{text}");
+        let entity = found
+            .entities
+            .iter()
+            .find(|e| e.id == example.entity)
+            .expect("entity");
+        assert_eq!(entity.country, None, "{text}");
+    }
+}
+
+#[test]
 fn an_office_holder_s_surname_wins_over_a_lone_place_of_another_country() {
     let mentions = |text: &'static str| {
         let places = [geocoded(text, "Kagame", 1_001, "KEN")];
