@@ -285,11 +285,14 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
         };
         let surface = rec.text.get(c.span.0..c.span.1).unwrap_or("").to_string();
         let hint = c.country_hint.as_deref();
-        // Named in full in this article: no dictionary person's country.
-        let mut in_text = true;
+        // Named in full in this article, by one person or several ("Gary
+        // Gomes … Katherine Gomes … Gomes"): no dictionary person, and no
+        // dictionary person's country.
+        let mut unclaimed = unclaimed_full_names(rec, &selected, norm);
+        let in_text = surname_ids.contains_key(norm.as_str()) || !unclaimed.is_empty();
         let id = if let Some(id) = surname_ids.get(norm.as_str()).and_then(|s| s.as_ref()) {
             id.clone()
-        } else if let Some((start, end, words)) = unclaimed_full_name(rec, &selected, norm) {
+        } else if let Some((start, end, words)) = (unclaimed.len() == 1).then(|| unclaimed.remove(0)) {
             // "Ms. Doe" and, elsewhere without a cue, "Jane Doe": the title
             // shows the full name is a person's.
             let id = person_id(&words);
@@ -309,8 +312,9 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
                 is_name: true,
             });
             id
-        } else if let Some(a) = dictionary_surname(rec, norm, hint, c.sector_hint.as_deref()) {
-            in_text = false;
+        } else if let Some(a) =
+            dictionary_surname(rec, norm, hint, c.sector_hint.as_deref()).filter(|_| !in_text)
+        {
             let actor = &kb.actors[a];
             let (country, sector) = kb.country_and_sector_at(a, rec.date);
             let id = format!("person:{}", actor.key);
@@ -323,7 +327,6 @@ pub(crate) fn resolve(rec: &Recognizer<'_>, selected: Vec<Candidate>) -> (Vec<En
             );
             id
         } else {
-            in_text = false;
             format!("person:{}", text::slug(norm))
         };
         let country = hint.and_then(|l| pick(l, &surface)).map(iso).or_else(|| {
@@ -606,13 +609,13 @@ fn surname_table(people: &[(String, String)]) -> BTreeMap<String, Option<String>
     table
 }
 
-/// The one capitalised two- to four-word name in the text, outside every
-/// selected mention, whose last word is `surname`.
-fn unclaimed_full_name(
+/// The distinct capitalised two- to four-word names in the text, outside
+/// every selected mention, whose last word is `surname`.
+fn unclaimed_full_names(
     rec: &Recognizer<'_>,
     selected: &[Candidate],
     surname: &str,
-) -> Option<(usize, usize, Vec<String>)> {
+) -> Vec<(usize, usize, Vec<String>)> {
     let claimed = |k: usize| selected.iter().any(|c| c.claim.0 <= k && k < c.claim.1);
     let mut found: Vec<(usize, usize, Vec<String>)> = Vec::new();
     for (k, t) in rec.tokens.iter().enumerate() {
@@ -641,7 +644,7 @@ fn unclaimed_full_name(
             found.push((start, end, words));
         }
     }
-    (found.len() == 1).then(|| found.remove(0))
+    found
 }
 
 /// A dictionary person with last name `norm`, when exactly one of them

@@ -654,6 +654,7 @@ fn a_surname_after_a_full_name_in_the_text_is_that_person_not_a_dictionary_one()
     for text in [
         "Police shot David Example on Saturday. Mr. Example was 16.",
         "Police shot the teenager, Kimani Example, on Saturday. Mr. Example was 16.",
+        "Police found Kimani Example and Wanjiru Example on Saturday. Mr. Example was 16.",
     ] {
         let found = run(full(), text, date(2013, 1, 5));
         let example = found
