@@ -1009,6 +1009,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
             // "shortened by one hour the nightly curfew": a measure of the
             // change may come before the object.
             let measure = j == end && self.by_measure(j);
+            // "$500 million in loans": an amount "in" the object.
+            let amount_in = t.is(&["in"])
+                && j > end
+                && (self.toks[j - 1].tag == Tag::Number
+                    || self.toks[j - 1].is(&[
+                        "million", "billion", "thousand", "dollars", "euros", "tons", "tonnes",
+                    ]));
             let stop = matches!(
                 t.tag,
                 Tag::Comma
@@ -1026,7 +1033,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
             ) && !t.is(&["of"])
                 && !t.is(POSSESSIVES)
                 && !self.up_to_number(j)
-                && !measure;
+                && !measure
+                && !amount_in;
             // A hyphenated "-ed" word is a modifier ("its long-threatened
             // invasion"), and so is one after a possessive ("his left
             // knee"), not another verb.

@@ -2291,6 +2291,27 @@ fn a_warning_about_something_is_no_threat() {
 }
 
 #[test]
+fn an_amount_in_aid_a_recalled_high_commissioner_and_a_denied_role() {
+    check(
+        "[Japan|JPN|-|country] provided $500 million in loans to [Indonesia|IDN|-|country].",
+        &["AID 070 JPN.->IDN.- 2025-02-22"],
+    );
+    check(
+        "[Nigeria|NGA|-|country] recalled its high commissioner from [Britain|GBR|-|country].",
+        &["SANCTION 161 NGA.->GBR.- 2025-02-22"],
+    );
+    check(
+        "[Syria|SYR|-|country] denied any involvement in the bombing.",
+        &["REJECT 120 SYR.->- 2025-02-22"],
+    );
+    // An amount in something else than the object the verb takes.
+    check(
+        "[Japan|JPN|-|country] provided $500 million in the year to [Indonesia|IDN|-|country].",
+        &[],
+    );
+}
+
+#[test]
 fn force_over_a_place_is_there_and_other_acts_over_a_place_are_about_it() {
     check(
         "[Russian|RUS|-|country] forces shot down a [Ukrainian|UKR|-|country] drone over [Belgorod|RUS|-|place].",
