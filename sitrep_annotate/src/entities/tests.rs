@@ -647,6 +647,25 @@ fn a_bare_surname_before_a_verb_names_the_one_dictionary_person_of_the_time() {
 }
 
 #[test]
+fn an_ethnic_group_of_one_country_is_that_countrys() {
+    // Dinka: Sudan's before South Sudan's independence, South Sudan's after.
+    for (text, year, id, country) in [
+        ("Kikuyu elders met in Nyeri.", 2005, "group:kikuyu", "KEN"),
+        ("Police detained dozens of Uighurs.", 2005, "group:uighurs", "CHN"),
+        ("Dinka elders met in a village.", 2005, "group:dinka", "SDN"),
+        ("Dinka elders met in a village.", 2015, "group:dinka", "SSD"),
+    ] {
+        check_entity(
+            full(),
+            text,
+            date(year, 6, 1),
+            id,
+            (EntityKind::Group, Some(country), None),
+        );
+    }
+}
+
+#[test]
 fn a_surname_after_a_full_name_in_the_text_is_that_person_not_a_dictionary_one() {
     // "Example" alone is John Quincy Example (USA, GOV) in 2013; after
     // "David Example" (or a name the name lists lack), "Mr. Example" is
