@@ -647,6 +647,37 @@ fn a_bare_surname_before_a_verb_names_the_one_dictionary_person_of_the_time() {
 }
 
 #[test]
+fn armed_groups_the_dictionaries_predate_are_built_in_with_their_times() {
+    // The Rapid Support Forces: Sudan's military until the war of April
+    // 2023, rebels after.
+    for (text, year, id, country, sector) in [
+        ("M23 rebels seized Goma.", 2013, "group:m23", "COD", "REB"),
+        (
+            "The Rapid Support Forces deployed.",
+            2020,
+            "group:rapid-support-forces",
+            "SDN",
+            "MIL",
+        ),
+        (
+            "The Rapid Support Forces attacked.",
+            2024,
+            "group:rapid-support-forces",
+            "SDN",
+            "REB",
+        ),
+    ] {
+        check_entity(
+            full(),
+            text,
+            date(year, 6, 1),
+            id,
+            (EntityKind::Group, Some(country), Some(sector)),
+        );
+    }
+}
+
+#[test]
 fn an_ethnic_group_of_one_country_is_that_countrys() {
     // Dinka: Sudan's before South Sudan's independence, South Sudan's after.
     for (text, year, id, country) in [
