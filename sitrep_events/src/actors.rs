@@ -632,7 +632,19 @@ pub fn chunks(
             // clause, unless it ends a list ("Kenya, Uganda, and Tanzania
             // signed").
             let new_clause = !prev.is_compound() && opens_clause(toks, c.end, lex);
-            let and = matches!(gap, [g] if g.tag == Tag::And)
+            // "to go before a magistrate and riot police fired teargas": a
+            // party after the object of a preposition, followed by its
+            // verb, opens a clause of its own (not "talks between Kenya
+            // and Uganda began").
+            let object_of = |i: usize| {
+                governing_prep(toks, i, lex)
+                    .is_some_and(|p| !matches!(p.as_str(), "between" | "among" | "amongst"))
+                    || i.checked_sub(1)
+                        .and_then(|j| toks[..=j].iter().rposition(|t| t.tag != Tag::Det))
+                        .is_some_and(|j| toks[j].is(&["before", "after"]))
+            };
+            let after_prep_object = object_of(prev.start) && opens_clause(toks, c.end, lex);
+            let and = matches!(gap, [g] if g.tag == Tag::And && !after_prep_object)
                 || matches!(gap, [g, d] if g.tag == Tag::And && d.tag == Tag::Det)
                 || (matches!(gap, [a, g] if a.tag == Tag::Comma && g.tag == Tag::And) && !new_clause)
                 || (matches!(gap, [g, d] if g.tag == Tag::Comma && d.tag == Tag::Det)

@@ -2291,6 +2291,29 @@ fn a_warning_about_something_is_no_threat() {
 }
 
 #[test]
+fn a_party_after_a_prepositions_object_with_its_own_verb_opens_a_clause() {
+    check(
+        "Two officers prepared to go before a [Greek|GRC|-|country] magistrate and riot police arrested demonstrators in [Athens|GRC|-|place].",
+        &["COERCE 173 GRC.COP>GRC.OPP - @Athens"],
+    );
+}
+
+#[test]
+fn a_mandate_extended_is_peacekeeping_and_riot_police_are_police() {
+    check(
+        "The [Security Council|-|IGO|organization] extended the mandate of the peacekeeping mission in [Sierra Leone|SLE|-|country].",
+        &["AID 074 -.IGO>SLE.IGO 2025-02-22 @Sierra Leone"],
+    );
+    check(
+        "[Bangladeshi|BGD|-|country] students clashed with riot police.",
+        &[
+            "FIGHT 190 BGD.EDU>BGD.COP 2025-02-22",
+            "FIGHT 190 BGD.COP>BGD.EDU 2025-02-22",
+        ],
+    );
+}
+
+#[test]
 fn an_amount_in_aid_a_recalled_high_commissioner_and_a_denied_role() {
     check(
         "[Japan|JPN|-|country] provided $500 million in loans to [Indonesia|IDN|-|country].",
