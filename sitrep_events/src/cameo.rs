@@ -75,6 +75,11 @@ pub fn is_hostile(code: &str) -> bool {
     )
 }
 
+/// Is `code` a use of force: an assault (18) or fighting (19)?
+pub fn is_force(code: &str) -> bool {
+    matches!(code.get(..2), Some("18" | "19"))
+}
+
 /// The code of `family` applied to an action coded `action` ("refused" +
 /// "withdraw" 0874 → 1246), or the family's generic code when CAMEO has
 /// no specific one.

@@ -827,7 +827,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // for them ("the chiefs"), acts on itself: "the army and the RSF
         // clashed in Khartoum" is between them, not on Khartoum.
         let mutual_subject = p.sym && resolve(sent, ctx, source).len() > 1;
-        let forceful = coding.code.starts_with("18") || coding.code.starts_with("19");
+        let forceful = cameo::is_force(&coding.code);
         if target.is_none()
             && !mutual_subject
             && ((!verbal && located(coding.kind)) || (!p.frame && located(p.kind)))
@@ -2584,7 +2584,7 @@ fn emit(
     // against a group the text gives no nationality ("insurgents",
     // "policemen", "ethnic Albanians") is that of the country it happens in.
     let on_scene = located(coding.kind);
-    let violent = coding.code.starts_with("18") || coding.code.starts_with("19");
+    let violent = cameo::is_force(&coding.code);
     let scene = || {
         let chunk = &sent.chunks[source];
         let span = sent.span_of(chunk.start, chunk.end);
