@@ -2299,6 +2299,27 @@ fn a_party_after_a_prepositions_object_with_its_own_verb_opens_a_clause() {
 }
 
 #[test]
+fn a_territory_closed_is_sealed_off_and_a_border_closed_is_a_restriction() {
+    check(
+        "[Israel|ISR|-|country] closed the [Gaza Strip|PSE|-|place] {on Sunday|2025-02-16}.",
+        &["COERCE 191 ISR.->PSE.- 2025-02-16 @Gaza Strip"],
+    );
+    check(
+        "[Chad|TCD|-|country] closed its border with [Sudan|SDN|-|country].",
+        &["COERCE 172 TCD.->SDN.- 2025-02-22"],
+    );
+    // A place naming what was closed is no territory closed.
+    check(
+        "The [Kenyan|KEN|-|country] firm closed its [Nairobi|KEN|-|place] office.",
+        &[],
+    );
+    check(
+        "[Tanzania|TZA|-|country] granted refugee status to 5,000 [Burundians|BDI|-|country].",
+        &["AID 075 TZA.->BDI.- 2025-02-22"],
+    );
+}
+
+#[test]
 fn a_mandate_extended_is_peacekeeping_and_riot_police_are_police() {
     check(
         "The [Security Council|-|IGO|organization] extended the mandate of the peacekeeping mission in [Sierra Leone|SLE|-|country].",
