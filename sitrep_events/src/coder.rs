@@ -184,9 +184,9 @@ fn complement_noun(sent: &Sentence<'_, '_>, from: usize, end: usize) -> Option<C
         }
         let passes = match t.tag {
             Tag::Det | Tag::Number | Tag::To | Tag::Quote => true,
-            Tag::Prep => t.is(&["for", "on", "of"]),
+            Tag::Prep => t.is(&["for", "on", "of"]) || sent.amount_in(i),
             Tag::Word => !t.capital,
-            _ => false,
+            _ => t.lower.starts_with(['$', '€', '£']),
         };
         if !passes || sent.chunk_of[i].is_some() {
             return None;

@@ -609,6 +609,18 @@ impl<'a, 'l> Sentence<'a, 'l> {
         false
     }
 
+    /// Is token `j` the "in" of an amount in something ("$500 million
+    /// in loans": the loans are the object)?
+    pub fn amount_in(&self, j: usize) -> bool {
+        self.toks[j].is(&["in"])
+            && j.checked_sub(1).is_some_and(|p| {
+                self.toks[p].tag == Tag::Number
+                    || self.toks[p].is(&[
+                        "million", "billion", "thousand", "dollars", "euros", "tons", "tonnes",
+                    ])
+            })
+    }
+
     /// Is token `k` a form of a verb whose complement is "to" + verb
     /// ("refused to", "agreed to", "began to")?
     fn takes_infinitive(&self, k: usize) -> bool {
@@ -1009,13 +1021,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             // "shortened by one hour the nightly curfew": a measure of the
             // change may come before the object.
             let measure = j == end && self.by_measure(j);
-            // "$500 million in loans": an amount "in" the object.
-            let amount_in = t.is(&["in"])
-                && j > end
-                && (self.toks[j - 1].tag == Tag::Number
-                    || self.toks[j - 1].is(&[
-                        "million", "billion", "thousand", "dollars", "euros", "tons", "tonnes",
-                    ]));
+            let amount_in = j > end && self.amount_in(j);
             let stop = matches!(
                 t.tag,
                 Tag::Comma

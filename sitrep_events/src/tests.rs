@@ -2340,6 +2340,11 @@ fn an_amount_in_aid_a_recalled_high_commissioner_and_a_denied_role() {
         "[Japan|JPN|-|country] provided $500 million in loans to [Indonesia|IDN|-|country].",
         &["AID 070 JPN.->IDN.- 2025-02-22"],
     );
+    // A promise of an amount in aid is a promise of aid.
+    check(
+        "[Russia|RUS|-|country] pledged $50 million in aid to [Syria|SYR|-|country].",
+        &["AGREE 033 RUS.->SYR.- 2025-02-22"],
+    );
     check(
         "[Nigeria|NGA|-|country] recalled its high commissioner from [Britain|GBR|-|country].",
         &["SANCTION 161 NGA.->GBR.- 2025-02-22"],
