@@ -117,6 +117,16 @@ fn without_a_gazetteer_it_says_so_once_and_resolves_countries_only() {
     assert_eq!(ids(&got[1]), [json!(614540)]);
 }
 
+/// The places `sitrep geocode --json` gives for one text with its
+/// toponym spans.
+fn places_of(home: &Path, text: &str, toponyms: &Value) -> Vec<Value> {
+    let input = format!("{}\n", json!({"id": 1, "text": text, "toponyms": toponyms}));
+    let out = geocode(home, &input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got = lines(&out);
+    got[0]["places"].as_array().expect("places").clone()
+}
+
 fn real_gazetteer_home() -> Option<PathBuf> {
     let home = std::env::var_os("SITREP_HOME")
         .map(PathBuf::from)
@@ -165,11 +175,7 @@ fn the_real_gazetteer_gives_a_large_region_its_name_over_a_hamlet_abroad() {
     // bare names.
     let text = "Floods hit Java. Militants attacked troops in the Sinai.";
     let toponyms = json!([{"start": 11, "end": 15}, {"start": 50, "end": 55}]);
-    let input = format!("{}\n", json!({"id": 1, "text": text, "toponyms": toponyms}));
-    let out = geocode(&home, &input);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let got = lines(&out);
-    let places = got[0]["places"].as_array().expect("places");
+    let places = places_of(&home, text, &toponyms);
     let found: Vec<(&str, &str)> = places
         .iter()
         .filter_map(|p| Some((p["name"].as_str()?, p["country"].as_str()?)))
@@ -186,11 +192,7 @@ fn the_real_gazetteer_knows_regions_by_their_residents_irregular_names() {
     // "Catalan" is also another name of Catalan Bay, Gibraltar.
     let text = "Catalan and Chechen leaders met Tibetan monks.";
     let toponyms = json!([{"start": 0, "end": 7}, {"start": 12, "end": 19}, {"start": 32, "end": 39}]);
-    let input = format!("{}\n", json!({"id": 1, "text": text, "toponyms": toponyms}));
-    let out = geocode(&home, &input);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let got = lines(&out);
-    let places = got[0]["places"].as_array().expect("places");
+    let places = places_of(&home, text, &toponyms);
     let ids: Vec<&Value> = places.iter().map(|p| &p["geonames_id"]).collect();
     assert_eq!(ids, [&json!(3336901), &json!(569665), &json!(1279685)]);
 }
