@@ -21,7 +21,7 @@
 //! a guess that takes context but gives none.
 
 mod context;
-mod recognize;
+pub(crate) mod recognize;
 
 use std::collections::BTreeMap;
 

@@ -199,6 +199,57 @@ impl<'a> Recognizer<'a> {
         out.extend(self.cue_candidates(&countries, places));
         out.extend(self.misspelt_country_candidates());
         out.extend(dictionary);
+        let surnames = self.named_surname_candidates(&out);
+        out.extend(surnames);
+        out
+    }
+
+    /// "Vincent Gigante … In 1957, Gigante shot …": a capitalised word
+    /// standing alone that is the surname of a person the text named in
+    /// full before it is that person, above a place the geocoder made of
+    /// it (a town in Colombia), though not after a preposition of place
+    /// ("in Washington") and not above a country's name.
+    fn named_surname_candidates(&self, found: &[Candidate]) -> Vec<Candidate> {
+        let full_names: Vec<(usize, &str)> = found
+            .iter()
+            .filter_map(|c| match &c.referent {
+                Referent::Person(words) if words.len() >= 2 => Some((c.claim.1, words.last()?.as_str())),
+                _ => None,
+            })
+            .collect();
+        let mut out = Vec::new();
+        if full_names.is_empty() {
+            return out;
+        }
+        for (i, t) in self.tokens.iter().enumerate() {
+            let alone = (i == 0 || t.join == Join::Break || !self.tokens[i - 1].is_capitalised())
+                && self
+                    .tokens
+                    .get(i + 1)
+                    .is_none_or(|n| n.join != Join::Space || !n.is_capitalised());
+            let after_locative = i > 0
+                && t.join == Join::Space
+                && crate::geocode::recognize::LOCATIVE.contains(&self.tokens[i - 1].norm.as_str());
+            if !alone
+                || after_locative
+                || !self.person_word_ok(t)
+                || !full_names
+                    .iter()
+                    .any(|&(end, surname)| end <= i && surname == t.norm)
+            {
+                continue;
+            }
+            out.push(Candidate {
+                claim: (i, i + 1),
+                span: self.span_of(i, i + 1),
+                referent: Referent::Surname(t.norm.clone()),
+                priority: priority::BODY,
+                role: None,
+                country_hint: None,
+                sector_hint: None,
+                is_name: true,
+            });
+        }
         out
     }
 
@@ -609,6 +660,14 @@ impl<'a> Recognizer<'a> {
         let mut words = 0;
         let mut last_ok = j;
         while let Some(t) = self.tokens.get(k) {
+            // A nickname in quotes between given name and surname
+            // ("Vincent \"The Chin\" Gigante").
+            if (1..5).contains(&words)
+                && let Some(after) = self.nickname_at(k)
+            {
+                k = after;
+                continue;
+            }
             if words >= 5 || !t.is_word() || (k > j && t.join == Join::Break && !self.after_initial(k)) {
                 break;
             }
@@ -634,6 +693,32 @@ impl<'a> Recognizer<'a> {
             break;
         }
         (words >= 1 && last_ok > j).then_some(last_ok)
+    }
+
+    /// A nickname in quotes at token `k` that a surname follows
+    /// ("\"The Chin\" Gigante", "'El Chapo' Guzman"): the surname's token.
+    fn nickname_at(&self, k: usize) -> Option<usize> {
+        let open = self.tokens.get(k)?;
+        let closing: &[char] = match open.kind {
+            Kind::Punct('"') => &['"'],
+            Kind::Punct('\u{201c}') => &['\u{201d}', '"'],
+            Kind::Punct('\'') => &['\'', '\u{2019}'],
+            Kind::Punct('\u{2018}') => &['\u{2019}', '\''],
+            _ => return None,
+        };
+        // A quote mark is a token of its own: a space stands before it.
+        if k == 0 || self.tokens[k - 1].end == open.start {
+            return None;
+        }
+        let close = (k + 2..(k + 6).min(self.tokens.len()))
+            .find(|&c| closing.iter().any(|&q| self.tokens[c].is_punct(q)))?;
+        let inside = &self.tokens[k + 1..close];
+        let surname = self.tokens.get(close + 1)?;
+        (inside.iter().all(Token::is_word)
+            && inside[0].cap
+            && surname.join == Join::Space
+            && self.person_word_ok(surname))
+        .then_some(close + 1)
     }
 
     /// True when token `k` follows an initial ("W." in "George W. Bush").
@@ -909,6 +994,8 @@ impl<'a> Recognizer<'a> {
 
     /// The person the name `name` (its tokens) refers to.
     fn person_referent_of(&self, name: &[Token], country: Option<&[usize]>) -> Option<Referent> {
+        let unquoted = text::outside_quotes(name);
+        let name = unquoted.as_slice();
         let key = text::key_of(name);
         let targets = self.kb.lookup(&key);
         if targets
@@ -1581,7 +1668,8 @@ impl<'a> Recognizer<'a> {
     /// Diego Chargers"), the last no organisation or place head ("Grace
     /// Church", "Carlton Hotel").
     fn given_name_pair(&self, start: usize, end: usize, places: &[PlaceMention]) -> bool {
-        let name: Vec<&Token> = self.tokens[start..end].iter().filter(|t| t.is_word()).collect();
+        let unquoted = text::outside_quotes(&self.tokens[start..end]);
+        let name: Vec<&Token> = unquoted.iter().filter(|t| t.is_word()).collect();
         let norms: Vec<&str> = name.iter().map(|t| t.norm.as_str()).collect();
         // Initials before the given name and a suffix after the surname
         // left out ("W. Mark Felt", "Arcade Comeaux Jr.").

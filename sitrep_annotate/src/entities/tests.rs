@@ -1008,6 +1008,15 @@ fn geocoded(text: &str, name: &str, id: u64, country: &str) -> PlaceMention {
     }
 }
 
+/// The geocoder's place for the last `name` in `text`.
+fn geocoded_last(text: &str, name: &str, id: u64, country: &str) -> PlaceMention {
+    let start = text.rfind(name).expect("in text");
+    PlaceMention {
+        span: Span::new(start, start + name.len()),
+        ..geocoded(name, name, id, country)
+    }
+}
+
 /// (surface, entity id) of each mention found in `text` given `places`.
 fn mentions_with_places<'t>(text: &'t str, places: &[PlaceMention]) -> Vec<(&'t str, String)> {
     find_entities(text, &sentences(text), places, full(), None)
@@ -1140,6 +1149,40 @@ fn a_given_name_opening_a_capitalised_pair_names_a_person() {
         None,
     );
     assert!(found.mentions.is_empty(), "{:?}", found.mentions);
+}
+
+#[test]
+fn a_quoted_nickname_inside_a_name_leaves_the_person_and_their_surname_one() {
+    // Straight, curly and single quotes: the nickname is no part of the
+    // name, and the surname alone later is the same person, not the place
+    // the geocoder made of it.
+    for text in [
+        "Mob boss Vincent \"The Chin\" Exampleton died on Monday. In 1957, Exampleton shot Costello.",
+        "Mob boss Vincent \u{201c}The Chin\u{201d} Exampleton died on Monday. In 1957, Exampleton shot Costello.",
+        "Mob boss Vincent 'Chin' Exampleton died on Monday. In 1957, Exampleton shot Costello.",
+    ] {
+        let places = [geocoded_last(text, "Exampleton", 3_681_000, "COL")];
+        let got = mentions_with_places(text, &places);
+        let people: Vec<(&str, &str)> = got
+            .iter()
+            .filter(|(s, _)| s.contains("Exampleton"))
+            .map(|(s, id)| (*s, id.as_str()))
+            .collect();
+        assert_eq!(people.len(), 2, "{text}: {got:?}");
+        assert!(
+            people.iter().all(|(_, id)| *id == "person:vincent-exampleton"),
+            "{text}: {got:?}"
+        );
+    }
+    // After a preposition of place the word is where, not who.
+    let text = "Mob boss Vincent Exampleton died on Monday. Police in Exampleton said so.";
+    let places = [geocoded_last(text, "Exampleton", 3_681_000, "COL")];
+    assert_eq!(
+        mentions_with_places(text, &places)
+            .last()
+            .map(|(_, id)| id.as_str()),
+        Some("geonames:3681000")
+    );
 }
 
 #[test]

@@ -316,6 +316,27 @@ pub(crate) fn key_of(tokens: &[Token]) -> String {
     key
 }
 
+/// The tokens of a name outside quote marks: a quoted nickname
+/// ("Vincent \"The Chin\" Gigante") is no part of the name itself.
+pub(crate) fn outside_quotes(tokens: &[Token]) -> Vec<Token> {
+    let is_quote = |t: &Token| {
+        matches!(
+            t.kind,
+            Kind::Punct('"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}')
+        )
+    };
+    let mut inside = false;
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        if is_quote(t) {
+            inside = !inside;
+        } else if !inside {
+            out.push(t.clone());
+        }
+    }
+    out
+}
+
 /// True when `word` (normalised) is in the sorted list `list`.
 pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
     list.binary_search_by(|w| short_cmp(w, word)).is_ok()

@@ -209,7 +209,7 @@ const TITLES: &[&str] = &[
     "sir",
 ];
 /// Prepositions of place: a name after one is where, not who.
-const LOCATIVE: &[&str] = &[
+pub(crate) const LOCATIVE: &[&str] = &[
     "in",
     "at",
     "near",
