@@ -459,7 +459,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             continue;
         }
         let mut group = sent.verb_group(k);
-        if sent.negated_subject(k) {
+        if sent.negated_subject(k) || (control == Control::Intent && sent.intent_negated(k)) {
             group.negated = true;
         }
         if group.modal.is_none() {
@@ -585,6 +585,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             }
         }
         let verbal = Family::of_code(&coding.code).is_some();
+        let mut refusal = false;
         if group.negated || failed {
             let cooperative = matches!(
                 coding.code.get(..2),
@@ -594,6 +595,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                 let code = cameo::mirror(Family::Reject, &p.code);
                 coding = coding_from(lex, code, PloverType::Reject);
                 future = false;
+                refusal = true;
             } else {
                 continue;
             }
@@ -872,8 +874,9 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // is the subject again leaves the event mutual (see `emit`).
         // An intention is its holder's alone ("said they would meet U.N.
         // mediator Diego Cordovez"), unless both hold it ("X and Y will meet").
+        // A refusal ("will not meet Ukraine") is its subject's alone.
         let mutual = p.sym
-            && (!intended || mutual_subject)
+            && (!(intended || refusal) || mutual_subject)
             && target
                 .is_none_or(|t| co_participant(sent, t, tr.end, p.frame) || sent.chunks[t].pronoun.is_some());
         // No role of the verb names a target: the first party the rest of

@@ -1156,6 +1156,25 @@ impl<'a, 'l> Sentence<'a, 'l> {
         g
     }
 
+    /// Is the intention governing verb token `k` through "to" denied
+    /// ("is not going to attack", "does not plan to", "has no plans to",
+    /// "never intended to")?
+    pub fn intent_negated(&self, k: usize) -> bool {
+        let Some(to) = self.verb_group(k).start.checked_sub(1) else {
+            return false;
+        };
+        if self.toks[to].tag != Tag::To {
+            return false;
+        }
+        let Some(h) = self.prev_content(to) else {
+            return false;
+        };
+        h.checked_sub(1)
+            .and_then(|i| self.tok(i))
+            .is_some_and(|t| t.is(&["no"]))
+            || self.verb_group(h).negated
+    }
+
     /// The obligation on a readiness before verb token `k` ("must be
     /// ready to mediate": "must").
     pub fn obliged_readiness(&self, k: usize) -> Option<&str> {

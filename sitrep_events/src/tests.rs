@@ -3286,3 +3286,36 @@ fn refusing_to_tolerate_is_a_threat_and_no_longer_negates() {
         &[],
     );
 }
+
+#[test]
+fn an_intention_denied_is_no_threat_and_a_refusal_is_one_sided() {
+    for marked in [
+        "[Russia|RUS|-|country] is not going to attack [Ukraine|UKR|-|country].",
+        "[Russia|RUS|-|country] does not plan to attack [Ukraine|UKR|-|country].",
+        "[Russia|RUS|-|country] has no plans to attack [Ukraine|UKR|-|country].",
+        "[Russia|RUS|-|country] never intended to attack [Ukraine|UKR|-|country].",
+    ] {
+        check(marked, &[]);
+    }
+    check(
+        "[Russia|RUS|-|country] is going to attack [Ukraine|UKR|-|country].",
+        &["THREATEN 1384 RUS.->UKR.- 2025-02-22"],
+    );
+    // Not ready to sign, or will not meet: the subject refuses; the other
+    // side refuses nothing.
+    check(
+        "[Russia|RUS|-|country] is not ready to sign the deal with [Ukraine|UKR|-|country].",
+        &["REJECT 120 RUS.->UKR.- 2025-02-22"],
+    );
+    check(
+        "[Russia|RUS|-|country] will not meet [Ukraine|UKR|-|country].",
+        &["REJECT 125 RUS.->UKR.- 2025-02-22"],
+    );
+    check(
+        "[Russia|RUS|-|country] and [Ukraine|UKR|-|country] will not meet.",
+        &[
+            "REJECT 125 RUS.->UKR.- 2025-02-22",
+            "REJECT 125 UKR.->RUS.- 2025-02-22",
+        ],
+    );
+}
