@@ -244,26 +244,71 @@ const UNCONFIRMED: &[&str] = &["unconfirmed", "unverified", "uncorroborated"];
 /// Verbs that confirm ("could not confirm that …").
 const CONFIRM: &[&str] = &["confirm", "verify", "corroborate"];
 
-/// Where the content of a claim the sentence says is not confirmed
-/// starts: the "that" after "unconfirmed reports" or "rumours", or after
-/// "could not confirm", "was unable to verify".
-fn unconfirmed_claims(sent: &Sentence<'_, '_>) -> Vec<usize> {
+/// Lemmas of nouns and verbs that hold a prospect, not a fact: what
+/// follows them ("fears that Russia will attack", "speculation that",
+/// "hopes that the deal will be signed") is not asserted.
+const PROSPECTS: &[&str] = &[
+    "chance",
+    "concern",
+    "danger",
+    "fear",
+    "hope",
+    "likelihood",
+    "possibility",
+    "prospect",
+    "risk",
+    "speculation",
+    "worry",
+];
+
+/// Is token `i` a form of a word of [`PROSPECTS`]?
+fn prospect_at(sent: &Sentence<'_, '_>, i: usize) -> bool {
+    sent.toks[i].is(PROSPECTS)
+        || sent
+            .lemmas(i)
+            .iter()
+            .any(|(l, _)| PROSPECTS.contains(&l.as_str()))
+}
+
+/// Where the content of a claim the sentence does not assert starts: the
+/// "that" after "unconfirmed reports", "rumours", a word of fear or hope
+/// ("fears that", "speculation that"), or after "could not confirm",
+/// "was unable to verify"; without "that", a feared future ("Ukraine
+/// fears Russia will attack"). A prospect's content ends at the first
+/// comma ("Amid fears that Russia will attack, Poland sent troops"); the
+/// flag says which claims are prospects.
+fn unconfirmed_claims(sent: &Sentence<'_, '_>) -> Vec<(usize, bool)> {
     let toks = &sent.toks;
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
+        let feared_future = i > 0
+            && prospect_at(sent, i - 1)
+            && sent.chunk_of[i].is_some_and(|c| {
+                let chunk = &sent.chunks[c];
+                chunk.start == i
+                    && chunk.prep.is_none()
+                    && toks.get(chunk.end).is_some_and(|m| {
+                        m.tag == Tag::Modal && m.is(&["will", "would", "could", "may", "might"])
+                    })
+            });
+        if feared_future {
+            out.push((i, true));
+            continue;
+        }
         if t.tag != Tag::Sub || !t.is(&["that"]) || i == 0 {
             continue;
         }
         let before = |n: usize| i.checked_sub(n).and_then(|j| toks.get(j));
         let rumour = before(1).is_some_and(|w| w.lower.starts_with("rumo"));
+        let prospect = prospect_at(sent, i - 1);
         let unconfirmed = (2..=3).any(|n| before(n).is_some_and(|w| w.is(UNCONFIRMED)));
         let not_confirmed = sent
             .lemmas(i - 1)
             .iter()
             .any(|(l, _)| CONFIRM.contains(&l.as_str()))
             && (2..=4).any(|n| before(n).is_some_and(|x| x.tag == Tag::Neg || x.is(&["unable"])));
-        if rumour || unconfirmed || not_confirmed {
-            out.push(i);
+        if rumour || unconfirmed || not_confirmed || prospect {
+            out.push((i, prospect && !(rumour || unconfirmed || not_confirmed)));
         }
     }
     out
@@ -400,8 +445,11 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
 
     // "unconfirmed reports that …", "could not confirm that …": what is
     // not confirmed is not coded.
-    for from in unconfirmed_claims(sent) {
-        let end = complement_end(sent, from);
+    for (from, prospect) in unconfirmed_claims(sent) {
+        let mut end = complement_end(sent, from);
+        if prospect && let Some(comma) = (from..end).find(|&i| sent.toks[i].tag == Tag::Comma) {
+            end = comma;
+        }
         for (j, other) in sent.triggers.iter().enumerate() {
             if other.tok >= from && other.tok < end {
                 suppressed[j] = true;

@@ -3319,3 +3319,26 @@ fn an_intention_denied_is_no_threat_and_a_refusal_is_one_sided() {
         ],
     );
 }
+
+#[test]
+fn a_feared_or_hoped_for_act_is_not_coded() {
+    for marked in [
+        "[Ukraine|UKR|-|country] fears [Russia|RUS|-|country] will attack it.",
+        "[Ukraine|UKR|-|country] fears that [Russia|RUS|-|country] will attack.",
+        "There is speculation that [Russia|RUS|-|country] will attack [Ukraine|UKR|-|country].",
+        "Hopes that [Russia|RUS|-|country] will sign the deal with [Ukraine|UKR|-|country] faded.",
+        "The risk that [Russia|RUS|-|country] will attack [Ukraine|UKR|-|country] is growing.",
+    ] {
+        check(marked, &[]);
+    }
+    // The prospect ends at its comma: the main clause is coded.
+    check(
+        "Amid fears that [Russia|RUS|-|country] will attack [Ukraine|UKR|-|country], [Poland|POL|-|country] deployed troops to its border.",
+        &["MOBILIZE 154 POL.->- 2025-02-22"],
+    );
+    // An act that raises fears is coded; a confirmed report is too.
+    check(
+        "[Russia|RUS|-|country] attacked [Ukraine|UKR|-|country], raising fears that the war will spread.",
+        &["FIGHT 190 RUS.->UKR.- 2025-02-22 @Ukraine"],
+    );
+}
