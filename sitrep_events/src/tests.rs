@@ -2687,6 +2687,19 @@ fn a_clash_between_two_named_sides_armed_men_and_a_suspension() {
         &["SANCTION 160 -.IGO>NER.- 2025-02-22"],
     );
     check("The [Kenyan|KEN|-|country] court suspended the sentence.", &[]);
+    // Suspended consultations or cooperation with a party.
+    check(
+        "The [EU|-|IGO|organization] suspended its defence consultations with [Rwanda|RWA|-|country].",
+        &["SANCTION 164 -.IGO>RWA.- 2025-02-22"],
+    );
+    check(
+        "[Mali|MLI|-|country] suspended its military cooperation with [France|FRA|-|country].",
+        &["SANCTION 1622 MLI.->FRA.- 2025-02-22"],
+    );
+    check(
+        "[Niger|NER|-|country] suspended cooperation with [Benin|BEN|-|country].",
+        &["SANCTION 160 NER.->BEN.- 2025-02-22"],
+    );
     // The suspension named as a noun: a sanction on a party only.
     check(
         "[Italy|ITA|-|country] announced a suspension of air links with [Serbia|SRB|-|country] {on Wednesday|2025-02-19}.",
