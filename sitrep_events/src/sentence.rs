@@ -317,6 +317,18 @@ const OBJECT_REQUIRED: &[&str] = &[
     "charge", "arrest", "jail", "convict", "sentence", "indict", "detain", "imprison",
 ];
 
+/// Bare nouns after "by" that say how, not who ("spoke by phone", "met
+/// by video link"): no passive's agent. Sorted.
+const MEANS_OF_CONTACT: &[&str] = &[
+    "email",
+    "letter",
+    "phone",
+    "telephone",
+    "video",
+    "videoconference",
+    "videolink",
+];
+
 /// Adjectives of readiness that sit in a verb group ("is ready to").
 const READY: &[&str] = &[
     "ready",
@@ -1325,14 +1337,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
         self.tok(i).is_some_and(|t| t.is(&["by"]))
     }
 
-    /// Does a measure of a change open at token `i` ("by one hour", "by
-    /// 50 percent", "by half"), not an agent ("by 20 gunmen")?
+    /// Does a measure of a change or a means of contact open at token `i`
+    /// ("by one hour", "by 50 percent", "by half", "by phone"), not an
+    /// agent ("by 20 gunmen")?
     fn by_measure(&self, i: usize) -> bool {
         let is = |j: usize, words: &[&str]| self.tok(j).is_some_and(|t| t.is(words));
         let number = self
             .tok(i + 1)
             .is_some_and(|t| t.tag == Tag::Number || t.is(MEASURE_NUMBERS));
-        is(i, &["by"]) && (is(i + 1, &["half"]) || (number && is(i + 2, MEASURE_UNITS)))
+        is(i, &["by"])
+            && (is(i + 1, &["half"]) || (number && is(i + 2, MEASURE_UNITS)) || is(i + 1, MEANS_OF_CONTACT))
     }
 
     /// The first token of a noun phrase right before verb token `k` that

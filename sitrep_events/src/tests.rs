@@ -3355,3 +3355,19 @@ fn a_feared_or_hoped_for_act_is_not_coded() {
         &["FIGHT 190 RUS.->UKR.- 2025-02-22 @Ukraine"],
     );
 }
+
+#[test]
+fn by_phone_is_how_they_spoke_not_who_spoke() {
+    check(
+        "[Putin|RUS|GOV|person] and [Trump|USA|GOV|person] spoke by phone {on Tuesday|2025-02-18}.",
+        &[
+            "CONSULT 041 RUS.GOV>USA.GOV 2025-02-18",
+            "CONSULT 041 USA.GOV>RUS.GOV 2025-02-18",
+        ],
+    );
+    // A passive's agent still is one.
+    check(
+        "[Putin|RUS|GOV|person] was called by [Trump|USA|GOV|person] {on Tuesday|2025-02-18}.",
+        &["CONSULT 041 USA.GOV>RUS.GOV 2025-02-18"],
+    );
+}
