@@ -1777,3 +1777,63 @@ fn congo_before_1997_is_the_republic_of_the_congo() {
         assert!(ids.contains(&expected), "{ids:?}");
     }
 }
+
+#[test]
+fn office_holders_since_the_dictionaries_are_built_in_and_dated() {
+    // A dictionary's record of the same person, whose office runs on
+    // without end there, merges into the built-in one, whose dated
+    // offices come first.
+    let stale = KnowledgeBase::from_bytes(
+        format!("{COUNTRIES_ONLY}actor\tjoe-biden\tperson\tJoe Biden\t\tUSAGOV:20090120:\n").as_bytes(),
+    )
+    .expect("knowledge");
+    // (knowledge, text, date, person, country, sector): named alone on the
+    // date of the office, out of office between terms, a rebel leader.
+    let cases = [
+        (
+            full(),
+            "Tshisekedi met Trump on Friday.",
+            (2025, 2, 28),
+            "donald-trump",
+            "USA",
+            "GOV",
+        ),
+        (
+            full(),
+            "Tshisekedi met Trump on Friday.",
+            (2025, 2, 28),
+            "felix-tshisekedi",
+            "COD",
+            "GOV",
+        ),
+        (
+            full(),
+            "Donald Trump spoke in Ohio.",
+            (2022, 6, 1),
+            "donald-trump",
+            "USA",
+            "ELI",
+        ),
+        (
+            full(),
+            "Corneille Nangaa spoke in Goma.",
+            (2025, 2, 1),
+            "corneille-nangaa",
+            "COD",
+            "REB",
+        ),
+        (
+            &stale,
+            "Biden spoke in Ohio.",
+            (2018, 6, 1),
+            "joe-biden",
+            "USA",
+            "ELI",
+        ),
+    ];
+    for (kb, text, (y, m, d), person, country, sector) in cases {
+        let id = format!("person:{person}");
+        let expected = (EntityKind::Person, Some(country), Some(sector));
+        check_entity(kb, text, date(y, m, d), &id, expected);
+    }
+}
