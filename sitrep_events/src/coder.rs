@@ -566,10 +566,20 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // claim says, and the party the claim names is not the one rejected.
         let denial = p.frame && p.verb == "deny";
         // "denied entry to …", "denied him": not a claim denied (those
-        // with their own objects are patterns of their own).
+        // with their own objects are patterns of their own); "denied
+        // backing the rebels", a gerund, is one, whatever the act.
+        let gerund = sent
+            .toks
+            .get(tr.end)
+            .is_some_and(|t| t.tag == Tag::Word && t.lower.ends_with("ing"))
+            && sent
+                .lemmas(tr.end)
+                .iter()
+                .any(|(_, f)| *f == crate::lemma::Form::Ing);
         if denial
             && p.objects.is_empty()
             && action.is_none()
+            && !gerund
             && !sent.toks.get(tr.end).is_some_and(|t| t.tag == Tag::Sub)
         {
             continue;

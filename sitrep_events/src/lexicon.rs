@@ -555,6 +555,7 @@ mod tests {
             "impose",
             &[
                 "impose +sanction|embargo 163 SANCTION",
+                "impose +tariff|duty|levy 163 SANCTION",
                 "impose +ban|boycott 163 SANCTION",
                 "impose +restriction 172 COERCE",
                 "impose +curfew 1723 COERCE",

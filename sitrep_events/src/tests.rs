@@ -3371,3 +3371,32 @@ fn by_phone_is_how_they_spoke_not_who_spoke() {
         &["CONSULT 041 USA.GOV>RUS.GOV 2025-02-18"],
     );
 }
+
+#[test]
+fn tariffs_regained_control_and_denied_gerunds() {
+    check(
+        "[China|CHN|-|country] imposed tariffs on [US|USA|-|country] goods.",
+        &["SANCTION 163 CHN.->USA.- 2025-02-22"],
+    );
+    check(
+        "The [US|USA|-|country] slapped a 25 percent tariff on [Chinese|CHN|-|country] steel.",
+        &["SANCTION 163 USA.->CHN.- 2025-02-22"],
+    );
+    check(
+        "The [Kenyan|KEN|-|country] government imposed import duties.",
+        &[],
+    );
+    check(
+        "[Sudan|SDN|-|country]'s army regained control of [Khartoum|SDN|-|place] from the [RSF|SDN|REB|group].",
+        &["FIGHT 192 SDN.MIL>SDN.- 2025-02-22 @Khartoum"],
+    );
+    // A denied act named by a gerund is a claim rejected, whatever the act.
+    check(
+        "[Rwanda|RWA|-|country] denied backing the rebels.",
+        &["REJECT 120 RWA.->- 2025-02-22"],
+    );
+    check(
+        "[Kenya|KEN|-|country] denied entry to two [Ugandan|UGA|-|country] activists.",
+        &["REJECT 120 KEN.->UGA.OPP 2025-02-22"],
+    );
+}
