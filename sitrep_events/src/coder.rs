@@ -2740,6 +2740,18 @@ fn emit(
     let scene_source = sent.chunks[source].start >= trigger_end && locative_place(&sent.chunks[source]);
     for (s, t) in pairs {
         let t = t.or_else(|| domestic_target(coding.kind, &coding.code, &s));
+        // Travel to a place of one's own country ("the Rwandan president
+        // arrived in Kigali") is no visit to anyone.
+        let home = t.as_ref().is_some_and(|t| {
+            matches!(t.kind, Some(EntityKind::Place | EntityKind::Country))
+                && t.sector.is_none()
+                && t.agent_sector.is_none()
+                && t.country.is_some()
+                && t.country == s.country
+        });
+        if coding.code == "042" && home {
+            continue;
+        }
         let leaving = matches!(coding.code.as_str(), "0256" | "1056" | "0356" | "1246")
             || coding.code.starts_with("087");
         // A state named by where it acted ("was arrested in Iran"): that

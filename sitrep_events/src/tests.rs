@@ -3400,3 +3400,24 @@ fn tariffs_regained_control_and_denied_gerunds() {
         &["REJECT 120 KEN.->UGA.OPP 2025-02-22"],
     );
 }
+
+#[test]
+fn travel_at_home_is_no_visit_and_leaving_for_a_capital_is_one() {
+    check(
+        "[Ruto|KEN|GOV|person] arrived in [Mombasa|KEN|-|place] {on Friday|2025-02-21}.",
+        &[],
+    );
+    check(
+        "The [Rwandan|RWA|-|country] president arrived in [Kigali|RWA|-|place] from [Paris|FRA|-|place].",
+        &[],
+    );
+    check(
+        "[Ruto|KEN|GOV|person] visited [Kisumu|KEN|-|place] residents.",
+        &["CONSULT 042 KEN.GOV>KEN.CVL 2025-02-22 @Kisumu"],
+    );
+    check(
+        "The [Kenyan|KEN|-|country] foreign minister left for [Kigali|RWA|-|place] {on Wednesday|2025-02-19} for talks.",
+        &["CONSULT 042 KEN.GOV>RWA.- 2025-02-19 @Kigali"],
+    );
+    check("The wounded soldier was left for dead.", &[]);
+}
