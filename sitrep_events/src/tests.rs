@@ -1698,6 +1698,17 @@ fn a_verb_qualified_by_its_adverb_and_fundamentalists_as_agents() {
 }
 
 #[test]
+fn the_mediator_acts_on_both_parties_who_do_not_act_on_it() {
+    check(
+        "[Qatar|QAT|-|country] mediated between [Congo|COD|-|country] and the [M23|COD|REB|group].",
+        &[
+            "CONSULT 045 QAT.->COD.- 2025-02-22",
+            "CONSULT 045 QAT.->COD.REB 2025-02-22",
+        ],
+    );
+}
+
+#[test]
 fn mediation_halted_and_the_threat_to_halt_it() {
     check(
         "The [European Community|-|IGO|organization] halted its mediation between [Serbia|SRB|-|country] and [Croatia|HRV|-|country].",
