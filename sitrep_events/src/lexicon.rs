@@ -548,6 +548,8 @@ mod tests {
                 "withdraw 0874 RETREAT",
                 "withdraw +inspector|observer|monitor|peacekeeper|worker|mission 166 SANCTION",
                 "withdraw +ambassador|envoy 161 SANCTION",
+                "withdraw from +talk|negotiation|dialogue|summit 164 SANCTION",
+                "withdraw from +agreement|deal|accord|treaty|pact 160 SANCTION",
             ],
         );
         check(

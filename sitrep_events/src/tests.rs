@@ -3432,3 +3432,24 @@ fn travel_at_home_is_no_visit_and_leaving_for_a_capital_is_one() {
     );
     check("The wounded soldier was left for dead.", &[]);
 }
+
+#[test]
+fn leaving_talks_or_a_deal_is_a_sanction_not_a_retreat() {
+    check(
+        "[Kenya|KEN|-|country] pulled out of the talks with [Somalia|SOM|-|country].",
+        &["SANCTION 164 KEN.->SOM.- 2025-02-22"],
+    );
+    check(
+        "[Kenya|KEN|-|country] walked out of the talks with [Somalia|SOM|-|country].",
+        &["SANCTION 164 KEN.->SOM.- 2025-02-22"],
+    );
+    check(
+        "The [US|USA|-|country] withdrew from the [Paris|FRA|-|place] climate agreement.",
+        &["SANCTION 160 USA.->- 2025-02-22"],
+    );
+    // Troops leaving ground still retreat.
+    check(
+        "[Rwandan|RWA|-|country] troops pulled out of [Goma|COD|-|place].",
+        &["RETREAT 0874 RWA.MIL>COD.- 2025-02-22 @Goma"],
+    );
+}
