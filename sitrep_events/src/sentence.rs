@@ -1816,6 +1816,19 @@ impl<'a, 'l> Sentence<'a, 'l> {
         {
             return Control::Other;
         }
+        // "used tear gas to disperse", "using live rounds to break up": what
+        // a means was used for was done.
+        let means_used = (to.saturating_sub(5)..to)
+            .rev()
+            .find(|&j| self.toks[j].is(&["used", "using", "employed", "employing"]));
+        if means_used.is_some_and(|j| {
+            j + 1 < to
+                && self.toks[j + 1..to]
+                    .iter()
+                    .all(|t| matches!(t.tag, Tag::Word | Tag::Det | Tag::Number))
+        }) {
+            return Control::Realis;
+        }
         let Some(mut h) = self.prev_content(to) else {
             return Control::Other;
         };

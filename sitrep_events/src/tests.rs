@@ -3453,3 +3453,16 @@ fn leaving_talks_or_a_deal_is_a_sanction_not_a_retreat() {
         &["RETREAT 0874 RWA.MIL>COD.- 2025-02-22 @Goma"],
     );
 }
+
+#[test]
+fn what_a_means_was_used_for_was_done() {
+    check(
+        "[Kenyan|KEN|-|country] police used tear gas to disperse [protesters|-|OPP|group].",
+        &["COERCE 175 KEN.COP>KEN.OPP 2025-02-22"],
+    );
+    // Deploying for a purpose is no deed yet.
+    check(
+        "[Kenyan|KEN|-|country] police deployed officers to disperse [protesters|-|OPP|group].",
+        &[],
+    );
+}
