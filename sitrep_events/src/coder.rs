@@ -568,10 +568,7 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // "denied entry to …", "denied him": not a claim denied (those
         // with their own objects are patterns of their own); "denied
         // backing the rebels", a gerund, is one, whatever the act.
-        let gerund = sent
-            .toks
-            .get(tr.end)
-            .is_some_and(|t| t.tag == Tag::Word && t.lower.ends_with("ing"))
+        let gerund = sent.toks.get(tr.end).is_some_and(|t| t.tag == Tag::Word)
             && sent
                 .lemmas(tr.end)
                 .iter()

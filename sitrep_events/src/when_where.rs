@@ -175,9 +175,14 @@ pub fn date(
     } else {
         times
     };
+    // An adverbial clause ("after …", "before …") has a time of its own;
+    // a simultaneous one ("when …") shares its main clause's.
+    let own_time = from
+        .checked_sub(1)
+        .and_then(|i| sent.toks.get(i))
+        .is_some_and(|t| t.is(ADVERBIAL) && !t.is(SIMULTANEOUS));
     let found = nearest(sent, times, from, to, k).or_else(|| {
-        let opener = from.checked_sub(1).and_then(|i| sent.toks.get(i));
-        if opener.is_some_and(|t| t.is(ADVERBIAL) && !t.is(SIMULTANEOUS)) {
+        if own_time {
             return None;
         }
         let main_end = main_clause_end(sent);
@@ -188,8 +193,6 @@ pub fn date(
     match found {
         Some(t) => (t.date, t.precision, EventDateBasis::Text),
         None => {
-            let opener = from.checked_sub(1).and_then(|i| sent.toks.get(i));
-            let own_time = opener.is_some_and(|t| t.is(ADVERBIAL) && !t.is(SIMULTANEOUS));
             if let Some(counted) = from
                 .checked_sub(1)
                 .and_then(|o| counted_from_main(sent, times, o, published, narrative))
