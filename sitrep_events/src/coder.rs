@@ -1014,7 +1014,9 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             Some(c) => sent.chunks[c].start.min(sent.clause_start(k)),
             None => sent.clause_start(k),
         };
-        refine_mode(sent, lex, &mut coding, mode_from, clause_end);
+        // The party acted on is no weapon used ("killed two gunmen").
+        let victim = target.map(|c| (sent.chunks[c].start, sent.chunks[c].end));
+        refine_mode(sent, lex, &mut coding, (mode_from, clause_end), victim);
         emit(
             sent,
             ctx,
@@ -1918,7 +1920,13 @@ fn complement_actor(
 /// Weapon words give violent events their mode ("shelled" is heavy
 /// weapons; "killed … in a suicide bombing" is a suicide attack), and
 /// telephone words make a consultation a call.
-fn refine_mode(sent: &Sentence<'_, '_>, lex: &Lexicon, coding: &mut Coding, from: usize, to: usize) {
+fn refine_mode(
+    sent: &Sentence<'_, '_>,
+    lex: &Lexicon,
+    coding: &mut Coding,
+    (from, to): (usize, usize),
+    victim: Option<(usize, usize)>,
+) {
     let toks = &sent.toks[from.min(sent.toks.len())..to.min(sent.toks.len())];
     if coding.kind == PloverType::Consult && coding.code == "040" {
         if sent.toks.iter().any(|t| t.is(PHONE_WORDS)) {
@@ -1931,6 +1939,9 @@ fn refine_mode(sent: &Sentence<'_, '_>, lex: &Lexicon, coding: &mut Coding, from
         return;
     }
     for (i, t) in toks.iter().enumerate() {
+        if victim.is_some_and(|(a, b)| (a..b).contains(&(from + i))) {
+            continue;
+        }
         let forms: Vec<String> = std::iter::once(t.lower.clone())
             .chain(crate::lemma::candidates(&t.lower).into_iter().map(|(c, _)| c))
             .collect();

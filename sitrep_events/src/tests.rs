@@ -726,6 +726,20 @@ fn a_country_named_for_its_border_is_where_not_who() {
 }
 
 #[test]
+fn a_place_naming_an_area_is_where_and_a_victim_is_no_weapon() {
+    // "gunmen" killed are no firearms used; "the Gaza Strip border" is
+    // where, though "Gaza Strip" only modifies "border".
+    check(
+        "[Israeli|ISR|-|country] troops killed two [Palestinian|PSE|-|country] gunmen near the [Gaza Strip|PSE|-|place] border.",
+        &["ASSAULT 180 ISR.MIL>PSE.REB 2025-02-22 @Gaza Strip"],
+    );
+    check(
+        "[Sudanese|SDN|-|country] troops shelled rebel positions in the [Kordofan|SDN|-|place] region.",
+        &["FIGHT 194 SDN.MIL>SDN.- 2025-02-22 @Kordofan"],
+    );
+}
+
+#[test]
 fn counted_attackers_are_the_scenes_and_blowing_oneself_up_is_a_suicide_attack() {
     check(
         "Two suicide bombers blew themselves up in a crowded market in [Kabul|AFG|-|place], killing 25 people.",

@@ -42,6 +42,45 @@ const SETTLEMENTS: &[&str] = &[
     "island", "enclave", "area",
 ];
 
+/// Nouns naming an area by a place used as their modifier ("near the
+/// Syrian border", "in the Kabul area"): the place is still where it
+/// happened, unlike a modifier of a party ("a Rwandan minister").
+const AREA_HEADS: &[&str] = &[
+    "border",
+    "borders",
+    "frontier",
+    "area",
+    "areas",
+    "region",
+    "coast",
+    "coastline",
+    "outskirts",
+    "countryside",
+    "province",
+    "district",
+    "valley",
+    "capital",
+    "city",
+    "town",
+    "village",
+    "villages",
+    "airport",
+    "port",
+    "harbour",
+    "harbor",
+    "camp",
+    "enclave",
+    "island",
+    "mountains",
+    "highlands",
+    "desert",
+    "sector",
+    "side",
+    "territory",
+    "waters",
+    "airspace",
+];
+
 /// Subordinators whose clause has its own time.
 const ADVERBIAL: &[&str] = &[
     "after", "before", "since", "until", "till", "once", "while", "when", "as",
@@ -71,6 +110,13 @@ fn attributive(sent: &Sentence<'_, '_>, a: usize, b: usize) -> bool {
     before.is_some_and(|t| t.tag == Tag::Possessive)
         || after.is_some_and(|t| t.tag == Tag::Possessive)
         || (bare_year && before.is_some_and(|t| t.tag == Tag::Det))
+}
+
+/// Is token `b` a noun of area the place before it names ("near the
+/// Gaza Strip border")? Not a settlement whose own name follows ("the
+/// Iraqi city of Basra"): that name is the place.
+fn area_named(sent: &Sentence<'_, '_>, b: usize) -> bool {
+    sent.toks.get(b).is_some_and(|t| t.is(AREA_HEADS)) && !sent.toks.get(b + 1).is_some_and(|t| t.is(&["of"]))
 }
 
 /// The main clause: tokens before the first subordinator or break.
@@ -421,6 +467,7 @@ pub fn place(
                 .toks
                 .get(b)
                 .is_some_and(|t| t.tag == Tag::Word && !t.capital && !sent.in_time[b])
+                && !area_named(sent, b)
                 && !sent.triggers.iter().any(|tr| tr.tok == b)
             {
                 return false;
