@@ -364,7 +364,12 @@ fn country_before(toks: &[Tok], i: usize, mentions: &[&EntityMention]) -> bool {
 
 /// Is the unit a mention of a place below country level?
 fn is_place_unit(u: &Unit, mentions: &[&EntityMention]) -> bool {
-    matches!(u.kind, UnitKind::Mention(i) if mentions.get(i).is_some_and(|m| m.kind == EntityKind::Place))
+    unit_is(u, mentions, EntityKind::Place)
+}
+
+/// Is the unit a mention of an entity of this kind?
+fn unit_is(u: &Unit, mentions: &[&EntityMention], kind: EntityKind) -> bool {
+    matches!(u.kind, UnitKind::Mention(i) if mentions.get(i).is_some_and(|m| m.kind == kind))
 }
 
 /// Is the agent word at `i` a modifier of the noun after it ("military
@@ -528,12 +533,32 @@ pub fn chunks(
                 // "Nicaragua's Sandinista government", "Israel's ruling
                 // Likud party": modifiers and unlisted names before an
                 // agent noun.
+                // "Israeli Defense Minister": a portfolio before a title
+                // written as one.
                 _ if u_is_agent && gap.len() <= 3 => gap.iter().all(|g| {
                     g.tag == Tag::Possessive
                         || (g.tag == Tag::Word && !g.capital && !verb_like(g, lex))
                         || (g.tag == Tag::Word && g.is(TITLE_MODIFIERS))
-                        || (g.tag == Tag::Word && g.capital && prev_is_possessed(toks, prev.end))
+                        || (g.tag == Tag::Word
+                            && g.capital
+                            && (prev_is_possessed(toks, prev.end)
+                                || (toks[u.start].capital && toks[u.start].is(TITLES))))
                 }),
+                // "British Foreign Secretary Jack Straw", "Afghan warlord
+                // Gulbuddin Hekmatyar": a country, the title no agent word
+                // covers, then the person who holds it (a body's "U.N.
+                // mediator Diego Cordovez" stays apart: the person's own
+                // country is not the body's).
+                _ if !gap.is_empty()
+                    && gap.len() <= 3
+                    && unit_is(prev, mentions, EntityKind::Country)
+                    && unit_is(&u, mentions, EntityKind::Person)
+                    && gap
+                        .iter()
+                        .all(|g| g.tag == Tag::Word && (g.capital || !verb_like(g, lex))) =>
+                {
+                    true
+                }
                 // "the South Kivu provincial capital Bukavu": a place named
                 // twice is the last name.
                 _ if gap.len() <= 2

@@ -1141,8 +1141,28 @@ fn free_noun(sent: &Sentence<'_, '_>, n: usize, not_done: &[&str]) -> bool {
 /// Events that repeat another of the sentence: the same type between the
 /// same actor phrases on the same date (two readings of one demand), or
 /// with no target where one by the same phrase has one ("killed one
-/// soldier and wounded two others"). The first reading stays.
+/// soldier and wounded two others"), or a visit told twice ("arrived in
+/// Islamabad for a visit to Pakistan": one trip to one country's
+/// places). The first reading stays.
 fn drop_repeats(events: &mut Vec<Event>) {
+    let visit = |e: &Event| matches!(e.cameo.as_deref(), Some("042" | "043"));
+    let place_country = |e: &Event| {
+        e.target
+            .as_ref()
+            .filter(|t| t.sector.is_none())
+            .and_then(|t| t.country.clone())
+    };
+    let mut trips: Vec<(Span, Option<PartialDate>, String, Span)> = Vec::new();
+    events.retain(|e| {
+        let Some(country) = place_country(e).filter(|_| visit(e)) else {
+            return true;
+        };
+        let told = trips
+            .iter()
+            .any(|(s, d, c, tr)| *s == e.source.span && *d == e.date && *c == country && *tr != e.trigger);
+        trips.push((e.source.span, e.date, country, e.trigger));
+        !told
+    });
     let targeted: Vec<(PloverType, Span)> = events
         .iter()
         .filter(|e| e.target.is_some())

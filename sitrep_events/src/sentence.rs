@@ -1570,7 +1570,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
         match t.tag {
             Tag::Rel | Tag::Sub if t.is(&["which", "who", "that"]) => {
                 let mut h = g.checked_sub(1)?;
-                if self.toks[h].tag == Tag::Comma {
+                let set_off = self.toks[h].tag == Tag::Comma;
+                if set_off {
                     h = h.checked_sub(1)?;
                 }
                 if let Some(c) = self.subject_chunk_ending(h) {
@@ -1578,6 +1579,17 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
                 if t.is(&["that"]) {
                     return None;
+                }
+                // "mobilize against Ariel Sharon, who has vowed …": the
+                // party set off right before the pronoun, whatever governs
+                // it (not "a woman linked to Al-Qaeda who shot at …": the
+                // clause may tell of the head noun before).
+                let antecedent = self.chunk_of[h].filter(|&c| {
+                    let chunk = &self.chunks[c];
+                    set_off && chunk.end == h + 1 && !chunk.possessor && !chunk.actors.is_empty()
+                });
+                if antecedent.is_some() {
+                    return antecedent;
                 }
                 // "X, the Y, which …" – the chunk before the appositive.
                 return self.chunk_of[h].filter(|&c| self.chunks[c].prep.is_none());

@@ -740,6 +740,29 @@ fn a_place_naming_an_area_is_where_and_a_victim_is_no_weapon() {
 }
 
 #[test]
+fn a_country_and_a_title_before_a_name_are_one_party() {
+    // "Premier" is no agent word: the country, the title and the name
+    // are still one party, which the visit named later is also by.
+    check(
+        "[Chinese|CHN|-|country] Premier [Li Peng|CHN|GOV|person] arrived in [Islamabad|PAK|-|place] {on Tuesday|2025-02-18} for a three-day official visit to [Pakistan|PAK|-|country].",
+        &["CONSULT 042 CHN.GOV>PAK.- 2025-02-18 @Islamabad"],
+    );
+}
+
+#[test]
+fn a_relative_clause_set_off_after_a_governed_party_is_that_party_s() {
+    check(
+        "Students marched against [Israeli|ISR|-|country] leader [Ariel Sharon|ISR|GOV|person], who has vowed not to return the [Golan Heights|SYR|-|place] to [Syria|SYR|-|country].",
+        &["REJECT 120 ISR.GOV>SYR.- 2025-02-22"],
+    );
+    // Without the comma the clause may tell of the head noun before.
+    check(
+        "A [Pakistani|PAK|-|country] woman linked to [Al-Qaeda|-|IMG|group] who shot at [US|USA|-|country] officers was extradited.",
+        &[],
+    );
+}
+
+#[test]
 fn counted_attackers_are_the_scenes_and_blowing_oneself_up_is_a_suicide_attack() {
     check(
         "Two suicide bombers blew themselves up in a crowded market in [Kabul|AFG|-|place], killing 25 people.",
