@@ -655,6 +655,16 @@ impl KnowledgeBase {
                         }
                     }
                 }
+                // "a Tamil Tiger base", "Red Brigade members": a group
+                // named in the plural, used as a modifier in the singular.
+                if a.kind == EntityKind::Group
+                    && let Some((head, last)) = key.rsplit_once(' ')
+                    && let Some(one) = last
+                        .strip_suffix('s')
+                        .filter(|w| w.len() >= 3 && !w.ends_with('s'))
+                {
+                    self.add_name(format!("{head} {one}"), Target::Actor(i));
+                }
                 self.add_name(key, Target::Actor(i));
             }
         }

@@ -1837,3 +1837,14 @@ fn office_holders_since_the_dictionaries_are_built_in_and_dated() {
         check_entity(kb, text, date(y, m, d), &id, expected);
     }
 }
+
+#[test]
+fn a_group_named_in_the_plural_is_known_in_the_singular_as_a_modifier() {
+    check_entity(
+        full(),
+        "Troops overran an Allied Democratic Force camp on Sunday.",
+        date(2025, 2, 21),
+        "group:allied-democratic-forces",
+        (EntityKind::Group, Some("COD"), Some("REB")),
+    );
+}
