@@ -1445,7 +1445,17 @@ fn find_target(
     let not_source = |c: usize| c != source && !companion(sent, c);
     // Search from after the verb and its particles, so that an indirect
     // object before the object noun counts ("gave Tanzania a grant").
-    let after_verb = (k + 1 + p.particles.len()).min(end);
+    // A particle after the object ("gunned him down") leaves the object
+    // right after the verb.
+    let adjacent = p
+        .particles
+        .first()
+        .is_none_or(|first| sent.toks.get(k + 1).is_some_and(|t| t.lower == *first));
+    let after_verb = if adjacent {
+        (k + 1 + p.particles.len()).min(end)
+    } else {
+        k + 1
+    };
     let direct = || {
         // "its troops", "their forces" name the subject's own side.
         sent.chunk_after(after_verb, (after_verb + 6).min(until), |c| {

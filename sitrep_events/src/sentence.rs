@@ -811,6 +811,34 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
     }
 
+    /// Where a particle stands after a short object of the verb at `k`
+    /// ("pulled its troops out", "called the strike off", "gunned him
+    /// down", "put its forces on alert"): the particle's token, when only
+    /// determiners, pronouns, numbers and nouns come between. "on" only
+    /// splits from its verb when the pattern names the object after it.
+    fn split_particle_at(&self, k: usize, particle: &str, objects_after: bool) -> Option<usize> {
+        const SPLIT_PARTICLES: &[&str] = &["out", "off", "over", "up", "down", "back", "away"];
+        if !(SPLIT_PARTICLES.contains(&particle) || (particle == "on" && objects_after)) {
+            return None;
+        }
+        for j in k + 1..(k + 6).min(self.toks.len()) {
+            let t = &self.toks[j];
+            if t.lower == particle {
+                return Some(j);
+            }
+            let object_word = match t.tag {
+                Tag::Det | Tag::Number | Tag::Possessive => true,
+                Tag::Pron => t.is(&["him", "her", "them", "it", "us"]) || t.is(POSSESSIVES),
+                Tag::Word => !lemma::looks_past(&t.lower) && !t.lower.ends_with("ing") && !self.in_time[j],
+                _ => false,
+            };
+            if !object_word {
+                return None;
+            }
+        }
+        None
+    }
+
     fn object_matches(&self, at: usize, words: &[String]) -> bool {
         words.iter().enumerate().all(|(n, w)| {
             self.tok(at + n).is_some_and(|t| {
@@ -833,6 +861,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
             return None;
         }
         let mut end = k + 1;
+        let split = pattern
+            .particles
+            .first()
+            .filter(|first| self.tok(end).is_some_and(|t| t.lower != **first))
+            .and_then(|first| self.split_particle_at(k, first, !pattern.objects.is_empty()));
+        if let Some(at) = split {
+            end = at;
+        }
         for (n, particle) in pattern.particles.iter().enumerate() {
             // "called Thursday on Arabs to unite": a time phrase may come
             // first; before the first particle, so may an adverb ("pushing
@@ -864,10 +900,18 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
         if pattern.objects.is_empty() {
             let violent = matches!(pattern.kind, PloverType::Fight | PloverType::Assault);
-            if violent && self.figurative_object(end) {
+            if violent && self.figurative_object(split.map_or(end, |_| k + 1)) {
                 return None;
             }
             return Some(end);
+        }
+        // "called the strike off": the object stands before the particle.
+        if let Some(at) = split {
+            let inside =
+                (k + 1..at).any(|j| pattern.objects.iter().any(|words| self.object_matches(j, words)));
+            if inside {
+                return Some(end);
+            }
         }
         self.find_in_object(end, |j| {
             pattern

@@ -763,6 +763,35 @@ fn a_relative_clause_set_off_after_a_governed_party_is_that_party_s() {
 }
 
 #[test]
+fn a_particle_after_a_short_object_still_completes_its_verb() {
+    for (marked, expected) in [
+        (
+            "[Israel|ISR|-|country] pulled its troops out of the [West Bank|PSE|-|place] town of [Jenin|PSE|-|place] {on Friday|2025-02-21}.",
+            vec!["RETREAT 0874 ISR.->PSE.- 2025-02-21 @Jenin"],
+        ),
+        (
+            "The [Pakistani|PAK|-|country] army put its forces on high alert.",
+            vec!["MOBILIZE 152 PAK.MIL>- 2025-02-22"],
+        ),
+        (
+            "[Kenyan|KEN|-|country] police handed the suspects over to [Uganda|UGA|-|country].",
+            vec!["COOPERATE 063 KEN.COP>UGA.- 2025-02-22"],
+        ),
+        (
+            "[Greek|GRC|-|country] demonstrators set a bank on fire in [Athens|GRC|-|place].",
+            vec!["COERCE 1712 GRC.OPP>GRC.- 2025-02-22 @Athens"],
+        ),
+        // A verb between is no object: "pulled" does not reach "out".
+        (
+            "[Kenyan|KEN|-|country] police pulled the men who fled out.",
+            vec![],
+        ),
+    ] {
+        check(marked, &expected);
+    }
+}
+
+#[test]
 fn counted_attackers_are_the_scenes_and_blowing_oneself_up_is_a_suicide_attack() {
     check(
         "Two suicide bombers blew themselves up in a crowded market in [Kabul|AFG|-|place], killing 25 people.",
