@@ -2790,8 +2790,18 @@ fn emit(
         if coding.code == "042" && home {
             continue;
         }
-        let leaving = matches!(coding.code.as_str(), "0256" | "1056" | "0356" | "1246")
-            || coding.code.starts_with("087");
+        // Only a withdrawal leaves from a place: "dismissed an appeal from
+        // Ghana to lay down their arms" is no de-escalation in Ghana.
+        let withdrawal = sent.toks.iter().any(|t| {
+            [
+                "withdr", "pull", "retreat", "leav", "left", "evacuat", "exit", "depart",
+            ]
+            .iter()
+            .any(|w| t.lower.starts_with(w))
+        });
+        let leaving = (matches!(coding.code.as_str(), "0256" | "1056" | "0356" | "1246")
+            || coding.code.starts_with("087"))
+            && withdrawal;
         // A state named by where it acted ("was arrested in Iran"): that
         // place is also the scene, so no span of it is kept out.
         let source_span = if scene_source { Span::new(0, 0) } else { s.span };

@@ -792,6 +792,26 @@ fn a_particle_after_a_short_object_still_completes_its_verb() {
 }
 
 #[test]
+fn staple_food_sent_arms_given_up_and_revenge_sworn() {
+    for (marked, expected) in [
+        (
+            "[Japan|JPN|-|country] sent 500 tons of rice to [North Korea|PRK|-|country].",
+            "AID 070 JPN.->PRK.- 2025-02-22",
+        ),
+        (
+            "Rebels in [Sierra Leone|SLE|-|country] handed over their weapons to [UN|-|IGO|org] peacekeepers.",
+            "RETREAT 0873 SLE.REB>-.IGO 2025-02-22",
+        ),
+        (
+            "[Hamas|PSE|REB|group] vowed revenge on [Israel|ISR|-|country].",
+            "THREATEN 138 PSE.REB>ISR.- 2025-02-22",
+        ),
+    ] {
+        check(marked, &[expected]);
+    }
+}
+
+#[test]
 fn counted_attackers_are_the_scenes_and_blowing_oneself_up_is_a_suicide_attack() {
     check(
         "Two suicide bombers blew themselves up in a crowded market in [Kabul|AFG|-|place], killing 25 people.",
@@ -1541,7 +1561,7 @@ fn failing_to_agree_is_a_rejection_and_failing_to_attack_is_nothing() {
 fn appeals_dismissed_demands_not_met_and_commitments_reneged_on_are_rejections() {
     check(
         "[Rebels|CIV|REB|group] dismissed an appeal from [Ghana|GHA|-|country] to lay down their arms.",
-        &["REJECT 120 CIV.REB>GHA.- 2025-02-22"],
+        &["REJECT 1246 CIV.REB>GHA.- 2025-02-22"],
     );
     check(
         "The [United States|USA|-|country] said it would not meet the demands of [Iran|IRN|-|country].",
@@ -3111,7 +3131,7 @@ fn agents_of_no_country_take_the_country_of_where_they_are() {
     );
     check(
         "[Britain|GBR|-|country] demanded that the rebels in [Darfur|SDN|-|place] lay down their arms.",
-        &["DEMAND 100 GBR.->SDN.REB 2025-02-22"],
+        &["DEMAND 1056 GBR.->SDN.REB 2025-02-22"],
     );
     // Where they are asked to go is not where they are.
     check(
