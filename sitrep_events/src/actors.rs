@@ -534,7 +534,8 @@ pub fn chunks(
                 // Likud party": modifiers and unlisted names before an
                 // agent noun.
                 // "Israeli Defense Minister": a portfolio before a title
-                // written as one.
+                // written as one; "Iraqi Shiite leader": a country's
+                // community or party named between it and the agent.
                 _ if u_is_agent && gap.len() <= 3 => gap.iter().all(|g| {
                     g.tag == Tag::Possessive
                         || (g.tag == Tag::Word && !g.capital && !verb_like(g, lex))
@@ -542,7 +543,8 @@ pub fn chunks(
                         || (g.tag == Tag::Word
                             && g.capital
                             && (prev_is_possessed(toks, prev.end)
-                                || (toks[u.start].capital && toks[u.start].is(TITLES))))
+                                || (toks[u.start].capital && toks[u.start].is(TITLES))
+                                || (gap.len() <= 2 && unit_is(prev, mentions, EntityKind::Country))))
                 }),
                 // "British Foreign Secretary Jack Straw", "Afghan warlord
                 // Gulbuddin Hekmatyar": a country, the title no agent word

@@ -750,6 +750,17 @@ fn a_country_and_a_title_before_a_name_are_one_party() {
 }
 
 #[test]
+fn a_country_s_community_between_it_and_an_agent_is_one_party() {
+    check(
+        "[Pope Francis|VAT|REL|person] met [Iraqi|IRQ|-|country] Shiite leader [Ali al-Sistani|-|-|person].",
+        &[
+            "CONSULT 040 VAT.REL>IRQ.GOV 2025-02-22",
+            "CONSULT 040 IRQ.GOV>VAT.REL 2025-02-22",
+        ],
+    );
+}
+
+#[test]
 fn a_relative_clause_set_off_after_a_governed_party_is_that_party_s() {
     check(
         "Students marched against [Israeli|ISR|-|country] leader [Ariel Sharon|ISR|GOV|person], who has vowed not to return the [Golan Heights|SYR|-|place] to [Syria|SYR|-|country].",

@@ -782,6 +782,30 @@ impl<'a> Recognizer<'a> {
                 i = name_end;
                 continue;
             }
+            // "Pope Francis": a person the dictionaries know by title and
+            // name together is that person, not whoever bears the name.
+            let whole_key = text::key_of(&self.tokens[title.start..name_end]);
+            let known_whole = self
+                .best_actor(
+                    &actors_in(self.kb.lookup(&whole_key)),
+                    Some(EntityKind::Person),
+                    country.as_deref(),
+                )
+                .map(Referent::Actor);
+            if let Some(Referent::Actor(actor)) = known_whole {
+                out.push(Candidate {
+                    claim: (title.start, name_end),
+                    span: self.span_of(title.start, name_end),
+                    referent: Referent::Actor(actor),
+                    priority: priority::TITLED,
+                    role: title.role.clone(),
+                    country_hint: None,
+                    sector_hint: None,
+                    is_name: true,
+                });
+                i = name_end;
+                continue;
+            }
             if let Some(referent) = self.person_referent_of(&name, country.as_deref()) {
                 // A former office holder is an elite (CAMEO ELI), not the office.
                 let sector = if title.former {

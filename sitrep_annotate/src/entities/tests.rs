@@ -1848,3 +1848,25 @@ fn a_group_named_in_the_plural_is_known_in_the_singular_as_a_modifier() {
         (EntityKind::Group, Some("COD"), Some("REB")),
     );
 }
+
+#[test]
+fn a_person_known_by_title_and_name_together_is_that_person() {
+    let kb = KnowledgeBase::builtin();
+    for (text, published, country) in [
+        ("Pope Francis visited Iraq.", date(2021, 3, 5), "VAT"),
+        ("Pope Leo XIV met the president.", date(2025, 6, 1), "VAT"),
+        ("Cardinal Robert Prevost spoke.", date(2024, 6, 1), "USA"),
+    ] {
+        let found = run(&kb, text, published);
+        let pope = found
+            .entities
+            .iter()
+            .find(|e| e.id.as_str().starts_with("person:pope-"))
+            .unwrap_or_else(|| panic!("no pope in {text:?}: {:?}", found.entities));
+        assert_eq!(
+            (pope.country.as_deref(), pope.sector.as_deref()),
+            (Some(country), Some("REL")),
+            "{text}"
+        );
+    }
+}
