@@ -1497,12 +1497,29 @@ fn find_target(
     {
         return Some(c);
     }
+    // "talking about what led Timmons to West Hill": when the topic of
+    // talk comes first, the one talked with is named before any clause
+    // of the topic ("talked about the crisis with Rubio").
+    let topic_first = p.kind == PloverType::Consult
+        && sent
+            .toks
+            .get(after_verb)
+            .is_some_and(|t| t.is(&["about", "regarding", "concerning"]));
+    let in_topic_clause = |c: usize| {
+        topic_first
+            && (after_verb..sent.chunks[c].start).any(|i| {
+                let t = &sent.toks[i];
+                matches!(t.tag, Tag::Sub | Tag::Rel)
+                    || t.is(&["what", "how", "why", "whether"])
+                    || (t.tag == Tag::Word && crate::lemma::looks_past(&t.lower))
+            })
+    };
     for slot in &p.slots {
         let found = if slot == "obj" {
             direct()
         } else {
             sent.chunk_after(after_verb, until, |c| c.prep.as_deref() == Some(slot.as_str()))
-                .filter(|&c| not_source(c))
+                .filter(|&c| not_source(c) && !in_topic_clause(c))
         };
         if found.is_some() {
             return found;

@@ -890,7 +890,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             }
             end += 1;
         }
-        if self.idiom(pattern, end)
+        if self.idiom(pattern, k, end)
             || self.contest(&pattern.verb, k)
             || (pattern.verb == "call"
                 && pattern.particles.is_empty()
@@ -980,14 +980,28 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// Does the object phrase after `pattern`'s verb and particles
     /// (ending at `end`) hold a word that makes the verb an idiom of no
     /// event ("pleaded guilty", "released a patch")?
-    fn idiom(&self, pattern: &Pattern, end: usize) -> bool {
+    fn idiom(&self, pattern: &Pattern, k: usize, end: usize) -> bool {
         let objects = self.lex.idiom_objects(&pattern.verb, &pattern.particles);
-        !objects.is_empty()
-            && self
-                .find_in_object(end, |j| {
-                    objects.iter().find(|w| self.object_matches(j, w)).map(|_| j)
-                })
-                .is_some()
+        if objects.is_empty() {
+            return false;
+        }
+        let after = self
+            .find_in_object(end, |j| {
+                objects.iter().find(|w| self.object_matches(j, w)).map(|_| j)
+            })
+            .is_some();
+        // "the Academy Awards, hosted by Seth MacFarlane", "the report
+        // was released on Monday": a passive's object stands before it.
+        let group = self.verb_group(k);
+        let passive = group.be || self.tok(end).is_some_and(|t| t.is(&["by"]));
+        let before = passive && {
+            let mut j = group.start;
+            if j > 0 && self.toks[j - 1].tag == Tag::Comma {
+                j -= 1;
+            }
+            (j.saturating_sub(4)..j).any(|i| objects.iter().any(|w| self.object_matches(i, w)))
+        };
+        after || before
     }
 
     /// Does the clause of verb token `k` (lemma `verb`) hold a word that

@@ -761,6 +761,27 @@ fn a_country_s_community_between_it_and_an_agent_is_one_party() {
 }
 
 #[test]
+fn an_idiom_s_object_before_its_passive_and_a_topic_s_clause_name_no_party() {
+    // "hosted" an awards show is no visit, also when the show comes first.
+    check(
+        "The [Oscars|USA|-|org] ceremony, hosted by [Seth MacFarlane|USA|-|person], drew criticism.",
+        &[],
+    );
+    // Talk about what led someone somewhere is not talk with that place.
+    check(
+        "[Kenyan|KEN|-|country] prosecutors spoke about what led the man to [Kisumu|KEN|-|place].",
+        &[],
+    );
+    check(
+        "[Ruto|KEN|GOV|person] talked about the crisis with [Rubio|USA|GOV|person].",
+        &[
+            "CONSULT 040 KEN.GOV>USA.GOV 2025-02-22",
+            "CONSULT 040 USA.GOV>KEN.GOV 2025-02-22",
+        ],
+    );
+}
+
+#[test]
 fn a_relative_clause_set_off_after_a_governed_party_is_that_party_s() {
     check(
         "Students marched against [Israeli|ISR|-|country] leader [Ariel Sharon|ISR|GOV|person], who has vowed not to return the [Golan Heights|SYR|-|place] to [Syria|SYR|-|country].",
