@@ -647,6 +647,24 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// Does a nation's name or adjective alone, after "the", stand right
     /// before token `k` ("the Israeli blockade", "the US attack")? Not a
     /// people in the plural ("the Kurds attack").
+    /// Is the word before `k` a nation's one-word name or adjective
+    /// right after a preposition ("in Israeli jails")?
+    fn nation_after_preposition_before(&self, k: usize) -> bool {
+        let Some(c) = k.checked_sub(1).and_then(|j| self.chunk_of[j]) else {
+            return false;
+        };
+        let chunk = &self.chunks[c];
+        chunk.end == k
+            && chunk.end == chunk.start + 1
+            && chunk.start > 0
+            && self.toks[chunk.start - 1].tag == Tag::Prep
+            && !chunk.actors.is_empty()
+            && chunk
+                .actors
+                .iter()
+                .all(|a| a.kind == Some(sitrep_model::EntityKind::Country) && a.agent_sector.is_none())
+    }
+
     fn nation_adjective_before(&self, k: usize) -> bool {
         let Some(c) = k.checked_sub(1).and_then(|j| self.chunk_of[j]) else {
             return false;
@@ -762,10 +780,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
             {
                 false
             }
-            // "against the Israeli attacks on Gaza": after "the" and a
-            // nation's adjective, a noun.
+            // "against the Israeli attacks on Gaza", "in Israeli jails":
+            // after "the" or a preposition and a nation's adjective, a noun.
             Form::S
-                if self.nation_adjective_before(k)
+                if (self.nation_adjective_before(k) || self.nation_after_preposition_before(k))
                     && self
                         .tok(k + 1)
                         .is_some_and(|n| !matches!(n.tag, Tag::Det | Tag::Number))

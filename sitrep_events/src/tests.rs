@@ -782,6 +782,35 @@ fn an_idiom_s_object_before_its_passive_and_a_topic_s_clause_name_no_party() {
 }
 
 #[test]
+fn streets_taken_jobs_walked_off_pressure_yielded_to_and_power_handed_over() {
+    for (marked, expected) in [
+        (
+            "[Kenyan|KEN|-|country] opposition supporters took to the streets of [Nairobi|KEN|-|place].",
+            vec!["PROTEST 141 KEN.OPP>KEN.- 2025-02-22 @Nairobi"],
+        ),
+        (
+            "Truck drivers in [Chile|CHL|-|country] walked off the job.",
+            vec!["PROTEST 143 CHL.LAB>CHL.- 2025-02-22"],
+        ),
+        (
+            "The [Egyptian|EGY|-|country] government yielded to pressure from the [United States|USA|-|country].",
+            vec!["CONCEDE 080 EGY.GOV>USA.- 2025-02-22"],
+        ),
+        (
+            "The [Malian|MLI|-|country] junta handed power to a civilian government.",
+            vec!["CONCEDE 0831 MLI.GOV>MLI.GOV 2025-02-22"],
+        ),
+        // "jails" after a preposition and a nation's adjective is a noun.
+        (
+            "[Palestinian|PSE|-|country] prisoners went on hunger strike in [Israeli|ISR|-|country] jails.",
+            vec!["PROTEST 142 PSE.CVL>ISR.- 2025-02-22"],
+        ),
+    ] {
+        check(marked, &expected);
+    }
+}
+
+#[test]
 fn a_relative_clause_set_off_after_a_governed_party_is_that_party_s() {
     check(
         "Students marched against [Israeli|ISR|-|country] leader [Ariel Sharon|ISR|GOV|person], who has vowed not to return the [Golan Heights|SYR|-|place] to [Syria|SYR|-|country].",
@@ -2284,7 +2313,7 @@ fn police_blocking_streets_are_no_protesters() {
     );
     check(
         "[Kenyan|KEN|-|country] traders blocked the streets of [Nairobi|KEN|-|place].",
-        &["PROTEST 144 KEN.->KEN.- 2025-02-22 @Nairobi"],
+        &["PROTEST 144 KEN.BUS>KEN.- 2025-02-22 @Nairobi"],
     );
 }
 
