@@ -1497,6 +1497,20 @@ fn find_target(
     {
         return Some(c);
     }
+    // "denounced the execution of the activists by the Saudi
+    // authorities": disapproval of a deed is of the one who did it.
+    if matches!(Family::of_code(&p.code), Some(Family::Disapprove)) {
+        let clause = (after_verb..until.min(sent.toks.len()))
+            .find(|&i| matches!(sent.toks[i].tag, Tag::Sub | Tag::Comma | Tag::Rel))
+            .unwrap_or(until);
+        if let Some(c) = sent.chunk_after(after_verb, clause, |c| c.prep.as_deref() == Some("by"))
+            && not_source(c)
+            && !sent.chunks[c].actors.is_empty()
+            && sent.chunks[c].start > after_verb + 1
+        {
+            return Some(c);
+        }
+    }
     // "talking about what led Timmons to West Hill": when the topic of
     // talk comes first, the one talked with is named before any clause
     // of the topic ("talked about the crisis with Rubio").

@@ -811,6 +811,18 @@ fn streets_taken_jobs_walked_off_pressure_yielded_to_and_power_handed_over() {
 }
 
 #[test]
+fn a_deed_denounced_is_its_doer_s_and_a_resolution_dismissed_is_rejected() {
+    check(
+        "Rights groups in [Kenya|KEN|-|country] denounced the execution of activists by the [Saudi|SAU|-|country] authorities.",
+        &["DISAPPROVE 111 KEN.NGO>SAU.GOV 2025-02-22"],
+    );
+    check(
+        "[Iran|IRN|-|country] dismissed the [UN|-|IGO|org] resolution as illegal.",
+        &["REJECT 120 IRN.->-.IGO 2025-02-22"],
+    );
+}
+
+#[test]
 fn a_relative_clause_set_off_after_a_governed_party_is_that_party_s() {
     check(
         "Students marched against [Israeli|ISR|-|country] leader [Ariel Sharon|ISR|GOV|person], who has vowed not to return the [Golan Heights|SYR|-|place] to [Syria|SYR|-|country].",
