@@ -2341,10 +2341,26 @@ fn resolve_excluding(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize, exclu
                 "she" | "her" => Some(Gender::Male),
                 _ => None,
             };
+            // "expelled the US ambassador, accusing him": one holder of a
+            // post named by its title is a person too.
+            let one_titled = |a: &Actor| {
+                let title = a
+                    .name
+                    .rsplit(' ')
+                    .next()
+                    .map(str::to_lowercase)
+                    .unwrap_or_default();
+                let womans = title.ends_with("woman");
+                a.kind != Some(EntityKind::Person)
+                    && a.agent_sector.is_some()
+                    && PERSON_TITLES.contains(&title.as_str())
+                    && !(womans && matches!(pronoun, "he" | "him" | "his"))
+                    && !(title.ends_with("man") && !womans && matches!(pronoun, "she" | "her"))
+            };
             match pronoun {
                 "he" | "she" | "him" | "his" | "her" => {
                     group.len() == 1
-                        && person_count == 1
+                        && (person_count == 1 || one_titled(&group[0]))
                         && (other_gender.is_none() || group[0].gender != other_gender)
                 }
                 // "It" is no plural agent phrase ("opponents", "rebels").
@@ -2412,6 +2428,27 @@ fn resolve_excluding(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize, exclu
         })
         .collect()
 }
+
+/// Agent nouns naming one person by a post ("the US ambassador").
+const PERSON_TITLES: &[&str] = &[
+    "ambassador",
+    "envoy",
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "governor",
+    "mayor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "general",
+    "diplomat",
+    "correspondent",
+    "judge",
+    "prosecutor",
+];
 
 /// "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": a
 /// person whose appositive gives a post in an international body acts

@@ -823,6 +823,22 @@ fn a_deed_denounced_is_its_doer_s_and_a_resolution_dismissed_is_rejected() {
 }
 
 #[test]
+fn he_or_she_may_be_one_holder_of_a_post_named_by_its_title() {
+    check(
+        "[Venezuela|VEN|-|country] expelled the [US|USA|-|country] ambassador, accusing him of plotting a coup.",
+        &[
+            "SANCTION 161 VEN.->USA.GOV 2025-02-22",
+            "DISAPPROVE 112 VEN.->USA.GOV 2025-02-22",
+        ],
+    );
+    // A spokeswoman is no "he"; refusing medical attention rejects no one.
+    check(
+        "A manager was assaulted in [Kenya|KEN|-|country]; he refused medical attention, the [Kenyan|KEN|-|country] police spokeswoman said.",
+        &[],
+    );
+}
+
+#[test]
 fn a_relative_clause_set_off_after_a_governed_party_is_that_party_s() {
     check(
         "Students marched against [Israeli|ISR|-|country] leader [Ariel Sharon|ISR|GOV|person], who has vowed not to return the [Golan Heights|SYR|-|place] to [Syria|SYR|-|country].",
