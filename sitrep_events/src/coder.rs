@@ -2917,7 +2917,17 @@ fn emit(
         } else {
             place_at(target_place)
         };
-        let event = coding.event(
+        // Killing or wounding by a state's armed forces is conventional
+        // force (PLOVER FIGHT: "Serb forces killed three ethnic Albanians",
+        // "Russian aircraft killed 46 civilians"); by others, an assault.
+        let military = s.sector.as_deref() == Some("MIL");
+        let conventional = (military && coding.code == "180").then(|| Coding {
+            kind: PloverType::Fight,
+            code: "190".to_owned(),
+            mode: coding.mode.clone(),
+            context: Some("military".to_owned()),
+        });
+        let event = conventional.as_ref().unwrap_or(&coding).event(
             &s,
             t.as_ref(),
             (date, date_precision, date_basis),
