@@ -2861,11 +2861,10 @@ fn emit(
         // Only a withdrawal leaves from a place: "dismissed an appeal from
         // Ghana to lay down their arms" is no de-escalation in Ghana.
         let withdrawal = sent.toks.iter().any(|t| {
-            [
-                "withdr", "pull", "retreat", "leav", "left", "evacuat", "exit", "depart",
-            ]
-            .iter()
-            .any(|w| t.lower.starts_with(w))
+            t.lower == "left"
+                || ["withdr", "pull", "retreat", "leav", "evacuat", "exit", "depart"]
+                    .iter()
+                    .any(|w| t.lower.starts_with(w))
         });
         let leaving = (matches!(coding.code.as_str(), "0256" | "1056" | "0356" | "1246")
             || coding.code.starts_with("087"))

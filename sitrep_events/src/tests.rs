@@ -1653,6 +1653,11 @@ fn appeals_dismissed_demands_not_met_and_commitments_reneged_on_are_rejections()
         "[Rebels|CIV|REB|group] dismissed an appeal from [Ghana|GHA|-|country] to lay down their arms.",
         &["REJECT 1246 CIV.REB>GHA.- 2025-02-22"],
     );
+    // "Leftist" is no word of leaving: Ghana is still not where.
+    check(
+        "Leftist [rebels|CIV|REB|group] dismissed an appeal from [Ghana|GHA|-|country] to lay down their arms.",
+        &["REJECT 1246 CIV.REB>GHA.- 2025-02-22"],
+    );
     check(
         "The [United States|USA|-|country] said it would not meet the demands of [Iran|IRN|-|country].",
         &["REJECT 123 USA.->IRN.- 2025-02-22"],
