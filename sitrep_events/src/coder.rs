@@ -1499,17 +1499,13 @@ fn find_target(
     }
     // "denounced the execution of the activists by the Saudi
     // authorities": disapproval of a deed is of the one who did it.
-    if matches!(Family::of_code(&p.code), Some(Family::Disapprove)) {
-        let clause = (after_verb..until.min(sent.toks.len()))
-            .find(|&i| matches!(sent.toks[i].tag, Tag::Sub | Tag::Comma | Tag::Rel))
-            .unwrap_or(until);
-        if let Some(c) = sent.chunk_after(after_verb, clause, |c| c.prep.as_deref() == Some("by"))
-            && not_source(c)
-            && !sent.chunks[c].actors.is_empty()
-            && sent.chunks[c].start > after_verb + 1
-        {
-            return Some(c);
-        }
+    if matches!(Family::of_code(&p.code), Some(Family::Disapprove))
+        && let Some(c) = by_phrase_before_clause(sent, after_verb, until, &[Tag::Sub, Tag::Comma, Tag::Rel])
+        && not_source(c)
+        && !sent.chunks[c].actors.is_empty()
+        && sent.chunks[c].start > after_verb + 1
+    {
+        return Some(c);
     }
     // "talking about what led Timmons to West Hill": when the topic of
     // talk comes first, the one talked with is named before any clause
@@ -1556,15 +1552,11 @@ fn find_target(
     // "demanded an immediate admission by Moscow that …", "called for an
     // end to attacks by the rebels": the agent of the act asked for is
     // the one asked, when it comes before any clause of the complement.
-    if matches!(Family::of_code(&p.code), Some(Family::Demand | Family::Appeal)) {
-        let clause = (after_verb..until.min(sent.toks.len()))
-            .find(|&i| matches!(sent.toks[i].tag, Tag::Sub | Tag::Comma))
-            .unwrap_or(until);
-        if let Some(c) = sent.chunk_after(after_verb, clause, |c| c.prep.as_deref() == Some("by"))
-            && not_source(c)
-        {
-            return Some(c);
-        }
+    if matches!(Family::of_code(&p.code), Some(Family::Demand | Family::Appeal))
+        && let Some(c) = by_phrase_before_clause(sent, after_verb, until, &[Tag::Sub, Tag::Comma])
+        && not_source(c)
+    {
+        return Some(c);
     }
     // A frame's target is the one its complement acts on: the subject of
     // an embedded clause ("demanded that Rwanda withdraw") or the target
@@ -1976,6 +1968,20 @@ fn complement_actor(
     sent.chunk_after(from, end, |c| any(c) && party(c))
         .or_else(|| sent.chunk_after(from, end, |c| any(c) && !scene(c)))
         .filter(|&c| c != source)
+}
+
+/// The first "by" phrase from token `from` up to the first token tagged
+/// one of `stops` (a clause or list break), else up to `until`.
+fn by_phrase_before_clause(
+    sent: &Sentence<'_, '_>,
+    from: usize,
+    until: usize,
+    stops: &[Tag],
+) -> Option<usize> {
+    let clause = (from..until.min(sent.toks.len()))
+        .find(|&i| stops.contains(&sent.toks[i].tag))
+        .unwrap_or(until);
+    sent.chunk_after(from, clause, |c| c.prep.as_deref() == Some("by"))
 }
 
 /// Weapon words give violent events their mode ("shelled" is heavy

@@ -647,43 +647,38 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// Does a nation's name or adjective alone, after "the", stand right
     /// before token `k` ("the Israeli blockade", "the US attack")? Not a
     /// people in the plural ("the Kurds attack").
+    /// The token before the one-word nation chunk ending right before
+    /// `k` ("the" of "the Israeli attacks", "in" of "in Israeli jails"),
+    /// with that chunk's word: a nation named, no agent phrase.
+    fn lone_nation_before(&self, k: usize) -> Option<(&Tok, &Tok)> {
+        let c = k.checked_sub(1).and_then(|j| self.chunk_of[j])?;
+        let chunk = &self.chunks[c];
+        let lone_nation = chunk.end == k
+            && chunk.end == chunk.start + 1
+            && chunk.start > 0
+            && !chunk.actors.is_empty()
+            && chunk
+                .actors
+                .iter()
+                .all(|a| a.kind == Some(sitrep_model::EntityKind::Country) && a.agent_sector.is_none());
+        lone_nation.then(|| (&self.toks[chunk.start - 1], &self.toks[chunk.start]))
+    }
+
     /// Is the word before `k` a nation's one-word name or adjective
     /// right after a preposition ("in Israeli jails")?
     fn nation_after_preposition_before(&self, k: usize) -> bool {
-        let Some(c) = k.checked_sub(1).and_then(|j| self.chunk_of[j]) else {
-            return false;
-        };
-        let chunk = &self.chunks[c];
-        chunk.end == k
-            && chunk.end == chunk.start + 1
-            && chunk.start > 0
-            && self.toks[chunk.start - 1].tag == Tag::Prep
-            && !chunk.actors.is_empty()
-            && chunk
-                .actors
-                .iter()
-                .all(|a| a.kind == Some(sitrep_model::EntityKind::Country) && a.agent_sector.is_none())
+        self.lone_nation_before(k)
+            .is_some_and(|(before, _)| before.tag == Tag::Prep)
     }
 
     fn nation_adjective_before(&self, k: usize) -> bool {
-        let Some(c) = k.checked_sub(1).and_then(|j| self.chunk_of[j]) else {
-            return false;
-        };
-        let chunk = &self.chunks[c];
-        let word = &self.toks[chunk.start];
-        chunk.end == k
-            && chunk.end == chunk.start + 1
-            && chunk.start > 0
-            && self.toks[chunk.start - 1].is(&["the"])
-            && !chunk.actors.is_empty()
-            && chunk
-                .actors
-                .iter()
-                .all(|a| a.kind == Some(sitrep_model::EntityKind::Country) && a.agent_sector.is_none())
-            && (!word.lower.ends_with('s')
-                || self.text[word.span.start..word.span.end]
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase() || c == '.'))
+        self.lone_nation_before(k).is_some_and(|(before, word)| {
+            before.is(&["the"])
+                && (!word.lower.ends_with('s')
+                    || self.text[word.span.start..word.span.end]
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c == '.'))
+        })
     }
 
     /// Is token `k`, read as `form`, used as a verb here?

@@ -785,14 +785,11 @@ impl<'a> Recognizer<'a> {
             // "Pope Francis": a person the dictionaries know by title and
             // name together is that person, not whoever bears the name.
             let whole_key = text::key_of(&self.tokens[title.start..name_end]);
-            let known_whole = self
-                .best_actor(
-                    &actors_in(self.kb.lookup(&whole_key)),
-                    Some(EntityKind::Person),
-                    country.as_deref(),
-                )
-                .map(Referent::Actor);
-            if let Some(Referent::Actor(actor)) = known_whole {
+            if let Some(actor) = self.best_actor(
+                &actors_in(self.kb.lookup(&whole_key)),
+                Some(EntityKind::Person),
+                country.as_deref(),
+            ) {
                 out.push(Candidate {
                     claim: (title.start, name_end),
                     span: self.span_of(title.start, name_end),
