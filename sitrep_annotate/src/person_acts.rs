@@ -41,6 +41,77 @@ const DONE_TO_PEOPLE: &[&str] = &[
     "traded",
 ];
 
+/// Verbs whose direct object is a person: a single name right after one
+/// is a person ("met Sharon", "thanked Jackson"), whatever town shares
+/// the name.
+const PERSON_OBJECT_VERBS: &[&str] = &[
+    "accompanied",
+    "appointed",
+    "congratulated",
+    "greeted",
+    "hugged",
+    "interviewed",
+    "kissed",
+    "married",
+    "met",
+    "nominated",
+    "pardoned",
+    "phoned",
+    "telephoned",
+    "thanked",
+];
+
+/// Verbs of meeting whose "with" takes the one met ("met with Sharon",
+/// "talks with Jackson").
+const MEETING_VERBS: &[&str] = &[
+    "meet", "meeting", "meets", "met", "spoke", "talked", "talking", "talks",
+];
+
+/// Words that may follow the one met ("met Sharon in Jerusalem", "met
+/// Sharon last week"); a lower-case word not among them makes the name a
+/// modifier ("met with Hampton pupils").
+const AFTER_PERSON_OBJECT: &[&str] = &[
+    "about",
+    "after",
+    "again",
+    "amid",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "during",
+    "earlier",
+    "for",
+    "in",
+    "last",
+    "later",
+    "on",
+    "or",
+    "over",
+    "since",
+    "this",
+    "to",
+    "today",
+    "twice",
+    "until",
+    "when",
+    "while",
+    "who",
+    "yesterday",
+];
+
+/// Do the lower-cased words right before a single name, `before` and
+/// `before_that`, make it the object of a verb only people are the
+/// object of ("met Sharon", "met with Sharon")? `after` is the
+/// lower-cased word right after the name, `None` at punctuation or the
+/// end of the text.
+pub(crate) fn names_a_person_object(before: &str, before_that: Option<&str>, after: Option<&str>) -> bool {
+    let object = PERSON_OBJECT_VERBS.contains(&before)
+        || before == "with" && before_that.is_some_and(|w| MEETING_VERBS.contains(&w));
+    object && after.is_none_or(|w| AFTER_PERSON_OBJECT.contains(&w))
+}
+
 /// Auxiliaries between a subject and its participle ("has been").
 const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "has", "have", "had", "been", "being"];
 
@@ -113,8 +184,24 @@ mod tests {
     }
 
     #[test]
+    fn the_object_of_meeting_or_thanking_is_a_person() {
+        assert!(names_a_person_object("met", Some("arafat"), Some("in")));
+        assert!(names_a_person_object("with", Some("talks"), None));
+        assert!(!names_a_person_object("with", Some("meets"), Some("pupils")));
+        assert!(!names_a_person_object("with", Some("trade"), None));
+        assert!(!names_a_person_object("visited", None, None));
+    }
+
+    #[test]
     fn the_lists_are_sorted() {
-        for list in [PERSON_ACTS, DONE_TO_PEOPLE, DONE_TO_COMPANIES] {
+        for list in [
+            PERSON_ACTS,
+            DONE_TO_PEOPLE,
+            DONE_TO_COMPANIES,
+            PERSON_OBJECT_VERBS,
+            MEETING_VERBS,
+            AFTER_PERSON_OBJECT,
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
     }

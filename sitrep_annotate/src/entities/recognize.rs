@@ -191,6 +191,7 @@ impl<'a> Recognizer<'a> {
         out.extend(self.leader_government_candidates());
         out.extend(self.bare_surname_candidates(&dictionary, places));
         out.extend(self.acting_name_candidates(places));
+        out.extend(self.person_object_candidates(places));
         out.extend(self.institution_candidates(&dictionary));
         out.extend(self.group_candidates(places));
         out.extend(self.body_candidates(&dictionary, places));
@@ -945,20 +946,60 @@ impl<'a> Recognizer<'a> {
             if !crate::person_acts::names_only_a_person_act(&first, words) {
                 continue;
             }
-            let span = self.span_of(i, i + 1);
-            if places.iter().any(|p| (p.span.start, p.span.end) == span) {
+            out.extend(self.lone_surname_cue(i, places));
+        }
+        out
+    }
+
+    /// The lone word at token `i`, found by a text cue, as a surname
+    /// candidate; none where the geocoder kept a place.
+    fn lone_surname_cue(&self, i: usize, places: &[PlaceMention]) -> Option<Candidate> {
+        let span = self.span_of(i, i + 1);
+        if places.iter().any(|p| (p.span.start, p.span.end) == span) {
+            return None;
+        }
+        Some(Candidate {
+            claim: (i, i + 1),
+            span,
+            referent: Referent::Surname(self.tokens[i].norm.clone()),
+            priority: priority::CUE,
+            role: None,
+            country_hint: None,
+            sector_hint: None,
+            is_name: true,
+        })
+    }
+
+    /// "Arafat met Sharon", "talks with Jackson": a capitalised word
+    /// standing alone as the object of a verb only people are the object
+    /// of ([`crate::person_acts::names_a_person_object`]) is a person's
+    /// name, resolved like a titled surname. Not a place the geocoder
+    /// kept there.
+    fn person_object_candidates(&self, places: &[PlaceMention]) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for i in 1..self.tokens.len() {
+            let (name, verb) = (&self.tokens[i], &self.tokens[i - 1]);
+            if name.join != Join::Space || !verb.is_word() || !self.person_word_ok(name) {
                 continue;
             }
-            out.push(Candidate {
-                claim: (i, i + 1),
-                span,
-                referent: Referent::Surname(name.norm.clone()),
-                priority: priority::CUE,
-                role: None,
-                country_hint: None,
-                sector_hint: None,
-                is_name: true,
-            });
+            let after = self
+                .tokens
+                .get(i + 1)
+                .filter(|next| next.is_word() && next.join == Join::Space);
+            let joined_after = after.is_some_and(|next| next.is_capitalised())
+                || self
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|next| next.join == Join::Hyphen);
+            let before_that = (verb.join == Join::Space && i >= 2)
+                .then(|| &self.tokens[i - 2])
+                .filter(|t| t.is_word())
+                .map(|t| t.norm.as_str());
+            let after = after.map(|t| t.norm.as_str());
+            if joined_after || !crate::person_acts::names_a_person_object(&verb.norm, before_that, after) {
+                continue;
+            }
+            out.extend(self.lone_surname_cue(i, places));
         }
         out
     }

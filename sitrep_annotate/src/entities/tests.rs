@@ -489,6 +489,18 @@ const CUE_CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "the one met, thanked or talked with is a person, the full name's when the text gives it",
+        text: "Envoy Dana Orvell arrived on Monday. The envoy met Quillan and later \
+               held talks with Orvell. The mayor thanked Zentrix Holdings, not Zentrix, for it.",
+        published: None,
+        mentions: &[
+            ("Dana Orvell", "person:dana-orvell", Some("envoy")),
+            ("The envoy", "person:dana-orvell", Some("envoy")),
+            ("Quillan", "person:quillan", None),
+            ("Orvell", "person:dana-orvell", None),
+        ],
+    },
+    Case {
         name: "what companies undergo too makes no person",
         text: "Zentrix was fined on Tuesday.",
         published: None,

@@ -322,6 +322,25 @@ fn after_locative(text: &str, tokens: &[Token], ti: usize) -> bool {
     after_word(text, tokens, ti, LOCATIVE)
 }
 
+/// Is the single name at `span` (token `ti`) the object of a verb only
+/// people are the object of ([`crate::person_acts::names_a_person_object`])?
+fn person_object(text: &str, span: Span, tokens: &[Token], ti: usize) -> bool {
+    // The word before token `i`, with only spaces between.
+    let word = |i: usize| {
+        let (t, next) = (tokens.get(i)?, tokens.get(i + 1)?);
+        text[t.end..next.start]
+            .trim()
+            .is_empty()
+            .then(|| text[t.start..t.end].to_lowercase())
+    };
+    let Some(before) = ti.checked_sub(1).and_then(word) else {
+        return false;
+    };
+    let before_that = ti.checked_sub(2).and_then(word);
+    let after = adjacent_word(text, tokens, ti, span);
+    crate::person_acts::names_a_person_object(&before, before_that.as_deref(), after.as_deref())
+}
+
 /// Is the token before token `ti` one of `words` (lower case)?
 fn after_word(text: &str, tokens: &[Token], ti: usize, words: &[&str]) -> bool {
     ti.checked_sub(1)
@@ -782,6 +801,11 @@ fn keep(text: &str, span: Span, tokens: &[Token], ti: usize, words: &TextWords<'
         if !major && acts_as_person(text, span, tokens, ti) {
             return false;
         }
+        // "Arafat met Sharon in Jerusalem": the one met is a person, not
+        // a town of that name.
+        if !major && person_object(text, span, tokens, ti) {
+            return false;
+        }
         // "the Bush administration": a leader's name, not a hamlet.
         if !major && next_word(text, tokens, ti, span).as_deref() == Some("administration") {
             return false;
@@ -1163,6 +1187,10 @@ mod tests {
         check("Goma said nothing at all.");
         check("The Secretary visited [Goma] with Eastern [Kinshasa] officials.");
         check("The African Union met in [Goma].");
+        // The one met is a person ("Arafat met Sharon"); Sderot stands
+        // in for a town that is also a surname.
+        check("Officials met Sderot in [Goma]. He spoke with Sderot.");
+        check("He met, in [Sderot], the mayor. Trade with [Sderot] grew.");
         check("");
     }
 
