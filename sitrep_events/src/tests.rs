@@ -243,6 +243,27 @@ fn calls_for_a_ceasefire_are_demands_not_ceasefires() {
 }
 
 #[test]
+fn fighting_stopped_is_de_escalation_and_a_call_to_stop_it_an_appeal_for_it() {
+    check(
+        "[Ruto|KEN|GOV|person] urged [M23|COD|REB|group] to stop fighting.",
+        &["DEMAND 0256 KEN.GOV>COD.REB 2025-02-22"],
+    );
+    check(
+        "[Ruto|KEN|GOV|person] called on [M23|COD|REB|group] to cease hostilities.",
+        &["DEMAND 0256 KEN.GOV>COD.REB 2025-02-22"],
+    );
+    check(
+        "[M23|COD|REB|group] halted the shelling of [Goma|COD|-|place] {on Sunday|2025-02-16}.",
+        &["RETREAT 087 COD.REB>COD.- 2025-02-16 @Goma"],
+    );
+    // The other side's advance stopped is no de-escalation.
+    check(
+        "[Congolese|COD|-|country] troops halted the [M23|COD|REB|group] advance.",
+        &[],
+    );
+}
+
+#[test]
 fn sanctions_rejections_and_captures() {
     check(
         "The [United States|USA|-|country] imposed sanctions on a [Rwandan|RWA|-|country] government minister {on Thursday|2025-02-20}.",
