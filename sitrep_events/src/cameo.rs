@@ -210,6 +210,8 @@ pub fn mirror(family: Family, action: &str) -> String {
                 _ => "132".into(),
             }),
             ("17", "175") => Some("137".into()),
+            // Coercion of no listed kind (a cyber attack) threatened.
+            ("17", "170") => Some("130".into()),
             ("17", _) => Some("132".into()),
             ("14", _) => Some("133".into()),
             ("18", _) => Some("1383".into()),

@@ -264,6 +264,34 @@ fn fighting_stopped_is_de_escalation_and_a_call_to_stop_it_an_appeal_for_it() {
 }
 
 #[test]
+fn aid_agencies_expelled_are_a_sanction_people_expelled_a_deportation() {
+    check(
+        "[Kenya|KEN|-|country] expelled the [UN|-|IGO|organization] refugee agency from the country.",
+        &["SANCTION 1663 KEN.->-.IGO 2025-02-22"],
+    );
+    check(
+        "[Kenya|KEN|-|country] expelled two [Ugandan|UGA|-|country] journalists.",
+        &["COERCE 174 KEN.->UGA.MED 2025-02-22"],
+    );
+}
+
+#[test]
+fn a_cyber_attack_is_coercion_not_armed_force() {
+    check(
+        "[Iranian|IRN|-|country] hackers launched a cyber attack against [Israel|ISR|-|country].",
+        &["COERCE 170 IRN.CVL>ISR.- 2025-02-22"],
+    );
+    check(
+        "[Pakistani|PAK|-|country] hackers defaced hundreds of [Indian government|IND|GOV|organization] websites.",
+        &["COERCE 170 PAK.CVL>IND.GOV 2025-02-22"],
+    );
+    check(
+        "[Iran|IRN|-|country] threatened a cyberattack on [Israel|ISR|-|country].",
+        &["THREATEN 130 IRN.->ISR.- 2025-02-22"],
+    );
+}
+
+#[test]
 fn sanctions_rejections_and_captures() {
     check(
         "The [United States|USA|-|country] imposed sanctions on a [Rwandan|RWA|-|country] government minister {on Thursday|2025-02-20}.",
