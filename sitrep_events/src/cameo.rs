@@ -249,6 +249,8 @@ pub fn plover_of(code: &str) -> Option<(PloverType, Option<&'static str>, Option
         "05" => PloverType::Support,
         "06" => PloverType::Cooperate,
         "07" => PloverType::Aid,
+        // Curfew and martial law eased are a retreat in the PLOVER table.
+        "08" if matches!(code, "0813" | "0814") => PloverType::Retreat,
         "08" if matches!(sub, "080" | "081" | "082" | "083") => PloverType::Concede,
         "08" => PloverType::Retreat,
         "09" => PloverType::Investigate,
@@ -258,6 +260,9 @@ pub fn plover_of(code: &str) -> Option<(PloverType, Option<&'static str>, Option
         "14" => PloverType::Protest,
         "15" => PloverType::Mobilize,
         "16" => PloverType::Sanction,
+        // Violent repression and burning property are assaults in the
+        // PLOVER table.
+        "17" if matches!(code, "175" | "1712") => PloverType::Assault,
         "17" => PloverType::Coerce,
         "18" | "20" => PloverType::Assault,
         "19" if sub == "191" => PloverType::Coerce,
@@ -395,6 +400,9 @@ mod tests {
         assert_eq!(t("194").as_deref(), Some("FIGHT/heavy-weapons"));
         assert_eq!(t("0874").as_deref(), Some("RETREAT/disarm"));
         assert_eq!(t("083").as_deref(), Some("CONCEDE/-"));
+        assert_eq!(t("0813").as_deref(), Some("RETREAT/-"));
+        assert_eq!(t("175").as_deref(), Some("ASSAULT/-"));
+        assert_eq!(t("1712").as_deref(), Some("ASSAULT/seize"));
         assert_eq!(t("010"), None);
         assert_eq!(t("x1"), None);
     }

@@ -1008,6 +1008,23 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if coding.kind == PloverType::Protest && source_in(&["MIL", "COP", "SPY"]) {
             continue;
         }
+        // Protesters or a mob attacking or storming is a violent protest
+        // (CAMEO 145), not armed force; a clash of both sides stays one.
+        let one_sided = matches!(coding.code.as_str(), "180" | "190") && !tr.pattern.sym;
+        if one_sided && protesters(sent, source) {
+            coding = coding_from(lex, "145".to_owned(), PloverType::Protest);
+        }
+        // Police attacking protesters or a crowd is violent repression
+        // (CAMEO 175), not a battle.
+        let crowd = target.is_some_and(|t| {
+            sent.chunks[t]
+                .actors
+                .iter()
+                .any(|a| a.sector.as_deref().is_some_and(|s| matches!(s, "CVL" | "OPP")))
+        });
+        if one_sided && source_in(&["COP"]) && crowd {
+            coding = coding_from(lex, "175".to_owned(), PloverType::Assault);
+        }
         // The weapon may be in the subject a parenthetical keeps out of
         // the verb's clause ("air strikes, launched before dawn, killed").
         let mode_from = match subject.filter(|_| !passive) {
@@ -1968,6 +1985,18 @@ fn complement_actor(
     sent.chunk_after(from, end, |c| any(c) && party(c))
         .or_else(|| sent.chunk_after(from, end, |c| any(c) && !scene(c)))
         .filter(|&c| c != source)
+}
+
+/// Is chunk `c` protesters, rioters or a mob ("angry protesters", "a
+/// mob of youths"; not "riot police")?
+fn protesters(sent: &Sentence<'_, '_>, c: usize) -> bool {
+    let chunk = &sent.chunks[c];
+    sent.toks[chunk.start..chunk.end].iter().any(|t| {
+        ["protester", "protestor", "demonstrator", "rioter"]
+            .iter()
+            .any(|w| t.lower.starts_with(w))
+            || t.is(&["mob", "mobs"])
+    })
 }
 
 /// The first "by" phrase from token `from` up to the first token tagged

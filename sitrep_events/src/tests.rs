@@ -276,6 +276,26 @@ fn aid_agencies_expelled_are_a_sanction_people_expelled_a_deportation() {
 }
 
 #[test]
+fn protesters_attacking_or_storming_riot() {
+    check(
+        "Protesters attacked the [French|FRA|-|country] embassy in [Kinshasa|COD|-|place].",
+        &["PROTEST 145 COD.OPP>FRA.- 2025-02-22 @Kinshasa"],
+    );
+    check(
+        "A mob stormed the [Kenyan|KEN|-|country] parliament.",
+        &["PROTEST 145 KEN.CVL>KEN.LEG 2025-02-22"],
+    );
+    check(
+        "[Kenyan|KEN|-|country] riot police attacked the crowd.",
+        &["ASSAULT 175 KEN.COP>KEN.CVL 2025-02-22"],
+    );
+    check(
+        "[Kenyan|KEN|-|country] police clashed with protesters.",
+        &["FIGHT 190 KEN.COP>KEN.OPP 2025-02-22", "FIGHT 190 KEN.OPP>KEN.COP 2025-02-22"],
+    );
+}
+
+#[test]
 fn a_cyber_attack_is_coercion_not_armed_force() {
     check(
         "[Iranian|IRN|-|country] hackers launched a cyber attack against [Israel|ISR|-|country].",
