@@ -66,6 +66,9 @@ pub struct Context<'a> {
     /// The actors each of the next sentences names, in text order: "both
     /// leaders" opening an article refers to the two people named next.
     pub ahead: Vec<Vec<Actor>>,
+    /// Names of the article's countries by ISO 3166-1 alpha-3 code, for
+    /// a country that is a target without being named as one.
+    pub country_names: BTreeMap<String, String>,
 }
 
 /// An action found in a frame's complement.
@@ -2704,7 +2707,12 @@ fn located(kind: PloverType) -> bool {
 /// of them (CAMEO 132 administrative sanctions such as martial law, 133
 /// dissent, 137 repression: "announced it is prepared to impose martial
 /// law"). Its span is the source's, where the country is given.
-fn domestic_target(kind: PloverType, code: &str, source: &Actor) -> Option<Actor> {
+fn domestic_target(
+    kind: PloverType,
+    code: &str,
+    source: &Actor,
+    country_names: &BTreeMap<String, String>,
+) -> Option<Actor> {
     let domestic_threat = ["132", "133", "137"].iter().any(|p| code.starts_with(p));
     if !(matches!(
         kind,
@@ -2716,7 +2724,7 @@ fn domestic_target(kind: PloverType, code: &str, source: &Actor) -> Option<Actor
     }
     let country = source.country.clone()?;
     Some(Actor {
-        name: country.clone(),
+        name: country_names.get(&country).cloned().unwrap_or_else(|| country.clone()),
         span: source.span,
         entity: Some(EntityId(format!("country:{country}"))),
         kind: Some(EntityKind::Country),
@@ -2880,7 +2888,7 @@ fn emit(
     let topic = talk.then(|| when_where::topic_start(sent, trigger_end)).flatten();
     let scene_source = sent.chunks[source].start >= trigger_end && locative_place(&sent.chunks[source]);
     for (s, t) in pairs {
-        let t = t.or_else(|| domestic_target(coding.kind, &coding.code, &s));
+        let t = t.or_else(|| domestic_target(coding.kind, &coding.code, &s, &ctx.country_names));
         // Travel to a place of one's own country ("the Rwandan president
         // arrived in Kigali") is no visit to anyone.
         let home = t.as_ref().is_some_and(|t| {

@@ -57,7 +57,7 @@ mod tests;
 
 use std::collections::BTreeMap;
 
-use sitrep_model::{Annotations, Article, Entity, EntityId, Event, EventDateBasis, PartialDate};
+use sitrep_model::{Annotations, Article, Entity, EntityId, EntityKind, Event, EventDateBasis, PartialDate};
 
 pub use lexicon::{Lexicon, LexiconError};
 
@@ -235,6 +235,11 @@ pub fn code_events(
         prior_subject_recent: false,
         prior_time: None,
         ahead: Vec::new(),
+        country_names: entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Country)
+            .filter_map(|e| Some((e.country.clone()?, e.name.clone())))
+            .collect(),
     };
     let parts: Vec<_> = annotations
         .sentences

@@ -193,6 +193,17 @@ fn code_marked(marked: &str) -> Vec<String> {
 }
 
 #[test]
+fn a_domestic_target_is_named_as_the_article_names_its_country() {
+    let (article, annotations, entities) = fixture(
+        "Opposition parties in [Nepal|NPL|-|country] organized a general strike.",
+        Some("2025-02-22"),
+    );
+    let events = code_events(&article, &annotations, &entities, &Lexicon::builtin());
+    let target = events.first().and_then(|e| e.target.as_ref()).expect("a target");
+    assert_eq!((target.name.as_str(), target.country.as_deref()), ("Nepal", Some("NPL")));
+}
+
+#[test]
 fn consultations_by_phone_and_visits() {
     check(
         "[U.S.|USA|-|country] Secretary of State [Marco Rubio|USA|GOV|person] spoke with [Kenyan|KEN|-|country] President [William Ruto|KEN|GOV|person] by phone {on Friday|2025-02-21}.",
@@ -272,6 +283,34 @@ fn aid_agencies_expelled_are_a_sanction_people_expelled_a_deportation() {
     check(
         "[Kenya|KEN|-|country] expelled two [Ugandan|UGA|-|country] journalists.",
         &["COERCE 174 KEN.->UGA.MED 2025-02-22"],
+    );
+}
+
+#[test]
+fn an_attack_repelled_is_fighting_with_the_attacker() {
+    check(
+        "[Congolese|COD|-|country] troops repelled an [M23|COD|REB|group] attack {on Sunday|2025-02-16}.",
+        &["FIGHT 190 COD.MIL>COD.REB 2025-02-16"],
+    );
+    check(
+        "[Congolese|COD|-|country] troops pushed back the [M23|COD|REB|group] rebels.",
+        &["FIGHT 190 COD.MIL>COD.REB 2025-02-22"],
+    );
+    check(
+        "The [Kenyan|KEN|-|country] minister fended off criticism from [Rwanda|RWA|-|country].",
+        &[],
+    );
+}
+
+#[test]
+fn staff_evacuated_are_no_aid_troops_evacuated_a_withdrawal() {
+    check(
+        "The [UN|-|IGO|organization] evacuated non-essential staff from [Goma|COD|-|place].",
+        &[],
+    );
+    check(
+        "[Burundi|BDI|-|country] evacuated its troops from [Uvira|COD|-|place].",
+        &["RETREAT 0874 BDI.->COD.- 2025-02-22 @Uvira"],
     );
 }
 
