@@ -789,7 +789,8 @@ const INTERNATIONAL_SECTORS: &[&str] = &["IGO", "NGO", "IMG", "MNC"];
 const LOCAL_SECTORS: &[&str] = &["UAF", "REB", "COP", "CVL", "CRM"];
 
 /// Words before an agent noun that make it several parties or no
-/// country's ("both leaders", "all parties", "regional leaders").
+/// country's ("both leaders", "all parties", "regional leaders", "East
+/// African leaders").
 const MANY: &[&str] = &[
     "both",
     "all",
@@ -805,6 +806,14 @@ const MANY: &[&str] = &[
     "world",
     "global",
     "western",
+    "african",
+    "asian",
+    "arab",
+    "latin",
+    "caribbean",
+    "nordic",
+    "baltic",
+    "balkan",
 ];
 
 /// Actors that name no country ("police", "the opposition", an

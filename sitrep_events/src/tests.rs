@@ -287,6 +287,18 @@ fn aid_agencies_expelled_are_a_sanction_people_expelled_a_deportation() {
 }
 
 #[test]
+fn leaders_of_a_region_are_no_one_country_s() {
+    check(
+        "[Kenya|KEN|-|country] hosted East African leaders {on Saturday|2025-02-22}.",
+        &["CONSULT 043 KEN.->-.GOV 2025-02-22"],
+    );
+    check(
+        "[Kenya|KEN|-|country] hosted Arab ministers {on Saturday|2025-02-22}.",
+        &["CONSULT 043 KEN.->-.GOV 2025-02-22"],
+    );
+}
+
+#[test]
 fn an_attack_repelled_is_fighting_with_the_attacker() {
     check(
         "[Congolese|COD|-|country] troops repelled an [M23|COD|REB|group] attack {on Sunday|2025-02-16}.",
