@@ -2082,8 +2082,13 @@ fn refine_mode(
 /// parties named before the chunk `c` (`sent.chunks.len()` for "before
 /// the end"), else the last two parties named before, else — an article
 /// that opens with it — the two people the first sentence after names.
-fn pair_before(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Actor> {
-    let group = |g: &[Actor]| g.len() == 2 && g.iter().all(|a| a.kind != Some(EntityKind::Place));
+fn pair_before(
+    sent: &Sentence<'_, '_>,
+    ctx: &Context<'_>,
+    c: usize,
+    fits: &dyn Fn(&Actor) -> bool,
+) -> Vec<Actor> {
+    let group = |g: &[Actor]| g.len() == 2 && g.iter().all(|a| a.kind != Some(EntityKind::Place) && fits(a));
     let named = sent.chunks[..c.min(sent.chunks.len())]
         .iter()
         .rev()
@@ -2101,6 +2106,7 @@ fn pair_before(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Acto
         for a in groups {
             if a.entity.is_some()
                 && a.kind != Some(EntityKind::Place)
+                && fits(a)
                 && !found.iter().any(|b| b.entity == a.entity)
             {
                 found.push(a.clone());
@@ -2131,7 +2137,7 @@ fn pair_before(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize) -> Vec<Acto
             let mut people: Vec<Actor> = Vec::new();
             for a in named
                 .iter()
-                .filter(|a| a.kind == Some(EntityKind::Person) && a.entity.is_some())
+                .filter(|a| a.kind == Some(EntityKind::Person) && a.entity.is_some() && fits(a))
             {
                 if !people.iter().any(|b| b.entity == a.entity) {
                     people.push(a.clone());
@@ -2236,7 +2242,12 @@ fn dated_meetings(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon, eve
         let first: Vec<Actor> = if let Some(b) = between {
             parties(b)
         } else if possessed {
-            pair_before(sent, ctx, sent.chunks.iter().take_while(|c| c.start < n).count())
+            pair_before(
+                sent,
+                ctx,
+                sent.chunks.iter().take_while(|c| c.start < n).count(),
+                &|_| true,
+            )
         } else if opening {
             sent.main_subject(toks.len()).map(&parties).unwrap_or_default()
         } else {
@@ -2335,14 +2346,19 @@ fn resolve_excluding(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize, exclu
         // "Both officers" are no two parties of other sectors named before
         // ("Jumaane Williams and the KKK"); "both leaders" may be any
         // two leaders or countries.
+        // The last pair that fits: "both leaders" after "fighting
+        // between the army and the M23" are the two presidents named
+        // before.
         let sector = chunk.actors.first().and_then(|a| a.sector.as_deref());
-        let found = pair_before(sent, ctx, c);
         let fits = |a: &Actor| match sector {
             None => true,
             Some("GOV") => a.sector.as_deref().is_none_or(|s| s == "GOV"),
             Some(s) => a.sector.as_deref() == Some(s),
         };
-        return if found.iter().all(fits) {
+        let found = pair_before(sent, ctx, c, &fits);
+        // No pair at all leaves no one ("two workers" shot, no party);
+        // only pairs of other sectors leave the agent noun itself.
+        return if !found.is_empty() || pair_before(sent, ctx, c, &|_| true).is_empty() {
             found
         } else {
             chunk.actors.clone()
@@ -2724,7 +2740,10 @@ fn domestic_target(
     }
     let country = source.country.clone()?;
     Some(Actor {
-        name: country_names.get(&country).cloned().unwrap_or_else(|| country.clone()),
+        name: country_names
+            .get(&country)
+            .cloned()
+            .unwrap_or_else(|| country.clone()),
         span: source.span,
         entity: Some(EntityId(format!("country:{country}"))),
         kind: Some(EntityKind::Country),

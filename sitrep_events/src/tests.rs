@@ -200,7 +200,10 @@ fn a_domestic_target_is_named_as_the_article_names_its_country() {
     );
     let events = code_events(&article, &annotations, &entities, &Lexicon::builtin());
     let target = events.first().and_then(|e| e.target.as_ref()).expect("a target");
-    assert_eq!((target.name.as_str(), target.country.as_deref()), ("Nepal", Some("NPL")));
+    assert_eq!(
+        (target.name.as_str(), target.country.as_deref()),
+        ("Nepal", Some("NPL"))
+    );
 }
 
 #[test]
@@ -287,6 +290,25 @@ fn aid_agencies_expelled_are_a_sanction_people_expelled_a_deportation() {
 }
 
 #[test]
+fn both_leaders_are_the_last_pair_of_leaders_not_the_last_pair() {
+    check(
+        "[Blinken|USA|GOV|person] met [Kagame|RWA|GOV|person] and [Tshisekedi|COD|GOV|person].\n\
+         Fighting raged between the [Congolese|COD|-|country] army and [M23|COD|REB|group].\n\
+         [Blinken|USA|GOV|person] later spoke with both leaders by phone.",
+        &[
+            "CONSULT 040 USA.GOV>RWA.GOV 2025-02-22",
+            "CONSULT 040 RWA.GOV>USA.GOV 2025-02-22",
+            "CONSULT 040 USA.GOV>COD.GOV 2025-02-22",
+            "CONSULT 040 COD.GOV>USA.GOV 2025-02-22",
+            "CONSULT 041 USA.GOV>RWA.GOV 2025-02-22",
+            "CONSULT 041 RWA.GOV>USA.GOV 2025-02-22",
+            "CONSULT 041 USA.GOV>COD.GOV 2025-02-22",
+            "CONSULT 041 COD.GOV>USA.GOV 2025-02-22",
+        ],
+    );
+}
+
+#[test]
 fn leaders_of_a_region_are_no_one_country_s() {
     check(
         "[Kenya|KEN|-|country] hosted East African leaders {on Saturday|2025-02-22}.",
@@ -342,7 +364,10 @@ fn protesters_attacking_or_storming_riot() {
     );
     check(
         "[Kenyan|KEN|-|country] police clashed with protesters.",
-        &["FIGHT 190 KEN.COP>KEN.OPP 2025-02-22", "FIGHT 190 KEN.OPP>KEN.COP 2025-02-22"],
+        &[
+            "FIGHT 190 KEN.COP>KEN.OPP 2025-02-22",
+            "FIGHT 190 KEN.OPP>KEN.COP 2025-02-22",
+        ],
     );
 }
 
