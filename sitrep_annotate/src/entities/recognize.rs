@@ -879,7 +879,7 @@ impl<'a> Recognizer<'a> {
         }
         for i in 0..self.tokens.len().saturating_sub(1) {
             let name = &self.tokens[i];
-            if !self.lone_word_before_lower_case(i)
+            if !(self.lone_word_before_lower_case(i) || self.lone_word_before_punctuation(i))
                 || !self.person_word_ok(name)
                 || self.kb.is_given_name(&name.norm)
                 || self.kb.people_by_surname(&name.norm).is_empty()
@@ -908,6 +908,20 @@ impl<'a> Recognizer<'a> {
             });
         }
         out
+    }
+
+    /// Does token `i` stand alone right before a punctuation mark that
+    /// closes a phrase ("a warrant for Netanyahu.", "met Putin, who")?
+    fn lone_word_before_punctuation(&self, i: usize) -> bool {
+        let alone_before =
+            i == 0 || !self.tokens[i - 1].is_capitalised() || self.tokens[i].join == Join::Break;
+        alone_before
+            && self.tokens.get(i + 1).is_some_and(|next| {
+                next.join == Join::Break
+                    && ['.', ',', ';', ':', ')', '?', '!']
+                        .iter()
+                        .any(|&c| next.is_punct(c))
+            })
     }
 
     /// Does token `i` stand alone (no capitalised word joined before it)

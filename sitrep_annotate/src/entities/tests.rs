@@ -734,16 +734,34 @@ fn a_surname_after_a_full_name_in_the_text_is_that_person_not_a_dictionary_one()
     }
 }
 
+/// The mentions of `text`, published 2008-08-06 (Kagame in office), with
+/// the geocoder's `places`: (surface, entity id).
+fn mentions_in_2008<'t>(text: &'t str, places: &[PlaceMention]) -> Vec<(&'t str, String)> {
+    find_entities(text, &sentences(text), places, full(), date(2008, 8, 6))
+        .mentions
+        .iter()
+        .map(|m| (&text[m.span.start..m.span.end], m.entity.as_str().to_owned()))
+        .collect()
+}
+
+#[test]
+fn an_office_holder_s_surname_closing_a_phrase_names_the_office_holder() {
+    let mentions = |text: &'static str| mentions_in_2008(text, &[]);
+    assert_eq!(
+        mentions("The court issued a warrant for Kagame."),
+        [("Kagame", "person:paul-kagame".to_owned())]
+    );
+    assert_eq!(
+        mentions("The envoy thanked the court and Kagame, who spoke."),
+        [("Kagame", "person:paul-kagame".to_owned())]
+    );
+    // Joined to another capitalised word, it is part of another name.
+    assert_eq!(mentions("The court met at Hotel Kagame."), []);
+}
+
 #[test]
 fn an_office_holder_s_surname_wins_over_a_lone_place_of_another_country() {
-    let mentions = |text: &'static str| {
-        let places = [geocoded(text, "Kagame", 1_001, "KEN")];
-        find_entities(text, &sentences(text), &places, full(), date(2008, 8, 6))
-            .mentions
-            .iter()
-            .map(|m| (&text[m.span.start..m.span.end], m.entity.as_str().to_owned()))
-            .collect::<Vec<_>>()
-    };
+    let mentions = |text: &'static str| mentions_in_2008(text, &[geocoded(text, "Kagame", 1_001, "KEN")]);
     // A town of that name in a country the text names nowhere else.
     assert_eq!(
         mentions("Before leaving, Kagame was scheduled to speak."),
