@@ -83,6 +83,45 @@ struct Unit {
     kind: UnitKind,
 }
 
+/// Role nouns that take the sector of the agent noun right before them
+/// ("opposition leader", "rebel commander", "police chief").
+const ROLE_HEADS: &[&str] = &[
+    "leader",
+    "leaders",
+    "chief",
+    "chiefs",
+    "head",
+    "heads",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "commander",
+    "commanders",
+    "figure",
+    "figures",
+];
+
+/// The sector of the phrase's last agent noun, or of the agent noun right
+/// before it when it is a role noun ("opposition leader" is the
+/// opposition's, not a government's).
+fn last_agent_sector(toks: &[Tok], units: &[Unit]) -> Option<String> {
+    let agents: Vec<(&Unit, &String)> = units
+        .iter()
+        .filter_map(|u| match &u.kind {
+            UnitKind::Agent(s) => Some((u, s)),
+            UnitKind::Mention(_) => None,
+        })
+        .collect();
+    let (last, sector) = agents.last()?;
+    let role = toks[last.start..last.end].iter().all(|t| t.is(ROLE_HEADS));
+    match agents.len().checked_sub(2).map(|i| agents[i]) {
+        Some((before, modifier)) if role && before.end == last.start => Some(modifier.clone()),
+        _ => Some((*sector).clone()),
+    }
+}
+
 /// Quantities and parts whose "of" phrase names who they are
 /// ("thousands of students demonstrated", "a group of Moroccan
 /// diplomats", "members of the association", "the armed wing of Hamas").
@@ -1103,12 +1142,7 @@ fn actor_of(
         },
         _ => None,
     };
-    let agent = fronted.clone().or_else(|| {
-        units.iter().rev().find_map(|u| match &u.kind {
-            UnitKind::Agent(s) => Some(s.clone()),
-            UnitKind::Mention(_) => None,
-        })
-    });
+    let agent = fronted.clone().or_else(|| last_agent_sector(toks, units));
     let head_is_place = head.is_some_and(|m| matches!(m.kind, EntityKind::Country | EntityKind::Place));
     // An organisation of no country the knowledge base gave no sector,
     // named as international, is an international organisation.

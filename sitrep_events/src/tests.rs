@@ -309,6 +309,17 @@ fn both_leaders_are_the_last_pair_of_leaders_not_the_last_pair() {
 }
 
 #[test]
+fn a_role_noun_takes_the_sector_of_the_agent_noun_before_it() {
+    check(
+        "[Congolese|COD|-|country] police detained an opposition leader and a rebel commander.",
+        &[
+            "COERCE 173 COD.COP>COD.OPP 2025-02-22",
+            "COERCE 173 COD.COP>COD.REB 2025-02-22",
+        ],
+    );
+}
+
+#[test]
 fn leaders_of_a_region_are_no_one_country_s() {
     check(
         "[Kenya|KEN|-|country] hosted East African leaders {on Saturday|2025-02-22}.",
@@ -2137,7 +2148,7 @@ fn what_is_agreed_to_may_be_a_plain_noun() {
 fn an_intention_to_meet_is_its_holders_alone() {
     check(
         "[Afghan|AFG|-|country] rebel leaders said they would meet [U.N.|-|IGO|organization] mediator [Diego Cordovez|-|IGO|person].",
-        &["AGREE 036 AFG.GOV>-.IGO 2025-02-22"],
+        &["AGREE 036 AFG.REB>-.IGO 2025-02-22"],
     );
     check(
         "[Rwanda|RWA|-|country] and [Congo|COD|-|country] will meet in [Doha|QAT|-|place].",
