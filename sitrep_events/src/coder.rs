@@ -510,7 +510,10 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
             continue;
         }
         let mut group = sent.verb_group(k);
-        if sent.negated_subject(k) || (control == Control::Intent && sent.intent_negated(k)) {
+        if sent.negated_subject(k)
+            || (control == Control::Intent && sent.intent_negated(k))
+            || no_object(sent, tr.end)
+        {
             group.negated = true;
         }
         if group.modal.is_none() {
@@ -1988,6 +1991,17 @@ fn complement_actor(
     sent.chunk_after(from, end, |c| any(c) && party(c))
         .or_else(|| sent.chunk_after(from, end, |c| any(c) && !scene(c)))
         .filter(|&c| c != source)
+}
+
+/// Does a "no" open the object right after the trigger ending at `end`
+/// ("offered no reply", "gave no details"), negating the act? Not a
+/// quantity ("sent no more than 100 troops") or "no longer".
+fn no_object(sent: &Sentence<'_, '_>, end: usize) -> bool {
+    sent.toks.get(end).is_some_and(|t| t.is(&["no"]))
+        && !sent
+            .toks
+            .get(end + 1)
+            .is_some_and(|t| t.is(&["more", "less", "fewer", "longer", "later", "sooner"]))
 }
 
 /// Is chunk `c` protesters, rioters or a mob ("angry protesters", "a

@@ -309,6 +309,23 @@ fn both_leaders_are_the_last_pair_of_leaders_not_the_last_pair() {
 }
 
 #[test]
+fn an_object_opened_by_no_negates_the_act() {
+    check(
+        "[Rwanda|RWA|-|country] offered no support to [M23|COD|REB|group].",
+        &[],
+    );
+    check(
+        "[Rwanda|RWA|-|country] will offer no concessions to [Congo|COD|-|country].",
+        &["REJECT 120 RWA.->COD.- 2025-02-22"],
+    );
+    // A plan executed kills no one.
+    check(
+        "[Rwandan|RWA|-|country] troops executed the plan in [Goma|COD|-|place].",
+        &[],
+    );
+}
+
+#[test]
 fn a_role_noun_takes_the_sector_of_the_agent_noun_before_it() {
     check(
         "[Congolese|COD|-|country] police detained an opposition leader and a rebel commander.",
