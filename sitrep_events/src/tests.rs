@@ -309,6 +309,22 @@ fn both_leaders_are_the_last_pair_of_leaders_not_the_last_pair() {
 }
 
 #[test]
+fn funding_suspended_paused_or_frozen_is_aid_stopped() {
+    check(
+        "The [EU|-|IGO|organization] suspended budget support to [Rwanda|RWA|-|country].",
+        &["SANCTION 162 -.IGO>RWA.- 2025-02-22"],
+    );
+    check(
+        "[Britain|GBR|-|country] paused some aid to [Rwanda|RWA|-|country].",
+        &["SANCTION 162 GBR.->RWA.- 2025-02-22"],
+    );
+    check(
+        "[Canada|CAN|-|country] suspended high-level contacts with [Rwanda|RWA|-|country].",
+        &["SANCTION 160 CAN.->RWA.- 2025-02-22"],
+    );
+}
+
+#[test]
 fn an_object_opened_by_no_negates_the_act() {
     check(
         "[Rwanda|RWA|-|country] offered no support to [M23|COD|REB|group].",
