@@ -550,6 +550,8 @@ mod tests {
                 "withdraw +ambassador|envoy 161 SANCTION",
                 "withdraw from +talk|negotiation|dialogue|summit 164 SANCTION",
                 "withdraw from +agreement|deal|accord|treaty|pact 160 SANCTION",
+                "withdraw as +mediator|facilitator 165 SANCTION",
+                "withdraw from +mediation 165 SANCTION",
             ],
         );
         check(

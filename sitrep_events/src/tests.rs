@@ -309,6 +309,25 @@ fn both_leaders_are_the_last_pair_of_leaders_not_the_last_pair() {
 }
 
 #[test]
+fn a_mediator_withdrawing_ends_the_mediation() {
+    check(
+        "[Angola|AGO|-|country] withdrew as mediator in the conflict.",
+        &["SANCTION 165 AGO.->- 2025-02-22"],
+    );
+    check(
+        "[Qatar|QAT|-|country] withdrew from mediation between [Israel|ISR|-|country] and [Hamas|PSE|REB|group].",
+        &[
+            "SANCTION 165 QAT.->ISR.- 2025-02-22",
+            "SANCTION 165 QAT.->PSE.REB 2025-02-22",
+        ],
+    );
+    check(
+        "[Angola|AGO|-|country] withdrew its troops from [Congo|COD|-|country].",
+        &["RETREAT 0874 AGO.->COD.- 2025-02-22 @Congo"],
+    );
+}
+
+#[test]
 fn funding_suspended_paused_or_frozen_is_aid_stopped() {
     check(
         "The [EU|-|IGO|organization] suspended budget support to [Rwanda|RWA|-|country].",
