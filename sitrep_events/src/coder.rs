@@ -2877,6 +2877,26 @@ fn emit(
         }
         None => vec![None],
     };
+    // "met his Congolese counterpart": the counterpart holds the post the
+    // source holds.
+    let counterpart = target.is_some_and(|t| {
+        let chunk = &sent.chunks[t];
+        sent.toks[chunk.start..(chunk.end + 1).min(sent.toks.len())]
+            .iter()
+            .any(|w| w.is(&["counterpart", "counterparts"]))
+    });
+    let targets: Vec<Option<Actor>> = match sources.first().and_then(|s| s.sector.clone()) {
+        Some(sector) if counterpart => targets
+            .into_iter()
+            .map(|t| {
+                t.map(|mut t| {
+                    t.sector.get_or_insert_with(|| sector.clone());
+                    t
+                })
+            })
+            .collect(),
+        _ => targets,
+    };
     let mut pairs: Vec<(Actor, Option<Actor>)> = Vec::new();
     // A target that is the subject again ("X and Y agreed that their
     // countries …") is no target.

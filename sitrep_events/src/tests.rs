@@ -309,6 +309,24 @@ fn both_leaders_are_the_last_pair_of_leaders_not_the_last_pair() {
 }
 
 #[test]
+fn a_counterpart_holds_the_post_of_the_one_meeting_them() {
+    check(
+        "[Rwanda|RWA|-|country]'s army chief met his [Congolese|COD|-|country] counterpart.",
+        &[
+            "CONSULT 040 RWA.MIL>COD.MIL 2025-02-22",
+            "CONSULT 040 COD.MIL>RWA.MIL 2025-02-22",
+        ],
+    );
+    check(
+        "[Kenyan|KEN|-|country] Foreign Minister [Musalia Mudavadi|KEN|GOV|person] met his [Somali|SOM|-|country] counterpart.",
+        &[
+            "CONSULT 040 KEN.GOV>SOM.GOV 2025-02-22",
+            "CONSULT 040 SOM.GOV>KEN.GOV 2025-02-22",
+        ],
+    );
+}
+
+#[test]
 fn a_mediator_withdrawing_ends_the_mediation() {
     check(
         "[Angola|AGO|-|country] withdrew as mediator in the conflict.",
