@@ -2357,12 +2357,11 @@ fn resolve_excluding(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize, exclu
             .and_then(|i| sent.toks.get(i))
             .is_some_and(|t| t.is(&["both", "two"]));
     if pair {
-        // "Both officers" are no two parties of other sectors named before
-        // ("Jumaane Williams and the KKK"); "both leaders" may be any
-        // two leaders or countries.
-        // The last pair that fits: "both leaders" after "fighting
-        // between the army and the M23" are the two presidents named
-        // before.
+        // The last pair that fits the noun: "both officers" are no two
+        // parties of other sectors named before ("Jumaane Williams and
+        // the KKK"); "both leaders" may be any two leaders or countries,
+        // so after "fighting between the army and the M23" they are the
+        // two presidents named before.
         let sector = chunk.actors.first().and_then(|a| a.sector.as_deref());
         let fits = |a: &Actor| match sector {
             None => true,

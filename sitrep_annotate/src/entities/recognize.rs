@@ -996,20 +996,18 @@ impl<'a> Recognizer<'a> {
             if name.join != Join::Space || !verb.is_word() || !self.person_word_ok(name) {
                 continue;
             }
-            let after = self
-                .tokens
-                .get(i + 1)
-                .filter(|next| next.is_word() && next.join == Join::Space);
-            let joined_after = after.is_some_and(|next| next.is_capitalised())
-                || self
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|next| next.join == Join::Hyphen);
+            // A hyphen or a capitalised word right after joins the name to
+            // more; the word after with only spaces between may follow it.
+            let next = self.tokens.get(i + 1);
+            let joined_after =
+                next.is_some_and(|n| n.join == Join::Hyphen || (n.join == Join::Space && n.is_capitalised()));
+            let after = next
+                .filter(|n| n.is_word() && n.join == Join::Space)
+                .map(|n| n.norm.as_str());
             let before_that = (verb.join == Join::Space && i >= 2)
                 .then(|| &self.tokens[i - 2])
                 .filter(|t| t.is_word())
                 .map(|t| t.norm.as_str());
-            let after = after.map(|t| t.norm.as_str());
             if joined_after || !crate::person_acts::names_a_person_object(&verb.norm, before_that, after) {
                 continue;
             }
