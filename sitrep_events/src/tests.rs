@@ -290,6 +290,32 @@ fn aid_agencies_expelled_are_a_sanction_people_expelled_a_deportation() {
 }
 
 #[test]
+fn expelled_in_other_words_is_an_expulsion() {
+    check(
+        "[Sudan|SDN|-|country] forced the [UN|-|IGO|organization] aid agency out of the country.",
+        &["SANCTION 1663 SDN.->-.IGO 2025-02-22"],
+    );
+    check(
+        "[Mali|MLI|-|country] ordered [UN|-|IGO|organization] peacekeepers out of the country.",
+        &["SANCTION 166 MLI.->-.IGO 2025-02-22"],
+    );
+    check(
+        "[Burkina Faso|BFA|-|country] kicked out the [French|FRA|-|country] ambassador.",
+        &["SANCTION 161 BFA.->FRA.GOV 2025-02-22"],
+    );
+    check(
+        "[Mali|MLI|-|country] expelled [French|FRA|-|country] troops.",
+        &["SANCTION 166 MLI.->FRA.MIL 2025-02-22"],
+    );
+    // One's own troops ordered out are no expulsion: the order stays an
+    // order.
+    check(
+        "[Rwanda|RWA|-|country] ordered its troops out of [Congo|COD|-|country].",
+        &["DEMAND 100 RWA.->- 2025-02-22"],
+    );
+}
+
+#[test]
 fn both_leaders_are_the_last_pair_of_leaders_not_the_last_pair() {
     check(
         "[Blinken|USA|GOV|person] met [Kagame|RWA|GOV|person] and [Tshisekedi|COD|GOV|person].\n\
