@@ -1273,11 +1273,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
     pub fn passive(&self, k: usize, end: usize, form: Form) -> bool {
         // "is opposed to", "is committed to": a state of the subject, who
         // acts.
-        let stative = self.tok(k + 1).is_some_and(|t| t.tag == Tag::To)
+        // So is "were engaged in ethnic cleansing".
+        let stative = (self.tok(k + 1).is_some_and(|t| t.tag == Tag::To)
             && self
                 .verb_lemmas(k)
                 .iter()
-                .any(|(l, _)| STATIVE_PARTICIPLES.contains(&l.as_str()));
+                .any(|(l, _)| STATIVE_PARTICIPLES.contains(&l.as_str())))
+            || (self.tok(k + 1).is_some_and(|t| t.is(&["in"]))
+                && self.verb_lemmas(k).iter().any(|(l, _)| l == "engage"));
         // "was captured by", and the reduced "M23, supported by Rwanda".
         // A verb that always takes an object, without one, is passive too
         // ("10 Russian soldiers killed in Ukraine", "journalists arrested

@@ -3895,3 +3895,25 @@ fn what_a_means_was_used_for_was_done() {
         &[],
     );
 }
+
+#[test]
+fn mass_violence_committed_or_carried_out_is_an_assault() {
+    check(
+        "[Serb|SRB|-|country] forces carried out ethnic cleansing of [Albanians|ALB|-|country].",
+        &["ASSAULT 203 SRB.MIL>ALB.- 2025-02-22"],
+    );
+    // "were engaged in" is what the subject did, not a passive.
+    check(
+        "[Serb|SRB|-|country] forces were engaged in ethnic cleansing against [Albanians|ALB|-|country].",
+        &["ASSAULT 203 SRB.MIL>ALB.- 2025-02-22"],
+    );
+    check(
+        "[Sudanese|SDN|-|country] soldiers committed a massacre in [El Geneina|SDN|-|place].",
+        &["ASSAULT 202 SDN.MIL>SDN.- 2025-02-22 @El Geneina"],
+    );
+    // The accusation is coded, not the act accused of.
+    check(
+        "[US|USA|-|country] officials accused [Sudanese|SDN|-|country] soldiers of committing genocide.",
+        &["DISAPPROVE 112 USA.GOV>SDN.MIL 2025-02-22"],
+    );
+}
