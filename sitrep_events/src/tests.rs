@@ -3917,3 +3917,36 @@ fn mass_violence_committed_or_carried_out_is_an_assault() {
         &["DISAPPROVE 112 USA.GOV>SDN.MIL 2025-02-22"],
     );
 }
+
+#[test]
+fn captives_handed_over_are_released_and_bodies_returned() {
+    check(
+        "[Hamas|PSE|REB|group] handed over four [Israeli|ISR|-|country] hostages to the [Red Cross|-|NGO|organization].",
+        &["RETREAT 0841 PSE.REB>ISR.CVL 2025-02-22"],
+    );
+    check(
+        "[Hamas|PSE|REB|group] handed over the bodies of four hostages to [Israel|ISR|-|country].",
+        &["RETREAT 0842 PSE.REB>ISR.- 2025-02-22"],
+    );
+    check(
+        "[Hamas|PSE|REB|group] released the remains of two hostages to [Israel|ISR|-|country].",
+        &["RETREAT 0842 PSE.REB>ISR.- 2025-02-22"],
+    );
+}
+
+#[test]
+fn a_resolution_blocked_is_a_veto_and_parties_dissolved_a_ban() {
+    check(
+        "[Hungary|HUN|-|country] blocked a joint [EU|-|IGO|organization] statement on [Israel|ISR|-|country].",
+        &["REJECT 129 HUN.->-.IGO 2025-02-22"],
+    );
+    check(
+        "[Malian|MLI|-|country] authorities dissolved all political parties.",
+        &["COERCE 1722 MLI.GOV>-.PTY 2025-02-22"],
+    );
+    // A road blocked is still an obstruction, not a veto.
+    check(
+        "[Kenyan|KEN|-|country] protesters blocked the road to [Nairobi|KEN|-|place].",
+        &["PROTEST 144 KEN.OPP>KEN.- 2025-02-22 @Nairobi"],
+    );
+}
