@@ -738,7 +738,15 @@ pub fn chunks(
     }
     people_where_they_live(toks, &mut merged, entities);
     sentence_country(toks, &mut merged);
+    merged.retain(|c| !anonymous(toks, c));
     merged
+}
+
+/// Is chunk `c` people no country places ("urged people to be cautious",
+/// "killing about 20 people")? "Thousands of people marched in Tbilisi"
+/// are Georgians; people from nowhere are no party.
+fn anonymous(toks: &[Tok], c: &Chunk) -> bool {
+    toks[c.end - 1].is(&["people"]) && c.actors.iter().all(|a| a.country.is_none())
 }
 
 /// Does the sentence speak of team sport (see [`SPORT_WORDS`])?

@@ -964,8 +964,22 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // event of its main clause: it is coded only when it names a party
         // of its own. Arrests are acts of their own ("opened fire …,
         // killing one person and arresting 12").
+        // Nor do civilians counted ("…, killing 25 people"): they are the
+        // main event's victims.
         let participle = tr.form == crate::lemma::Form::Ing && !group.be && group.start == k;
-        if participle && target.is_none() && !mutual_subject && !coding.code.starts_with("173") {
+        let victims_counted = target.is_some_and(|t| {
+            let chunk = &sent.chunks[t];
+            chunk.pronoun.is_none()
+                && chunk
+                    .actors
+                    .iter()
+                    .all(|a| a.entity.is_none() && a.agent_sector.as_deref() == Some("CVL"))
+        });
+        if participle
+            && (target.is_none() || victims_counted)
+            && !mutual_subject
+            && !coding.code.starts_with("173")
+        {
             continue;
         }
         // Protesters "demanding …", "calling for …": the protest's claim,

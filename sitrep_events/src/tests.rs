@@ -1161,7 +1161,7 @@ fn counted_attackers_are_the_scenes_and_blowing_oneself_up_is_a_suicide_attack()
     );
     check(
         "Two gunmen killed 25 people in [Kabul|AFG|-|place].",
-        &["ASSAULT 193 AFG.REB>AFG.- 2025-02-22 @Kabul"],
+        &["ASSAULT 193 AFG.REB>AFG.CVL 2025-02-22 @Kabul"],
     );
     // Counted leaders may be several countries'.
     check(
@@ -3948,5 +3948,19 @@ fn a_resolution_blocked_is_a_veto_and_parties_dissolved_a_ban() {
     check(
         "[Kenyan|KEN|-|country] protesters blocked the road to [Nairobi|KEN|-|place].",
         &["PROTEST 144 KEN.OPP>KEN.- 2025-02-22 @Nairobi"],
+    );
+}
+
+#[test]
+fn people_are_a_party_where_a_country_places_them() {
+    check(
+        "Tens of thousands of people marched in [Tbilisi|GEO|-|place] {on Sunday|2025-02-16}.",
+        &["PROTEST 141 GEO.CVL>GEO.- 2025-02-16 @Tbilisi"],
+    );
+    // People from nowhere are no party: the rebels' shelling has no
+    // second target.
+    check(
+        "[Sudanese|SDN|-|country] rebels shelled [Juba|SSD|-|place], killing about 20 people.",
+        &["FIGHT 194 SDN.REB>SSD.- 2025-02-22 @Juba"],
     );
 }
