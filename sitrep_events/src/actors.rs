@@ -341,6 +341,10 @@ const TITLES: &[&str] = &[
     "deputy",
 ];
 
+/// Suffixes after a name that make the hyphenated word its side ("US-led",
+/// "Greek-flagged", "Chinese-owned").
+pub(crate) const OWNER_SUFFIXES: &[&str] = &["-led", "-flagged", "-registered", "-owned"];
+
 /// Possessive pronouns that give an agent phrase its owner ("its forces").
 const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their", "his", "her"];
 
@@ -470,11 +474,14 @@ pub fn chunks(
             .collect();
         // "US-led forces", "Vietnamese-led troops": the leader's side is
         // the actor ("Rwanda-backed" and the like name a backer, not it).
+        // So is the flag's or the owner's ("a Greek-flagged tanker", "a
+        // Chinese-owned mine").
         if inside.is_empty()
             && let Some(i) = (0..toks.len()).find(|&i| {
                 toks[i].span.start == m.span.start
-                    && toks[i].lower.ends_with("-led")
-                    && toks[i].span.end == m.span.end + "-led".len()
+                    && OWNER_SUFFIXES.iter().any(|suffix| {
+                        toks[i].lower.ends_with(suffix) && toks[i].span.end == m.span.end + suffix.len()
+                    })
             })
         {
             inside.push(i);

@@ -2038,6 +2038,18 @@ fn forces_led_by_a_country_are_that_countrys() {
 }
 
 #[test]
+fn a_ship_is_its_flags_and_a_business_its_owners() {
+    check(
+        "[Iran|IRN|-|country] seized a [Greek|GRC|-|country]-flagged oil tanker.",
+        &["COERCE 1711 IRN.->GRC.- 2025-02-22"],
+    );
+    check(
+        "[Houthi|YEM|REB|group] rebels attacked a [Liberian|LBR|-|country]-registered ship.",
+        &["FIGHT 190 YEM.REB>LBR.- 2025-02-22"],
+    );
+}
+
+#[test]
 fn attacks_and_hacking_attempted_are_attacks_and_compound_modifiers_do_not_end_an_object() {
     check(
         "[Hezbollah|LBN|REB|group] gunmen attempted to assassinate an [Israeli|ISR|-|country] general.",

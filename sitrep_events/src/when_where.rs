@@ -443,10 +443,18 @@ pub fn place(
             let after = sent.toks.get(b + 2).filter(|_| settlement)?.span.start;
             places.iter().find(|p| p.span.start == after)
         });
+        // A ship's flag or a firm's owner is not where it was ("attacked
+        // a Liberian-flagged ship").
+        let owner = |p: &PlaceMention| {
+            let rest = sent.text.get(p.span.end..).unwrap_or_default();
+            crate::actors::OWNER_SUFFIXES
+                .iter()
+                .any(|suffix| suffix != &"-led" && rest.starts_with(suffix))
+        };
         if let Some(p) = named_settlement.or_else(|| {
             places
                 .iter()
-                .find(|p| p.span.start >= t.start && p.span.end <= t.end)
+                .find(|p| p.span.start >= t.start && p.span.end <= t.end && !owner(p))
         }) {
             return Some(to_event_place(p));
         }
