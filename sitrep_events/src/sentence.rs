@@ -831,13 +831,21 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// splits from its verb when the pattern names the object after it.
     fn split_particle_at(&self, k: usize, particle: &str, objects_after: bool) -> Option<usize> {
         const SPLIT_PARTICLES: &[&str] = &["out", "off", "over", "up", "down", "back", "away"];
-        if !(SPLIT_PARTICLES.contains(&particle) || (particle == "on" && objects_after)) {
+        // "to" splits only around a party ("invited the M23 to talks").
+        let party_to = particle == "to" && objects_after;
+        if !(SPLIT_PARTICLES.contains(&particle) || (particle == "on" && objects_after) || party_to) {
             return None;
         }
         for j in k + 1..(k + 6).min(self.toks.len()) {
             let t = &self.toks[j];
             if t.lower == particle {
                 return Some(j);
+            }
+            if party_to {
+                if self.chunk_of[j].is_some() || t.tag == Tag::Det {
+                    continue;
+                }
+                return None;
             }
             let object_word = match t.tag {
                 Tag::Det | Tag::Number | Tag::Possessive => true,

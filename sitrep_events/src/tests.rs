@@ -3976,3 +3976,44 @@ fn people_are_a_party_where_a_country_places_them() {
         &["FIGHT 194 SDN.REB>SSD.- 2025-02-22 @Juba"],
     );
 }
+
+#[test]
+fn troops_sent_are_deployed_and_weapons_sent_military_aid() {
+    check(
+        "[Uganda|UGA|-|country] sent additional troops into [Ituri|COD|-|place] province.",
+        &["MOBILIZE 154 UGA.->COD.- 2025-02-22 @Ituri"],
+    );
+    check(
+        "[South Africa|ZAF|-|country] sent peacekeepers to [Congo|COD|-|country].",
+        &["AID 074 ZAF.->COD.- 2025-02-22"],
+    );
+    check(
+        "[Russia|RUS|-|country] sent weapons to [Syria|SYR|-|country].",
+        &["AID 072 RUS.->SYR.- 2025-02-22"],
+    );
+}
+
+#[test]
+fn an_invitation_to_talks_is_an_intent_to_meet() {
+    check(
+        "[Angolan|AGO|-|country] President [Joao Lourenco|AGO|GOV|person] invited the [M23|COD|REB|group] to direct talks in [Luanda|AGO|-|place].",
+        &["AGREE 036 AGO.GOV>COD.REB 2025-02-22 @Luanda"],
+    );
+    check(
+        "[Kenya|KEN|-|country] invited [Rwanda|RWA|-|country] and [Congo|COD|-|country] to a summit in [Nairobi|KEN|-|place].",
+        &["AGREE 036 KEN.->RWA.- 2025-02-22 @Nairobi", "AGREE 036 KEN.->COD.- 2025-02-22 @Nairobi"],
+    );
+    // Only a party invited: "to" does not reach past other words.
+    check(
+        "[Kenya|KEN|-|country] invited bids from firms to a summit.",
+        &[],
+    );
+}
+
+#[test]
+fn a_declaration_signed_by_two_is_signed_by_each_with_the_other() {
+    check(
+        "[Congo|COD|-|country] and [Rwanda|RWA|-|country] signed a declaration of principles.",
+        &["SUPPORT 057 COD.->RWA.- 2025-02-22", "SUPPORT 057 RWA.->COD.- 2025-02-22"],
+    );
+}
