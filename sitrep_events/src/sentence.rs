@@ -915,6 +915,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             || self.contest(&pattern.verb, k)
             || (pattern.verb == "call"
                 && pattern.particles.is_empty()
+                && pattern.objects.is_empty()
                 && (self.naming(end) || self.as_called(k, end)))
         {
             return None;
@@ -1052,7 +1053,21 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let Some(c) = self.chunk_of.get(start).copied().flatten() else {
             return false;
         };
-        let after = self.chunks[c].end;
+        let mut after = self.chunks[c].end;
+        // "called Rwanda's actions a provocation": what the party owns is
+        // named.
+        if self.tok(after).is_some_and(|t| t.tag == Tag::Possessive) {
+            let owned = after + 1;
+            after = owned;
+            while self.tok(after).is_some_and(|t| {
+                t.tag == Tag::Word && !t.capital && self.chunk_of[after].is_none() && !self.in_time[after]
+            }) {
+                after += 1;
+            }
+            if after == owned {
+                return false;
+            }
+        }
         self.chunks[c].start == start
             && self.tok(after).is_some_and(|t| {
                 matches!(t.tag, Tag::Det | Tag::Quote)

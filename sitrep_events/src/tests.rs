@@ -4017,3 +4017,28 @@ fn a_declaration_signed_by_two_is_signed_by_each_with_the_other() {
         &["SUPPORT 057 COD.->RWA.- 2025-02-22", "SUPPORT 057 RWA.->COD.- 2025-02-22"],
     );
 }
+
+#[test]
+fn naming_with_blame_denounces_and_naming_a_claim_false_denies_it() {
+    check(
+        "[Kenya|KEN|-|country] called [Rwanda|RWA|-|country]'s actions unacceptable.",
+        &["DISAPPROVE 111 KEN.->RWA.- 2025-02-22"],
+    );
+    check(
+        "[Rwanda|RWA|-|country] called the [EU|-|IGO|organization] sanctions illegal.",
+        &["DISAPPROVE 111 RWA.->-.IGO 2025-02-22"],
+    );
+    check(
+        "[Kagame|RWA|GOV|person] called the [UN|-|IGO|organization] report lies.",
+        &["REJECT 120 RWA.GOV>-.IGO 2025-02-22"],
+    );
+    // Other namings are no event, not a phone call.
+    check(
+        "[Kenya|KEN|-|country] called [Rwanda|RWA|-|country]'s actions a turning point.",
+        &[],
+    );
+    check(
+        "[Rubio|USA|GOV|person] called [Rwanda|RWA|-|country]'s president.",
+        &["CONSULT 041 USA.GOV>RWA.GOV 2025-02-22"],
+    );
+}
