@@ -2457,12 +2457,22 @@ fn resolve_excluding(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize, exclu
         // "… the latest to hit France. They then set fire to the
         // vehicle": a country in an earlier sentence is no "they" (a
         // country is "it"; a people named by its demonym still is).
+        // Nor are people, women or children counted in an earlier
+        // sentence ("… killed two women. They then …").
         let lone_country = |g: &[Actor]| {
-            matches!(pronoun, "they" | "them" | "their")
+            let counted_civilians = g.iter().all(|a| {
+                a.agent_sector.as_deref() == Some("CVL")
+                    && a.name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| matches!(w, "people" | "women" | "children"))
+            });
+            (matches!(pronoun, "they" | "them" | "their")
                 && matches!(g, [a] if a.kind == Some(EntityKind::Country)
                     && a.sector.is_none()
                     && a.agent_sector.is_none()
-                    && !a.name.ends_with('s'))
+                    && !a.name.ends_with('s')))
+                || counted_civilians
         };
         sent.chunks[..c]
             .iter()

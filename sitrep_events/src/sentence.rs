@@ -245,6 +245,19 @@ const MEASURE_UNITS: &[&str] = &[
     "minute", "minutes", "point", "points",
 ];
 
+/// Prepositions that, before a number, make it approximate ("about 180
+/// missiles"), not open a phrase of their own.
+const APPROXIMATELY: &[&str] = &[
+    "about",
+    "around",
+    "over",
+    "some",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+];
+
 /// Verbs whose participle with "be" and "to" is the subject's own stance
 /// ("is opposed to", "is committed to"), not a passive.
 const STATIVE_PARTICIPLES: &[&str] = &["commit", "dedicate", "devote", "oppose"];
@@ -1880,6 +1893,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let number = |i: usize| self.tok(i).is_some_and(|t| t.tag == Tag::Number);
         (is(j, &["up"]) && is(j + 1, &["to"]) && number(j + 2))
             || (j > 0 && is(j - 1, &["up"]) && is(j, &["to"]) && number(j + 1))
+            // "launched about 180 missiles", "killed over 20 soldiers".
+            || (is(j, APPROXIMATELY) && number(j + 1))
     }
 
     /// True when the trigger at token `k` codes violence (CAMEO 18-20:

@@ -4001,20 +4001,23 @@ fn an_invitation_to_talks_is_an_intent_to_meet() {
     );
     check(
         "[Kenya|KEN|-|country] invited [Rwanda|RWA|-|country] and [Congo|COD|-|country] to a summit in [Nairobi|KEN|-|place].",
-        &["AGREE 036 KEN.->RWA.- 2025-02-22 @Nairobi", "AGREE 036 KEN.->COD.- 2025-02-22 @Nairobi"],
+        &[
+            "AGREE 036 KEN.->RWA.- 2025-02-22 @Nairobi",
+            "AGREE 036 KEN.->COD.- 2025-02-22 @Nairobi",
+        ],
     );
     // Only a party invited: "to" does not reach past other words.
-    check(
-        "[Kenya|KEN|-|country] invited bids from firms to a summit.",
-        &[],
-    );
+    check("[Kenya|KEN|-|country] invited bids from firms to a summit.", &[]);
 }
 
 #[test]
 fn a_declaration_signed_by_two_is_signed_by_each_with_the_other() {
     check(
         "[Congo|COD|-|country] and [Rwanda|RWA|-|country] signed a declaration of principles.",
-        &["SUPPORT 057 COD.->RWA.- 2025-02-22", "SUPPORT 057 RWA.->COD.- 2025-02-22"],
+        &[
+            "SUPPORT 057 COD.->RWA.- 2025-02-22",
+            "SUPPORT 057 RWA.->COD.- 2025-02-22",
+        ],
     );
 }
 
@@ -4040,5 +4043,38 @@ fn naming_with_blame_denounces_and_naming_a_claim_false_denies_it() {
     check(
         "[Rubio|USA|GOV|person] called [Rwanda|RWA|-|country]'s president.",
         &["CONSULT 041 USA.GOV>RWA.GOV 2025-02-22"],
+    );
+}
+
+#[test]
+fn approximate_counts_stay_in_the_object() {
+    check(
+        "[Iran|IRN|-|country] launched about 180 ballistic missiles at [Israel|ISR|-|country].",
+        &["FIGHT 194 IRN.->ISR.- 2025-02-22 @Israel"],
+    );
+}
+
+#[test]
+fn jihadists_women_and_children_are_parties() {
+    check(
+        "Jihadists killed dozens of soldiers in northern [Mali|MLI|-|country].",
+        &["ASSAULT 180 MLI.RAD>MLI.MIL 2025-02-22 @Mali"],
+    );
+    check(
+        "[Taliban|AFG|REB|group] authorities banned [Afghan|AFG|-|country] women from studying medicine.",
+        &["COERCE 1722 AFG.REB>AFG.CVL 2025-02-22"],
+    );
+    // Counted victims of an earlier sentence are no "they".
+    check(
+        "Two [Congolese|COD|-|country] women were killed in [Goma|COD|-|place].\nThey then attacked the police.",
+        &[],
+    );
+}
+
+#[test]
+fn a_crossing_opened_lets_aid_through() {
+    check(
+        "[Egypt|EGY|-|country] opened the [Rafah|PSE|-|place] crossing for aid trucks.",
+        &["RETREAT 0863 EGY.->- 2025-02-22"],
     );
 }
