@@ -240,6 +240,17 @@ fn has_complement(
     infinitive || (demand && object) || that_clause || agreed_to
 }
 
+/// Nouns of what two parties share ("their security cooperation").
+const MUTUAL_TIES: &[&str] = &[
+    "cooperation",
+    "ties",
+    "relations",
+    "relationship",
+    "partnership",
+    "alliance",
+    "dialogue",
+];
+
 /// Words that say a report is not confirmed ("unconfirmed reports
 /// that …").
 const UNCONFIRMED: &[&str] = &["unconfirmed", "unverified", "uncorroborated"];
@@ -936,8 +947,16 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         // An intention is its holder's alone ("said they would meet U.N.
         // mediator Diego Cordovez"), unless both hold it ("X and Y will meet").
         // A refusal ("will not meet Ukraine") is its subject's alone.
-        let mutual = p.sym
-            && (!(intended || refusal) || mutual_subject)
+        // "Rwanda and Uganda pledged to deepen their security
+        // cooperation": a compound subject's own ties are between them.
+        let their_ties = !refusal
+            && sent.chunks[source].is_compound()
+            && (tr.end..clause_end.min(tr.end + 8)).any(|i| {
+                sent.toks[i].is(&["their"])
+                    && (i + 1..(i + 4).min(clause_end)).any(|j| sent.toks[j].is(MUTUAL_TIES))
+            });
+        let mutual = (p.sym || their_ties)
+            && (!(intended || refusal) || mutual_subject || their_ties)
             && target
                 .is_none_or(|t| co_participant(sent, t, tr.end, p.frame) || sent.chunks[t].pronoun.is_some());
         // No role of the verb names a target: the first party the rest of
