@@ -650,10 +650,25 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
         if p.frame && p.kind == PloverType::Threaten && p.verb == "warn" {
             // A warning is a threat only when it names a hostile act or a
             // threat ("warned that police will no longer tolerate rallies").
-            if !action.is_some_and(|a| cameo::is_hostile(&a.code) || a.code.starts_with("13"))
-                && !warns_of_reprisal(sent, tr.end)
-            {
-                continue;
+            // A party warned to act is asked to ("warned Hamas to release
+            // the hostages": a demand).
+            let party_warned_to = sent
+                .chunk_of
+                .get(tr.end)
+                .copied()
+                .flatten()
+                .filter(|&c| sent.chunks[c].start == tr.end && sent.chunks[c].prep.is_none())
+                .is_some_and(|c| sent.toks.get(sent.chunks[c].end).is_some_and(|t| t.tag == Tag::To));
+            match action {
+                Some(a) if party_warned_to && !cameo::is_hostile(&a.code) && !a.code.starts_with("13") => {
+                    coding = coding_from(lex, cameo::mirror(Family::Demand, &a.code), Family::Demand.plover());
+                }
+                _ if !action.is_some_and(|a| cameo::is_hostile(&a.code) || a.code.starts_with("13"))
+                    && !warns_of_reprisal(sent, tr.end) =>
+                {
+                    continue;
+                }
+                _ => {}
             }
         }
         let verbal = Family::of_code(&coding.code).is_some();

@@ -4091,3 +4091,25 @@ fn a_compound_subjects_own_ties_are_between_them() {
         &["AGREE 033 KEN.->SDN.- 2025-02-22", "AGREE 033 UGA.->SDN.- 2025-02-22"],
     );
 }
+
+#[test]
+fn a_party_warned_to_act_is_asked_to() {
+    check(
+        "[Trump|USA|GOV|person] warned [Hamas|PSE|REB|group] to release the hostages.",
+        &["DEMAND 1053 USA.GOV>PSE.REB 2025-02-22"],
+    );
+    check(
+        "[Kenya|KEN|-|country] warned [Uganda|UGA|-|country] to withdraw its troops.",
+        &["DEMAND 1056 KEN.->UGA.- 2025-02-22"],
+    );
+    // Warned of a hostile act, it stays a threat; warned of nothing, no
+    // event.
+    check(
+        "[Trump|USA|GOV|person] warned [Hamas|PSE|REB|group] not to attack [Israel|ISR|-|country].",
+        &["THREATEN 1384 USA.GOV>PSE.REB 2025-02-22"],
+    );
+    check(
+        "[Kenya|KEN|-|country] warned [Uganda|UGA|-|country] to be careful.",
+        &[],
+    );
+}
