@@ -4113,3 +4113,16 @@ fn a_party_warned_to_act_is_asked_to() {
         &[],
     );
 }
+
+#[test]
+fn military_targets_hit_are_attacked_and_homes_torched_destroyed() {
+    check(
+        "[Ukrainian|UKR|-|country] drones hit an oil refinery in [Russia|RUS|-|country].",
+        &["FIGHT 195 UKR.->RUS.- 2025-02-22 @Russia"],
+    );
+    check("Inflation hit a record high in [Kenya|KEN|-|country].", &[]);
+    check(
+        "[Israeli|ISR|-|country] settlers torched [Palestinian|PSE|-|country] cars.",
+        &["COERCE 1712 ISR.CVL>PSE.- 2025-02-22"],
+    );
+}
