@@ -4122,6 +4122,11 @@ fn military_targets_hit_are_attacked_and_homes_torched_destroyed() {
     );
     check("Inflation hit a record high in [Kenya|KEN|-|country].", &[]);
     check(
+        "[M23|COD|REB|group] rebels advanced towards [Uvira|COD|-|place].",
+        &["FIGHT 190 COD.REB>COD.- 2025-02-22 @Uvira"],
+    );
+    check("Talks advanced toward a deal.", &[]);
+    check(
         "[Israeli|ISR|-|country] settlers torched [Palestinian|PSE|-|country] cars.",
         &["COERCE 1712 ISR.CVL>PSE.- 2025-02-22"],
     );
