@@ -390,6 +390,43 @@ struct NameGroup<'g> {
     /// The candidates are those of a part of the name (a guess that
     /// gives the other names no context).
     by_part: bool,
+    /// Every occurrence names the armed forces of the place ("Russian
+    /// troops advanced toward Pokrovsk"): forces act abroad, so the name
+    /// gives the other names no context.
+    forces_only: bool,
+}
+
+/// Nouns of armed forces and their weapons that a country's name or
+/// demonym may modify ("Russian troops", "Israeli air strikes").
+const FORCES: &[&str] = &[
+    "troops",
+    "forces",
+    "soldiers",
+    "army",
+    "military",
+    "navy",
+    "drones",
+    "missiles",
+    "warplanes",
+    "jets",
+    "artillery",
+    "tanks",
+    "airstrikes",
+    "shelling",
+];
+
+/// Does the name at `span` modify a noun of armed forces?
+fn names_forces(text: &str, span: Span) -> bool {
+    let rest = text.get(span.end..).unwrap_or("");
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    FORCES.contains(&word.as_str())
 }
 
 /// Resolve the given spans of `text` to places. Every span yields one
@@ -438,6 +475,7 @@ pub fn resolve(text: &str, spans: &[Span], g: &Gazetteer, ctx: &GeocodeContext) 
             group_list.push(NameGroup {
                 prob: softmax(&prior),
                 by_part,
+                forces_only: true,
                 qualifier: vec![0.0; n],
                 prior,
                 cands,
@@ -445,6 +483,11 @@ pub fn resolve(text: &str, spans: &[Span], g: &Gazetteer, ctx: &GeocodeContext) 
             group_list.len() - 1
         });
         key_of.push(gi);
+    }
+    for (span, &gi) in spans.iter().zip(&key_of) {
+        if !names_forces(text, *span) {
+            group_list[gi].forces_only = false;
+        }
     }
     // Qualifiers: "A, B" or "A (B)" where B contains A.
     let mut order: Vec<usize> = (0..spans.len()).collect();
@@ -703,6 +746,16 @@ mod tests {
             &[Some(4314550), Some(4338356)],
         );
         check("[Alexandria] and [Egypt].", &[Some(361058), Some(357994)]);
+        // A country's forces act abroad: "American troops" give a place
+        // no American context, "American officials" do.
+        check(
+            "[American] troops advanced toward [Alexandria].",
+            &[Some(6252001), Some(361058)],
+        );
+        check(
+            "[American] officials visited [Alexandria].",
+            &[Some(6252001), Some(4314550)],
+        );
         check(
             "[London], [Ontario] and [Canada].",
             &[Some(6058560), Some(6093943), Some(6251999)],

@@ -73,7 +73,7 @@ pub(super) struct Round {
 
 /// True when the group's candidates give the other names context.
 fn gives_context(g: &NameGroup<'_>) -> bool {
-    !g.cands.is_empty() && !g.by_part
+    !g.cands.is_empty() && !g.by_part && !g.forces_only
 }
 
 /// The number of `key` in `numbers`, adding it when new.
