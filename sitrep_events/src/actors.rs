@@ -749,9 +749,9 @@ pub fn chunks(
     merged
 }
 
-/// Is chunk `c` people no country places ("urged people to be cautious",
-/// "killing about 20 people")? "Thousands of people marched in Tbilisi"
-/// are Georgians; people from nowhere are no party.
+/// Does chunk `c` name people whom no country places ("urged people to
+/// be cautious", "killing about 20 people")? "Thousands of people marched
+/// in Tbilisi" are Georgians; people from nowhere are no party.
 fn anonymous(toks: &[Tok], c: &Chunk) -> bool {
     toks[c.end - 1].is(&["people"]) && c.actors.iter().all(|a| a.country.is_none())
 }

@@ -658,10 +658,18 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                 .copied()
                 .flatten()
                 .filter(|&c| sent.chunks[c].start == tr.end && sent.chunks[c].prep.is_none())
-                .is_some_and(|c| sent.toks.get(sent.chunks[c].end).is_some_and(|t| t.tag == Tag::To));
+                .is_some_and(|c| {
+                    sent.toks
+                        .get(sent.chunks[c].end)
+                        .is_some_and(|t| t.tag == Tag::To)
+                });
             match action {
                 Some(a) if party_warned_to && !cameo::is_hostile(&a.code) && !a.code.starts_with("13") => {
-                    coding = coding_from(lex, cameo::mirror(Family::Demand, &a.code), Family::Demand.plover());
+                    coding = coding_from(
+                        lex,
+                        cameo::mirror(Family::Demand, &a.code),
+                        Family::Demand.plover(),
+                    );
                 }
                 _ if !action.is_some_and(|a| cameo::is_hostile(&a.code) || a.code.starts_with("13"))
                     && !warns_of_reprisal(sent, tr.end) =>
@@ -2493,14 +2501,15 @@ fn resolve_excluding(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize, exclu
         // country is "it"; a people named by its demonym still is).
         // Nor are people, women or children counted in an earlier
         // sentence ("… killed two women. They then …").
-        let lone_country = |g: &[Actor]| {
-            let counted_civilians = g.iter().all(|a| {
-                a.agent_sector.as_deref() == Some("CVL")
-                    && a.name
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|w| matches!(w, "people" | "women" | "children"))
-            });
+        let no_antecedent = |g: &[Actor]| {
+            let counted_civilians = !g.is_empty()
+                && g.iter().all(|a| {
+                    a.agent_sector.as_deref() == Some("CVL")
+                        && a.name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| matches!(w, "people" | "women" | "children"))
+                });
             (matches!(pronoun, "they" | "them" | "their")
                 && matches!(g, [a] if a.kind == Some(EntityKind::Country)
                     && a.sector.is_none()
@@ -2522,13 +2531,13 @@ fn resolve_excluding(sent: &Sentence<'_, '_>, ctx: &Context<'_>, c: usize, exclu
                 let singular = matches!(pronoun, "he" | "she" | "him" | "his" | "her");
                 ctx.prior_subject
                     .clone()
-                    .filter(|g| fits(g) && !lone_country(g) && (ctx.prior_subject_recent || !singular))
+                    .filter(|g| fits(g) && !no_antecedent(g) && (ctx.prior_subject_recent || !singular))
             })
             .or_else(|| {
                 ctx.prior
                     .iter()
                     .rev()
-                    .find(|g| fits(g) && !lone_country(g))
+                    .find(|g| fits(g) && !no_antecedent(g))
                     .cloned()
             })
     };

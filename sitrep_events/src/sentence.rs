@@ -245,8 +245,8 @@ const MEASURE_UNITS: &[&str] = &[
     "minute", "minutes", "point", "points",
 ];
 
-/// Prepositions that, before a number, make it approximate ("about 180
-/// missiles"), not open a phrase of their own.
+/// Words that, before a number, make it approximate ("about 180
+/// missiles"), rather than open a phrase of their own.
 const APPROXIMATELY: &[&str] = &[
     "about",
     "around",

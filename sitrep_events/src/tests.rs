@@ -4083,12 +4083,18 @@ fn a_crossing_opened_lets_aid_through() {
 fn a_compound_subjects_own_ties_are_between_them() {
     check(
         "[Rwanda|RWA|-|country] and [Uganda|UGA|-|country] pledged to deepen their security cooperation.",
-        &["AGREE 031 RWA.->UGA.- 2025-02-22", "AGREE 031 UGA.->RWA.- 2025-02-22"],
+        &[
+            "AGREE 031 RWA.->UGA.- 2025-02-22",
+            "AGREE 031 UGA.->RWA.- 2025-02-22",
+        ],
     );
     // What they pledge to others stays toward the others.
     check(
         "[Kenya|KEN|-|country] and [Uganda|UGA|-|country] pledged to send aid to [Sudan|SDN|-|country].",
-        &["AGREE 033 KEN.->SDN.- 2025-02-22", "AGREE 033 UGA.->SDN.- 2025-02-22"],
+        &[
+            "AGREE 033 KEN.->SDN.- 2025-02-22",
+            "AGREE 033 UGA.->SDN.- 2025-02-22",
+        ],
     );
 }
 
