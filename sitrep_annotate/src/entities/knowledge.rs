@@ -437,6 +437,17 @@ impl KnowledgeBase {
         }
     }
 
+    /// True when every dated code of `actor` ended before `date` and an
+    /// undated one says what they have been since.
+    pub(crate) fn retired_by(&self, actor: usize, date: u32) -> bool {
+        self.actors.get(actor).is_some_and(|a| {
+            let mut dated = a.codes.iter().filter(|c| c.dated()).peekable();
+            dated.peek().is_some()
+                && dated.all(|c| c.end.is_some_and(|e| e < date))
+                && a.codes.iter().any(|c| !c.dated())
+        })
+    }
+
     /// True when `actor` has a code valid on `date`.
     pub(crate) fn active_on(&self, actor: usize, date: u32) -> bool {
         self.actors

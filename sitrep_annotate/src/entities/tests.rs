@@ -659,6 +659,19 @@ fn a_bare_surname_before_a_verb_names_the_one_dictionary_person_of_the_time() {
 }
 
 #[test]
+fn a_bare_surname_names_one_whose_posts_all_ended_under_their_code_since() {
+    // Joseph Kabila Kabange's dated codes end in 2019; since, the
+    // dictionary codes him a Congolese elite.
+    check_entity(
+        full(),
+        "Kabange offered to negotiate with Kenya.",
+        date(2025, 2, 22),
+        "person:joseph-kabila-kabange",
+        (EntityKind::Person, Some("COD"), Some("ELI")),
+    );
+}
+
+#[test]
 fn armed_groups_the_dictionaries_predate_are_built_in_with_their_times() {
     // The Rapid Support Forces: Sudan's military until the war of April
     // 2023, rebels after.
