@@ -341,9 +341,9 @@ const TITLES: &[&str] = &[
     "deputy",
 ];
 
-/// Suffixes after a name that make the hyphenated word its side ("US-led",
-/// "Greek-flagged", "Chinese-owned").
-pub(crate) const OWNER_SUFFIXES: &[&str] = &["-led", "-flagged", "-registered", "-owned"];
+/// Suffixes after a name that make the hyphenated word its owner's
+/// ("Greek-flagged", "Chinese-owned"); "-led" makes it its leader's.
+pub(crate) const OWNER_SUFFIXES: &[&str] = &["-flagged", "-registered", "-owned"];
 
 /// Possessive pronouns that give an agent phrase its owner ("its forces").
 const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their", "his", "her"];
@@ -479,7 +479,7 @@ pub fn chunks(
         if inside.is_empty()
             && let Some(i) = (0..toks.len()).find(|&i| {
                 toks[i].span.start == m.span.start
-                    && OWNER_SUFFIXES.iter().any(|suffix| {
+                    && std::iter::once(&"-led").chain(OWNER_SUFFIXES).any(|suffix| {
                         toks[i].lower.ends_with(suffix) && toks[i].span.end == m.span.end + suffix.len()
                     })
             })

@@ -663,20 +663,15 @@ pub fn code_sentence(sent: &Sentence<'_, '_>, ctx: &Context<'_>, lex: &Lexicon) 
                         .get(sent.chunks[c].end)
                         .is_some_and(|t| t.tag == Tag::To)
                 });
-            match action {
-                Some(a) if party_warned_to && !cameo::is_hostile(&a.code) && !a.code.starts_with("13") => {
-                    coding = coding_from(
-                        lex,
-                        cameo::mirror(Family::Demand, &a.code),
-                        Family::Demand.plover(),
-                    );
-                }
-                _ if !action.is_some_and(|a| cameo::is_hostile(&a.code) || a.code.starts_with("13"))
-                    && !warns_of_reprisal(sent, tr.end) =>
-                {
-                    continue;
-                }
-                _ => {}
+            let threat = action.is_some_and(|a| cameo::is_hostile(&a.code) || a.code.starts_with("13"));
+            if let Some(a) = action.filter(|_| party_warned_to && !threat) {
+                coding = coding_from(
+                    lex,
+                    cameo::mirror(Family::Demand, &a.code),
+                    Family::Demand.plover(),
+                );
+            } else if !threat && !warns_of_reprisal(sent, tr.end) {
+                continue;
             }
         }
         let verbal = Family::of_code(&coding.code).is_some();

@@ -449,7 +449,7 @@ pub fn place(
             let rest = sent.text.get(p.span.end..).unwrap_or_default();
             crate::actors::OWNER_SUFFIXES
                 .iter()
-                .any(|suffix| suffix != &"-led" && rest.starts_with(suffix))
+                .any(|suffix| rest.starts_with(suffix))
         };
         if let Some(p) = named_settlement.or_else(|| {
             places
