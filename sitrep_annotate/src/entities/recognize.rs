@@ -890,8 +890,12 @@ impl<'a> Recognizer<'a> {
             let span = self.span_of(i, i + 1);
             // A place of a country the text names nowhere else ("Bush
             // was scheduled to …" of a town in Egypt) yields to the
-            // office holder.
-            let priority = if self.lone_foreign_place(span, dictionary, places) {
+            // office holder, not to someone whose posts all ended
+            // ("attacked Goma": not Louis Sylvain Goma, a prime minister
+            // of the 1970s).
+            let priority = if self.lone_foreign_place(span, dictionary, places)
+                && super::resolve::surname_in_office(self, &name.norm)
+            {
                 priority::KNOWN
             } else {
                 priority::CUE

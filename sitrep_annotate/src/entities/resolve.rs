@@ -663,6 +663,17 @@ pub(crate) fn dictionary_surname(
     }
 }
 
+/// Whether a dictionary person with last name `norm` holds a code on the
+/// publication date (not only one whose posts all ended).
+pub(crate) fn surname_in_office(rec: &Recognizer<'_>, norm: &str) -> bool {
+    rec.date.is_some_and(|date| {
+        rec.kb
+            .people_by_surname(norm)
+            .iter()
+            .any(|&a| rec.kb.active_on(a, date))
+    })
+}
+
 /// The country every dictionary person [`dictionary_surname`] weighs for
 /// `norm` held a code of on the publication date, when they share one
 /// ("President Bush" in 2005: George W. Bush or Jeb Bush, either the

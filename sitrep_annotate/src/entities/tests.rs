@@ -791,6 +791,24 @@ fn an_office_holder_s_surname_wins_over_a_lone_place_of_another_country() {
 }
 
 #[test]
+fn a_lone_place_of_another_country_wins_over_a_surname_whose_posts_all_ended() {
+    // Joseph Kabila Kabange's dated codes end in 2019: in 2025 a town
+    // "Kabange" stays a town.
+    let text = "Rwandan troops attacked Kabange on Friday.";
+    let places = [geocoded(text, "Kabange", 1_002, "KEN")];
+    let mentions: Vec<(&str, String)> =
+        find_entities(text, &sentences(text), &places, full(), date(2025, 2, 22))
+            .mentions
+            .iter()
+            .map(|m| (&text[m.span.start..m.span.end], m.entity.as_str().to_owned()))
+            .collect();
+    assert!(
+        mentions.contains(&("Kabange", "geonames:1002".to_owned())),
+        "{mentions:?}"
+    );
+}
+
+#[test]
 fn invented_sentences_with_the_actor_dictionaries() {
     for case in FULL_CASES {
         check(full(), case);
