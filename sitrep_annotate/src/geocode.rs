@@ -462,13 +462,38 @@ pub fn resolve(text: &str, spans: &[Span], g: &Gazetteer, ctx: &GeocodeContext) 
             if by_part {
                 cands = part_candidates(name, g);
             }
+            let base: Vec<f64> = cands.iter().map(|c| prior_score(c, w, ctx)).collect();
             let prior: Vec<f64> = cands
                 .iter()
-                .map(|c| {
+                .zip(&base)
+                .map(|(c, &own)| {
                     let shadowed = cands
                         .iter()
                         .any(|d| d.place.kind.is_city() && contains(c.place, d.place));
-                    prior_score(c, w, ctx) + if shadowed { w.shadowed } else { 0.0 }
+                    if shadowed {
+                        return own + w.shadowed;
+                    }
+                    // A city named like the subdivision it lies in, and
+                    // home to at least half its people, takes the
+                    // subdivision's weight: both readings are one place to
+                    // the reader ("Gaza", city and governorate, not
+                    // Mozambique's province; not the village "Montana" of
+                    // the state).
+                    cands
+                        .iter()
+                        .zip(&base)
+                        .filter(|(d, _)| {
+                            c.place.kind.is_city()
+                                && matches!(
+                                    d.place.kind,
+                                    PlaceKind::Admin1 | PlaceKind::Region | PlaceKind::Admin2
+                                )
+                                && contains(d.place, c.place)
+                                && d.place.population > 0
+                                && c.place.population.saturating_mul(2) >= d.place.population
+                        })
+                        .map(|(_, &b)| b)
+                        .fold(own, f64::max)
                 })
                 .collect();
             let n = cands.len();
@@ -725,7 +750,13 @@ mod tests {
             "[Israel] closed the crossings into [Gaza].",
             &[Some(294640), Some(281133)],
         );
-        check("Floods hit [Gaza].", &[Some(1046058)]);
+        // Gaza is a city and the governorate it makes up: together they
+        // outweigh Mozambique's province, unless the article is there.
+        check("Floods hit [Gaza].", &[Some(281133)]);
+        check(
+            "Floods hit [Gaza] in [Mozambique].",
+            &[Some(1046058), Some(1036973)],
+        );
         // A district of no known population is not the city it is named
         // like: rockets from Gaza on Sderot came from the city, not from
         // the Israeli district of that name near Sderot.
