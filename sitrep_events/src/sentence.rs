@@ -752,7 +752,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 let after_noun = p
                     .is_some_and(|p| p.tag == Tag::Word && !(p.capital && p.lower.ends_with('s')))
                     && !after_chunk;
+                // A quantity opens an object: "Israeli airstrikes killed
+                // at least 40 people" is active.
                 !after_noun
+                    || self.quantity_at(k + 1)
                     || self.tok(k + 1).is_some_and(|n| {
                         matches!(n.tag, Tag::Det | Tag::Pron | Tag::Number)
                             || n.is(&["that"])

@@ -3106,6 +3106,11 @@ fn a_quantity_after_the_verb_opens_its_object() {
         "[Israeli|ISR|-|country] strikes killed 40 [Palestinians|PSE|-|group].",
         &["ASSAULT 180 ISR.->PSE.- 2025-02-22"],
     );
+    // So is a weapon noun, when a quantity opens the object.
+    check(
+        "[Israeli|ISR|-|country] airstrikes killed at least 40 [Palestinians|PSE|-|group].",
+        &["FIGHT 195 ISR.->PSE.- 2025-02-22"],
+    );
     // A place after the verb still makes a reduced passive.
     check(
         "Ten [Russian|RUS|-|country] soldiers killed in [Ukraine|UKR|-|country] were buried.",
