@@ -721,13 +721,14 @@ fn plain_person_name(key: &str) -> bool {
         })
 }
 
-/// Whether a name of `actor` goes into the index: people need two words,
+/// Whether a name of `actor` goes into the index: people need two words
+/// (unless the built-in list gives the one word: "Hemedti", "Pope"),
 /// single words must not be frequent English words, and generic
 /// institution names ("National Assembly") need the built-in list's say.
 fn indexable(key: &str, actor: &Actor) -> bool {
     let words: Vec<&str> = key.split(' ').collect();
     if words.len() == 1 {
-        if actor.kind == EntityKind::Person {
+        if actor.kind == EntityKind::Person && !actor.builtin {
             return false;
         }
         let w = words[0];

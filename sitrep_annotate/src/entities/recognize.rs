@@ -395,8 +395,11 @@ impl<'a> Recognizer<'a> {
         } else {
             let actor = self.best_actor(&actors, None, None)?;
             if end - start == 1 && self.tokens[start].sentence_start && !self.tokens[start].upper {
-                // A lone capitalised word opening a sentence is weak evidence.
-                if self.kb.actors[actor].kind == EntityKind::Person {
+                // A lone capitalised word opening a sentence is weak
+                // evidence, unless the built-in list vouches for it as a
+                // person's one-word name ("Hemedti rejected the talks").
+                let known = &self.kb.actors[actor];
+                if known.kind == EntityKind::Person && !known.builtin {
                     return None;
                 }
             }

@@ -1931,3 +1931,32 @@ fn a_person_known_by_title_and_name_together_is_that_person() {
         );
     }
 }
+
+#[test]
+fn the_pope_is_the_pope_of_the_day() {
+    check_entity(
+        full(),
+        "The Pope appealed for an end to the fighting.",
+        date(2025, 2, 22),
+        "person:pope-francis",
+        (EntityKind::Person, Some("VAT"), Some("REL")),
+    );
+    check_entity(
+        full(),
+        "The Pope appealed for an end to the fighting.",
+        date(1995, 2, 22),
+        "person:pope-john-paul-ii",
+        (EntityKind::Person, Some("VAT"), Some("REL")),
+    );
+}
+
+#[test]
+fn a_one_word_name_the_built_in_list_gives_is_known_at_a_sentence_start() {
+    check_entity(
+        full(),
+        "Hemedti rejected the talks.",
+        date(2025, 2, 22),
+        "person:mohamed-hamdan-dagalo",
+        (EntityKind::Person, Some("SDN"), Some("REB")),
+    );
+}
