@@ -712,11 +712,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
         let prev = self.prev_content(k);
         let p = prev.and_then(|j| self.tok(j));
-        // A chunk after "a"/"an" modifies a noun: "a US offer".
+        // A chunk after "a", "an", "any", "every", "each" or "another"
+        // modifies a noun: "a US offer", "any NATO attack".
         let after_chunk = prev.is_some_and(|j| {
             self.chunk_of[j].is_some_and(|c| {
                 let start = self.chunks[c].start;
-                !(start > 0 && self.toks[start - 1].is(&["a", "an"]))
+                !(start > 0 && self.toks[start - 1].is(&["a", "an", "any", "every", "each", "another"]))
             })
         });
         match form {

@@ -948,6 +948,11 @@ fn offers_named_as_nouns_and_obligations_to_be_ready() {
         "[Palestinian|PSE|-|country] leader [Yasser Arafat|PSE|GOV|person] rejected a [US|USA|-|country] offer to host a summit.",
         &["REJECT 125 PSE.GOV>USA.- 2025-02-22"],
     );
+    // So is "any NATO attack": only the threat is an event.
+    check(
+        "[Russia|RUS|-|country] will retaliate against any [NATO|-|IGO|org] attack.",
+        &["THREATEN 1384 RUS.->-.IGO 2025-02-22"],
+    );
     // "must be ready to": the speaker's demand, once.
     check(
         "[Egyptian|EGY|-|country] President [Hosni Mubarak|EGY|GOV|person] said here {Wednesday|2025-02-19} that the [US|USA|-|country] must be ready to mediate.",
@@ -4140,5 +4145,21 @@ fn military_targets_hit_are_attacked_and_homes_torched_destroyed() {
     check(
         "[Israeli|ISR|-|country] settlers torched [Palestinian|PSE|-|country] cars.",
         &["COERCE 1712 ISR.CVL>PSE.- 2025-02-22"],
+    );
+}
+
+#[test]
+fn retaliation_is_force_unless_its_means_are_economic() {
+    check(
+        "[Hamas|PSE|REB|group] vowed to retaliate against [Israel|ISR|-|country].",
+        &["THREATEN 1384 PSE.REB>ISR.- 2025-02-22"],
+    );
+    check(
+        "[Israel|ISR|-|country] retaliated against [Hezbollah|LBN|REB|group].",
+        &["FIGHT 190 ISR.->LBN.REB 2025-02-22"],
+    );
+    check(
+        "[China|CHN|-|country] retaliated with tariffs on [US|USA|-|country] goods.",
+        &["SANCTION 163 CHN.->USA.- 2025-02-22"],
     );
 }
