@@ -882,7 +882,9 @@ impl<'a> Recognizer<'a> {
         }
         for i in 0..self.tokens.len().saturating_sub(1) {
             let name = &self.tokens[i];
-            if !(self.lone_word_before_lower_case(i) || self.lone_word_before_punctuation(i))
+            if !(self.lone_word_before_lower_case(i)
+                || self.lone_word_before_punctuation(i)
+                || self.lone_word_before_possessive(i))
                 || !self.person_word_ok(name)
                 || self.kb.is_given_name(&name.norm)
                 || self.kb.people_by_surname(&name.norm).is_empty()
@@ -929,6 +931,20 @@ impl<'a> Recognizer<'a> {
                         .iter()
                         .any(|&c| next.is_punct(c))
             })
+    }
+
+    /// Does token `i` stand alone, its possessive after it and a
+    /// lower-case word after that ("Putin's spokesman", "Netanyahu's
+    /// government")?
+    fn lone_word_before_possessive(&self, i: usize) -> bool {
+        let alone_before =
+            i == 0 || !self.tokens[i - 1].is_capitalised() || self.tokens[i - 1].join == Join::Break;
+        alone_before
+            && self.tokens.get(i + 1).is_some_and(|p| p.kind == Kind::Possessive)
+            && self
+                .tokens
+                .get(i + 2)
+                .is_some_and(|next| next.is_word() && !next.is_capitalised() && next.join == Join::Space)
     }
 
     /// Does token `i` stand alone (no capitalised word joined before it)

@@ -770,6 +770,11 @@ fn an_office_holder_s_surname_closing_a_phrase_names_the_office_holder() {
     );
     // Joined to another capitalised word, it is part of another name.
     assert_eq!(mentions("The court met at Hotel Kagame."), []);
+    // Before a possessive and a common noun, it is the office holder's.
+    assert_eq!(
+        mentions("The report angered Kagame's government."),
+        [("Kagame", "person:paul-kagame".to_owned())]
+    );
 }
 
 #[test]
