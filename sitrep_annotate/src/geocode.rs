@@ -473,6 +473,9 @@ pub fn resolve(text: &str, spans: &[Span], g: &Gazetteer, ctx: &GeocodeContext) 
                     if shadowed {
                         return own + w.shadowed;
                     }
+                    if !c.place.kind.is_city() {
+                        return own;
+                    }
                     // A city named like the subdivision it lies in, and
                     // home to at least half its people, takes the
                     // subdivision's weight: both readings are one place to
@@ -483,12 +486,10 @@ pub fn resolve(text: &str, spans: &[Span], g: &Gazetteer, ctx: &GeocodeContext) 
                         .iter()
                         .zip(&base)
                         .filter(|(d, _)| {
-                            c.place.kind.is_city()
-                                && matches!(
-                                    d.place.kind,
-                                    PlaceKind::Admin1 | PlaceKind::Region | PlaceKind::Admin2
-                                )
-                                && contains(d.place, c.place)
+                            matches!(
+                                d.place.kind,
+                                PlaceKind::Admin1 | PlaceKind::Region | PlaceKind::Admin2
+                            ) && contains(d.place, c.place)
                                 && d.place.population > 0
                                 && c.place.population.saturating_mul(2) >= d.place.population
                         })

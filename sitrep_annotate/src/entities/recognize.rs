@@ -937,26 +937,27 @@ impl<'a> Recognizer<'a> {
     /// lower-case word after that ("Putin's spokesman", "Netanyahu's
     /// government")?
     fn lone_word_before_possessive(&self, i: usize) -> bool {
-        let alone_before =
-            i == 0 || !self.tokens[i - 1].is_capitalised() || self.tokens[i - 1].join == Join::Break;
-        alone_before
+        self.no_capitalised_word_before(i)
             && self.tokens.get(i + 1).is_some_and(|p| p.kind == Kind::Possessive)
-            && self
-                .tokens
-                .get(i + 2)
-                .is_some_and(|next| next.is_word() && !next.is_capitalised() && next.join == Join::Space)
+            && self.lower_case_word_at(i + 2)
     }
 
     /// Does token `i` stand alone (no capitalised word joined before it)
     /// right before a lower-case word ("Putin offered", "Jackson was")?
     fn lone_word_before_lower_case(&self, i: usize) -> bool {
-        let alone_before =
-            i == 0 || !self.tokens[i - 1].is_capitalised() || self.tokens[i - 1].join == Join::Break;
-        alone_before
-            && self
-                .tokens
-                .get(i + 1)
-                .is_some_and(|next| next.is_word() && !next.is_capitalised() && next.join == Join::Space)
+        self.no_capitalised_word_before(i) && self.lower_case_word_at(i + 1)
+    }
+
+    /// Is token `i` the first, or after an uncapitalised word or a break?
+    fn no_capitalised_word_before(&self, i: usize) -> bool {
+        i == 0 || !self.tokens[i - 1].is_capitalised() || self.tokens[i - 1].join == Join::Break
+    }
+
+    /// Is token `j` a lower-case word after a space?
+    fn lower_case_word_at(&self, j: usize) -> bool {
+        self.tokens
+            .get(j)
+            .is_some_and(|t| t.is_word() && !t.is_capitalised() && t.join == Join::Space)
     }
 
     /// "Jackson was arrested", "Later Jackson pleaded not guilty": a
